@@ -1,0 +1,143 @@
+package org.handover.catalog;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.handover.account.Accounts;
+import org.handover.account.Nic;
+import org.handover.audit.Actor;
+import org.handover.audit.AuditLog;
+import org.handover.contact.ChangePolicy;
+import org.handover.contact.ContactRole;
+import org.handover.system.HandoverException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers services, shows them to their contacts, and moves their contact roles. */
+@Service
+public class HostedServices {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,253}");
+
+  private final ServiceRepository repository;
+  private final Accounts accounts;
+  private final ChangePolicy policy;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  HostedServices(
+      ServiceRepository repository,
+      Accounts accounts,
+      ChangePolicy policy,
+      AuditLog audit,
+      Clock clock) {
+    this.repository = repository;
+    this.accounts = accounts;
+    this.policy = policy;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Registers a service; its three contacts must be existing accounts. */
+  @Transactional
+  public HostedService register(NewService service, Actor actor) {
+    if (service.name() == null || !NAME.matcher(service.name()).matches()) {
+      throw new InvalidServiceName(String.valueOf(service.name()));
+    }
+    for (ContactRole role : ContactRole.values()) {
+      accounts.require(service.contacts().holder(role));
+    }
+    long id;
+    try {
+      id = repository.insert(service, clock.instant());
+    } catch (DuplicateKeyException e) {
+      throw new ServiceExists(service.type(), service.name());
+    }
+    if (service.owner() != null) {
+      repository.saveOwner(id, service.owner(), clock.instant());
+    }
+    audit.record(actor, "service.created", id, null, service.type() + " " + service.name());
+    return repository.find(id).orElseThrow();
+  }
+
+  public Optional<HostedService> find(ServiceType type, String name) {
+    return repository.find(type, name);
+  }
+
+  public Optional<HostedService> find(long id) {
+    return repository.find(id);
+  }
+
+  /**
+   * The service, if the account holds a role on it. Otherwise {@link ServiceNotFound}, whether or
+   * not it exists, so that nobody learns of other customers' services by guessing names.
+   */
+  public HostedService requireVisibleTo(Nic nic, ServiceType type, String name) {
+    return repository
+        .find(type, name)
+        .filter(s -> !s.contacts().rolesOf(nic).isEmpty())
+        .orElseThrow(() -> new ServiceNotFound(type, name));
+  }
+
+  /** Reads a service and locks it for the rest of the caller's transaction. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public HostedService lock(long id) {
+    return repository.lock(id).orElseThrow();
+  }
+
+  /**
+   * Moves roles to another account in the caller's transaction, only if {@code from} still holds
+   * every one of them.
+   *
+   * @return whether the service changed
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean reassign(long id, Set<ContactRole> roles, Nic from, Nic to) {
+    return repository.reassign(id, roles, from, to);
+  }
+
+  /** The owner record of a domain the account holds a role on. */
+  public Optional<DomainOwner> owner(Nic viewer, ServiceType type, String name) {
+    return repository.owner(requireVisibleTo(viewer, type, name).id());
+  }
+
+  /** Replaces the owner record of a domain; only its administrator may. */
+  @Transactional
+  public void updateOwner(Actor actor, ServiceType type, String name, DomainOwner owner) {
+    HostedService service = requireVisibleTo(actor.nic(), type, name);
+    if (type != ServiceType.domain) {
+      throw new ServiceNotFound(type, name);
+    }
+    policy.onlyAdminEditsOwner(actor.nic(), name, service.contacts());
+    repository.saveOwner(service.id(), owner, clock.instant());
+    audit.record(actor, "service.owner", service.id(), null, null);
+  }
+
+  public long count() {
+    return repository.count();
+  }
+
+  /** No such service, or not one of the caller's. */
+  public static final class ServiceNotFound extends HandoverException {
+    public ServiceNotFound(ServiceType type, String name) {
+      super(Kind.NOT_FOUND, "service.notFound", type, name);
+    }
+  }
+
+  /** A service of this type and name already exists. */
+  public static final class ServiceExists extends HandoverException {
+    ServiceExists(ServiceType type, String name) {
+      super(Kind.CONFLICT, "service.exists", type, name);
+    }
+  }
+
+  /** The service name is empty or malformed. */
+  public static final class InvalidServiceName extends HandoverException {
+    InvalidServiceName(String name) {
+      super(Kind.BAD_REQUEST, "service.name.invalid", name);
+    }
+  }
+}

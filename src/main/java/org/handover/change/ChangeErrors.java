@@ -1,0 +1,102 @@
+package org.handover.change;
+
+import org.handover.account.Nic;
+import org.handover.contact.ContactRole;
+import org.handover.system.HandoverException;
+
+/** The named refusals of the contact-change workflow, each with its own message. */
+public final class ChangeErrors {
+
+  private ChangeErrors() {}
+
+  /** No such request, or not one the caller is involved in. */
+  public static final class ChangeNotFound extends HandoverException {
+    public ChangeNotFound(long id) {
+      super(Kind.NOT_FOUND, "change.notFound", id);
+    }
+  }
+
+  /** The caller is involved but is not one of the parties asked to confirm. */
+  public static final class NotAParty extends HandoverException {
+    NotAParty(long id, String parties) {
+      super(Kind.FORBIDDEN, "change.notAParty", id, parties);
+    }
+  }
+
+  /** Only the account that asked may cancel. */
+  public static final class NotTheAsker extends HandoverException {
+    NotTheAsker(long id, Nic asker) {
+      super(Kind.FORBIDDEN, "change.notTheAsker", id, asker);
+    }
+  }
+
+  /** The request has ended (or is being applied) and accepts no more answers. */
+  public static final class ChangeClosed extends HandoverException {
+    ChangeClosed(long id, ChangeState state) {
+      super(Kind.CONFLICT, "change.closed", id, state.name());
+    }
+  }
+
+  /** This party has already accepted or refused. */
+  public static final class AlreadyAnswered extends HandoverException {
+    AlreadyAnswered(long id, PartyStatus status) {
+      super(Kind.CONFLICT, "change.alreadyAnswered", id, status.name());
+    }
+  }
+
+  /** The code does not match; never says whether some other code exists. */
+  public static final class WrongCode extends HandoverException {
+    WrongCode(long id) {
+      super(Kind.BAD_REQUEST, "change.wrongCode", id);
+    }
+  }
+
+  /** The party's code is void: used, or too many wrong tries. */
+  public static final class CodeVoid extends HandoverException {
+    CodeVoid(long id) {
+      super(Kind.BAD_REQUEST, "change.codeVoid", id);
+    }
+  }
+
+  /** Another submission consumed the code first. */
+  public static final class CodeAlreadyUsed extends HandoverException {
+    CodeAlreadyUsed(long id) {
+      super(Kind.CONFLICT, "change.codeAlreadyUsed", id);
+    }
+  }
+
+  /** A new code was sent less than the minimum interval ago. */
+  public static final class ResendTooSoon extends HandoverException {
+    ResendTooSoon(long id, long seconds) {
+      super(Kind.TOO_MANY_REQUESTS, "change.resendTooSoon", id, seconds);
+    }
+  }
+
+  /** The daily number of new codes is used up. */
+  public static final class ResendLimitReached extends HandoverException {
+    ResendLimitReached(long id, int limit) {
+      super(Kind.TOO_MANY_REQUESTS, "change.resendLimit", id, limit);
+    }
+  }
+
+  /** Another open request already covers this role of the service. */
+  public static final class OpenRequestConflict extends HandoverException {
+    private final long openChangeId;
+
+    OpenRequestConflict(long openChangeId, ContactRole role, String service) {
+      super(Kind.CONFLICT, "change.openRequest", openChangeId, role, service);
+      this.openChangeId = openChangeId;
+    }
+
+    public long openChangeId() {
+      return openChangeId;
+    }
+  }
+
+  /** A move the state machine does not allow; a programming error if it ever escapes. */
+  public static final class IllegalTransition extends HandoverException {
+    IllegalTransition(long id, ChangeState from, ChangeState to) {
+      super(Kind.CONFLICT, "change.illegalTransition", id, from.name(), to.name());
+    }
+  }
+}

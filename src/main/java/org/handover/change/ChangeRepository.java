@@ -1,0 +1,327 @@
+package org.handover.change;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.handover.account.Nic;
+import org.handover.catalog.ServiceType;
+import org.handover.contact.ContactRole;
+import org.handover.system.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for requests, their parties and the open-role claims. */
+@Repository
+class ChangeRepository {
+
+  private static final String SELECT =
+      """
+      select c.id, c.service_id, s.type, s.name, c.roles, c.from_nic, c.to_nic, c.asking_nic,
+             c.state, c.requested_at, c.done_at, c.expires_at, c.next_reminder_at, c.reason
+      from contact_changes c join services s on s.id = c.service_id""";
+
+  private static final String PARTY_COLUMNS =
+      "change_id, nic, status, answered_at, code_digest, code_issued_at, code_used_at,"
+          + " failed_attempts, resend_window_at, resends_in_window";
+
+  private final JdbcClient jdbc;
+
+  ChangeRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<ContactChange> find(long id) {
+    List<ContactChange> found = load(SELECT + " where c.id = ?", List.of(id));
+    return found.stream().findFirst();
+  }
+
+  /** Locks the request row for the rest of the transaction, then reads it. */
+  Optional<ContactChange> lock(long id) {
+    List<Long> locked =
+        jdbc.sql("select id from contact_changes where id = ? for update")
+            .param(id)
+            .query(Long.class)
+            .list();
+    return locked.isEmpty() ? Optional.empty() : find(id);
+  }
+
+  long insert(ContactChange c) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            """
+            insert into contact_changes (service_id, roles, from_nic, to_nic, asking_nic, state,
+                                         requested_at, expires_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            c.serviceId(),
+            ContactRole.encode(c.roles()),
+            c.from().value(),
+            c.to().value(),
+            c.asker().value(),
+            c.state().name(),
+            Sql.ts(c.requestedAt()),
+            Sql.ts(c.expiresAt()))
+        .update(keys, "id");
+    long id = keys.getKeyAs(Number.class).longValue();
+    for (Party p : c.parties()) {
+      jdbc.sql(
+              "insert into change_parties ("
+                  + PARTY_COLUMNS
+                  + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(partyParams(id, p))
+          .update();
+    }
+    return id;
+  }
+
+  /** Writes the request's state columns (parties are written by their own calls). */
+  void update(ContactChange c) {
+    jdbc.sql(
+            """
+            update contact_changes set state = ?, done_at = ?, next_reminder_at = ?, reason = ?,
+                   version = version + 1
+            where id = ?""")
+        .params(
+            c.state().name(),
+            Sql.ts(c.doneAt()),
+            Sql.ts(c.nextReminderAt()),
+            c.reason() == null ? null : c.reason().encode(),
+            c.id())
+        .update();
+  }
+
+  /** Writes a party's code bookkeeping: failures, new code, rate-limit window. */
+  void updateParty(long changeId, Party p) {
+    jdbc.sql(
+            """
+            update change_parties set code_digest = ?, code_issued_at = ?, failed_attempts = ?,
+                   resend_window_at = ?, resends_in_window = ?
+            where change_id = ? and nic = ?""")
+        .params(
+            p.codeDigest(),
+            Sql.ts(p.codeIssuedAt()),
+            p.failedAttempts(),
+            Sql.ts(p.resendWindowAt()),
+            p.resendsInWindow(),
+            changeId,
+            p.nic().value())
+        .update();
+  }
+
+  /**
+   * Consumes a party's code and records its answer, only if that exact code is still unused.
+   *
+   * @return false when another submission consumed it first
+   */
+  boolean consumeCode(long changeId, Party answered, String digest) {
+    return jdbc.sql(
+                """
+                update change_parties set status = ?, answered_at = ?, code_used_at = ?
+                where change_id = ? and nic = ? and code_digest = ? and code_used_at is null
+                  and status = 'pending'""")
+            .params(
+                answered.status().name(),
+                Sql.ts(answered.answeredAt()),
+                Sql.ts(answered.codeUsedAt()),
+                changeId,
+                answered.nic().value(),
+                digest)
+            .update()
+        == 1;
+  }
+
+  /** Ends every code of a request that has ended. */
+  void voidCodes(long changeId) {
+    jdbc.sql("update change_parties set code_digest = null where change_id = ?")
+        .param(changeId)
+        .update();
+  }
+
+  /** The open request holding one of these roles of the service, if any. */
+  Optional<Map.Entry<ContactRole, Long>> openClaim(long serviceId, Set<ContactRole> roles) {
+    return jdbc
+        .sql("select role, change_id from open_role_claims where service_id = :s")
+        .param("s", serviceId)
+        .query((rs, n) -> Map.entry(ContactRole.valueOf(rs.getString(1)), rs.getLong(2)))
+        .list()
+        .stream()
+        .filter(e -> roles.contains(e.getKey()))
+        .findFirst();
+  }
+
+  void claim(long serviceId, Set<ContactRole> roles, long changeId) {
+    for (ContactRole role : roles) {
+      jdbc.sql("insert into open_role_claims (service_id, role, change_id) values (?, ?, ?)")
+          .params(serviceId, role.name(), changeId)
+          .update();
+    }
+  }
+
+  void releaseClaims(long changeId) {
+    jdbc.sql("delete from open_role_claims where change_id = ?").param(changeId).update();
+  }
+
+  /** Open requests whose deadline has passed, oldest first. */
+  List<Long> dueForExpiry(Instant now, int limit) {
+    return jdbc.sql(
+            "select id from contact_changes where state = 'validatingByCustomers'"
+                + " and expires_at <= ? order by expires_at fetch first "
+                + limit
+                + " rows only")
+        .param(Sql.ts(now))
+        .query(Long.class)
+        .list();
+  }
+
+  /** Open requests with a reminder due. */
+  List<Long> dueForReminder(Instant now, int limit) {
+    return jdbc.sql(
+            "select id from contact_changes where state = 'validatingByCustomers'"
+                + " and next_reminder_at <= ? order by next_reminder_at fetch first "
+                + limit
+                + " rows only")
+        .param(Sql.ts(now))
+        .query(Long.class)
+        .list();
+  }
+
+  /** Ids of the requests an account asked for, hands over, or receives, newest first. */
+  List<Long> idsInvolving(Nic nic, ChangeState state, Nic asking, Nic to) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select id from contact_changes where (asking_nic = :nic or from_nic = :nic"
+                + " or to_nic = :nic)");
+    var params = new java.util.HashMap<String, Object>();
+    params.put("nic", nic.value());
+    if (state != null) {
+      sql.append(" and state = :state");
+      params.put("state", state.name());
+    }
+    if (asking != null) {
+      sql.append(" and asking_nic = :asking");
+      params.put("asking", asking.value());
+    }
+    if (to != null) {
+      sql.append(" and to_nic = :to");
+      params.put("to", to.value());
+    }
+    sql.append(" order by id desc");
+    return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+  }
+
+  private List<ContactChange> load(String sql, List<?> params) {
+    List<Row> rows = jdbc.sql(sql).params(params).query(ChangeRepository::row).list();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<Party>> parties =
+        jdbc
+            .sql("select " + PARTY_COLUMNS + " from change_parties where change_id in (:ids)")
+            .param("ids", rows.stream().map(Row::id).toList())
+            .query(ChangeRepository::party)
+            .list()
+            .stream()
+            .collect(
+                Collectors.groupingBy(
+                    Map.Entry::getKey,
+                    Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    List<ContactChange> changes = new ArrayList<>();
+    for (Row r : rows) {
+      List<Party> ps = new ArrayList<>(parties.getOrDefault(r.id(), List.of()));
+      ps.sort((a, b) -> a.nic().equals(r.asker()) ? -1 : b.nic().equals(r.asker()) ? 1 : 0);
+      changes.add(r.toChange(ps));
+    }
+    return changes;
+  }
+
+  private record Row(
+      long id,
+      long serviceId,
+      ServiceType type,
+      String name,
+      Set<ContactRole> roles,
+      Nic from,
+      Nic to,
+      Nic asker,
+      ChangeState state,
+      Instant requestedAt,
+      Instant doneAt,
+      Instant expiresAt,
+      Instant nextReminderAt,
+      Reason reason) {
+
+    ContactChange toChange(List<Party> parties) {
+      return new ContactChange(
+          id,
+          serviceId,
+          type,
+          name,
+          roles,
+          from,
+          to,
+          asker,
+          state,
+          requestedAt,
+          doneAt,
+          expiresAt,
+          nextReminderAt,
+          reason,
+          parties);
+    }
+  }
+
+  private static Row row(ResultSet rs, int n) throws SQLException {
+    return new Row(
+        rs.getLong("id"),
+        rs.getLong("service_id"),
+        ServiceType.valueOf(rs.getString("type")),
+        rs.getString("name"),
+        ContactRole.decode(rs.getString("roles")),
+        new Nic(rs.getString("from_nic")),
+        new Nic(rs.getString("to_nic")),
+        new Nic(rs.getString("asking_nic")),
+        ChangeState.valueOf(rs.getString("state")),
+        Sql.instant(rs, "requested_at"),
+        Sql.instant(rs, "done_at"),
+        Sql.instant(rs, "expires_at"),
+        Sql.instant(rs, "next_reminder_at"),
+        Reason.decode(rs.getString("reason")));
+  }
+
+  private static Map.Entry<Long, Party> party(ResultSet rs, int n) throws SQLException {
+    return Map.entry(
+        rs.getLong("change_id"),
+        new Party(
+            new Nic(rs.getString("nic")),
+            PartyStatus.valueOf(rs.getString("status")),
+            Sql.instant(rs, "answered_at"),
+            rs.getString("code_digest"),
+            Sql.instant(rs, "code_issued_at"),
+            Sql.instant(rs, "code_used_at"),
+            rs.getInt("failed_attempts"),
+            Sql.instant(rs, "resend_window_at"),
+            rs.getInt("resends_in_window")));
+  }
+
+  private static Object[] partyParams(long changeId, Party p) {
+    return new Object[] {
+      changeId,
+      p.nic().value(),
+      p.status().name(),
+      Sql.ts(p.answeredAt()),
+      p.codeDigest(),
+      Sql.ts(p.codeIssuedAt()),
+      Sql.ts(p.codeUsedAt()),
+      p.failedAttempts(),
+      Sql.ts(p.resendWindowAt()),
+      p.resendsInWindow()
+    };
+  }
+}

@@ -1,0 +1,44 @@
+package org.handover.change;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/** States of a contact change request, with the reference API's values. */
+public enum ChangeState {
+  todo,
+  validatingByCustomers,
+  checkValidity,
+  doing,
+  done,
+  refused,
+  expired,
+  aborted,
+  error;
+
+  private static final Map<ChangeState, Set<ChangeState>> NEXT =
+      Map.of(
+          todo, EnumSet.of(validatingByCustomers, aborted, error),
+          validatingByCustomers, EnumSet.of(checkValidity, refused, expired, aborted, error),
+          checkValidity, EnumSet.of(doing, refused, error),
+          doing, EnumSet.of(done, error),
+          done, EnumSet.noneOf(ChangeState.class),
+          refused, EnumSet.noneOf(ChangeState.class),
+          expired, EnumSet.noneOf(ChangeState.class),
+          aborted, EnumSet.noneOf(ChangeState.class),
+          error, EnumSet.noneOf(ChangeState.class));
+
+  /** Whether the request has ended; ended requests never change again. */
+  public boolean isFinal() {
+    return NEXT.get(this).isEmpty();
+  }
+
+  public boolean isOpen() {
+    return !isFinal();
+  }
+
+  /** Whether a move from this state to {@code next} is a legal transition. */
+  public boolean canMoveTo(ChangeState next) {
+    return NEXT.get(this).contains(next);
+  }
+}

@@ -1,0 +1,41 @@
+package org.handover.mail;
+
+/** Every email Handover sends (DESIGN §4). */
+public enum MailKind {
+  /** Sign-up: the new customer ID. */
+  ACCOUNT_CREATED,
+  /** Request created: a party's code and link. */
+  CHANGE_CODE,
+  /** Request created: notice to the contact being replaced when it is not a party. */
+  CHANGE_NOTICE,
+  /** A party accepted: the other party is awaited. */
+  CHANGE_PARTY_ACCEPTED,
+  /** The change was applied. */
+  CHANGE_DONE,
+  /** A party refused, or the final check failed. */
+  CHANGE_REFUSED,
+  /** Nobody answered in time. */
+  CHANGE_EXPIRED,
+  /** Cancelled by the asker or aborted by an operator. */
+  CHANGE_ABORTED,
+  /** An unexpected failure ended the request. */
+  CHANGE_ERROR,
+  /** Reminder before expiry to a party that has not answered. */
+  CHANGE_REMINDER,
+  /** A new code, on request. */
+  CHANGE_CODE_RESENT,
+  /** Email address change: code to the new address. */
+  EMAIL_CHANGE_CODE,
+  /** Email address change: notice to the old address. */
+  EMAIL_CHANGE_NOTICE,
+  /** Password reset code. */
+  PASSWORD_RESET;
+
+  /** Whether the payload carries a confirmation code that must be removed once delivered. */
+  public boolean carriesCode() {
+    return this == CHANGE_CODE
+        || this == CHANGE_CODE_RESENT
+        || this == EMAIL_CHANGE_CODE
+        || this == PASSWORD_RESET;
+  }
+}

@@ -1,0 +1,123 @@
+package org.handover.system;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.handover.account.Account;
+import org.handover.account.Accounts;
+import org.handover.account.Language;
+import org.handover.account.NewAccount;
+import org.handover.account.Nic;
+import org.handover.audit.Actor;
+import org.handover.catalog.DomainOwner;
+import org.handover.catalog.HostedService;
+import org.handover.catalog.HostedServices;
+import org.handover.catalog.NewService;
+import org.handover.catalog.ServiceType;
+import org.handover.contact.Contacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads the demo data set into an empty database when demo mode is on: six accounts with the
+ * password {@value #PASSWORD} (one in debt, one suspended) and 40 services with mixed contacts.
+ */
+@Component
+@ConditionalOnProperty(name = "handover.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+  static final String PASSWORD = "handover-demo";
+
+  static final Nic ALICE = new Nic("aa100001-ovh");
+  static final Nic BRUNO = new Nic("bb200002-ovh");
+  static final Nic CLAIRE = new Nic("cc300003-ovh");
+  static final Nic DAVE = new Nic("dd400004-ovh");
+  static final Nic EVA = new Nic("ee500005-ovh");
+  static final Nic FRANK = new Nic("ff600006-ovh");
+
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  private final Accounts accounts;
+  private final HostedServices services;
+  private final Clock clock;
+
+  DemoData(Accounts accounts, HostedServices services, Clock clock) {
+    this.accounts = accounts;
+    this.services = services;
+    this.clock = clock;
+  }
+
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) {
+    if (accounts.count() > 0) {
+      return;
+    }
+    Actor system = Actor.system();
+    account(ALICE, "alice@demo.handover.test", "Alice", "Martin", Language.en, system);
+    account(BRUNO, "bruno@demo.handover.test", "Bruno", "Rossi", Language.it, system);
+    account(CLAIRE, "claire@demo.handover.test", "Claire", "Dubois", Language.fr, system);
+    account(DAVE, "dave@demo.handover.test", "Dave", "Miller", Language.en, system);
+    account(EVA, "eva@demo.handover.test", "Eva", "Lindqvist", Language.en, system);
+    account(FRANK, "frank@demo.handover.test", "Frank", "Moreau", Language.fr, system);
+    accounts.setDebt(DAVE, 12_500, "EUR", system);
+    accounts.setState(EVA, Account.State.suspended, system);
+
+    List<Contacts> patterns =
+        List.of(
+            Contacts.allTo(ALICE), // Alice holds every role
+            new Contacts(ALICE, BRUNO, ALICE), // Bruno is only tech
+            new Contacts(ALICE, ALICE, CLAIRE), // Claire is only billing
+            new Contacts(ALICE, BRUNO, CLAIRE), // three different contacts
+            new Contacts(BRUNO, BRUNO, BRUNO), // Bruno's own services
+            new Contacts(ALICE, ALICE, DAVE), // billing held by an account in debt
+            new Contacts(FRANK, ALICE, FRANK), // Alice is only tech
+            new Contacts(CLAIRE, CLAIRE, ALICE)); // Alice is only billing
+    ServiceType[] types = ServiceType.values();
+    for (int i = 0; i < 40; i++) {
+      ServiceType type = types[i % types.length];
+      Contacts contacts = patterns.get(i % patterns.size());
+      String name = name(type, i);
+      DomainOwner owner =
+          type == ServiceType.domain
+              ? new DomainOwner(
+                  "Owner of " + name, null, "owner@" + name, "1 Demo Street, Roubaix", null)
+              : null;
+      services.register(
+          new NewService(
+              type,
+              name,
+              name,
+              HostedService.Status.ok,
+              clock.instant().plus(Duration.ofDays(30L + 11L * i)),
+              contacts,
+              owner),
+          system);
+    }
+    log.info("Demo data loaded: 6 accounts (password '{}'), 40 services", PASSWORD);
+  }
+
+  private void account(
+      Nic nic, String email, String first, String last, Language language, Actor actor) {
+    accounts.open(new NewAccount(nic, email, first, last, null, language, PASSWORD), actor);
+  }
+
+  private static String name(ServiceType type, int i) {
+    String n = String.format("%02d", i);
+    return switch (type) {
+      case domain -> "demo-shop-" + n + ".com";
+      case hosting -> "web" + n + ".demo-hosting.net";
+      case vps -> "vps-" + n + ".demo.net";
+      case dedicated -> "ns" + n + ".demo-servers.net";
+      case email -> "mail-" + n + ".demo.org";
+      case zone -> "zone-" + n + ".demo.eu";
+      case database -> "db" + n + ".demo-sql.net";
+      case cloud -> "project-" + n;
+    };
+  }
+}

@@ -1,0 +1,602 @@
+package org.handover.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.handover.contact.ContactRole.admin;
+import static org.handover.contact.ContactRole.billing;
+import static org.handover.contact.ContactRole.tech;
+import static org.handover.support.Fixtures.as;
+import static org.handover.support.Fixtures.wanted;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.handover.account.Nic;
+import org.handover.audit.AuditEntry;
+import org.handover.audit.AuditLog;
+import org.handover.catalog.HostedService;
+import org.handover.catalog.HostedServices.ServiceNotFound;
+import org.handover.change.ChangeErrors.AlreadyAnswered;
+import org.handover.change.ChangeErrors.ChangeClosed;
+import org.handover.change.ChangeErrors.ChangeNotFound;
+import org.handover.change.ChangeErrors.CodeVoid;
+import org.handover.change.ChangeErrors.NotAParty;
+import org.handover.change.ChangeErrors.NotTheAsker;
+import org.handover.change.ChangeErrors.OpenRequestConflict;
+import org.handover.change.ChangeErrors.ResendLimitReached;
+import org.handover.change.ChangeErrors.ResendTooSoon;
+import org.handover.change.ChangeErrors.WrongCode;
+import org.handover.contact.ContactRole;
+import org.handover.contact.Contacts;
+import org.handover.contact.PolicyViolation;
+import org.handover.mail.MailKind;
+import org.handover.mail.Outbox;
+import org.handover.mail.OutboxMessage;
+import org.handover.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The contact-change workflow end to end through {@link ContactChanges}: every scenario of DESIGN
+ * §2, on each database a subclass points it at.
+ */
+abstract class ContactChangeWorkflowTests extends IntegrationTest {
+
+  @Autowired ContactChanges changes;
+  @Autowired ChangeExpiry expiry;
+  @Autowired Outbox outbox;
+  @Autowired AuditLog audit;
+
+  private ContactChange only(List<ContactChange> created) {
+    assertThat(created).hasSize(1);
+    return created.get(0);
+  }
+
+  private ContactChange request(Nic asker, HostedService s, Map<ContactRole, Nic> wanted) {
+    return only(changes.request(as(asker), s.type(), s.name(), wanted));
+  }
+
+  private ContactChange accept(Nic party, ContactChange c) {
+    return changes.accept(as(party), c.id(), fixtures.codeFor(c.id(), party));
+  }
+
+  private List<String> mailSummary(long changeId, long afterId) {
+    return outbox.forChange(changeId).stream()
+        .filter(m -> m.id() > afterId)
+        .map(m -> m.kind() + ">" + m.recipientNic())
+        .toList();
+  }
+
+  // ---- the rules table, end to end ---------------------------------------------------------
+
+  @Test
+  void adminHandsTechToAnotherAccountAndBothConfirm() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+
+    ContactChange c = request(a, s, wanted(tech, x));
+
+    assertThat(c.state()).isEqualTo(ChangeState.validatingByCustomers);
+    assertThat(c.parties()).extracting(Party::nic).containsExactly(a, x);
+    assertThat(c.from()).isEqualTo(a);
+    assertThat(c.expiresAt()).isEqualTo(c.requestedAt().plus(Duration.ofDays(14)));
+    assertThat(mailSummary(c.id(), 0))
+        .containsExactlyInAnyOrder("CHANGE_CODE>" + a, "CHANGE_CODE>" + x);
+
+    long before = outbox.lastId();
+    ContactChange afterFirst = accept(a, c);
+    assertThat(afterFirst.state()).isEqualTo(ChangeState.validatingByCustomers);
+    assertThat(afterFirst.pendingParties()).containsExactly(x);
+    assertThat(mailSummary(c.id(), before)).containsExactly("CHANGE_PARTY_ACCEPTED>" + x);
+    assertThat(fixtures.contactsOf(s).tech()).isEqualTo(a);
+
+    before = outbox.lastId();
+    ContactChange done = accept(x, c);
+    assertThat(done.state()).isEqualTo(ChangeState.done);
+    assertThat(done.doneAt()).isEqualTo(clock.instant());
+    assertThat(fixtures.contactsOf(s)).isEqualTo(new Contacts(a, x, a));
+    assertThat(mailSummary(c.id(), before))
+        .containsExactlyInAnyOrder("CHANGE_DONE>" + a, "CHANGE_DONE>" + x);
+  }
+
+  @Test
+  void adminAssignsTechToItselfAndAloneConfirms() {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+
+    ContactChange c = request(a, s, wanted(tech, a));
+
+    assertThat(c.parties()).extracting(Party::nic).containsExactly(a);
+    assertThat(mailSummary(c.id(), 0))
+        .containsExactlyInAnyOrder("CHANGE_CODE>" + a, "CHANGE_NOTICE>" + t);
+    long before = outbox.lastId();
+    assertThat(accept(a, c).state()).isEqualTo(ChangeState.done);
+    assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(a));
+    assertThat(mailSummary(c.id(), before))
+        .containsExactlyInAnyOrder("CHANGE_DONE>" + a, "CHANGE_DONE>" + t);
+  }
+
+  @Test
+  void adminAppointsANewAdminAndStepsDown() {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.service(a, t, t);
+
+    ContactChange c = request(a, s, wanted(admin, x));
+    assertThat(c.parties()).extracting(Party::nic).containsExactly(a, x);
+    accept(x, c);
+    accept(a, c);
+
+    assertThat(fixtures.contactsOf(s)).isEqualTo(new Contacts(x, t, t));
+  }
+
+  @Test
+  void adminChangesTechAndBillingOfAnotherHolderInOneRequest() {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.service(a, t, t);
+
+    ContactChange c = request(a, s, Map.of(tech, x, billing, x));
+
+    assertThat(c.roles()).containsExactlyInAnyOrder(tech, billing);
+    assertThat(c.from()).isEqualTo(t);
+    assertThat(mailSummary(c.id(), 0))
+        .containsExactlyInAnyOrder("CHANGE_CODE>" + a, "CHANGE_CODE>" + x, "CHANGE_NOTICE>" + t);
+    accept(a, c);
+    long before = outbox.lastId();
+    accept(x, c);
+    assertThat(fixtures.contactsOf(s)).isEqualTo(new Contacts(a, x, x));
+    assertThat(mailSummary(c.id(), before))
+        .containsExactlyInAnyOrder("CHANGE_DONE>" + a, "CHANGE_DONE>" + x, "CHANGE_DONE>" + t);
+  }
+
+  @Test
+  void oneEditMakesOneRequestPerPairOfAccounts() {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    Nic b = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.service(a, t, b);
+
+    List<ContactChange> created =
+        changes.request(as(a), s.type(), s.name(), Map.of(tech, x, billing, x, admin, x));
+
+    assertThat(created)
+        .extracting(ContactChange::from, ContactChange::roles)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(a, EnumSet.of(admin)),
+            org.assertj.core.groups.Tuple.tuple(t, EnumSet.of(tech)),
+            org.assertj.core.groups.Tuple.tuple(b, EnumSet.of(billing)));
+  }
+
+  @Test
+  void techContactHandsOverOwnRole() {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+
+    ContactChange c = request(t, s, wanted(tech, x));
+    assertThat(c.parties()).extracting(Party::nic).containsExactly(t, x);
+    assertThat(mailSummary(c.id(), 0))
+        .containsExactlyInAnyOrder("CHANGE_CODE>" + t, "CHANGE_CODE>" + x);
+    accept(t, c);
+    accept(x, c);
+
+    assertThat(fixtures.contactsOf(s)).isEqualTo(new Contacts(a, x, a));
+  }
+
+  @Test
+  void billingContactHandsOverOwnRole() {
+    Nic a = fixtures.account();
+    Nic b = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.service(a, a, b);
+
+    ContactChange c = request(b, s, wanted(billing, x));
+    accept(x, c);
+    accept(b, c);
+
+    assertThat(fixtures.contactsOf(s)).isEqualTo(new Contacts(a, a, x));
+  }
+
+  @Test
+  void techContactCannotTouchOtherRolesAndNothingIsWritten() {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+    long mailsBefore = outbox.lastId();
+
+    assertThatThrownBy(() -> changes.request(as(t), s.type(), s.name(), wanted(admin, x)))
+        .isInstanceOfSatisfying(
+            PolicyViolation.class, v -> assertThat(v.rule()).isEqualTo("onlyAdminChangesAdmin"));
+    assertThatThrownBy(() -> changes.request(as(t), s.type(), s.name(), wanted(billing, x)))
+        .isInstanceOfSatisfying(
+            PolicyViolation.class,
+            v -> assertThat(v.rule()).isEqualTo("othersHandOverOnlyTheirOwnRole"));
+
+    assertThat(changes.idsInvolving(t, null, null, null)).isEmpty();
+    assertThat(outbox.lastId()).isEqualTo(mailsBefore);
+    assertThat(fixtures.contactsOf(s)).isEqualTo(new Contacts(a, t, a));
+  }
+
+  @Test
+  void strangerCannotSeeTheService() {
+    Nic a = fixtures.account();
+    Nic stranger = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+
+    assertThatThrownBy(
+            () -> changes.request(as(stranger), s.type(), s.name(), wanted(tech, stranger)))
+        .isInstanceOf(ServiceNotFound.class);
+  }
+
+  @Test
+  void unknownNewContactIsNamedInTheError() {
+    Nic a = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    Nic ghost = new Nic("qq99999999-ovh");
+
+    assertThatThrownBy(() -> request(a, s, wanted(tech, ghost)))
+        .isInstanceOf(PolicyViolation.class)
+        .hasMessageContaining("qq99999999-ovh");
+  }
+
+  // ---- refusal, codes, resend, cancel ----------------------------------------------------
+
+  @Test
+  void refusalByTheNewContactEndsTheRequestAndChangesNothing() {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+    ContactChange c = request(a, s, wanted(tech, x));
+    long before = outbox.lastId();
+
+    ContactChange refused = changes.refuse(as(x), c.id(), fixtures.codeFor(c.id(), x));
+
+    assertThat(refused.state()).isEqualTo(ChangeState.refused);
+    assertThat(refused.reason()).isEqualTo(Reason.of("reason.refusedBy", x.value()));
+    assertThat(fixtures.contactsOf(s)).isEqualTo(new Contacts(a, t, a));
+    assertThat(mailSummary(c.id(), before))
+        .containsExactlyInAnyOrder(
+            "CHANGE_REFUSED>" + a, "CHANGE_REFUSED>" + x, "CHANGE_REFUSED>" + t);
+    assertThatThrownBy(() -> accept(a, c)).isInstanceOf(ChangeClosed.class);
+    // the role is free again
+    assertThat(request(a, s, wanted(tech, x)).state()).isEqualTo(ChangeState.validatingByCustomers);
+  }
+
+  @Test
+  void fiveWrongCodesVoidTheCodeUntilANewOneIsSent() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = request(a, s, wanted(tech, x));
+    String right = fixtures.codeFor(c.id(), x);
+
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(() -> changes.accept(as(x), c.id(), "AAAA-BBBB-CCCC"))
+          .isInstanceOf(WrongCode.class);
+    }
+    assertThatThrownBy(() -> changes.accept(as(x), c.id(), right)).isInstanceOf(CodeVoid.class);
+    assertThat(changes.get(x, c.id()).party(x).orElseThrow().status())
+        .isEqualTo(PartyStatus.pending);
+
+    clock.advance(Duration.ofMinutes(2));
+    changes.resendCode(as(x), c.id());
+    String fresh = fixtures.codeFor(c.id(), x);
+    assertThat(changes.accept(as(x), c.id(), fresh).party(x).orElseThrow().status())
+        .isEqualTo(PartyStatus.accepted);
+
+    List<AuditEntry> trail = audit.forChange(c.id());
+    assertThat(trail).filteredOn(e -> e.action().equals("code.rejected")).hasSize(6);
+    assertThat(trail)
+        .allSatisfy(
+            e ->
+                assertThat(String.valueOf(e.detail()))
+                    .doesNotContain(right)
+                    .doesNotContain(fresh)
+                    .doesNotContain(right.replace("-", "")));
+  }
+
+  @Test
+  void aUsedCodeNeverWorksAgain() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = request(a, s, wanted(tech, x));
+    String codeA = fixtures.codeFor(c.id(), a);
+
+    changes.accept(as(a), c.id(), codeA);
+    assertThatThrownBy(() -> changes.accept(as(a), c.id(), codeA))
+        .isInstanceOf(AlreadyAnswered.class);
+    assertThatThrownBy(() -> changes.refuse(as(a), c.id(), codeA))
+        .isInstanceOf(AlreadyAnswered.class);
+
+    accept(x, c);
+    assertThatThrownBy(() -> changes.accept(as(a), c.id(), codeA)).isInstanceOf(ChangeClosed.class);
+    assertThat(fixtures.contactsOf(s).tech()).isEqualTo(x);
+  }
+
+  @Test
+  void aCodeOnlyWorksForThePartyItWasIssuedTo() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = request(a, s, wanted(tech, x));
+
+    assertThatThrownBy(() -> changes.accept(as(a), c.id(), fixtures.codeFor(c.id(), x)))
+        .isInstanceOf(WrongCode.class);
+    assertThat(changes.get(a, c.id()).pendingParties()).containsExactly(a, x);
+  }
+
+  @Test
+  void resendSendsANewCodeAndVoidsTheOldOne() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = request(a, s, wanted(tech, x));
+    String old = fixtures.codeFor(c.id(), x);
+
+    assertThatThrownBy(() -> changes.resendCode(as(x), c.id())).isInstanceOf(ResendTooSoon.class);
+    clock.advance(Duration.ofMinutes(1));
+    long before = outbox.lastId();
+    changes.resendCode(as(x), c.id());
+    assertThat(mailSummary(c.id(), before)).containsExactly("CHANGE_CODE_RESENT>" + x);
+    String fresh = fixtures.codeFor(c.id(), x);
+
+    assertThat(fresh).isNotEqualTo(old);
+    assertThatThrownBy(() -> changes.accept(as(x), c.id(), old)).isInstanceOf(WrongCode.class);
+    assertThat(changes.accept(as(x), c.id(), fresh).pendingParties()).containsExactly(a);
+  }
+
+  @Test
+  void resendIsLimitedToTenADay() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = request(a, s, wanted(tech, x));
+
+    for (int i = 0; i < 10; i++) {
+      clock.advance(Duration.ofMinutes(1));
+      changes.resendCode(as(x), c.id());
+    }
+    clock.advance(Duration.ofMinutes(1));
+    assertThatThrownBy(() -> changes.resendCode(as(x), c.id()))
+        .isInstanceOf(ResendLimitReached.class);
+    clock.advance(Duration.ofDays(1));
+    changes.resendCode(as(x), c.id());
+  }
+
+  @Test
+  void theAskerCancelsAndEveryoneIsTold() {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+    ContactChange c = request(a, s, wanted(tech, x));
+    String codeX = fixtures.codeFor(c.id(), x);
+
+    assertThatThrownBy(() -> changes.cancel(as(x), c.id())).isInstanceOf(NotTheAsker.class);
+    long before = outbox.lastId();
+    ContactChange cancelled = changes.cancel(as(a), c.id());
+
+    assertThat(cancelled.state()).isEqualTo(ChangeState.aborted);
+    assertThat(mailSummary(c.id(), before))
+        .containsExactlyInAnyOrder(
+            "CHANGE_ABORTED>" + a, "CHANGE_ABORTED>" + x, "CHANGE_ABORTED>" + t);
+    assertThatThrownBy(() -> changes.accept(as(x), c.id(), codeX)).isInstanceOf(ChangeClosed.class);
+    assertThat(fixtures.contactsOf(s).tech()).isEqualTo(t);
+  }
+
+  @Test
+  void anOperatorAbortsAnOpenRequest() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = request(a, s, wanted(tech, x));
+
+    ContactChange aborted =
+        changes.abort(org.handover.audit.Actor.operator("ops", null), c.id(), "fraud check");
+
+    assertThat(aborted.state()).isEqualTo(ChangeState.aborted);
+    assertThat(aborted.reason().args()).containsExactly("fraud check");
+    assertThatThrownBy(() -> accept(x, c)).isInstanceOf(ChangeClosed.class);
+  }
+
+  @Test
+  void onlyOneOpenRequestPerServiceAndRole() {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    Nic x = fixtures.account();
+    Nic y = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+    ContactChange first = request(t, s, wanted(tech, x));
+
+    assertThatThrownBy(() -> request(a, s, wanted(tech, y)))
+        .isInstanceOfSatisfying(
+            OpenRequestConflict.class,
+            e -> {
+              assertThat(e.openChangeId()).isEqualTo(first.id());
+              assertThat(e.getMessage()).contains(String.valueOf(first.id()));
+            });
+    // another role of the same service is free
+    assertThat(request(a, s, wanted(billing, y)).roles()).containsExactly(billing);
+  }
+
+  @Test
+  void onlyPartiesAnswerAndOnlyInvolvedAccountsSeeARequest() {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    Nic x = fixtures.account();
+    Nic stranger = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+    ContactChange c = request(a, s, wanted(tech, x));
+
+    assertThat(changes.get(t, c.id()).id()).isEqualTo(c.id());
+    assertThatThrownBy(() -> changes.accept(as(t), c.id(), "X")).isInstanceOf(NotAParty.class);
+    assertThatThrownBy(() -> changes.get(stranger, c.id())).isInstanceOf(ChangeNotFound.class);
+    assertThatThrownBy(() -> changes.accept(as(stranger), c.id(), "X"))
+        .isInstanceOf(ChangeNotFound.class);
+    assertThatThrownBy(() -> changes.cancel(as(stranger), c.id()))
+        .isInstanceOf(ChangeNotFound.class);
+    assertThat(changes.idsInvolving(t, null, null, null)).containsExactly(c.id());
+    assertThat(changes.idsInvolving(stranger, null, null, null)).isEmpty();
+  }
+
+  // ---- expiry and reminders -----------------------------------------------------------------
+
+  @Test
+  void remindersGoToSilentPartiesThenTheRequestExpires() {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+    ContactChange c = request(a, s, wanted(tech, x));
+    accept(a, c);
+
+    clock.advance(Duration.ofDays(6));
+    long before = outbox.lastId();
+    expiry.runDueWork();
+    assertThat(mailSummary(c.id(), before)).isEmpty();
+
+    clock.advance(Duration.ofDays(1));
+    expiry.runDueWork();
+    expiry.runDueWork();
+    assertThat(mailSummary(c.id(), before)).containsExactly("CHANGE_REMINDER>" + x);
+
+    clock.advance(Duration.ofDays(6));
+    before = outbox.lastId();
+    expiry.runDueWork();
+    assertThat(mailSummary(c.id(), before)).containsExactly("CHANGE_REMINDER>" + x);
+
+    clock.advance(Duration.ofDays(1));
+    before = outbox.lastId();
+    expiry.runDueWork();
+    ContactChange expired = changes.get(a, c.id());
+    assertThat(expired.state()).isEqualTo(ChangeState.expired);
+    assertThat(expired.reason()).isEqualTo(Reason.of("reason.expired", x.value()));
+    assertThat(mailSummary(c.id(), before))
+        .containsExactlyInAnyOrder(
+            "CHANGE_EXPIRED>" + a, "CHANGE_EXPIRED>" + x, "CHANGE_EXPIRED>" + t);
+    assertThatThrownBy(() -> accept(x, c)).isInstanceOf(ChangeClosed.class);
+    assertThat(fixtures.contactsOf(s).tech()).isEqualTo(t);
+  }
+
+  @Test
+  void anAnswerAfterTheDeadlineExpiresTheRequestEvenBeforeTheJobRuns() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = request(a, s, wanted(tech, x));
+
+    clock.advance(Duration.ofDays(14));
+    assertThatThrownBy(() -> accept(x, c)).isInstanceOf(ChangeClosed.class);
+
+    assertThat(changes.get(a, c.id()).state()).isEqualTo(ChangeState.expired);
+    assertThat(outbox.forChange(c.id()))
+        .extracting(OutboxMessage::kind)
+        .contains(MailKind.CHANGE_EXPIRED);
+  }
+
+  // ---- payment standing and the final re-check --------------------------------------------
+
+  @Test
+  void billingChangeIsBlockedWhenEitherAccountIsInDebt() {
+    Nic a = fixtures.account();
+    Nic indebted = fixtures.accountInDebt();
+    Nic x = fixtures.account();
+    HostedService owedBy = fixtures.service(a, a, indebted);
+    HostedService clean = fixtures.serviceOwnedBy(a);
+
+    assertThatThrownBy(() -> request(a, owedBy, wanted(billing, x)))
+        .isInstanceOfSatisfying(
+            PolicyViolation.class,
+            v -> assertThat(v.rule()).isEqualTo("currentContactInGoodStanding"));
+    assertThatThrownBy(() -> request(a, clean, wanted(billing, indebted)))
+        .isInstanceOfSatisfying(
+            PolicyViolation.class, v -> assertThat(v.rule()).isEqualTo("newContactInGoodStanding"));
+    // the standing rule is about billing only by default
+    assertThat(request(a, clean, wanted(tech, indebted)).state())
+        .isEqualTo(ChangeState.validatingByCustomers);
+  }
+
+  @Test
+  void billingChangeIsRefusedAtTheFinalCheckWhenDebtAppearsMeanwhile() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = request(a, s, wanted(billing, x));
+    accept(a, c);
+
+    fixtures.putInDebt(x);
+    long before = outbox.lastId();
+    ContactChange refused = accept(x, c);
+
+    assertThat(refused.state()).isEqualTo(ChangeState.refused);
+    assertThat(refused.reason().key()).isEqualTo("policy.newContactInGoodStanding");
+    assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(a));
+    assertThat(mailSummary(c.id(), before))
+        .containsExactlyInAnyOrder("CHANGE_REFUSED>" + a, "CHANGE_REFUSED>" + x);
+    assertThat(audit.forChange(c.id()))
+        .extracting(AuditEntry::action)
+        .containsSubsequence(
+            "change.requested",
+            "change.validatingByCustomers",
+            "party.accepted",
+            "party.accepted",
+            "change.checkValidity",
+            "change.refused");
+  }
+
+  @Test
+  void theFinalCheckRefusesWhenTheAskerLostTheRoleMeanwhile() {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    Nic x = fixtures.account();
+    Nic newAdmin = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+    ContactChange techChange = request(a, s, wanted(tech, x));
+    accept(a, techChange);
+
+    ContactChange adminChange = request(a, s, wanted(admin, newAdmin));
+    accept(a, adminChange);
+    accept(newAdmin, adminChange);
+    assertThat(fixtures.contactsOf(s).admin()).isEqualTo(newAdmin);
+
+    ContactChange refused = accept(x, techChange);
+    assertThat(refused.state()).isEqualTo(ChangeState.refused);
+    assertThat(refused.reason().key()).isEqualTo("policy.othersHandOverOnlyTheirOwnRole");
+    assertThat(fixtures.contactsOf(s)).isEqualTo(new Contacts(newAdmin, t, a));
+  }
+
+  @Test
+  void everyTransitionAndCodeEventIsAuditedWithTheClientAddress() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = request(a, s, wanted(tech, x));
+    accept(a, c);
+    accept(x, c);
+
+    List<AuditEntry> trail = audit.forChange(c.id());
+    assertThat(trail)
+        .extracting(AuditEntry::action)
+        .containsExactly(
+            "change.requested",
+            "change.validatingByCustomers",
+            "party.accepted",
+            "party.accepted",
+            "change.checkValidity",
+            "change.doing",
+            "change.done");
+    assertThat(trail).allSatisfy(e -> assertThat(e.clientAddress()).isEqualTo("203.0.113.7"));
+    assertThat(trail).extracting(AuditEntry::actor).contains(a.value(), x.value());
+  }
+}

@@ -1,0 +1,122 @@
+package org.handover.support;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.handover.account.Accounts;
+import org.handover.account.Language;
+import org.handover.account.NewAccount;
+import org.handover.account.Nic;
+import org.handover.audit.Actor;
+import org.handover.catalog.HostedService;
+import org.handover.catalog.HostedServices;
+import org.handover.catalog.NewService;
+import org.handover.catalog.ServiceType;
+import org.handover.contact.ContactRole;
+import org.handover.contact.Contacts;
+import org.handover.mail.MailKind;
+import org.handover.mail.Outbox;
+import org.handover.mail.OutboxMessage;
+import org.springframework.boot.test.context.TestComponent;
+
+/**
+ * Named fixtures for integration tests: fresh accounts and services, codes read from the outbox.
+ */
+@TestComponent
+public class Fixtures {
+
+  /** The client address tests act from. */
+  public static final String CLIENT_ADDRESS = "203.0.113.7";
+
+  private static final AtomicLong SEQUENCE =
+      new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 5_000_000));
+
+  private final Accounts accounts;
+  private final HostedServices services;
+  private final Outbox outbox;
+
+  public Fixtures(Accounts accounts, HostedServices services, Outbox outbox) {
+    this.accounts = accounts;
+    this.services = services;
+    this.outbox = outbox;
+  }
+
+  /** A customer acting from {@link #CLIENT_ADDRESS}. */
+  public static Actor as(Nic nic) {
+    return Actor.customer(nic, CLIENT_ADDRESS);
+  }
+
+  /** A fresh active account in good standing, speaking English. */
+  public Nic account() {
+    return account(Language.en);
+  }
+
+  public Nic account(Language language) {
+    long n = SEQUENCE.incrementAndGet();
+    Nic nic = new Nic("tz" + n + "-ovh");
+    accounts.open(
+        new NewAccount(
+            nic, nic.value() + "@example.test", "Test", "User " + n, null, language, null),
+        Actor.system());
+    return nic;
+  }
+
+  /** A fresh account that owes money. */
+  public Nic accountInDebt() {
+    Nic nic = account();
+    putInDebt(nic);
+    return nic;
+  }
+
+  public void putInDebt(Nic nic) {
+    accounts.setDebt(nic, 4_200, "EUR", Actor.system());
+  }
+
+  public void settleDebt(Nic nic) {
+    accounts.setDebt(nic, 0, "EUR", Actor.system());
+  }
+
+  /** A domain whose three roles all belong to one account, as when it was just ordered. */
+  public HostedService serviceOwnedBy(Nic nic) {
+    return service(Contacts.allTo(nic));
+  }
+
+  public HostedService service(Nic admin, Nic tech, Nic billing) {
+    return service(new Contacts(admin, tech, billing));
+  }
+
+  public HostedService service(Contacts contacts) {
+    String name = "site-" + SEQUENCE.incrementAndGet() + ".example";
+    return services.register(
+        new NewService(
+            ServiceType.domain, name, name, HostedService.Status.ok, null, contacts, null),
+        Actor.system());
+  }
+
+  /** The contacts of a service as stored now. */
+  public Contacts contactsOf(HostedService service) {
+    return services.find(service.id()).orElseThrow().contacts();
+  }
+
+  /** The newest code emailed to this account for this request (creation or resend). */
+  public String codeFor(long changeId, Nic nic) {
+    return outbox.forChange(changeId).stream()
+        .filter(m -> nic.value().equals(m.recipientNic()))
+        .filter(m -> m.kind() == MailKind.CHANGE_CODE || m.kind() == MailKind.CHANGE_CODE_RESENT)
+        .max(Comparator.comparingLong(OutboxMessage::id))
+        .map(m -> (String) m.payload().get("code"))
+        .orElseThrow(() -> new AssertionError("no code emailed to " + nic + " for " + changeId));
+  }
+
+  /** The emails about one request, oldest first. */
+  public List<OutboxMessage> mails(long changeId) {
+    return outbox.forChange(changeId);
+  }
+
+  /** Requests for one role. */
+  public static Map<ContactRole, Nic> wanted(ContactRole role, Nic to) {
+    return Map.of(role, to);
+  }
+}
