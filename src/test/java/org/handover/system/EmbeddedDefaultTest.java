@@ -1,0 +1,69 @@
+package org.handover.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import org.handover.account.Account;
+import org.handover.account.Accounts;
+import org.handover.catalog.HostedServices;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The embedded default as {@code ./mvnw spring-boot:run} starts it: an H2 file database (here under
+ * target/), demo mode on, demo data loaded, health reported.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class EmbeddedDefaultTest {
+
+  @DynamicPropertySource
+  static void fileDatabase(DynamicPropertyRegistry registry) {
+    String dir = "./target/embedded-default/" + UUID.randomUUID();
+    registry.add(
+        "spring.datasource.url",
+        () ->
+            "jdbc:h2:file:"
+                + dir
+                + "/handover;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    registry.add("handover.change.jobs-enabled", () -> "false");
+  }
+
+  @Autowired Accounts accounts;
+  @Autowired HostedServices services;
+  @Autowired PasswordEncoder passwords;
+  @Autowired MockMvc mvc;
+
+  @Test
+  void loadsTheDemoDataSetIntoAnEmptyDatabase() {
+    assertThat(accounts.count()).isEqualTo(6);
+    assertThat(services.count()).isEqualTo(40);
+    assertThat(accounts.require(DemoData.DAVE).inGoodStanding()).isFalse();
+    assertThat(accounts.require(DemoData.EVA).state()).isEqualTo(Account.State.suspended);
+    assertThat(accounts.findForSignIn("ALICE@demo.handover.test")).isPresent();
+    String hash = accounts.passwordHash(DemoData.ALICE).orElseThrow();
+    assertThat(hash).startsWith("{bcrypt}");
+    assertThat(passwords.matches(DemoData.PASSWORD, hash)).isTrue();
+  }
+
+  @Test
+  void reportsHealthWithoutSignIn() throws Exception {
+    mvc.perform(get("/actuator/health"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("UP"));
+  }
+
+  @Test
+  void everythingElseNeedsSignIn() throws Exception {
+    mvc.perform(get("/account/contacts/services")).andExpect(status().is3xxRedirection());
+  }
+}
