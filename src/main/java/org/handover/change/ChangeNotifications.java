@@ -84,6 +84,9 @@ class ChangeNotifications {
     Map<String, Object> personal = new LinkedHashMap<>(data);
     personal.put("recipientName", to.displayName());
     personal.put("recipientIsParty", change.party(to.nic()).isPresent());
+    if (change.reason() != null) {
+      personal.put("reason", change.reason().message(to.language().locale()));
+    }
     outbox.enqueue(kind, Recipient.of(to), personal, change.id());
   }
 

@@ -62,8 +62,9 @@ public class Outbox {
   }
 
   /** The newest emails first, for the demo mailbox and tests. */
-  public List<OutboxMessage> newest(int limit) {
-    return jdbc.sql(SELECT + " order by id desc fetch first " + limit + " rows only")
+  public List<OutboxMessage> newest(int offset, int limit) {
+    return jdbc.sql(SELECT + " order by id desc offset ? rows fetch first ? rows only")
+        .params(offset, limit)
         .query(this::map)
         .list();
   }
@@ -73,16 +74,25 @@ public class Outbox {
     return jdbc.sql(SELECT + " where id > ? order by id").param(id).query(this::map).list();
   }
 
+  /** One email, if it exists. */
+  public java.util.Optional<OutboxMessage> find(long id) {
+    return jdbc.sql(SELECT + " where id = ?").param(id).query(this::map).optional();
+  }
+
   /** The highest id so far (0 when empty). */
   public long lastId() {
     return jdbc.sql("select coalesce(max(id), 0) from mail_outbox").query(Long.class).single();
   }
 
-  private static final String SELECT =
+  static final String SELECT =
       "select id, kind, recipient_nic, recipient_email, language, payload, change_id, status,"
-          + " attempts, created_at, sent_at from mail_outbox";
+          + " attempts, next_attempt_at, last_error, created_at, sent_at from mail_outbox";
 
   private OutboxMessage map(ResultSet rs, int row) throws SQLException {
+    return map(rs, json);
+  }
+
+  static OutboxMessage map(ResultSet rs, JsonMapper json) throws SQLException {
     return new OutboxMessage(
         rs.getLong("id"),
         MailKind.valueOf(rs.getString("kind")),
@@ -93,6 +103,8 @@ public class Outbox {
         rs.getObject("change_id", Long.class),
         rs.getString("status"),
         rs.getInt("attempts"),
+        Sql.instant(rs, "next_attempt_at"),
+        rs.getString("last_error"),
         Sql.instant(rs, "created_at"),
         Sql.instant(rs, "sent_at"));
   }

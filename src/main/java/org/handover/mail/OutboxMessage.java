@@ -14,5 +14,7 @@ public record OutboxMessage(
     Long changeId,
     String status,
     int attempts,
+    Instant nextAttemptAt,
+    String lastError,
     Instant createdAt,
     Instant sentAt) {}

@@ -20,7 +20,8 @@ public record HandoverProperties(
     @DefaultValue("http://localhost:8080") @NotBlank String publicBaseUrl,
     @DefaultValue @Valid Account account,
     @DefaultValue @Valid Change change,
-    @DefaultValue @Valid Demo demo) {
+    @DefaultValue @Valid Demo demo,
+    @DefaultValue @Valid Mail mail) {
 
   /** Account settings. */
   public record Account(
@@ -50,6 +51,26 @@ public record HandoverProperties(
   public enum StandingCheck {
     billing,
     all
+  }
+
+  /** Email delivery from the outbox. */
+  public record Mail(
+      @DefaultValue("Handover <no-reply@handover.localhost>") @NotBlank String from,
+      String replyTo,
+      @DefaultValue("8") @Min(1) @Max(50) int maxAttempts,
+      @DefaultValue("PT30S") @NotNull Duration initialBackoff,
+      @DefaultValue("PT1H") @NotNull Duration maxBackoff,
+      @DefaultValue("50") @Min(1) @Max(1000) int batchSize,
+      @DefaultValue("PT2S") @NotNull Duration pollInterval) {
+
+    /** The wait before attempt {@code attempts + 1}: doubling from the initial backoff, capped. */
+    public Duration backoffAfter(int attempts) {
+      Duration wait = initialBackoff;
+      for (int i = 1; i < attempts && wait.compareTo(maxBackoff) < 0; i++) {
+        wait = wait.multipliedBy(2);
+      }
+      return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
   }
 
   /** Demo mode: demo data, sign-in hints, the mailbox page. */

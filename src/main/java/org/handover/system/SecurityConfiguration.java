@@ -12,7 +12,10 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Who may reach what: health is public, everything else needs a signed-in customer. */
+/**
+ * Who may reach what: health and the demo mailbox (which exists in demo mode only) are public;
+ * everything else needs a signed-in customer.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -25,7 +28,8 @@ class SecurityConfiguration {
   SecurityFilterChain web(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+                auth.requestMatchers(
+                        "/actuator/health", "/actuator/health/**", "/error", "/dev/mailbox/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

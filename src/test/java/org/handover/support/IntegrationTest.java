@@ -2,6 +2,7 @@ package org.handover.support;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -10,6 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
  * subclasses point it at embedded PostgreSQL), with a mutable clock and named fixtures.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import({TestClockConfiguration.class, Fixtures.class})
 public abstract class IntegrationTest {

@@ -1,7 +1,9 @@
 package org.handover.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -9,6 +11,7 @@ import java.util.UUID;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
 import org.handover.catalog.HostedServices;
+import org.handover.mail.Outbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +45,7 @@ class EmbeddedDefaultTest {
   @Autowired HostedServices services;
   @Autowired PasswordEncoder passwords;
   @Autowired MockMvc mvc;
+  @Autowired Outbox outbox;
 
   @Test
   void loadsTheDemoDataSetIntoAnEmptyDatabase() {
@@ -60,6 +64,20 @@ class EmbeddedDefaultTest {
     mvc.perform(get("/actuator/health"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("UP"));
+  }
+
+  @Test
+  void theDemoMailboxListsAndShowsTheOutbox() throws Exception {
+    long newest = outbox.lastId();
+    mvc.perform(get("/dev/mailbox"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Your Handover customer ID is")))
+        .andExpect(content().string(containsString("/dev/mailbox/" + newest)));
+    mvc.perform(get("/dev/mailbox/" + newest))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("srcdoc=")))
+        .andExpect(content().string(containsString("http://localhost:8080/login")));
+    mvc.perform(get("/dev/mailbox/" + (newest + 1000))).andExpect(status().isNotFound());
   }
 
   @Test

@@ -1,0 +1,187 @@
+package org.handover.mail;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.handover.account.Language;
+import org.handover.system.HandoverProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders outbox rows into emails in the recipient's language: the wording of each kind comes from
+ * the message bundles ({@code mail.KIND.subject}, {@code .body}, optional {@code .body2}), laid out
+ * by one HTML and one plain-text template.
+ */
+@Component
+public class MailTemplates {
+
+  private static final String DETAIL = "mail.detail.";
+
+  private final MessageSource messages;
+  private final HandoverProperties properties;
+  private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+  MailTemplates(MessageSource messages, HandoverProperties properties) {
+    this.messages = messages;
+    this.properties = properties;
+    engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));
+    engine.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT, 2));
+  }
+
+  private static ClassLoaderTemplateResolver resolver(
+      String pattern, TemplateMode mode, int order) {
+    ClassLoaderTemplateResolver r = new ClassLoaderTemplateResolver();
+    r.setPrefix("templates/mail/");
+    r.setResolvablePatterns(Set.of(pattern));
+    r.setTemplateMode(mode);
+    r.setCharacterEncoding("UTF-8");
+    r.setCacheable(true);
+    r.setOrder(order);
+    return r;
+  }
+
+  /** Renders one outbox row. Fails when a message key is missing in the recipient's language. */
+  public RenderedMail render(OutboxMessage mail) {
+    MailView view = view(mail);
+    Context context = new Context(Locale.forLanguageTag(view.language()), Map.of("m", view));
+    return new RenderedMail(
+        view.subject(),
+        engine.process("layout.txt", context),
+        engine.process("layout.html", context));
+  }
+
+  MailView view(OutboxMessage mail) {
+    Locale locale = Language.of(mail.language()).locale();
+    Map<String, Object> p = mail.payload();
+    Object[] args = args(p, locale);
+    String kind = "mail." + mail.kind().name();
+    List<String> paragraphs = new ArrayList<>();
+    paragraphs.add(text(kind + ".body", args, locale));
+    String second = messages.getMessage(kind + ".body2", args, "", locale);
+    if (!second.isEmpty()) {
+      paragraphs.add(second);
+    }
+    boolean code = mail.kind().carriesCode() && p.get("code") != null;
+    return new MailView(
+        locale.getLanguage(),
+        properties.providerName(),
+        text(kind + ".subject", args, locale),
+        text("mail.greeting", args, locale),
+        paragraphs,
+        code ? text("mail.code.label", args, locale) : null,
+        code ? (String) p.get("code") : null,
+        text(kind + ".action", args, locale),
+        link(mail),
+        details(p, args, locale),
+        text("mail.footer", args, locale));
+  }
+
+  /** Where the email's button leads; code emails carry the code so the page opens filled in. */
+  String link(OutboxMessage mail) {
+    String base = properties.publicBaseUrl().replaceAll("/+$", "");
+    Map<String, Object> p = mail.payload();
+    String token = p.get("code") == null ? "" : "&token=" + encode((String) p.get("code"));
+    return switch (mail.kind()) {
+      case ACCOUNT_CREATED -> base + "/login";
+      case EMAIL_CHANGE_CODE, EMAIL_CHANGE_NOTICE -> base + "/account/profile";
+      case PASSWORD_RESET ->
+          base + "/password-reset?login=" + encode(String.valueOf(p.get("nic"))) + token;
+      default -> base + "/account/contacts/requests?taskId=" + p.get("changeId") + token;
+    };
+  }
+
+  private List<MailView.Detail> details(Map<String, Object> p, Object[] args, Locale locale) {
+    if (p.get("changeId") == null) {
+      return List.of();
+    }
+    List<MailView.Detail> details = new ArrayList<>();
+    details.add(detail("request", args[9], locale));
+    details.add(detail("service", args[3] + " " + args[2], locale));
+    details.add(detail("roles", args[4], locale));
+    details.add(detail("from", args[5], locale));
+    details.add(detail("to", args[6], locale));
+    details.add(detail("asker", args[7], locale));
+    if (p.get("reason") != null) {
+      details.add(detail("reason", args[10], locale));
+    } else {
+      details.add(detail("expires", args[8], locale));
+    }
+    return details;
+  }
+
+  private MailView.Detail detail(String key, Object value, Locale locale) {
+    return new MailView.Detail(text(DETAIL + key, new Object[0], locale), String.valueOf(value));
+  }
+
+  /**
+   * The positional arguments every mail message may use: {0} provider, {1} recipient name, {2}
+   * service name, {3} service type, {4} roles, {5} from, {6} to, {7} asker, {8} expiry, {9} request
+   * id, {10} reason, {11} accepted by, {12} customer ID, {13} new email.
+   */
+  private Object[] args(Map<String, Object> p, Locale locale) {
+    return new Object[] {
+      properties.providerName(),
+      str(p.get("recipientName")),
+      str(p.get("serviceName")),
+      p.get("serviceType") == null
+          ? ""
+          : text("enum.ServiceType." + p.get("serviceType"), new Object[0], locale),
+      roles(p.get("roles"), locale),
+      str(p.get("fromAccount")),
+      str(p.get("toAccount")),
+      str(p.get("askingAccount")),
+      date(p.get("expiresAt"), locale),
+      str(p.get("changeId")),
+      str(p.get("reason")),
+      str(p.get("acceptedBy")),
+      str(p.get("nic")),
+      str(p.get("newEmail"))
+    };
+  }
+
+  private String roles(Object roles, Locale locale) {
+    if (!(roles instanceof List<?> list)) {
+      return "";
+    }
+    return list.stream()
+        .map(r -> text("enum.ContactRole." + r, new Object[0], locale))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String date(Object iso, Locale locale) {
+    if (iso == null) {
+      return "";
+    }
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+            .withLocale(locale)
+            .withZone(ZoneOffset.UTC)
+            .format(Instant.parse(iso.toString()))
+        + " UTC";
+  }
+
+  private String text(String key, Object[] args, Locale locale) {
+    return messages.getMessage(key, args, locale);
+  }
+
+  private static String str(Object value) {
+    return value == null ? "" : value.toString();
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,172 @@
+package org.handover.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.handover.account.Language;
+import org.handover.system.HandoverProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/** Every email kind renders in every language, in both parts, with nothing left untranslated. */
+class MailTemplatesTest {
+
+  static final String CODE = "7K2M-PQRS-TV3X-YZ01-2345-6789-ABCD";
+
+  static MailTemplates templates() {
+    ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    messages.setBasename("messages");
+    messages.setDefaultEncoding("UTF-8");
+    messages.setFallbackToSystemLocale(false);
+    HandoverProperties properties =
+        new Binder(
+                new MapConfigurationPropertySource(
+                    Map.of(
+                        "handover.provider-name", "Example Hosting",
+                        "handover.public-base-url", "https://panel.example.net/")))
+            .bindOrCreate("handover", HandoverProperties.class);
+    return new MailTemplates(messages, properties);
+  }
+
+  static OutboxMessage sample(MailKind kind, Language language, String recipientName) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("recipientName", recipientName);
+    if (kind.name().startsWith("CHANGE_")) {
+      p.put("changeId", 4242);
+      p.put("serviceType", "domain");
+      p.put("serviceName", "example.com");
+      p.put("roles", List.of("tech", "billing"));
+      p.put("fromAccount", "aa111111-ovh");
+      p.put("toAccount", "bb222222-ovh");
+      p.put("askingAccount", "cc333333-ovh");
+      p.put("expiresAt", "2026-02-01T10:00:00Z");
+      p.put("acceptedBy", "cc333333-ovh");
+      if (EnumSet.of(
+              MailKind.CHANGE_REFUSED,
+              MailKind.CHANGE_EXPIRED,
+              MailKind.CHANGE_ABORTED,
+              MailKind.CHANGE_ERROR)
+          .contains(kind)) {
+        p.put("reason", "Because.");
+      }
+    } else {
+      p.put("nic", "aa111111-ovh");
+      p.put("newEmail", "new@example.org");
+    }
+    if (kind.carriesCode()) {
+      p.put("code", CODE);
+    }
+    return new OutboxMessage(
+        1,
+        kind,
+        "aa111111-ovh",
+        "a@example.org",
+        language.name(),
+        p,
+        null,
+        "pending",
+        0,
+        null,
+        null,
+        Instant.parse("2026-01-05T09:00:00Z"),
+        null);
+  }
+
+  static Stream<Arguments> everyKindInEveryLanguage() {
+    return EnumSet.allOf(MailKind.class).stream()
+        .flatMap(k -> Stream.of(Language.values()).map(l -> Arguments.of(k, l)));
+  }
+
+  private final MailTemplates templates = templates();
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("everyKindInEveryLanguage")
+  void rendersBothPartsCompletely(MailKind kind, Language language) {
+    RenderedMail mail = templates.render(sample(kind, language, "Ada Lovelace"));
+
+    assertThat(mail.subject()).isNotBlank().doesNotContain("{").doesNotContain("??");
+    for (String part : List.of(mail.text(), mail.html())) {
+      assertThat(part)
+          .contains("Ada Lovelace")
+          .contains("Example Hosting")
+          .doesNotContain("??")
+          .doesNotContainPattern("\\{\\d+\\}")
+          .doesNotContain("mail.");
+      if (kind.carriesCode()) {
+        assertThat(part).contains(CODE);
+      }
+      if (kind.name().startsWith("CHANGE_")) {
+        assertThat(part).contains("example.com").contains("bb222222-ovh").contains("4242");
+      }
+    }
+    assertThat(mail.html()).contains("lang=\"" + language.name() + "\"");
+    assertThat(mail.text()).contains("https://panel.example.net/");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
+  void eachLanguageHasItsOwnWording(MailKind kind) {
+    String en = templates.render(sample(kind, Language.en, "Ada")).text();
+    String it = templates.render(sample(kind, Language.it, "Ada")).text();
+    String fr = templates.render(sample(kind, Language.fr, "Ada")).text();
+    assertThat(en).isNotEqualTo(it).isNotEqualTo(fr);
+    assertThat(it).isNotEqualTo(fr);
+  }
+
+  static Stream<MailKind> kinds() {
+    return EnumSet.allOf(MailKind.class).stream();
+  }
+
+  @Test
+  void codeEmailsLinkToTheRequestWithTheCodeFilledIn() {
+    RenderedMail mail = templates.render(sample(MailKind.CHANGE_CODE, Language.en, "Ada"));
+
+    assertThat(mail.text())
+        .contains("https://panel.example.net/account/contacts/requests?taskId=4242&token=" + CODE);
+    assertThat(mail.html())
+        .contains(
+            "href=\"https://panel.example.net/account/contacts/requests?taskId=4242&amp;token="
+                + CODE
+                + "\"");
+  }
+
+  @Test
+  void noticesLinkToTheRequestWithoutACode() {
+    RenderedMail mail = templates.render(sample(MailKind.CHANGE_NOTICE, Language.fr, "Ada"));
+
+    assertThat(mail.text())
+        .contains("https://panel.example.net/account/contacts/requests?taskId=4242")
+        .doesNotContain("token=");
+  }
+
+  @Test
+  void userInputIsEscapedInHtml() {
+    RenderedMail mail =
+        templates.render(
+            sample(MailKind.CHANGE_DONE, Language.en, "<script>alert('x')</script> & Co"));
+
+    assertThat(mail.html())
+        .doesNotContain("<script>")
+        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co");
+  }
+
+  @Test
+  void datesAreWrittenInTheReadersLanguage() {
+    assertThat(templates.render(sample(MailKind.CHANGE_CODE, Language.en, "A")).text())
+        .contains("February 1, 2026");
+    assertThat(templates.render(sample(MailKind.CHANGE_CODE, Language.fr, "A")).text())
+        .contains("1 février 2026");
+    assertThat(templates.render(sample(MailKind.CHANGE_CODE, Language.it, "A")).text())
+        .contains("1 febbraio 2026");
+  }
+}

@@ -1,0 +1,141 @@
+package org.handover.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.handover.account.Language;
+import org.handover.support.EmbeddedPostgresDatabase;
+import org.handover.support.IntegrationTest;
+import org.handover.support.SmtpServer;
+import org.handover.system.HandoverProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two dispatchers draining one PostgreSQL outbox at the same time deliver every email exactly once;
+ * and every kind of email of DESIGN §4 goes out over SMTP.
+ */
+class TwoDispatchersPostgresTest extends IntegrationTest {
+
+  static final int PORT = SmtpServer.freePort();
+
+  @RegisterExtension static GreenMailExtension smtp = SmtpServer.on(PORT);
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.register(registry, "dispatchers");
+    SmtpServer.register(registry, PORT);
+  }
+
+  @Autowired ApplicationContext context;
+  @Autowired OutboxDispatcher dispatcher;
+  @Autowired Outbox outbox;
+  @Autowired TransactionTemplate tx;
+  @Autowired JdbcClient jdbc;
+
+  private OutboxDispatcher secondInstance() {
+    return new OutboxDispatcher(
+        jdbc,
+        tx,
+        context.getBean(MailTemplates.class),
+        context.getBeanProvider(JavaMailSender.class),
+        context.getBean(Clock.class),
+        context.getBean(HandoverProperties.class),
+        context.getBean(JsonMapper.class),
+        new SimpleMeterRegistry());
+  }
+
+  private void enqueue(MailKind kind, String address) {
+    tx.executeWithoutResult(
+        s ->
+            outbox.enqueue(
+                kind,
+                new Recipient(null, address, Language.en),
+                MailTemplatesTest.sample(kind, Language.en, "Reader").payload(),
+                null));
+  }
+
+  private static int drain(OutboxDispatcher d) {
+    int total = 0;
+    for (int n = d.deliverDue(); n > 0; n = d.deliverDue()) {
+      total += n;
+    }
+    return total;
+  }
+
+  @Test
+  void twoInstancesDeliverEachEmailExactlyOnce() throws Exception {
+    drain(dispatcher);
+    smtp.reset();
+    int rows = 300;
+    for (int i = 0; i < rows; i++) {
+      enqueue(MailKind.CHANGE_DONE, "reader" + i + "@example.org");
+    }
+    OutboxDispatcher other = secondInstance();
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> counts = new ArrayList<>();
+      counts.add(pool.submit(() -> drain(dispatcher)));
+      counts.add(pool.submit(() -> drain(other)));
+      int first = counts.get(0).get(2, TimeUnit.MINUTES);
+      int second = counts.get(1).get(2, TimeUnit.MINUTES);
+      assertThat(first + second).isEqualTo(rows);
+      assertThat(first).isPositive();
+      assertThat(second).isPositive();
+    } finally {
+      pool.shutdownNow();
+    }
+
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(received).hasSize(rows);
+    Set<String> addresses = new HashSet<>();
+    for (MimeMessage m : received) {
+      addresses.add(m.getAllRecipients()[0].toString());
+    }
+    assertThat(addresses).hasSize(rows);
+    assertThat(
+            jdbc.sql("select count(*) from mail_outbox where status = 'sent' and attempts = 1")
+                .query(Long.class)
+                .single())
+        .isGreaterThanOrEqualTo(rows);
+  }
+
+  @Test
+  void everyKindOfEmailGoesOutOverSmtp() throws Exception {
+    drain(dispatcher);
+    smtp.reset();
+    for (MailKind kind : EnumSet.allOf(MailKind.class)) {
+      enqueue(kind, kind.name().toLowerCase() + "@example.org");
+    }
+
+    assertThat(drain(dispatcher)).isEqualTo(MailKind.values().length);
+
+    Set<String> to = new HashSet<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      to.add(m.getAllRecipients()[0].toString());
+      assertThat(m.getSubject()).isNotBlank();
+    }
+    assertThat(to).hasSize(MailKind.values().length);
+  }
+}
