@@ -13,8 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may reach what: health and the demo mailbox (which exists in demo mode only) are public;
- * everything else needs a signed-in customer.
+ * Who may reach what: health, metrics and the demo mailbox (which exists in demo mode only) are
+ * public; everything else needs a signed-in customer. In production, keep the actuator on a private
+ * port ({@code management.server.port}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,7 +30,11 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
-                        "/actuator/health", "/actuator/health/**", "/error", "/dev/mailbox/**")
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/prometheus",
+                        "/error",
+                        "/dev/mailbox/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

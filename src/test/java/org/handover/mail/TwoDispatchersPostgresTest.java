@@ -122,6 +122,20 @@ class TwoDispatchersPostgresTest extends IntegrationTest {
   }
 
   @Test
+  void pendingMailIsDeliveredByTheNextInstanceAfterARestart() throws Exception {
+    drain(dispatcher);
+    smtp.reset();
+    enqueue(MailKind.CHANGE_REMINDER, "before-restart-1@example.org");
+    enqueue(MailKind.CHANGE_REMINDER, "before-restart-2@example.org");
+
+    OutboxDispatcher afterRestart = secondInstance();
+
+    assertThat(drain(afterRestart)).isEqualTo(2);
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(drain(dispatcher)).isZero();
+  }
+
+  @Test
   void everyKindOfEmailGoesOutOverSmtp() throws Exception {
     drain(dispatcher);
     smtp.reset();

@@ -81,6 +81,14 @@ class EmbeddedDefaultTest {
   }
 
   @Test
+  void publishesMailMetricsForPrometheus() throws Exception {
+    mvc.perform(get("/actuator/prometheus"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("handover_mail_pending")))
+        .andExpect(content().string(containsString("handover_mail_failed")));
+  }
+
+  @Test
   void everythingElseNeedsSignIn() throws Exception {
     mvc.perform(get("/account/contacts/services")).andExpect(status().is3xxRedirection());
   }
