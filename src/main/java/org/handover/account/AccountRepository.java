@@ -100,6 +100,27 @@ class AccountRepository {
         .update();
   }
 
+  void updatePassword(Nic nic, String hash) {
+    jdbc.sql("update accounts set password_hash = ? where nic = ?")
+        .params(hash, nic.value())
+        .update();
+  }
+
+  void updateEmail(Nic nic, String email) {
+    jdbc.sql("update accounts set email = ?, email_verified = true where nic = ?")
+        .params(email, nic.value())
+        .update();
+  }
+
+  void updateProfile(
+      Nic nic, String firstName, String lastName, String organisation, Language language) {
+    jdbc.sql(
+            "update accounts set first_name = ?, last_name = ?, organisation = ?, language = ?"
+                + " where nic = ?")
+        .params(firstName, lastName, organisation, language.name(), nic.value())
+        .update();
+  }
+
   private static Account map(ResultSet rs, int row) throws SQLException {
     Instant created = Sql.instant(rs, "created_at");
     return new Account(

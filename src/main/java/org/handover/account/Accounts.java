@@ -19,6 +19,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Opens and maintains customer accounts. */
 @Service
@@ -34,6 +35,8 @@ public class Accounts {
   private final AuditLog audit;
   private final Clock clock;
   private final HandoverProperties properties;
+  private final AccountCodes codes;
+  private final TransactionTemplate tx;
 
   Accounts(
       AccountRepository repository,
@@ -42,7 +45,9 @@ public class Accounts {
       Outbox outbox,
       AuditLog audit,
       Clock clock,
-      HandoverProperties properties) {
+      HandoverProperties properties,
+      AccountCodes codes,
+      TransactionTemplate tx) {
     this.repository = repository;
     this.generator = generator;
     this.passwords = passwords;
@@ -50,6 +55,8 @@ public class Accounts {
     this.audit = audit;
     this.clock = clock;
     this.properties = properties;
+    this.codes = codes;
+    this.tx = tx;
   }
 
   /**
@@ -58,6 +65,9 @@ public class Accounts {
    */
   @Transactional
   public Account open(NewAccount request, Actor actor) {
+    if (request.rawPassword() != null) {
+      requirePassword(request.rawPassword());
+    }
     String email = normaliseEmail(request.email());
     requireText(request.firstName(), "firstName");
     requireText(request.lastName(), "lastName");
@@ -154,6 +164,135 @@ public class Accounts {
     audit.record(actor, "account." + state.name(), null, null, nic.value());
   }
 
+  /**
+   * Emails a password-reset code when the login names an account; says nothing either way, so
+   * nobody learns which logins exist.
+   */
+  @Transactional
+  public void requestPasswordReset(String login, Actor actor) {
+    findForSignIn(login)
+        .ifPresent(
+            account -> {
+              var code =
+                  codes.issue(account.nic(), AccountCodes.Purpose.password, null, clock.instant());
+              outbox.enqueue(
+                  MailKind.PASSWORD_RESET,
+                  Recipient.of(account),
+                  Map.of(
+                      "nic", account.nic().value(),
+                      "recipientName", account.displayName(),
+                      "code", code.text()),
+                  null);
+              audit.record(
+                  actor, "account.passwordResetRequested", null, null, account.nic().value());
+            });
+  }
+
+  /** Sets a new password with an emailed code; a wrong code counts against it. */
+  public void resetPassword(String login, String code, String newPassword, Actor actor) {
+    requirePassword(newPassword);
+    Account account = findForSignIn(login).orElseThrow(AccountCodes.InvalidCode::new);
+    withCode(
+        account,
+        AccountCodes.Purpose.password,
+        code,
+        actor,
+        used -> repository.updatePassword(account.nic(), passwords.encode(newPassword)));
+  }
+
+  /** Sends a code to the new address and a notice to the current one. */
+  @Transactional
+  public void requestEmailChange(Actor actor, String newEmail) {
+    Account account = require(actor.nic());
+    String email = normaliseEmail(newEmail);
+    if (email.equals(account.email())) {
+      throw new InvalidField("email");
+    }
+    if (repository.findByEmail(email).isPresent()) {
+      throw new EmailTaken(email);
+    }
+    var code = codes.issue(account.nic(), AccountCodes.Purpose.email, email, clock.instant());
+    Map<String, Object> data =
+        Map.of(
+            "nic", account.nic().value(),
+            "recipientName", account.displayName(),
+            "newEmail", email);
+    Map<String, Object> withCode = new java.util.HashMap<>(data);
+    withCode.put("code", code.text());
+    outbox.enqueue(
+        MailKind.EMAIL_CHANGE_CODE,
+        new Recipient(account.nic(), email, account.language()),
+        withCode,
+        null);
+    outbox.enqueue(MailKind.EMAIL_CHANGE_NOTICE, Recipient.of(account), data, null);
+    audit.record(actor, "account.emailChangeRequested", null, null, null);
+  }
+
+  /** Confirms the new address with the code sent to it. */
+  public void confirmEmailChange(Actor actor, String code) {
+    Account account = require(actor.nic());
+    withCode(
+        account,
+        AccountCodes.Purpose.email,
+        code,
+        actor,
+        used -> {
+          if (repository.findByEmail(used.newEmail()).isPresent()) {
+            throw new EmailTaken(used.newEmail());
+          }
+          repository.updateEmail(account.nic(), used.newEmail());
+        });
+  }
+
+  /** Changes names, organisation and language. */
+  @Transactional
+  public Account updateProfile(
+      Actor actor, String firstName, String lastName, String organisation, Language language) {
+    requireText(firstName, "firstName");
+    requireText(lastName, "lastName");
+    repository.updateProfile(
+        actor.nic(),
+        firstName.strip(),
+        lastName.strip(),
+        blankToNull(organisation),
+        language == null ? Language.en : language);
+    audit.record(actor, "account.profileUpdated", null, null, null);
+    return require(actor.nic());
+  }
+
+  /**
+   * Consumes a code and runs the change in one transaction; a wrong code's failure count is
+   * committed before the refusal is thrown.
+   */
+  private void withCode(
+      Account account,
+      AccountCodes.Purpose purpose,
+      String code,
+      Actor actor,
+      java.util.function.Consumer<AccountCodes.Issued> change) {
+    HandoverException refusal =
+        tx.execute(
+            s -> {
+              try {
+                change.accept(codes.consume(account.nic(), purpose, code, clock.instant()));
+                audit.record(actor, "account." + purpose + "Changed", null, null, null);
+                return null;
+              } catch (AccountCodes.InvalidCode wrong) {
+                audit.record(actor, "account.codeRejected", null, null, purpose.name());
+                return wrong;
+              }
+            });
+    if (refusal != null) {
+      throw refusal;
+    }
+  }
+
+  private static void requirePassword(String password) {
+    if (password == null || password.length() < 10 || password.length() > 128) {
+      throw new WeakPassword();
+    }
+  }
+
   private Nic freeNic() {
     for (int i = 0; i < MAX_NIC_ATTEMPTS; i++) {
       Nic candidate = generator.next(properties.account().nicSuffix());
@@ -180,6 +319,13 @@ public class Accounts {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** The password is too short or too long. */
+  public static final class WeakPassword extends HandoverException {
+    WeakPassword() {
+      super(Kind.BAD_REQUEST, "account.password.weak");
+    }
   }
 
   /** No account has this customer ID. */

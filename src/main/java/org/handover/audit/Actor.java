@@ -24,6 +24,11 @@ public record Actor(Kind kind, String id, String clientAddress) {
     return new Actor(Kind.customer, nic.value(), clientAddress);
   }
 
+  /** Someone not signed in (sign-up, password reset), known by client address only. */
+  public static Actor visitor(String clientAddress) {
+    return new Actor(Kind.customer, null, clientAddress);
+  }
+
   public static Actor operator(String name, String clientAddress) {
     return new Actor(Kind.operator, name, clientAddress);
   }

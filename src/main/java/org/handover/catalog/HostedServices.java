@@ -23,6 +23,7 @@ public class HostedServices {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,253}");
 
   private final ServiceRepository repository;
+  private final ServiceListing listing;
   private final Accounts accounts;
   private final ChangePolicy policy;
   private final AuditLog audit;
@@ -30,11 +31,13 @@ public class HostedServices {
 
   HostedServices(
       ServiceRepository repository,
+      ServiceListing listing,
       Accounts accounts,
       ChangePolicy policy,
       AuditLog audit,
       Clock clock) {
     this.repository = repository;
+    this.listing = listing;
     this.accounts = accounts;
     this.policy = policy;
     this.audit = audit;
@@ -82,6 +85,11 @@ public class HostedServices {
         .orElseThrow(() -> new ServiceNotFound(type, name));
   }
 
+  /** One page of the services where the viewer holds a role. */
+  public ServicePage list(ServiceQuery query) {
+    return listing.page(query);
+  }
+
   /** Reads a service and locks it for the rest of the caller's transaction. */
   @Transactional(propagation = Propagation.MANDATORY)
   public HostedService lock(long id) {
@@ -112,8 +120,23 @@ public class HostedServices {
       throw new ServiceNotFound(type, name);
     }
     policy.onlyAdminEditsOwner(actor.nic(), name, service.contacts());
+    requireOwnerField(owner.name(), 200, "name");
+    requireOwnerField(owner.email(), 320, "email");
+    requireOwnerField(owner.address(), 1000, "address");
+    if (!owner.email().contains("@")) {
+      throw new InvalidOwner("email");
+    }
+    if (owner.organisation() != null && owner.organisation().length() > 200) {
+      throw new InvalidOwner("organisation");
+    }
     repository.saveOwner(service.id(), owner, clock.instant());
     audit.record(actor, "service.owner", service.id(), null, null);
+  }
+
+  private static void requireOwnerField(String value, int max, String field) {
+    if (value == null || value.isBlank() || value.length() > max) {
+      throw new InvalidOwner(field);
+    }
   }
 
   public long count() {
@@ -131,6 +154,13 @@ public class HostedServices {
   public static final class ServiceExists extends HandoverException {
     ServiceExists(ServiceType type, String name) {
       super(Kind.CONFLICT, "service.exists", type, name);
+    }
+  }
+
+  /** A field of the owner information is missing or too long. */
+  public static final class InvalidOwner extends HandoverException {
+    InvalidOwner(String field) {
+      super(Kind.BAD_REQUEST, "service.owner.invalid", field);
     }
   }
 

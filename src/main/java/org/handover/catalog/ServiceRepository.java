@@ -139,7 +139,7 @@ class ServiceRepository {
     return jdbc.sql("select count(*) from services").query(Long.class).single();
   }
 
-  private static HostedService map(ResultSet rs, int row) throws SQLException {
+  static HostedService map(ResultSet rs, int row) throws SQLException {
     return new HostedService(
         rs.getLong("id"),
         ServiceType.valueOf(rs.getString("type")),

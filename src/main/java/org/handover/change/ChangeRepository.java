@@ -192,6 +192,36 @@ class ChangeRepository {
         .list();
   }
 
+  /** Requests an account is involved in, newest first, one page (two queries in all). */
+  List<ContactChange> involving(Nic nic, ChangeState state, Long beforeId, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            SELECT + " where (c.asking_nic = :nic or c.from_nic = :nic or c.to_nic = :nic)");
+    var params = new java.util.HashMap<String, Object>();
+    params.put("nic", nic.value());
+    if (state != null) {
+      sql.append(" and c.state = :state");
+      params.put("state", state.name());
+    }
+    if (beforeId != null) {
+      sql.append(" and c.id < :before");
+      params.put("before", beforeId);
+    }
+    sql.append(" order by c.id desc fetch first ").append(limit).append(" rows only");
+    return load(sql.toString(), params);
+  }
+
+  /** Open requests on a service, by role. */
+  Map<ContactRole, Long> openClaims(long serviceId) {
+    return jdbc
+        .sql("select role, change_id from open_role_claims where service_id = ?")
+        .param(serviceId)
+        .query((rs, n) -> Map.entry(ContactRole.valueOf(rs.getString(1)), rs.getLong(2)))
+        .list()
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
   /** Ids of the requests an account asked for, hands over, or receives, newest first. */
   List<Long> idsInvolving(Nic nic, ChangeState state, Nic asking, Nic to) {
     StringBuilder sql =
@@ -217,7 +247,14 @@ class ChangeRepository {
   }
 
   private List<ContactChange> load(String sql, List<?> params) {
-    List<Row> rows = jdbc.sql(sql).params(params).query(ChangeRepository::row).list();
+    return assemble(jdbc.sql(sql).params(params).query(ChangeRepository::row).list());
+  }
+
+  private List<ContactChange> load(String sql, Map<String, ?> params) {
+    return assemble(jdbc.sql(sql).params(params).query(ChangeRepository::row).list());
+  }
+
+  private List<ContactChange> assemble(List<Row> rows) {
     if (rows.isEmpty()) {
       return List.of();
     }

@@ -56,7 +56,12 @@ public final class ConfirmationCode {
       return false;
     }
     byte[] given = HexFormat.of().parseHex(digestOf(input));
-    byte[] stored = HexFormat.of().parseHex(storedDigest);
+    byte[] stored;
+    try {
+      stored = HexFormat.of().parseHex(storedDigest);
+    } catch (IllegalArgumentException corrupt) {
+      return false;
+    }
     return MessageDigest.isEqual(given, stored);
   }
 
@@ -67,14 +72,20 @@ public final class ConfirmationCode {
     }
     StringBuilder sb = new StringBuilder(SYMBOLS);
     for (char c : s.toUpperCase(Locale.ROOT).toCharArray()) {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || isDash(c)) {
+        continue; // copied codes bring spaces, line breaks and typographic dashes along
+      }
       switch (c) {
-        case ' ', '-', '\t' -> {}
         case 'O' -> sb.append('0');
         case 'I', 'L' -> sb.append('1');
         default -> sb.append(c);
       }
     }
     return sb.toString();
+  }
+
+  private static boolean isDash(char c) {
+    return c == '-' || (c >= '\u2010' && c <= '\u2015') || c == '\u2212';
   }
 
   private static String sha256(String s) {

@@ -152,6 +152,59 @@ public class ContactChanges {
     return created;
   }
 
+  /**
+   * The requests an edit would create, checked against the rules and the open requests, without
+   * writing anything: what the confirmation page shows.
+   */
+  public List<PlannedChange> preview(
+      Actor actor, ServiceType type, String name, Map<ContactRole, Nic> wanted) {
+    HostedService service = services.requireVisibleTo(actor.nic(), type, name);
+    Set<Nic> known = new HashSet<>(wanted.values());
+    known.add(actor.nic());
+    List<PlannedChange> plans =
+        policy.plan(
+            actor.nic(), service.name(), service.contacts(), wanted, lookup(service, known));
+    Map<ContactRole, Long> open = repository.openClaims(service.id());
+    for (PlannedChange plan : plans) {
+      for (ContactRole role : plan.roles()) {
+        if (open.containsKey(role)) {
+          throw new OpenRequestConflict(open.get(role), role, service.name());
+        }
+      }
+    }
+    return plans;
+  }
+
+  /** How each role of a service looks to the viewer on the edit page. */
+  public List<RoleOption> roleOptions(Nic viewer, ServiceType type, String name) {
+    HostedService service = services.requireVisibleTo(viewer, type, name);
+    Map<ContactRole, Long> open = repository.openClaims(service.id());
+    Set<ContactRole> changeable = policy.changeableRoles(viewer, service.contacts());
+    ChangePolicy.AccountLookup accounts = lookup(service, Set.of(viewer));
+    boolean viewerInGoodStanding =
+        accounts.apply(viewer).map(AccountFacts::inGoodStanding).orElse(false);
+    boolean admin = service.contacts().admin().equals(viewer);
+    List<RoleOption> options = new ArrayList<>();
+    for (ContactRole role : ContactRole.values()) {
+      Nic holder = service.contacts().holder(role);
+      String lock = null;
+      if (!changeable.contains(role)) {
+        lock = role == ContactRole.admin ? "edit.lock.adminOnly" : "edit.lock.notYours";
+      } else if (open.containsKey(role)) {
+        lock = "edit.lock.openRequest";
+      } else if (policy.standingBlocks(role, holder, accounts)) {
+        lock = "edit.lock.standing";
+      }
+      boolean assign =
+          lock == null
+              && admin
+              && !holder.equals(viewer)
+              && (viewerInGoodStanding || !policy.standingBlocks(role, viewer, accounts));
+      options.add(new RoleOption(role, holder, lock == null, assign, lock, open.get(role)));
+    }
+    return options;
+  }
+
   // ---- answers -------------------------------------------------------------------------
 
   /** A party accepts with its code; the last acceptance re-checks the rules and applies it. */
@@ -321,6 +374,11 @@ public class ContactChanges {
   /** Any request, for operators and tests. */
   public Optional<ContactChange> find(long id) {
     return store.find(id);
+  }
+
+  /** One page of the requests the account is involved in, newest first. */
+  public List<ContactChange> listInvolving(Nic nic, ChangeState state, Long beforeId, int limit) {
+    return repository.involving(nic, state, beforeId, Math.max(1, Math.min(limit, 200)));
   }
 
   /** Ids of the requests the account asked for, hands over or receives, newest first. */

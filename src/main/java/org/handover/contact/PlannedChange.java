@@ -19,6 +19,11 @@ public record PlannedChange(Nic from, Nic to, Set<ContactRole> roles, Nic asker)
     return asker.equals(to) ? List.of(asker) : List.of(asker, to);
   }
 
+  /** The roles in the order admin, tech, billing. */
+  public List<ContactRole> sortedRoles() {
+    return roles.stream().sorted().toList();
+  }
+
   /** Whether the replaced contact only needs to be informed. */
   public boolean fromIsInformedOnly() {
     return !parties().contains(from);

@@ -1,9 +1,17 @@
 package org.handover.system;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
 import org.handover.account.Accounts;
+import org.handover.account.Nic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -11,14 +19,25 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Who may reach what: health, metrics and the demo mailbox (which exists in demo mode only) are
- * public; everything else needs a signed-in customer. In production, keep the actuator on a private
- * port ({@code management.server.port}).
+ * Who may reach what. Public: sign-in, sign-up, password reset, static files, health, metrics and
+ * the demo mailbox (which exists in demo mode only); everything else needs a signed-in customer.
+ * Sign-in is throttled per login and per client address. In production keep the actuator on a
+ * private port ({@code management.server.port}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+  /** Wrong passwords per login, and per client address, before sign-in is refused for a while. */
+  static final int LOGIN_LIMIT = 5;
+
+  static final int ADDRESS_LIMIT = 30;
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -26,10 +45,20 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain web(HttpSecurity http) throws Exception {
+  SecurityFilterChain web(
+      HttpSecurity http, Throttle throttle, Accounts accounts, LocaleResolver locales)
+      throws Exception {
+    var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
+    onSuccess.setDefaultTargetUrl("/account/contacts/services");
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
+                        "/login",
+                        "/signup",
+                        "/password-reset",
+                        "/password-reset/**",
+                        "/css/**",
+                        "/favicon.ico",
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/prometheus",
@@ -38,8 +67,50 @@ class SecurityConfiguration {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .formLogin(Customizer.withDefaults())
-        .logout(Customizer.withDefaults());
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .usernameParameter("login")
+                    .successHandler(
+                        (request, response, authentication) -> {
+                          String login = authentication.getName();
+                          throttle.reset(loginKey(login));
+                          throttle.reset(loginKey(request.getParameter("login")));
+                          accounts
+                              .find(Nic.parse(login))
+                              .ifPresent(
+                                  a -> locales.setLocale(request, response, a.language().locale()));
+                          onSuccess.onAuthenticationSuccess(request, response, authentication);
+                        })
+                    .failureUrl("/login?error")
+                    .permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .headers(
+            headers ->
+                headers.contentSecurityPolicy(
+                    csp ->
+                        csp.policyDirectives(
+                            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
+                                + " data:; frame-ancestors 'none'; form-action 'self'; base-uri"
+                                + " 'self'; object-src 'none'")))
+        .addFilterBefore(
+            new OncePerRequestFilter() {
+              @Override
+              protected void doFilterInternal(
+                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                  throws ServletException, IOException {
+                if ("POST".equals(request.getMethod())
+                    && "/login".equals(request.getServletPath())
+                    && (throttle.isBlocked(loginKey(request.getParameter("login")), LOGIN_LIMIT)
+                        || throttle.isBlocked(
+                            addressKey(request.getRemoteAddr()), ADDRESS_LIMIT))) {
+                  response.sendRedirect(request.getContextPath() + "/login?throttled");
+                  return;
+                }
+                chain.doFilter(request, response);
+              }
+            },
+            UsernamePasswordAuthenticationFilter.class);
     return http.build();
   }
 
@@ -61,5 +132,29 @@ class SecurityConfiguration {
                                     .roles("CUSTOMER")
                                     .build()))
             .orElseThrow(() -> new UsernameNotFoundException("unknown login"));
+  }
+
+  /** Counts every failed sign-in against the login typed and the client address. */
+  @Bean
+  FailedSignIns failedSignIns(Throttle throttle) {
+    return new FailedSignIns(throttle);
+  }
+
+  record FailedSignIns(Throttle throttle) {
+    @EventListener
+    public void on(AuthenticationFailureBadCredentialsEvent event) {
+      throttle.record(loginKey(String.valueOf(event.getAuthentication().getPrincipal())));
+      if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+        throttle.record(addressKey(details.getRemoteAddress()));
+      }
+    }
+  }
+
+  static String loginKey(String login) {
+    return "login:" + (login == null ? "" : login.strip().toLowerCase(Locale.ROOT));
+  }
+
+  static String addressKey(String address) {
+    return "address:" + address;
   }
 }

@@ -1,0 +1,91 @@
+package org.handover.account.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.handover.account.Account;
+import org.handover.account.Accounts;
+import org.handover.account.Language;
+import org.handover.audit.Actor;
+import org.handover.system.HandoverException;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in customer's profile: ID, names, language, and email change by verification. */
+@Controller
+@RequestMapping("/account/profile")
+class ProfileController {
+
+  private final Accounts accounts;
+  private final MessageSource messages;
+  private final LocaleResolver locales;
+
+  ProfileController(Accounts accounts, MessageSource messages, LocaleResolver locales) {
+    this.accounts = accounts;
+    this.messages = messages;
+    this.locales = locales;
+  }
+
+  @GetMapping
+  String show(Actor actor, Model model) {
+    model.addAttribute("account", accounts.require(actor.nic()));
+    return "account/profile";
+  }
+
+  @PostMapping
+  String update(
+      Actor actor,
+      @RequestParam String firstName,
+      @RequestParam String lastName,
+      @RequestParam(required = false) String organisation,
+      @RequestParam String language,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      RedirectAttributes flash,
+      Locale locale) {
+    try {
+      Account account =
+          accounts.updateProfile(actor, firstName, lastName, organisation, Language.of(language));
+      locales.setLocale(request, response, account.language().locale());
+      flash.addFlashAttribute(
+          "notice", messages.getMessage("profile.saved", null, account.language().locale()));
+    } catch (HandoverException refused) {
+      flash.addFlashAttribute("alert", refused.message(locale));
+    }
+    return "redirect:/account/profile";
+  }
+
+  @PostMapping("/email")
+  String requestEmailChange(
+      Actor actor, @RequestParam String email, RedirectAttributes flash, Locale locale) {
+    try {
+      accounts.requestEmailChange(actor, email);
+      flash.addFlashAttribute(
+          "notice", messages.getMessage("profile.email.sent", new Object[] {email}, locale));
+      flash.addFlashAttribute("awaitingCode", true);
+    } catch (HandoverException refused) {
+      flash.addFlashAttribute("alert", refused.message(locale));
+    }
+    return "redirect:/account/profile";
+  }
+
+  @PostMapping("/email/confirm")
+  String confirmEmailChange(
+      Actor actor, @RequestParam String code, RedirectAttributes flash, Locale locale) {
+    try {
+      accounts.confirmEmailChange(actor, code);
+      flash.addFlashAttribute("notice", messages.getMessage("profile.email.changed", null, locale));
+    } catch (HandoverException refused) {
+      flash.addFlashAttribute("alert", refused.message(locale));
+      flash.addFlashAttribute("awaitingCode", true);
+    }
+    return "redirect:/account/profile";
+  }
+}

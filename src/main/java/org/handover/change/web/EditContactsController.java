@@ -1,0 +1,183 @@
+package org.handover.change.web;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.handover.account.Nic;
+import org.handover.audit.Actor;
+import org.handover.catalog.HostedService;
+import org.handover.catalog.HostedServices;
+import org.handover.catalog.ServiceType;
+import org.handover.change.ContactChange;
+import org.handover.change.ContactChanges;
+import org.handover.change.RoleOption;
+import org.handover.contact.ContactRole;
+import org.handover.contact.PlannedChange;
+import org.handover.system.HandoverException;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Edit contacts of one service: the form (each role editable only where the rules allow), a
+ * confirmation step that shows the requests and who must confirm them, then creation.
+ */
+@Controller
+@RequestMapping("/account/contacts/services/{type}/{name}/edit")
+class EditContactsController {
+
+  private final ContactChanges changes;
+  private final HostedServices services;
+  private final MessageSource messages;
+
+  EditContactsController(ContactChanges changes, HostedServices services, MessageSource messages) {
+    this.changes = changes;
+    this.services = services;
+    this.messages = messages;
+  }
+
+  @GetMapping
+  String form(
+      Actor actor,
+      @PathVariable String type,
+      @PathVariable String name,
+      Model model,
+      Locale locale) {
+    return showForm(actor, type(type, name), name, Map.of(), Map.of(), model, locale);
+  }
+
+  /** First step: checks each changed field on its own, then the whole edit; shows what follows. */
+  @PostMapping
+  String preview(
+      Actor actor,
+      @PathVariable String type,
+      @PathVariable String name,
+      @RequestParam Map<String, String> form,
+      Model model,
+      Locale locale) {
+    ServiceType serviceType = type(type, name);
+    HostedService service = services.requireVisibleTo(actor.nic(), serviceType, name);
+    Map<ContactRole, String> typed = new EnumMap<>(ContactRole.class);
+    Map<ContactRole, Nic> wanted = new EnumMap<>(ContactRole.class);
+    Map<ContactRole, String> errors = new EnumMap<>(ContactRole.class);
+    String assign = form.get("assignToMe");
+    for (ContactRole role : ContactRole.values()) {
+      String value = role.name().equals(assign) ? actor.nic().value() : form.get(role.name());
+      if (value == null || value.isBlank()) {
+        continue;
+      }
+      typed.put(role, value.strip());
+      try {
+        Nic nic = Nic.parse(value);
+        if (!nic.equals(service.contacts().holder(role))) {
+          changes.preview(actor, serviceType, name, Map.of(role, nic));
+          wanted.put(role, nic);
+        }
+      } catch (HandoverException refused) {
+        errors.put(role, refused.message(locale));
+      }
+    }
+    if (!errors.isEmpty()) {
+      return showForm(actor, serviceType, name, typed, errors, model, locale);
+    }
+    if (wanted.isEmpty()) {
+      model.addAttribute("alert", messages.getMessage("edit.nothingChanged", null, locale));
+      return showForm(actor, serviceType, name, typed, errors, model, locale);
+    }
+    try {
+      List<PlannedChange> plans = changes.preview(actor, serviceType, name, wanted);
+      model.addAttribute("service", service);
+      model.addAttribute("plans", plans);
+      model.addAttribute("wanted", wanted);
+      return "change/edit-confirm";
+    } catch (HandoverException refused) {
+      model.addAttribute("alert", refused.message(locale));
+      return showForm(actor, serviceType, name, typed, errors, model, locale);
+    }
+  }
+
+  /** Second step: creates the requests and returns to My services with a banner. */
+  @PostMapping("/confirm")
+  String confirm(
+      Actor actor,
+      @PathVariable String type,
+      @PathVariable String name,
+      @RequestParam Map<String, String> form,
+      RedirectAttributes flash,
+      Model model,
+      Locale locale) {
+    ServiceType serviceType = type(type, name);
+    Map<ContactRole, Nic> wanted = new LinkedHashMap<>();
+    for (ContactRole role : ContactRole.values()) {
+      String value = form.get(role.name());
+      if (value != null && !value.isBlank()) {
+        wanted.put(role, Nic.parse(value));
+      }
+    }
+    try {
+      List<ContactChange> created = changes.request(actor, serviceType, name, wanted);
+      flash.addFlashAttribute(
+          "notice",
+          messages.getMessage(
+              "edit.created",
+              new Object[] {
+                created.size(),
+                name,
+                String.join(", ", created.stream().map(c -> String.valueOf(c.id())).toList())
+              },
+              locale));
+      return "redirect:/account/contacts/services";
+    } catch (HandoverException refused) {
+      model.addAttribute("alert", refused.message(locale));
+      return showForm(actor, serviceType, name, Map.of(), Map.of(), model, locale);
+    }
+  }
+
+  private String showForm(
+      Actor actor,
+      ServiceType type,
+      String name,
+      Map<ContactRole, String> typed,
+      Map<ContactRole, String> errors,
+      Model model,
+      Locale locale) {
+    HostedService service = services.requireVisibleTo(actor.nic(), type, name);
+    List<RoleOption> options = changes.roleOptions(actor.nic(), type, name);
+    model.addAttribute("service", service);
+    model.addAttribute("options", options);
+    Map<ContactRole, String> locks = new EnumMap<>(ContactRole.class);
+    for (RoleOption o : options) {
+      if (o.lockReason() != null) {
+        locks.put(
+            o.role(),
+            messages.getMessage(
+                o.lockReason(),
+                new Object[] {
+                  o.holder().value(),
+                  messages.getMessage("enum.ContactRole." + o.role().name(), null, locale),
+                  service.name(),
+                  o.openRequest() == null ? "" : String.valueOf(o.openRequest())
+                },
+                locale));
+      }
+    }
+    model.addAttribute("locks", locks);
+    model.addAttribute("typed", typed);
+    model.addAttribute("errors", errors);
+    model.addAttribute("me", actor.nic());
+    return "change/edit";
+  }
+
+  private static ServiceType type(String type, String name) {
+    return ServiceType.parse(type)
+        .orElseThrow(() -> new HostedServices.ServiceNotFound(ServiceType.domain, name));
+  }
+}

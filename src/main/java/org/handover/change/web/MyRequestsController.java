@@ -1,0 +1,221 @@
+package org.handover.change.web;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.handover.account.Nic;
+import org.handover.audit.Actor;
+import org.handover.change.ChangeState;
+import org.handover.change.ContactChange;
+import org.handover.change.ContactChanges;
+import org.handover.change.PartyStatus;
+import org.handover.contact.ContactRole;
+import org.handover.system.HandoverException;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "My requests": the requests I asked for, must confirm, or that concern a role I hold, with the
+ * actions I may take. A GET never changes anything (mail scanners follow links).
+ */
+@Controller
+@RequestMapping("/account/contacts/requests")
+class MyRequestsController {
+
+  private static final int PAGE = 50;
+
+  private final ContactChanges changes;
+  private final MessageSource messages;
+
+  MyRequestsController(ContactChanges changes, MessageSource messages) {
+    this.changes = changes;
+    this.messages = messages;
+  }
+
+  @GetMapping
+  String list(
+      Actor actor,
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) Long before,
+      @RequestParam(required = false) Long taskId,
+      @RequestParam(required = false) String token,
+      Model model,
+      Locale locale) {
+    ChangeState filter = parseState(state);
+    Nic me = actor.nic();
+    List<ContactChange> page = changes.listInvolving(me, filter, before, PAGE + 1);
+    boolean more = page.size() > PAGE;
+    List<ContactChange> shown = more ? page.subList(0, PAGE) : page;
+    if (taskId != null && shown.stream().noneMatch(c -> c.id() == taskId)) {
+      ContactChange linked = changes.get(me, taskId);
+      shown = new java.util.ArrayList<>(shown);
+      shown.add(0, linked);
+    }
+    model.addAttribute(
+        "rows",
+        shown.stream()
+            .map(c -> row(c, me, taskId != null && c.id() == taskId, token, locale))
+            .toList());
+    model.addAttribute("state", filter);
+    model.addAttribute("states", ChangeState.values());
+    model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
+    model.addAttribute("me", me);
+    return "change/requests";
+  }
+
+  @PostMapping("/{id}/accept")
+  String accept(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String token,
+      RedirectAttributes flash,
+      Locale locale) {
+    try {
+      ContactChange c = changes.accept(actor, id, token);
+      flash.addFlashAttribute("notice", afterAcceptance(c, locale));
+    } catch (HandoverException refused) {
+      flash.addFlashAttribute("alert", refused.message(locale));
+    }
+    return back(id);
+  }
+
+  @PostMapping("/{id}/refuse")
+  String refuse(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String token,
+      RedirectAttributes flash,
+      Locale locale) {
+    try {
+      changes.refuse(actor, id, token);
+      flash.addFlashAttribute(
+          "notice", messages.getMessage("requests.refused", new Object[] {id}, locale));
+    } catch (HandoverException refused) {
+      flash.addFlashAttribute("alert", refused.message(locale));
+    }
+    return back(id);
+  }
+
+  @PostMapping("/{id}/resend")
+  String resend(Actor actor, @PathVariable long id, RedirectAttributes flash, Locale locale) {
+    try {
+      changes.resendCode(actor, id);
+      flash.addFlashAttribute(
+          "notice", messages.getMessage("requests.resent", new Object[] {id}, locale));
+    } catch (HandoverException refused) {
+      flash.addFlashAttribute("alert", refused.message(locale));
+    }
+    return back(id);
+  }
+
+  @PostMapping("/{id}/cancel")
+  String cancel(Actor actor, @PathVariable long id, RedirectAttributes flash, Locale locale) {
+    try {
+      changes.cancel(actor, id);
+      flash.addFlashAttribute(
+          "notice", messages.getMessage("requests.cancelled", new Object[] {id}, locale));
+    } catch (HandoverException refused) {
+      flash.addFlashAttribute("alert", refused.message(locale));
+    }
+    return back(id);
+  }
+
+  private static String back(long id) {
+    return "redirect:/account/contacts/requests?taskId=" + id;
+  }
+
+  private String afterAcceptance(ContactChange c, Locale locale) {
+    if (c.state() == ChangeState.done) {
+      return messages.getMessage(
+          "requests.done",
+          new Object[] {c.to().value(), roles(c, locale), c.serviceName()},
+          locale);
+    }
+    if (c.state().isOpen()) {
+      return messages.getMessage(
+          "requests.waitsForOthers", new Object[] {c.id(), join(c.pendingParties())}, locale);
+    }
+    return messages.getMessage(
+        "requests.endedAs",
+        new Object[] {c.id(), stateName(c.state(), locale), reason(c, locale)},
+        locale);
+  }
+
+  private RequestRow row(ContactChange c, Nic me, boolean linked, String token, Locale locale) {
+    boolean pendingParty =
+        c.party(me).map(p -> p.status() == PartyStatus.pending).orElse(false)
+            && c.state() == ChangeState.validatingByCustomers;
+    return new RequestRow(
+        c,
+        status(c, me, pendingParty, locale),
+        pendingParty,
+        pendingParty,
+        c.asker().equals(me) && c.state() == ChangeState.validatingByCustomers,
+        linked,
+        linked && pendingParty ? token : null);
+  }
+
+  private String status(ContactChange c, Nic me, boolean pendingParty, Locale locale) {
+    String date = c.doneAt() == null ? "" : date(c.doneAt(), locale);
+    return switch (c.state()) {
+      case validatingByCustomers, todo, checkValidity, doing ->
+          pendingParty
+              ? messages.getMessage("status.waitingForYou", null, locale)
+              : messages.getMessage(
+                  "status.waitingFor", new Object[] {join(c.pendingParties())}, locale);
+      case done -> messages.getMessage("status.done", new Object[] {date}, locale);
+      case refused, expired, aborted, error ->
+          messages.getMessage(
+              "status." + c.state().name(), new Object[] {date, reason(c, locale)}, locale);
+    };
+  }
+
+  private String reason(ContactChange c, Locale locale) {
+    return c.reason() == null ? "" : c.reason().message(locale);
+  }
+
+  private String stateName(ChangeState state, Locale locale) {
+    return messages.getMessage("state." + state.name(), null, locale);
+  }
+
+  private String roles(ContactChange c, Locale locale) {
+    return c.roles().stream()
+        .sorted()
+        .map((ContactRole r) -> messages.getMessage("enum.ContactRole." + r.name(), null, locale))
+        .collect(Collectors.joining(", "));
+  }
+
+  static String date(java.time.Instant instant, Locale locale) {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(locale)
+            .withZone(ZoneOffset.UTC)
+            .format(instant)
+        + " UTC";
+  }
+
+  private static String join(List<Nic> nics) {
+    return nics.stream().map(Nic::value).collect(Collectors.joining(", "));
+  }
+
+  private static ChangeState parseState(String state) {
+    if (state == null || state.isBlank()) {
+      return null;
+    }
+    for (ChangeState s : ChangeState.values()) {
+      if (s.name().equals(state)) {
+        return s;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,59 @@
+package org.handover.system.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import org.handover.account.Language;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+
+/**
+ * The panel's language: chosen with {@code ?lang=} on any page, set from the account at sign-in,
+ * otherwise from the browser's Accept-Language; always one of en, it, fr.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+  @Bean
+  LocaleResolver localeResolver() {
+    SessionLocaleResolver sessions =
+        new SessionLocaleResolver() {
+          @Override
+          public Locale resolveLocale(HttpServletRequest request) {
+            return supported(super.resolveLocale(request));
+          }
+
+          @Override
+          public void setLocale(
+              HttpServletRequest request, HttpServletResponse response, Locale locale) {
+            super.setLocale(request, response, locale == null ? null : supported(locale));
+          }
+        };
+    sessions.setDefaultLocaleFunction(request -> supported(request.getLocale()));
+    return sessions;
+  }
+
+  static Locale supported(Locale locale) {
+    return Language.of(locale == null ? null : locale.toLanguageTag()).locale();
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+    change.setParamName("lang");
+    change.setIgnoreInvalidLocale(true);
+    registry.addInterceptor(change);
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new CurrentActor());
+  }
+}

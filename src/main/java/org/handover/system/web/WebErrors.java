@@ -1,0 +1,37 @@
+package org.handover.system.web;
+
+import java.util.Locale;
+import org.handover.system.HandoverException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Turns refusals that reach a page controller into an error page in the panel's style, with the
+ * status their kind implies and the message in the reader's language; never a stack trace.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class WebErrors {
+
+  @ExceptionHandler(HandoverException.class)
+  ModelAndView refused(HandoverException e, Locale locale) {
+    HttpStatus status = status(e.kind());
+    ModelAndView page = new ModelAndView("error/problem", status);
+    page.addObject("status", status.value());
+    page.addObject("message", e.message(locale));
+    return page;
+  }
+
+  /** The HTTP status for each kind of refusal. */
+  public static HttpStatus status(HandoverException.Kind kind) {
+    return switch (kind) {
+      case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+    };
+  }
+}

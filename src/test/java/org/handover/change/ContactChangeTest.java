@@ -1,0 +1,657 @@
+package org.handover.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.handover.account.Nic;
+import org.handover.catalog.ServiceType;
+import org.handover.change.ChangeErrors.AlreadyAnswered;
+import org.handover.change.ChangeErrors.ChangeClosed;
+import org.handover.change.ChangeErrors.CodeVoid;
+import org.handover.change.ChangeErrors.IllegalTransition;
+import org.handover.change.ChangeErrors.NotAParty;
+import org.handover.change.ChangeErrors.NotTheAsker;
+import org.handover.change.ChangeErrors.ResendLimitReached;
+import org.handover.change.ChangeErrors.ResendTooSoon;
+import org.handover.change.ChangeErrors.WrongCode;
+import org.handover.change.ContactChange.Transition;
+import org.handover.contact.ContactRole;
+import org.handover.contact.PlannedChange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The request state machine: every legal move, and every illegal one refused by name. */
+class ContactChangeTest {
+
+  private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+  private static final Duration EXPIRY = Duration.ofDays(14);
+  private static final Instant DEADLINE = NOW.plus(EXPIRY);
+  private static final Instant FIRST_REMINDER = DEADLINE.minus(Duration.ofDays(7));
+  private static final int MAX_FAILURES = 5;
+  private static final Duration RESEND_INTERVAL = Duration.ofMinutes(1);
+  private static final int DAILY_LIMIT = 10;
+
+  private static final Nic ASKER = new Nic("ad100001-ovh");
+  private static final Nic FROM = new Nic("te100002-ovh");
+  private static final Nic TO = new Nic("ne100003-ovh");
+  private static final Nic STRANGER = new Nic("st100004-ovh");
+
+  private final ConfirmationCode askerCode = ConfirmationCode.generate();
+  private final ConfirmationCode toCode = ConfirmationCode.generate();
+
+  // ---- legal moves -------------------------------------------------------------------------
+
+  @Test
+  void startsInTodoExpiringFourteenDaysLater() {
+    ContactChange change = requested();
+
+    assertThat(change.state()).isEqualTo(ChangeState.todo);
+    assertThat(change.requestedAt()).isEqualTo(NOW);
+    assertThat(change.expiresAt()).isEqualTo(DEADLINE);
+    assertThat(change.pendingParties()).containsExactly(ASKER, TO);
+    assertThat(change.involved()).containsExactly(ASKER, TO, FROM);
+    assertThat(change.drainTransitions()).isEmpty();
+  }
+
+  @Test
+  void awaitsCustomersOnceEmailsAreQueued() {
+    ContactChange change = requested();
+
+    change.awaitCustomers(FIRST_REMINDER);
+
+    assertThat(change.state()).isEqualTo(ChangeState.validatingByCustomers);
+    assertThat(change.nextReminderAt()).isEqualTo(FIRST_REMINDER);
+    assertThat(change.drainTransitions())
+        .containsExactly(new Transition(ChangeState.todo, ChangeState.validatingByCustomers, null));
+  }
+
+  @Test
+  void firstAcceptanceKeepsWaitingForTheOtherParty() {
+    ContactChange change = awaiting();
+
+    boolean everyone = change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES);
+
+    assertThat(everyone).isFalse();
+    assertThat(change.state()).isEqualTo(ChangeState.validatingByCustomers);
+    assertThat(change.party(ASKER).orElseThrow().status()).isEqualTo(PartyStatus.accepted);
+    assertThat(change.party(ASKER).orElseThrow().answeredAt()).isEqualTo(NOW);
+    assertThat(change.party(ASKER).orElseThrow().codeUsedAt()).isEqualTo(NOW);
+    assertThat(change.pendingParties()).containsExactly(TO);
+    assertThat(change.drainTransitions()).isEmpty();
+  }
+
+  @Test
+  void lastAcceptanceMovesToCheckValidity() {
+    ContactChange change = awaiting();
+    change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES);
+
+    boolean everyone = change.accept(TO, toCode.text(), NOW.plusSeconds(60), MAX_FAILURES);
+
+    assertThat(everyone).isTrue();
+    assertThat(change.state()).isEqualTo(ChangeState.checkValidity);
+    assertThat(change.pendingParties()).isEmpty();
+    assertThat(change.drainTransitions())
+        .containsExactly(
+            new Transition(ChangeState.validatingByCustomers, ChangeState.checkValidity, null));
+  }
+
+  @Test
+  void singlePartyAcceptanceMovesToCheckValidity() {
+    ContactChange change = awaitingAskerOnly();
+
+    assertThat(change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES)).isTrue();
+    assertThat(change.state()).isEqualTo(ChangeState.checkValidity);
+  }
+
+  @Test
+  void appliesThroughDoingToDoneRecordingEveryStepInOrder() {
+    ContactChange change = awaiting();
+    Instant later = NOW.plus(Duration.ofHours(2));
+    change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES);
+    change.accept(TO, toCode.text(), later, MAX_FAILURES);
+
+    change.startApplying();
+    assertThat(change.state()).isEqualTo(ChangeState.doing);
+    change.markDone(later);
+
+    assertThat(change.state()).isEqualTo(ChangeState.done);
+    assertThat(change.doneAt()).isEqualTo(later);
+    assertThat(change.reason()).isNull();
+    assertThat(change.nextReminderAt()).isNull();
+    assertThat(change.drainTransitions())
+        .containsExactly(
+            new Transition(ChangeState.validatingByCustomers, ChangeState.checkValidity, null),
+            new Transition(ChangeState.checkValidity, ChangeState.doing, null),
+            new Transition(ChangeState.doing, ChangeState.done, null));
+  }
+
+  @Test
+  void drainingForgetsTheTransitionsAlreadyReturned() {
+    ContactChange change = requested();
+    change.awaitCustomers(FIRST_REMINDER);
+
+    assertThat(change.drainTransitions()).hasSize(1);
+    assertThat(change.drainTransitions()).isEmpty();
+  }
+
+  @Test
+  void failedRecheckEndsRefusedWithItsReason() {
+    ContactChange change = checkingValidity();
+    Reason why = Reason.of("policy.roleIsStillHeld", FROM.value(), "role:tech", "example.com");
+    Instant later = NOW.plusSeconds(5);
+
+    change.failCheck(why, later);
+
+    assertThat(change.state()).isEqualTo(ChangeState.refused);
+    assertThat(change.reason()).isEqualTo(why);
+    assertThat(change.doneAt()).isEqualTo(later);
+    assertThat(change.drainTransitions())
+        .containsExactly(new Transition(ChangeState.checkValidity, ChangeState.refused, why));
+  }
+
+  @Test
+  void refusalByAPartyEndsRefusedNamingTheRefuser() {
+    ContactChange change = awaiting();
+    change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES);
+    Instant later = NOW.plusSeconds(30);
+
+    change.refuse(TO, toCode.text(), later, MAX_FAILURES);
+
+    Reason why = Reason.of("reason.refusedBy", TO.value());
+    assertThat(change.state()).isEqualTo(ChangeState.refused);
+    assertThat(change.reason()).isEqualTo(why);
+    assertThat(change.doneAt()).isEqualTo(later);
+    assertThat(change.nextReminderAt()).isNull();
+    assertThat(change.party(TO).orElseThrow().status()).isEqualTo(PartyStatus.refused);
+    assertThat(change.drainTransitions())
+        .containsExactly(
+            new Transition(ChangeState.validatingByCustomers, ChangeState.refused, why));
+  }
+
+  @Test
+  void expiresAtTheDeadlineNamingThePartiesStillAwaited() {
+    ContactChange change = awaiting();
+    change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES);
+
+    change.expire(DEADLINE);
+
+    Reason why = Reason.of("reason.expired", TO.value());
+    assertThat(change.state()).isEqualTo(ChangeState.expired);
+    assertThat(change.reason()).isEqualTo(why);
+    assertThat(change.doneAt()).isEqualTo(DEADLINE);
+    assertThat(change.drainTransitions())
+        .containsExactly(
+            new Transition(ChangeState.validatingByCustomers, ChangeState.expired, why));
+  }
+
+  @Test
+  void askerCancelsTheirOwnRequest() {
+    ContactChange change = awaiting();
+
+    change.cancel(ASKER, NOW.plusSeconds(10));
+
+    Reason why = Reason.of("reason.cancelledBy", ASKER.value());
+    assertThat(change.state()).isEqualTo(ChangeState.aborted);
+    assertThat(change.reason()).isEqualTo(why);
+    assertThat(change.drainTransitions())
+        .containsExactly(
+            new Transition(ChangeState.validatingByCustomers, ChangeState.aborted, why));
+  }
+
+  @Test
+  void operatorAbortsAnOpenRequest() {
+    ContactChange change = awaiting();
+
+    change.abort("fraud suspected", NOW.plusSeconds(10));
+
+    Reason why = Reason.of("reason.abortedByOperator", "fraud suspected");
+    assertThat(change.state()).isEqualTo(ChangeState.aborted);
+    assertThat(change.reason()).isEqualTo(why);
+    assertThat(change.drainTransitions())
+        .containsExactly(
+            new Transition(ChangeState.validatingByCustomers, ChangeState.aborted, why));
+  }
+
+  @Test
+  void unexpectedFailureEndsInErrorWithItsReason() {
+    ContactChange change = checkingValidity();
+    change.startApplying();
+    Reason why = Reason.of("reason.applyFailed");
+
+    change.fail(why, NOW.plusSeconds(1));
+
+    assertThat(change.state()).isEqualTo(ChangeState.error);
+    assertThat(change.reason()).isEqualTo(why);
+    assertThat(change.drainTransitions())
+        .containsExactly(
+            new Transition(ChangeState.checkValidity, ChangeState.doing, null),
+            new Transition(ChangeState.doing, ChangeState.error, why));
+  }
+
+  // ---- illegal moves -----------------------------------------------------------------------
+
+  @Test
+  void rejectsAcceptingADoneRequest() {
+    ContactChange change = done();
+
+    assertThatThrownBy(() -> change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES))
+        .isInstanceOf(ChangeClosed.class);
+    assertThat(change.state()).isEqualTo(ChangeState.done);
+  }
+
+  @Test
+  void rejectsAnswersBeforeTheCustomersAreAwaited() {
+    ContactChange change = requested();
+
+    assertThatThrownBy(() -> change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES))
+        .isInstanceOf(ChangeClosed.class);
+    assertThat(change.state()).isEqualTo(ChangeState.todo);
+  }
+
+  @Test
+  void rejectsAnswersToARefusedRequest() {
+    ContactChange change = awaiting();
+    change.refuse(TO, toCode.text(), NOW, MAX_FAILURES);
+
+    assertThatThrownBy(() -> change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES))
+        .isInstanceOf(ChangeClosed.class);
+    assertThatThrownBy(() -> change.refuse(ASKER, askerCode.text(), NOW, MAX_FAILURES))
+        .isInstanceOf(ChangeClosed.class);
+  }
+
+  @Test
+  void rejectsAcceptingOnceTheDeadlineHasPassed() {
+    ContactChange change = awaiting();
+
+    assertThatThrownBy(() -> change.accept(ASKER, askerCode.text(), DEADLINE, MAX_FAILURES))
+        .isInstanceOf(ChangeClosed.class);
+    assertThat(change.party(ASKER).orElseThrow().status()).isEqualTo(PartyStatus.pending);
+  }
+
+  @Test
+  void acceptsJustBeforeTheDeadline() {
+    ContactChange change = awaiting();
+
+    assertThatCode(
+            () -> change.accept(ASKER, askerCode.text(), DEADLINE.minusMillis(1), MAX_FAILURES))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void rejectsExpiringBeforeTheDeadline() {
+    ContactChange change = awaiting();
+
+    assertThatThrownBy(() -> change.expire(DEADLINE.minusSeconds(1)))
+        .isInstanceOf(IllegalTransition.class);
+    assertThat(change.state()).isEqualTo(ChangeState.validatingByCustomers);
+    assertThat(change.drainTransitions()).isEmpty();
+  }
+
+  @Test
+  void rejectsExpiringARequestNoLongerAwaitingAnswers() {
+    ContactChange change = checkingValidity();
+
+    assertThatThrownBy(() -> change.expire(DEADLINE.plusSeconds(1)))
+        .isInstanceOf(IllegalTransition.class);
+    assertThat(change.state()).isEqualTo(ChangeState.checkValidity);
+  }
+
+  @Test
+  void rejectsCancelByAnyoneButTheAsker() {
+    ContactChange change = awaiting();
+
+    assertThatThrownBy(() -> change.cancel(TO, NOW)).isInstanceOf(NotTheAsker.class);
+    assertThatThrownBy(() -> change.cancel(FROM, NOW)).isInstanceOf(NotTheAsker.class);
+    assertThat(change.state()).isEqualTo(ChangeState.validatingByCustomers);
+  }
+
+  @Test
+  void rejectsCancellingAnEndedRequest() {
+    ContactChange change = done();
+
+    assertThatThrownBy(() -> change.cancel(ASKER, NOW)).isInstanceOf(ChangeClosed.class);
+  }
+
+  @Test
+  void rejectsOperatorAbortOfAnEndedRequest() {
+    ContactChange change = done();
+
+    assertThatThrownBy(() -> change.abort("too late", NOW)).isInstanceOf(ChangeClosed.class);
+    assertThat(change.state()).isEqualTo(ChangeState.done);
+  }
+
+  @Test
+  void rejectsFailingAnEndedRequest() {
+    ContactChange change = done();
+
+    assertThatThrownBy(() -> change.fail(Reason.of("reason.unexpected", "X"), NOW))
+        .isInstanceOf(IllegalTransition.class);
+    assertThat(change.state()).isEqualTo(ChangeState.done);
+  }
+
+  @Test
+  void rejectsFailedCheckOutsideCheckValidity() {
+    ContactChange change = awaiting();
+
+    assertThatThrownBy(() -> change.failCheck(Reason.of("policy.roleIsStillHeld"), NOW))
+        .isInstanceOf(IllegalTransition.class);
+    assertThat(change.state()).isEqualTo(ChangeState.validatingByCustomers);
+  }
+
+  @Test
+  void rejectsSkippingStates() {
+    ContactChange awaiting = awaiting();
+    assertThatThrownBy(awaiting::startApplying).isInstanceOf(IllegalTransition.class);
+    assertThatThrownBy(() -> awaiting.markDone(NOW)).isInstanceOf(IllegalTransition.class);
+    assertThatThrownBy(() -> awaiting.awaitCustomers(FIRST_REMINDER))
+        .isInstanceOf(IllegalTransition.class);
+
+    ContactChange checking = checkingValidity();
+    assertThatThrownBy(() -> checking.markDone(NOW)).isInstanceOf(IllegalTransition.class);
+    assertThat(checking.state()).isEqualTo(ChangeState.checkValidity);
+  }
+
+  // ---- parties and codes -------------------------------------------------------------------
+
+  @Test
+  void rejectsAnAnswerFromSomeoneWhoIsNotAParty() {
+    ContactChange change = awaiting();
+
+    assertThatThrownBy(() -> change.accept(FROM, askerCode.text(), NOW, MAX_FAILURES))
+        .isInstanceOf(NotAParty.class);
+    assertThatThrownBy(() -> change.refuse(STRANGER, toCode.text(), NOW, MAX_FAILURES))
+        .isInstanceOf(NotAParty.class);
+    assertThat(change.state()).isEqualTo(ChangeState.validatingByCustomers);
+    assertThat(change.pendingParties()).containsExactly(ASKER, TO);
+  }
+
+  @Test
+  void rejectsASecondAnswerFromTheSameParty() {
+    ContactChange change = awaiting();
+    change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES);
+
+    assertThatThrownBy(() -> change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES))
+        .isInstanceOf(AlreadyAnswered.class);
+    assertThatThrownBy(() -> change.refuse(ASKER, askerCode.text(), NOW, MAX_FAILURES))
+        .isInstanceOf(AlreadyAnswered.class);
+    assertThat(change.state()).isEqualTo(ChangeState.validatingByCustomers);
+  }
+
+  @Test
+  void rejectsAWrongCodeAndCountsTheFailureOnTheParty() {
+    ContactChange change = awaiting();
+
+    assertThatThrownBy(() -> change.accept(TO, "0000-0000-0000", NOW, MAX_FAILURES))
+        .isInstanceOf(WrongCode.class);
+
+    Party to = change.party(TO).orElseThrow();
+    assertThat(to.failedAttempts()).isEqualTo(1);
+    assertThat(to.status()).isEqualTo(PartyStatus.pending);
+    assertThat(change.party(ASKER).orElseThrow().failedAttempts()).isZero();
+    assertThat(change.state()).isEqualTo(ChangeState.validatingByCustomers);
+  }
+
+  @Test
+  void rejectsTheOtherPartysCode() {
+    ContactChange change = awaiting();
+
+    assertThatThrownBy(() -> change.accept(ASKER, toCode.text(), NOW, MAX_FAILURES))
+        .isInstanceOf(WrongCode.class);
+    assertThatThrownBy(() -> change.refuse(TO, askerCode.text(), NOW, MAX_FAILURES))
+        .isInstanceOf(WrongCode.class);
+    assertThat(change.state()).isEqualTo(ChangeState.validatingByCustomers);
+  }
+
+  @Test
+  void acceptsTheRightCodeAfterFewerThanFiveFailures() {
+    ContactChange change = awaiting();
+    failTimes(change, TO, MAX_FAILURES - 1);
+
+    change.accept(TO, toCode.text(), NOW, MAX_FAILURES);
+
+    assertThat(change.party(TO).orElseThrow().status()).isEqualTo(PartyStatus.accepted);
+  }
+
+  @Test
+  void fiveFailuresVoidTheCodeEvenForTheRightCode() {
+    ContactChange change = awaiting();
+    failTimes(change, TO, MAX_FAILURES);
+
+    assertThatThrownBy(() -> change.accept(TO, toCode.text(), NOW, MAX_FAILURES))
+        .isInstanceOf(CodeVoid.class);
+    assertThatThrownBy(() -> change.refuse(TO, toCode.text(), NOW, MAX_FAILURES))
+        .isInstanceOf(CodeVoid.class);
+    assertThat(change.party(TO).orElseThrow().status()).isEqualTo(PartyStatus.pending);
+    assertThat(change.party(TO).orElseThrow().failedAttempts()).isEqualTo(MAX_FAILURES);
+    assertThat(change.state()).isEqualTo(ChangeState.validatingByCustomers);
+  }
+
+  @Test
+  void failuresOfOnePartyDoNotVoidTheOthersCode() {
+    ContactChange change = awaiting();
+    failTimes(change, TO, MAX_FAILURES);
+
+    change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES);
+
+    assertThat(change.party(ASKER).orElseThrow().status()).isEqualTo(PartyStatus.accepted);
+  }
+
+  @Test
+  void rotatedCodeWorksAndTheOldOneDoesNot() {
+    ContactChange change = awaiting();
+    ConfirmationCode fresh = ConfirmationCode.generate();
+    Instant later = NOW.plus(RESEND_INTERVAL);
+
+    change.rotateCode(TO, fresh.digest(), later, RESEND_INTERVAL, DAILY_LIMIT);
+
+    assertThat(change.party(TO).orElseThrow().codeIssuedAt()).isEqualTo(later);
+    assertThatThrownBy(() -> change.accept(TO, toCode.text(), later, MAX_FAILURES))
+        .isInstanceOf(WrongCode.class);
+    change.accept(TO, fresh.text(), later, MAX_FAILURES);
+    assertThat(change.party(TO).orElseThrow().status()).isEqualTo(PartyStatus.accepted);
+  }
+
+  @Test
+  void rotatedCodeLiftsTheVoidAfterTooManyFailures() {
+    ContactChange change = awaiting();
+    failTimes(change, TO, MAX_FAILURES);
+    ConfirmationCode fresh = ConfirmationCode.generate();
+    Instant later = NOW.plus(RESEND_INTERVAL);
+
+    change.rotateCode(TO, fresh.digest(), later, RESEND_INTERVAL, DAILY_LIMIT);
+
+    assertThat(change.party(TO).orElseThrow().failedAttempts()).isZero();
+    change.accept(TO, fresh.text(), later, MAX_FAILURES);
+    assertThat(change.party(TO).orElseThrow().status()).isEqualTo(PartyStatus.accepted);
+  }
+
+  @Test
+  void rejectsRotatingTheCodeTooSoon() {
+    ContactChange change = awaiting();
+    String original = change.party(TO).orElseThrow().codeDigest();
+
+    assertThatThrownBy(
+            () ->
+                change.rotateCode(
+                    TO,
+                    ConfirmationCode.generate().digest(),
+                    NOW.plus(RESEND_INTERVAL).minusSeconds(1),
+                    RESEND_INTERVAL,
+                    DAILY_LIMIT))
+        .isInstanceOf(ResendTooSoon.class);
+    assertThat(change.party(TO).orElseThrow().codeDigest()).isEqualTo(original);
+  }
+
+  @Test
+  void rejectsMoreRotationsThanTheDailyLimit() {
+    ContactChange change = awaiting();
+    Instant at = NOW;
+    for (int i = 0; i < DAILY_LIMIT; i++) {
+      at = at.plus(RESEND_INTERVAL);
+      change.rotateCode(TO, ConfirmationCode.generate().digest(), at, RESEND_INTERVAL, DAILY_LIMIT);
+    }
+    Instant oneMore = at.plus(RESEND_INTERVAL);
+
+    assertThatThrownBy(
+            () ->
+                change.rotateCode(
+                    TO,
+                    ConfirmationCode.generate().digest(),
+                    oneMore,
+                    RESEND_INTERVAL,
+                    DAILY_LIMIT))
+        .isInstanceOf(ResendLimitReached.class);
+    assertThat(change.party(TO).orElseThrow().resendsInWindow()).isEqualTo(DAILY_LIMIT);
+  }
+
+  @Test
+  void allowsRotatingAgainADayAfterTheFirstResend() {
+    ContactChange change = awaiting();
+    Instant first = NOW.plus(RESEND_INTERVAL);
+    Instant at = NOW;
+    for (int i = 0; i < DAILY_LIMIT; i++) {
+      at = at.plus(RESEND_INTERVAL);
+      change.rotateCode(TO, ConfirmationCode.generate().digest(), at, RESEND_INTERVAL, DAILY_LIMIT);
+    }
+    ConfirmationCode fresh = ConfirmationCode.generate();
+    Instant nextDay = first.plus(Duration.ofDays(1));
+
+    change.rotateCode(TO, fresh.digest(), nextDay, RESEND_INTERVAL, DAILY_LIMIT);
+
+    assertThat(change.party(TO).orElseThrow().resendsInWindow()).isEqualTo(1);
+    change.accept(TO, fresh.text(), nextDay, MAX_FAILURES);
+    assertThat(change.party(TO).orElseThrow().status()).isEqualTo(PartyStatus.accepted);
+  }
+
+  @Test
+  void rejectsRotatingForAnsweredPartiesStrangersAndEndedRequests() {
+    ContactChange change = awaiting();
+    change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES);
+    Instant later = NOW.plus(RESEND_INTERVAL);
+    String digest = ConfirmationCode.generate().digest();
+
+    assertThatThrownBy(() -> change.rotateCode(ASKER, digest, later, RESEND_INTERVAL, DAILY_LIMIT))
+        .isInstanceOf(AlreadyAnswered.class);
+    assertThatThrownBy(() -> change.rotateCode(FROM, digest, later, RESEND_INTERVAL, DAILY_LIMIT))
+        .isInstanceOf(NotAParty.class);
+
+    ContactChange ended = done();
+    assertThatThrownBy(() -> ended.rotateCode(TO, digest, later, RESEND_INTERVAL, DAILY_LIMIT))
+        .isInstanceOf(ChangeClosed.class);
+  }
+
+  // ---- the transition table ----------------------------------------------------------------
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ChangeState.class,
+      names = {"done", "refused", "expired", "aborted", "error"})
+  void neverLeavesAFinalState(ChangeState ended) {
+    assertThat(ended.isFinal()).isTrue();
+    assertThat(ended.isOpen()).isFalse();
+    for (ChangeState next : ChangeState.values()) {
+      assertThat(ended.canMoveTo(next)).as("%s -> %s", ended, next).isFalse();
+    }
+  }
+
+  @Test
+  void onlyTheEndsAreFinal() {
+    Set<ChangeState> finals = EnumSet.noneOf(ChangeState.class);
+    for (ChangeState state : ChangeState.values()) {
+      if (state.isFinal()) {
+        finals.add(state);
+      }
+    }
+
+    assertThat(finals)
+        .containsExactlyInAnyOrder(
+            ChangeState.done,
+            ChangeState.refused,
+            ChangeState.expired,
+            ChangeState.aborted,
+            ChangeState.error);
+  }
+
+  @Test
+  void followsTheReferenceLifecycle() {
+    assertThat(ChangeState.todo.canMoveTo(ChangeState.validatingByCustomers)).isTrue();
+    assertThat(ChangeState.validatingByCustomers.canMoveTo(ChangeState.checkValidity)).isTrue();
+    assertThat(ChangeState.checkValidity.canMoveTo(ChangeState.doing)).isTrue();
+    assertThat(ChangeState.doing.canMoveTo(ChangeState.done)).isTrue();
+    assertThat(ChangeState.validatingByCustomers.canMoveTo(ChangeState.done)).isFalse();
+    assertThat(ChangeState.doing.canMoveTo(ChangeState.refused)).isFalse();
+    assertThat(ChangeState.checkValidity.canMoveTo(ChangeState.validatingByCustomers)).isFalse();
+  }
+
+  // ---- fixtures ----------------------------------------------------------------------------
+
+  /** A request from the admin ({@code ASKER}) moving tech from {@code FROM} to {@code TO}. */
+  private ContactChange requested() {
+    ContactChange change =
+        ContactChange.requested(
+            new PlannedChange(FROM, TO, Set.of(ContactRole.tech), ASKER),
+            42,
+            ServiceType.domain,
+            "example.com",
+            NOW,
+            EXPIRY,
+            List.of(
+                Party.awaiting(ASKER, askerCode.digest(), NOW),
+                Party.awaiting(TO, toCode.digest(), NOW)));
+    change.assignId(7);
+    return change;
+  }
+
+  private ContactChange awaiting() {
+    ContactChange change = requested();
+    change.awaitCustomers(FIRST_REMINDER);
+    change.drainTransitions();
+    return change;
+  }
+
+  /** The admin assigns tech to itself: the only party. */
+  private ContactChange awaitingAskerOnly() {
+    ContactChange change =
+        ContactChange.requested(
+            new PlannedChange(FROM, ASKER, Set.of(ContactRole.tech), ASKER),
+            42,
+            ServiceType.domain,
+            "example.com",
+            NOW,
+            EXPIRY,
+            List.of(Party.awaiting(ASKER, askerCode.digest(), NOW)));
+    change.awaitCustomers(FIRST_REMINDER);
+    change.drainTransitions();
+    return change;
+  }
+
+  private ContactChange checkingValidity() {
+    ContactChange change = awaiting();
+    change.accept(ASKER, askerCode.text(), NOW, MAX_FAILURES);
+    change.accept(TO, toCode.text(), NOW, MAX_FAILURES);
+    change.drainTransitions();
+    return change;
+  }
+
+  private ContactChange done() {
+    ContactChange change = checkingValidity();
+    change.startApplying();
+    change.markDone(NOW);
+    change.drainTransitions();
+    return change;
+  }
+
+  private static void failTimes(ContactChange change, Nic party, int times) {
+    for (int i = 0; i < times; i++) {
+      assertThatThrownBy(() -> change.accept(party, "WRONG-CODE", NOW, MAX_FAILURES))
+          .isInstanceOf(WrongCode.class);
+    }
+  }
+}
