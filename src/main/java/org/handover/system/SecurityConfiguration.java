@@ -100,7 +100,7 @@ class SecurityConfiguration {
                   HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                   throws ServletException, IOException {
                 if ("POST".equals(request.getMethod())
-                    && "/login".equals(request.getServletPath())
+                    && (request.getContextPath() + "/login").equals(request.getRequestURI())
                     && (throttle.isBlocked(loginKey(request.getParameter("login")), LOGIN_LIMIT)
                         || throttle.isBlocked(
                             addressKey(request.getRemoteAddr()), ADDRESS_LIMIT))) {

@@ -27,6 +27,9 @@ import org.springframework.boot.test.context.TestComponent;
 @TestComponent
 public class Fixtures {
 
+  /** The password of accounts made by {@link #accountThatSignsIn}. */
+  public static final String PASSWORD = "correct horse battery";
+
   /** The client address tests act from. */
   public static final String CLIENT_ADDRESS = "203.0.113.7";
 
@@ -54,13 +57,27 @@ public class Fixtures {
   }
 
   public Nic account(Language language) {
+    return account(language, null);
+  }
+
+  /** A fresh account that can sign in with {@link #PASSWORD}. */
+  public Nic accountThatSignsIn(Language language) {
+    return account(language, PASSWORD);
+  }
+
+  private Nic account(Language language, String password) {
     long n = SEQUENCE.incrementAndGet();
     Nic nic = new Nic("tz" + n + "-ovh");
     accounts.open(
         new NewAccount(
-            nic, nic.value() + "@example.test", "Test", "User " + n, null, language, null),
+            nic, nic.value() + "@example.test", "Test", "User " + n, null, language, password),
         Actor.system());
     return nic;
+  }
+
+  /** The email address of a fixture account. */
+  public String email(Nic nic) {
+    return accounts.require(nic).email();
   }
 
   /** A fresh account that owes money. */
@@ -108,6 +125,15 @@ public class Fixtures {
         .max(Comparator.comparingLong(OutboxMessage::id))
         .map(m -> (String) m.payload().get("code"))
         .orElseThrow(() -> new AssertionError("no code emailed to " + nic + " for " + changeId));
+  }
+
+  /** The code in the newest email of this kind sent to an address. */
+  public String codeSentTo(String email, MailKind kind) {
+    return outbox.newest(0, 50).stream()
+        .filter(m -> m.kind() == kind && m.recipientEmail().equals(email))
+        .findFirst()
+        .map(m -> (String) m.payload().get("code"))
+        .orElseThrow(() -> new AssertionError("no " + kind + " sent to " + email));
   }
 
   /** The emails about one request, oldest first. */

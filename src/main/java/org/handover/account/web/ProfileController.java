@@ -8,6 +8,7 @@ import org.handover.account.Accounts;
 import org.handover.account.Language;
 import org.handover.audit.Actor;
 import org.handover.system.HandoverException;
+import org.handover.system.web.Flash;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,7 +58,7 @@ class ProfileController {
       flash.addFlashAttribute(
           "notice", messages.getMessage("profile.saved", null, account.language().locale()));
     } catch (HandoverException refused) {
-      flash.addFlashAttribute("alert", refused.message(locale));
+      Flash.refusal(flash, refused, locale);
     }
     return "redirect:/account/profile";
   }
@@ -71,7 +72,7 @@ class ProfileController {
           "notice", messages.getMessage("profile.email.sent", new Object[] {email}, locale));
       flash.addFlashAttribute("awaitingCode", true);
     } catch (HandoverException refused) {
-      flash.addFlashAttribute("alert", refused.message(locale));
+      Flash.refusal(flash, refused, locale);
     }
     return "redirect:/account/profile";
   }
@@ -83,7 +84,7 @@ class ProfileController {
       accounts.confirmEmailChange(actor, code);
       flash.addFlashAttribute("notice", messages.getMessage("profile.email.changed", null, locale));
     } catch (HandoverException refused) {
-      flash.addFlashAttribute("alert", refused.message(locale));
+      Flash.refusal(flash, refused, locale);
       flash.addFlashAttribute("awaitingCode", true);
     }
     return "redirect:/account/profile";

@@ -7,6 +7,7 @@ import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
 import org.handover.system.HandoverException;
+import org.handover.system.web.Flash;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,7 +67,7 @@ class OwnerController {
           new DomainOwner(ownerName.strip(), organisation, email.strip(), address.strip(), null));
       flash.addFlashAttribute("notice", messages.getMessage("owner.saved", null, locale));
     } catch (HandoverException refused) {
-      flash.addFlashAttribute("alert", refused.message(locale));
+      Flash.refusal(flash, refused, locale);
     }
     return "redirect:/account/contacts/services/domain/" + name + "/owner";
   }

@@ -14,6 +14,7 @@ import org.handover.change.ContactChanges;
 import org.handover.change.PartyStatus;
 import org.handover.contact.ContactRole;
 import org.handover.system.HandoverException;
+import org.handover.system.web.Flash;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,7 +85,7 @@ class MyRequestsController {
       ContactChange c = changes.accept(actor, id, token);
       flash.addFlashAttribute("notice", afterAcceptance(c, locale));
     } catch (HandoverException refused) {
-      flash.addFlashAttribute("alert", refused.message(locale));
+      Flash.refusal(flash, refused, locale);
     }
     return back(id);
   }
@@ -101,7 +102,7 @@ class MyRequestsController {
       flash.addFlashAttribute(
           "notice", messages.getMessage("requests.refused", new Object[] {id}, locale));
     } catch (HandoverException refused) {
-      flash.addFlashAttribute("alert", refused.message(locale));
+      Flash.refusal(flash, refused, locale);
     }
     return back(id);
   }
@@ -113,7 +114,7 @@ class MyRequestsController {
       flash.addFlashAttribute(
           "notice", messages.getMessage("requests.resent", new Object[] {id}, locale));
     } catch (HandoverException refused) {
-      flash.addFlashAttribute("alert", refused.message(locale));
+      Flash.refusal(flash, refused, locale);
     }
     return back(id);
   }
@@ -125,7 +126,7 @@ class MyRequestsController {
       flash.addFlashAttribute(
           "notice", messages.getMessage("requests.cancelled", new Object[] {id}, locale));
     } catch (HandoverException refused) {
-      flash.addFlashAttribute("alert", refused.message(locale));
+      Flash.refusal(flash, refused, locale);
     }
     return back(id);
   }

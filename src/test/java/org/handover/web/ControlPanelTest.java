@@ -1,0 +1,432 @@
+package org.handover.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.handover.contact.ContactRole.tech;
+import static org.handover.support.Fixtures.as;
+import static org.handover.support.Fixtures.wanted;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.handover.account.Accounts;
+import org.handover.account.Language;
+import org.handover.account.Nic;
+import org.handover.catalog.DomainOwner;
+import org.handover.catalog.HostedService;
+import org.handover.catalog.HostedServices;
+import org.handover.catalog.ServiceType;
+import org.handover.change.ChangeState;
+import org.handover.change.ContactChange;
+import org.handover.change.ContactChanges;
+import org.handover.contact.Contacts;
+import org.handover.mail.MailKind;
+import org.handover.mail.Outbox;
+import org.handover.support.Fixtures;
+import org.handover.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The panel's pages and actions: who may see and change what, CSRF, throttling, languages. */
+class ControlPanelTest extends IntegrationTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired ContactChanges changes;
+  @Autowired HostedServices services;
+  @Autowired Accounts accounts;
+  @Autowired Outbox outbox;
+
+  private static RequestPostProcessor signedIn(Nic nic) {
+    return user(nic.value()).roles("CUSTOMER");
+  }
+
+  private static String editPath(HostedService s) {
+    return "/account/contacts/services/" + s.type() + "/" + s.name() + "/edit";
+  }
+
+  // ---- nobody reaches another customer's data ---------------------------------------------
+
+  @Test
+  void anotherCustomersServiceIsNotFoundAndNothingChanges() throws Exception {
+    Nic owner = fixtures.account();
+    Nic stranger = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(owner);
+
+    mvc.perform(get(editPath(s)).with(signedIn(stranger))).andExpect(status().isNotFound());
+    mvc.perform(
+            post(editPath(s)).param("tech", stranger.value()).with(signedIn(stranger)).with(csrf()))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            post(editPath(s) + "/confirm")
+                .param("tech", stranger.value())
+                .with(signedIn(stranger))
+                .with(csrf()))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            get("/account/contacts/services/domain/" + s.name() + "/owner")
+                .with(signedIn(stranger)))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            post("/account/contacts/services/domain/" + s.name() + "/owner")
+                .param("ownerName", "Mallory")
+                .param("email", "m@example.org")
+                .param("address", "Nowhere")
+                .param("understood", "true")
+                .with(signedIn(stranger))
+                .with(csrf()))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/account/contacts/services").with(signedIn(stranger)))
+        .andExpect(content().string(not(containsString(s.name()))));
+
+    assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(owner));
+    assertThat(changes.idsInvolving(owner, null, null, null)).isEmpty();
+  }
+
+  @Test
+  void anotherCustomersRequestIsNotFoundForEveryAction() throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    Nic stranger = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).get(0);
+    String code = fixtures.codeFor(c.id(), x);
+
+    mvc.perform(
+            get("/account/contacts/requests")
+                .param("taskId", String.valueOf(c.id()))
+                .with(signedIn(stranger)))
+        .andExpect(status().isNotFound());
+    for (String action : new String[] {"accept", "refuse", "resend", "cancel"}) {
+      mvc.perform(
+              post("/account/contacts/requests/" + c.id() + "/" + action)
+                  .param("token", code)
+                  .with(signedIn(stranger))
+                  .with(csrf()))
+          .andExpect(status().isNotFound());
+    }
+    assertThat(changes.get(a, c.id()).state()).isEqualTo(ChangeState.validatingByCustomers);
+    assertThat(changes.get(a, c.id()).pendingParties()).containsExactly(a, x);
+  }
+
+  @Test
+  void onlyTheAdministratorEditsTheOwner() throws Exception {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+    String path = "/account/contacts/services/domain/" + s.name() + "/owner";
+
+    mvc.perform(get(path).with(signedIn(t)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("disabled")));
+    mvc.perform(
+            post(path)
+                .param("ownerName", "Tech Person")
+                .param("email", "t@example.org")
+                .param("address", "Somewhere")
+                .param("understood", "true")
+                .with(signedIn(t))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(flash().attribute("alert", containsString("Only the administrator")));
+    assertThat(services.owner(a, ServiceType.domain, s.name())).isEmpty();
+
+    mvc.perform(
+            post(path)
+                .param("ownerName", "Ada Admin")
+                .param("email", "ada@example.org")
+                .param("address", "1 Main Street")
+                .param("understood", "true")
+                .with(signedIn(a))
+                .with(csrf()))
+        .andExpect(flash().attributeExists("notice"));
+    assertThat(services.owner(a, ServiceType.domain, s.name()))
+        .get()
+        .extracting(DomainOwner::name)
+        .isEqualTo("Ada Admin");
+  }
+
+  @Test
+  void formsWithoutTheCsrfTokenAreRejected() throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+
+    mvc.perform(post(editPath(s) + "/confirm").param("tech", x.value()).with(signedIn(a)))
+        .andExpect(status().isForbidden());
+    assertThat(changes.idsInvolving(a, null, null, null)).isEmpty();
+  }
+
+  @Test
+  void pagesNeedSignIn() throws Exception {
+    mvc.perform(get("/account/contacts/services"))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/login"));
+    mvc.perform(get("/account/contacts/requests")).andExpect(status().is3xxRedirection());
+  }
+
+  // ---- sign-in, sign-up, password reset ---------------------------------------------------
+
+  @Test
+  void signInWorksWithCustomerIdOrEmailAndIsThrottledAfterRepeatedFailures() throws Exception {
+    Nic nic = fixtures.accountThatSignsIn(Language.en);
+    String email = fixtures.email(nic);
+
+    mvc.perform(
+            SecurityMockMvcRequestBuilders.formLogin()
+                .userParameter("login")
+                .user(email.toUpperCase())
+                .password(Fixtures.PASSWORD))
+        .andExpect(redirectedUrl("/account/contacts/services"));
+
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(
+              SecurityMockMvcRequestBuilders.formLogin()
+                  .userParameter("login")
+                  .user(nic.value())
+                  .password("wrong password " + i))
+          .andExpect(redirectedUrl("/login?error"));
+    }
+    mvc.perform(
+            SecurityMockMvcRequestBuilders.formLogin()
+                .userParameter("login")
+                .user(nic.value())
+                .password(Fixtures.PASSWORD))
+        .andExpect(redirectedUrl("/login?throttled"));
+  }
+
+  @Test
+  void signUpShowsAndEmailsTheNewCustomerId() throws Exception {
+    String email = "newcomer-" + System.nanoTime() + "@example.org";
+    String page =
+        mvc.perform(
+                post("/signup")
+                    .param("email", email)
+                    .param("firstName", "Nora")
+                    .param("lastName", "Newcomer")
+                    .param("language", "fr")
+                    .param("password", "long enough password")
+                    .param("passwordAgain", "long enough password")
+                    .with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    Nic nic = accounts.findForSignIn(email).orElseThrow().nic();
+    assertThat(page).contains(nic.value());
+    assertThat(outbox.newest(0, 5))
+        .anySatisfy(
+            m -> {
+              assertThat(m.kind()).isEqualTo(MailKind.ACCOUNT_CREATED);
+              assertThat(m.recipientEmail()).isEqualTo(email);
+              assertThat(m.language()).isEqualTo("fr");
+            });
+  }
+
+  @Test
+  void passwordResetByEmailedCodeWorksOnce() throws Exception {
+    Nic nic = fixtures.accountThatSignsIn(Language.en);
+    String email = fixtures.email(nic);
+
+    mvc.perform(post("/password-reset").param("login", nic.value()).with(csrf()))
+        .andExpect(status().isOk());
+    String code = fixtures.codeSentTo(email, MailKind.PASSWORD_RESET);
+
+    mvc.perform(
+            post("/password-reset/confirm")
+                .param("login", nic.value())
+                .param("token", code)
+                .param("password", "a brand new password")
+                .param("passwordAgain", "a brand new password")
+                .with(csrf()))
+        .andExpect(redirectedUrl("/login?reset"));
+    mvc.perform(
+            post("/password-reset/confirm")
+                .param("login", nic.value())
+                .param("token", code)
+                .param("password", "another new password")
+                .param("passwordAgain", "another new password")
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("This code is not valid")));
+    mvc.perform(
+            SecurityMockMvcRequestBuilders.formLogin()
+                .userParameter("login")
+                .user(nic.value())
+                .password("a brand new password"))
+        .andExpect(redirectedUrl("/account/contacts/services"));
+  }
+
+  @Test
+  void resetRequestsForUnknownLoginsLookTheSame() throws Exception {
+    long before = outbox.lastId();
+    mvc.perform(post("/password-reset").param("login", "nobody@example.org").with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("If an account matches")));
+    assertThat(outbox.lastId()).isEqualTo(before);
+  }
+
+  // ---- profile --------------------------------------------------------------------------
+
+  @Test
+  void emailChangeNeedsTheCodeSentToTheNewAddress() throws Exception {
+    Nic nic = fixtures.account();
+    String old = fixtures.email(nic);
+    String fresh = "moved-" + System.nanoTime() + "@example.org";
+
+    mvc.perform(
+            post("/account/profile/email").param("email", fresh).with(signedIn(nic)).with(csrf()))
+        .andExpect(flash().attributeExists("notice"));
+    String code = fixtures.codeSentTo(fresh, MailKind.EMAIL_CHANGE_CODE);
+    assertThat(outbox.newest(0, 5))
+        .anySatisfy(
+            m -> {
+              assertThat(m.kind()).isEqualTo(MailKind.EMAIL_CHANGE_NOTICE);
+              assertThat(m.recipientEmail()).isEqualTo(old);
+            });
+    mvc.perform(
+            post("/account/profile/email/confirm")
+                .param("code", "WRONG")
+                .with(signedIn(nic))
+                .with(csrf()))
+        .andExpect(flash().attributeExists("alert"));
+    assertThat(fixtures.email(nic)).isEqualTo(old);
+
+    mvc.perform(
+            post("/account/profile/email/confirm")
+                .param("code", code)
+                .with(signedIn(nic))
+                .with(csrf()))
+        .andExpect(flash().attributeExists("notice"));
+    assertThat(fixtures.email(nic)).isEqualTo(fresh);
+  }
+
+  @Test
+  void profileChangesNamesAndLanguage() throws Exception {
+    Nic nic = fixtures.account();
+    mvc.perform(
+            post("/account/profile")
+                .param("firstName", "Giulia")
+                .param("lastName", "Bianchi")
+                .param("language", "it")
+                .with(signedIn(nic))
+                .with(csrf()))
+        .andExpect(flash().attribute("notice", "Il tuo profilo è stato salvato."));
+    assertThat(accounts.require(nic).language()).isEqualTo(Language.it);
+    assertThat(accounts.require(nic).firstName()).isEqualTo("Giulia");
+  }
+
+  // ---- edit contacts and my requests ------------------------------------------------------
+
+  @Test
+  void editingShowsWhatWillHappenThenCreatesTheRequests() throws Exception {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+
+    mvc.perform(post(editPath(s)).param("tech", x.value()).with(signedIn(a)).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Must confirm by email code: " + a + ", " + x)))
+        .andExpect(content().string(containsString(t + " will be informed")));
+    assertThat(changes.idsInvolving(a, null, null, null)).isEmpty();
+
+    mvc.perform(
+            post(editPath(s) + "/confirm").param("tech", x.value()).with(signedIn(a)).with(csrf()))
+        .andExpect(redirectedUrl("/account/contacts/services"))
+        .andExpect(flash().attribute("notice", containsString("will receive an email")));
+    assertThat(changes.idsInvolving(a, null, null, null)).hasSize(1);
+  }
+
+  @Test
+  void fieldErrorsAreShownNextToTheFieldInTheUsersLanguage() throws Exception {
+    Nic a = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+
+    mvc.perform(
+            post(editPath(s))
+                .param("tech", "zz99999999-ovh")
+                .param("lang", "fr")
+                .with(signedIn(a))
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(containsString("Aucun compte n’a l’identifiant client zz99999999-ovh")));
+    mvc.perform(post(editPath(s)).param("billing", "not-a-nic!").with(signedIn(a)).with(csrf()))
+        .andExpect(content().string(containsString("is not a valid customer ID")));
+  }
+
+  @Test
+  void aTechContactSeesOtherRolesReadOnlyWithTheReason() throws Exception {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+
+    mvc.perform(get(editPath(s)).with(signedIn(t)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("name=\"tech\"")))
+        .andExpect(content().string(not(containsString("name=\"admin\""))))
+        .andExpect(content().string(not(containsString("name=\"billing\""))))
+        .andExpect(content().string(containsString("Only the administrator can change")));
+  }
+
+  @Test
+  void billingIsLockedWhenItsHolderIsInDebt() throws Exception {
+    Nic a = fixtures.account();
+    Nic owing = fixtures.accountInDebt();
+    HostedService s = fixtures.service(a, a, owing);
+
+    mvc.perform(get(editPath(s)).with(signedIn(a)))
+        .andExpect(content().string(not(containsString("name=\"billing\""))))
+        .andExpect(content().string(containsString(owing + " has overdue payments")));
+  }
+
+  @Test
+  void theEmailLinkPrefillsTheCodeAndAGetChangesNothing() throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).get(0);
+    String code = fixtures.codeFor(c.id(), x);
+
+    mvc.perform(
+            get("/account/contacts/requests")
+                .param("taskId", String.valueOf(c.id()))
+                .param("token", code)
+                .with(signedIn(x)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("value=\"" + code + "\"")))
+        .andExpect(content().string(containsString("Waiting for your confirmation")));
+    assertThat(changes.get(x, c.id()).pendingParties()).containsExactly(a, x);
+
+    mvc.perform(
+            post("/account/contacts/requests/" + c.id() + "/accept")
+                .param("token", code)
+                .with(signedIn(x))
+                .with(csrf()))
+        .andExpect(flash().attribute("notice", containsString("waits for " + a)));
+    mvc.perform(get("/account/contacts/requests").with(signedIn(a)))
+        .andExpect(content().string(containsString("Waiting for your confirmation")));
+  }
+
+  @Test
+  void theLanguageFollowsTheBrowserThenTheChoice() throws Exception {
+    mvc.perform(get("/login").header("Accept-Language", "fr-FR,fr;q=0.9"))
+        .andExpect(content().string(containsString("Se connecter")))
+        .andExpect(content().string(containsString("lang=\"fr\"")));
+    mvc.perform(get("/login").param("lang", "it"))
+        .andExpect(content().string(containsString("Accedi")));
+    mvc.perform(get("/login").header("Accept-Language", "de"))
+        .andExpect(content().string(containsString("lang=\"en\"")));
+  }
+}
