@@ -1,0 +1,122 @@
+package org.handover.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.handover.account.Nic;
+import org.handover.support.IntegrationTest;
+import org.handover.support.StatementCounter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * "My services" for an account holding many services in mixed roles: every page, however deep,
+ * costs the same small number of SQL statements, and paging visits every service exactly once.
+ */
+@Import(StatementCounter.class)
+class MyServicesPageTest extends IntegrationTest {
+
+  static final int SERVICES = 1_200;
+
+  @Autowired MockMvc mvc;
+  @Autowired StatementCounter statements;
+  @Autowired JdbcClient jdbc;
+
+  private Nic reseller;
+  private Nic other;
+
+  @BeforeEach
+  void manyServices() {
+    reseller = fixtures.account();
+    other = fixtures.account();
+    OffsetDateTime now = OffsetDateTime.parse("2026-01-01T00:00:00Z");
+    for (int i = 0; i < SERVICES; i++) {
+      String a = i % 3 == 0 ? reseller.value() : other.value();
+      String t = i % 3 == 1 ? reseller.value() : other.value();
+      String b = i % 3 == 2 || i % 5 == 0 ? reseller.value() : other.value();
+      jdbc.sql(
+              "insert into services (type, name, display_name, status, created_at, admin_nic,"
+                  + " tech_nic, billing_nic) values (?, ?, ?, 'ok', ?, ?, ?, ?)")
+          .params(
+              i % 2 == 0 ? "domain" : "vps",
+              String.format("bulk-%s-%05d.example", reseller.value(), i),
+              "bulk",
+              now,
+              a,
+              t,
+              b)
+          .update();
+    }
+  }
+
+  private String page(String query) throws Exception {
+    statements.reset();
+    String html =
+        mvc.perform(
+                get("/account/contacts/services?" + query)
+                    .with(user(reseller.value()).roles("CUSTOMER")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return html;
+  }
+
+  private static final Pattern NEXT =
+      Pattern.compile("rel=\"next\"\\s+href=\"[^\"]*after=([^\"&]+)");
+  private static final Pattern ROW = Pattern.compile("data-service=\"([^\"]+)\"");
+
+  @Test
+  void everyPageCostsTheSameFewStatementsAndPagingVisitsEachServiceOnce() throws Exception {
+    List<String> seen = new ArrayList<>();
+    List<Integer> costs = new ArrayList<>();
+    String query = "size=100";
+    while (true) {
+      String html = page(query);
+      costs.add(statements.count());
+      Matcher rows = ROW.matcher(html);
+      while (rows.find()) {
+        seen.add(rows.group(1));
+      }
+      Matcher next = NEXT.matcher(html);
+      if (!next.find()) {
+        break;
+      }
+      query = "size=100&after=" + next.group(1);
+    }
+    assertThat(seen).hasSize(SERVICES).doesNotHaveDuplicates().isSorted();
+    assertThat(costs).hasSize(SERVICES / 100).allMatch(c -> c <= 2 && c.equals(costs.get(0)));
+    System.out.printf("My services: %d pages, SQL statements per page: %s%n", costs.size(), costs);
+  }
+
+  @Test
+  void filtersAndSearchStayWithinTheSameBudget() throws Exception {
+    String html = page("q=00042&size=50");
+    assertThat(statements.count()).isLessThanOrEqualTo(2);
+    assertThat(html).contains("bulk-" + reseller.value() + "-00042.example");
+
+    page("type=vps&tech=" + reseller.value() + "&sort=nameDesc&size=50");
+    assertThat(statements.count()).isLessThanOrEqualTo(2);
+    page("sort=type&size=50");
+    assertThat(statements.count()).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void aForgedCursorIsABadRequestNotAnError() throws Exception {
+    mvc.perform(
+            get("/account/contacts/services?after=not-a-cursor")
+                .with(user(reseller.value()).roles("CUSTOMER")))
+        .andExpect(status().isBadRequest());
+  }
+}

@@ -1,0 +1,69 @@
+package org.handover.support;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Counts the SQL statements the application prepares, to prove a page's query count. */
+@TestConfiguration(proxyBeanMethods = false)
+public class StatementCounter {
+
+  private final AtomicInteger count = new AtomicInteger();
+
+  public void reset() {
+    count.set(0);
+  }
+
+  public int count() {
+    return count.get();
+  }
+
+  @Bean
+  static BeanPostProcessor countingDataSource(StatementCounter counter) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        if (!(bean instanceof DataSource dataSource)) {
+          return bean;
+        }
+        return Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result = invoke(dataSource, method, args);
+              return result instanceof Connection c ? counting(c, counter.count) : result;
+            });
+      }
+    };
+  }
+
+  private static Connection counting(Connection connection, AtomicInteger count) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              String name = method.getName();
+              if (name.equals("prepareStatement")
+                  || name.equals("createStatement")
+                  || name.equals("prepareCall")) {
+                count.incrementAndGet();
+              }
+              return invoke(connection, method, args);
+            });
+  }
+
+  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
+      throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}
