@@ -1,0 +1,314 @@
+package org.handover.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.handover.contact.ContactRole.billing;
+import static org.handover.contact.ContactRole.tech;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.handover.account.Language;
+import org.handover.account.Nic;
+import org.handover.catalog.HostedService;
+import org.handover.change.ChangeState;
+import org.handover.change.ContactChanges;
+import org.handover.contact.Contacts;
+import org.handover.mail.MailKind;
+import org.handover.mail.MailTemplates;
+import org.handover.mail.Outbox;
+import org.handover.mail.OutboxMessage;
+import org.handover.support.Chromium;
+import org.handover.support.Fixtures;
+import org.handover.support.MutableClock;
+import org.handover.support.TestClockConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The panel's journeys in a real headless Chromium, each page saved as a screenshot under
+ * target/screenshots/. Codes are taken from the links of the emails Handover wrote.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Fixtures.class})
+class BrowserJourneysTest {
+
+  static Chromium chromium;
+
+  @LocalServerPort int port;
+  @Autowired Fixtures fixtures;
+  @Autowired MutableClock clock;
+  @Autowired Outbox outbox;
+  @Autowired MailTemplates templates;
+  @Autowired ContactChanges changes;
+
+  private final List<BrowserContext> contexts = new java.util.ArrayList<>();
+  private String journey;
+  private int shot;
+
+  @BeforeAll
+  static void startBrowser() {
+    chromium = Chromium.launch();
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    chromium.close();
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void name(TestInfo info) {
+    journey = info.getTestMethod().orElseThrow().getName();
+    shot = 0;
+  }
+
+  @AfterEach
+  void closeContexts() {
+    contexts.forEach(BrowserContext::close);
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private Page open(String language) {
+    BrowserContext context =
+        chromium
+            .browser()
+            .newContext(
+                new com.microsoft.playwright.Browser.NewContextOptions().setLocale(language));
+    context.setDefaultTimeout(15_000);
+    contexts.add(context);
+    return context.newPage();
+  }
+
+  private void screenshot(Page page, String what) {
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setFullPage(true)
+            .setPath(
+                Path.of("target/screenshots", journey + "-" + (++shot) + "-" + what + ".png")));
+  }
+
+  private Page signIn(Nic nic, String language) {
+    Page page = open(language);
+    page.navigate(url("/login"));
+    page.fill("#login", nic.value());
+    page.fill("#password", Fixtures.PASSWORD);
+    screenshot(page, "sign-in");
+    page.click("form.card button[type=submit]");
+    page.waitForURL(url("/account/contacts/services"));
+    return page;
+  }
+
+  /** The link of the newest code email to this account, as the email shows it. */
+  private String emailedLink(Nic nic) {
+    OutboxMessage mail =
+        outbox.newest(0, 100).stream()
+            .filter(m -> nic.value().equals(m.recipientNic()))
+            .filter(
+                m -> m.kind() == MailKind.CHANGE_CODE || m.kind() == MailKind.CHANGE_CODE_RESENT)
+            .findFirst()
+            .orElseThrow();
+    Matcher link =
+        Pattern.compile(
+                "http://localhost:8080(/account/contacts/requests\\?taskId=\\d+&token=[0-9A-Z-]+)")
+            .matcher(templates.render(mail).text());
+    assertThat(link.find()).isTrue();
+    return url(link.group(1));
+  }
+
+  private void editContacts(Page page, HostedService s) {
+    page.locator("tr[data-service='" + s.name() + "'] a[href$='/edit']").click();
+    page.waitForURL("**/edit");
+  }
+
+  /** Journey (a), in the given language; returns the service for further checks. */
+  private HostedService adminHandsTechOver(Language language, String done, String waits) {
+    Nic a = fixtures.accountThatSignsIn(language);
+    Nic x = fixtures.accountThatSignsIn(language);
+    HostedService s = fixtures.serviceOwnedBy(a);
+
+    Page admin = signIn(a, language.name());
+    screenshot(admin, "my-services");
+    editContacts(admin, s);
+    screenshot(admin, "edit");
+    admin.fill("#tech", x.value());
+    admin.click("#review");
+    assertThat(admin.locator("#planned")).containsText(x.value());
+    screenshot(admin, "review");
+    admin.click("#confirm");
+    admin.waitForURL(url("/account/contacts/services"));
+    assertThat(admin.locator(".banner.ok")).isVisible();
+    screenshot(admin, "created");
+
+    admin.navigate(emailedLink(a));
+    screenshot(admin, "requests-from-email");
+    admin.locator("button.accept").click();
+    assertThat(admin.locator(".banner.ok")).containsText(waits);
+    screenshot(admin, "accepted-waiting");
+
+    Page newTech = signIn(x, language.name());
+    newTech.navigate(emailedLink(x));
+    screenshot(newTech, "requests-from-email");
+    newTech.locator("button.accept").click();
+    assertThat(newTech.locator(".banner.ok")).containsText(done);
+    screenshot(newTech, "done");
+
+    for (Page p : List.of(admin, newTech)) {
+      p.navigate(url("/account/contacts/services"));
+      assertThat(p.locator("tr[data-service='" + s.name() + "'] .contact-tech")).hasText(x.value());
+    }
+    screenshot(newTech, "my-services-after");
+    assertThat(fixtures.contactsOf(s)).isEqualTo(new Contacts(a, x, a));
+    return s;
+  }
+
+  @Test
+  void a_adminHandsTheTechRoleToAnotherAccount() {
+    adminHandsTechOver(Language.en, "Done:", "waits for");
+  }
+
+  @Test
+  void b_techContactHandsOverOwnRoleAndSeesAdminReadOnly() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+    Nic t = fixtures.accountThatSignsIn(Language.en);
+    Nic y = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+
+    Page page = signIn(t, "en");
+    editContacts(page, s);
+    assertThat(page.locator("input#admin")).hasCount(0);
+    assertThat(page.locator("#field-admin .readonly")).hasText(a.value());
+    assertThat(page.locator("#field-admin .lock-reason")).containsText("Only the administrator");
+    screenshot(page, "edit-read-only-admin");
+    page.fill("#tech", y.value());
+    page.click("#review");
+    page.click("#confirm");
+    assertThat(page.locator(".banner.ok")).containsText("will receive an email");
+    screenshot(page, "created");
+    assertThat(changes.idsInvolving(t, ChangeState.validatingByCustomers, t, y)).hasSize(1);
+  }
+
+  @Test
+  void c_billingChangeBlockedByDebtCreatesNothing() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+    Nic owing = fixtures.accountInDebt();
+    Nic alsoOwing = fixtures.accountInDebt();
+    HostedService blocked = fixtures.service(a, a, owing);
+    HostedService clean = fixtures.serviceOwnedBy(a);
+
+    Page page = signIn(a, "en");
+    editContacts(page, blocked);
+    assertThat(page.locator("input#billing")).hasCount(0);
+    assertThat(page.locator("#field-billing .lock-reason"))
+        .containsText(owing + " has overdue payments");
+    screenshot(page, "billing-locked");
+
+    page.navigate(url("/account/contacts/services"));
+    editContacts(page, clean);
+    page.fill("#billing", alsoOwing.value());
+    page.click("#review");
+    assertThat(page.locator("#field-billing .error")).containsText("overdue payments");
+    screenshot(page, "billing-refused");
+    assertThat(changes.idsInvolving(a, null, null, null)).isEmpty();
+  }
+
+  @Test
+  void d_wrongCodeThenReusedCodeAreRefusedClearly() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+    Nic x = fixtures.accountThatSignsIn(Language.en);
+    HostedService s = fixtures.serviceOwnedBy(a);
+    long id =
+        changes.request(Fixtures.as(a), s.type(), s.name(), java.util.Map.of(tech, x)).get(0).id();
+
+    Page page = signIn(x, "en");
+    String link = emailedLink(x);
+    page.navigate(url("/account/contacts/requests?taskId=" + id));
+    page.fill("#code-" + id, "WRONG-CODE-0000");
+    page.locator("button.accept").click();
+    assertThat(page.locator(".banner.bad")).containsText("This code is not valid");
+    screenshot(page, "wrong-code");
+
+    Page second = page.context().newPage();
+    second.navigate(link);
+    page.navigate(link);
+    page.locator("button.accept").click();
+    assertThat(page.locator(".banner.ok")).containsText("waits for " + a);
+    second.locator("button.accept").click();
+    assertThat(second.locator(".banner.bad")).containsText("already answered");
+    screenshot(second, "reused-code");
+    assertThat(changes.get(x, id).pendingParties()).containsExactly(a);
+    assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(a));
+  }
+
+  @Test
+  void e_refusalByTheNewContactLeavesContactsUnchanged() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+    Nic x = fixtures.accountThatSignsIn(Language.en);
+    HostedService s = fixtures.serviceOwnedBy(a);
+    long id =
+        changes
+            .request(Fixtures.as(a), s.type(), s.name(), java.util.Map.of(billing, x))
+            .get(0)
+            .id();
+
+    Page newContact = signIn(x, "en");
+    newContact.navigate(emailedLink(x));
+    newContact.locator("button.refuse").click();
+    assertThat(newContact.locator("#request-" + id + " .state")).hasText("refused");
+    screenshot(newContact, "refused");
+
+    Page admin = signIn(a, "en");
+    admin.navigate(url("/account/contacts/requests"));
+    assertThat(admin.locator("#request-" + id + " .state")).hasText("refused");
+    assertThat(admin.locator("#request-" + id + " .status")).containsText("Refused by " + x);
+    screenshot(admin, "refused-for-asker");
+    assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(a));
+  }
+
+  @Test
+  void f_theWholeHandoverInItalian() {
+    adminHandsTechOver(Language.it, "Fatto:", "attende");
+  }
+
+  @Test
+  void g_theEditFormWorksWithTheKeyboardOnly() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+
+    Page page = signIn(a, "en");
+    page.navigate(url("/account/contacts/services/domain/" + s.name() + "/edit"));
+    for (int i = 0; i < 40 && !"tech".equals(page.evaluate("document.activeElement.id")); i++) {
+      page.keyboard().press("Tab");
+    }
+    assertThat(page.evaluate("document.activeElement.id")).isEqualTo("tech");
+    page.keyboard().press("Control+A");
+    page.keyboard().type(x.value());
+    screenshot(page, "typed");
+    page.keyboard().press("Enter");
+    page.waitForSelector("#planned");
+    for (int i = 0; i < 40 && !"confirm".equals(page.evaluate("document.activeElement.id")); i++) {
+      page.keyboard().press("Tab");
+    }
+    assertThat(page.evaluate("document.activeElement.id")).isEqualTo("confirm");
+    page.keyboard().press("Enter");
+    page.waitForURL(url("/account/contacts/services"));
+    assertThat(page.locator(".banner.ok")).isVisible();
+    screenshot(page, "created");
+    assertThat(changes.idsInvolving(a, null, a, x)).hasSize(1);
+  }
+}
