@@ -311,4 +311,21 @@ class BrowserJourneysTest {
     screenshot(page, "created");
     assertThat(changes.idsInvolving(a, null, a, x)).hasSize(1);
   }
+
+  @Test
+  void h_errorPagesKeepThePanelStyleAndShowNoStackTrace() {
+    Nic a = fixtures.accountThatSignsIn(Language.fr);
+    Page page = signIn(a, "fr");
+
+    page.navigate(url("/account/nothing-here"));
+    assertThat(page.locator("h1")).hasText("Page introuvable");
+    assertThat(page.locator("header.top")).isVisible();
+    screenshot(page, "not-found");
+
+    page.navigate(url("/account/contacts/requests?taskId=999999999"));
+    assertThat(page.locator("h1")).hasText("Cela n’a pas fonctionné");
+    assertThat(page.locator("main")).containsText("999999999");
+    assertThat(page.locator("body")).not().containsText("Exception");
+    screenshot(page, "unknown-request");
+  }
 }
