@@ -81,13 +81,7 @@ class MyRequestsController {
       @RequestParam(defaultValue = "") String token,
       RedirectAttributes flash,
       Locale locale) {
-    try {
-      ContactChange c = changes.accept(actor, id, token);
-      flash.addFlashAttribute("notice", afterAcceptance(c, locale));
-    } catch (HandoverException refused) {
-      Flash.refusal(flash, refused, locale);
-    }
-    return back(id);
+    return act(id, flash, locale, () -> afterAcceptance(changes.accept(actor, id, token), locale));
   }
 
   @PostMapping("/{id}/refuse")
@@ -97,38 +91,47 @@ class MyRequestsController {
       @RequestParam(defaultValue = "") String token,
       RedirectAttributes flash,
       Locale locale) {
-    try {
-      changes.refuse(actor, id, token);
-      flash.addFlashAttribute(
-          "notice", messages.getMessage("requests.refused", new Object[] {id}, locale));
-    } catch (HandoverException refused) {
-      Flash.refusal(flash, refused, locale);
-    }
-    return back(id);
+    return act(
+        id,
+        flash,
+        locale,
+        () -> notice("requests.refused", changes.refuse(actor, id, token), locale));
   }
 
   @PostMapping("/{id}/resend")
   String resend(Actor actor, @PathVariable long id, RedirectAttributes flash, Locale locale) {
+    return act(
+        id,
+        flash,
+        locale,
+        () -> {
+          changes.resendCode(actor, id);
+          return messages.getMessage("requests.resent", new Object[] {String.valueOf(id)}, locale);
+        });
+  }
+
+  @PostMapping("/{id}/cancel")
+  String cancel(Actor actor, @PathVariable long id, RedirectAttributes flash, Locale locale) {
+    return act(
+        id, flash, locale, () -> notice("requests.cancelled", changes.cancel(actor, id), locale));
+  }
+
+  /** Runs one action; its outcome, or its refusal, shows as a banner on the request's row. */
+  private String act(
+      long id,
+      RedirectAttributes flash,
+      Locale locale,
+      java.util.function.Supplier<String> action) {
     try {
-      changes.resendCode(actor, id);
-      flash.addFlashAttribute(
-          "notice", messages.getMessage("requests.resent", new Object[] {id}, locale));
+      flash.addFlashAttribute("notice", action.get());
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
     }
     return back(id);
   }
 
-  @PostMapping("/{id}/cancel")
-  String cancel(Actor actor, @PathVariable long id, RedirectAttributes flash, Locale locale) {
-    try {
-      changes.cancel(actor, id);
-      flash.addFlashAttribute(
-          "notice", messages.getMessage("requests.cancelled", new Object[] {id}, locale));
-    } catch (HandoverException refused) {
-      Flash.refusal(flash, refused, locale);
-    }
-    return back(id);
+  private String notice(String key, ContactChange c, Locale locale) {
+    return messages.getMessage(key, new Object[] {String.valueOf(c.id())}, locale);
   }
 
   private static String back(long id) {
@@ -144,11 +147,13 @@ class MyRequestsController {
     }
     if (c.state().isOpen()) {
       return messages.getMessage(
-          "requests.waitsForOthers", new Object[] {c.id(), join(c.pendingParties())}, locale);
+          "requests.waitsForOthers",
+          new Object[] {String.valueOf(c.id()), join(c.pendingParties())},
+          locale);
     }
     return messages.getMessage(
         "requests.endedAs",
-        new Object[] {c.id(), stateName(c.state(), locale), reason(c, locale)},
+        new Object[] {String.valueOf(c.id()), stateName(c.state(), locale), reason(c, locale)},
         locale);
   }
 
