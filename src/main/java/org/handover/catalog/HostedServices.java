@@ -1,6 +1,7 @@
 package org.handover.catalog;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -83,6 +84,11 @@ public class HostedServices {
         .find(type, name)
         .filter(s -> !s.contacts().rolesOf(nic).isEmpty())
         .orElseThrow(() -> new ServiceNotFound(type, name));
+  }
+
+  /** Names of the services of one type where the account holds a role, sorted. */
+  public List<String> namesFor(Nic nic, ServiceType type) {
+    return listing.names(nic, type);
   }
 
   /** One page of the services where the viewer holds a role. */

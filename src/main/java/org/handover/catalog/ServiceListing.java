@@ -74,6 +74,19 @@ class ServiceListing {
     return new ServicePage(rows, previous, next, count(q));
   }
 
+  List<String> names(Nic nic, ServiceType type) {
+    return jdbc.sql(
+            """
+            select name from services where admin_nic = :me and type = :type
+            union select name from services where tech_nic = :me and type = :type
+            union select name from services where billing_nic = :me and type = :type
+            order by name""")
+        .param("me", nic.value())
+        .param("type", type.name())
+        .query(String.class)
+        .list();
+  }
+
   private long count(ServiceQuery q) {
     Map<String, Object> params = new HashMap<>();
     params.put("me", q.viewer().value());

@@ -21,7 +21,8 @@ public record HandoverProperties(
     @DefaultValue @Valid Account account,
     @DefaultValue @Valid Change change,
     @DefaultValue @Valid Demo demo,
-    @DefaultValue @Valid Mail mail) {
+    @DefaultValue @Valid Mail mail,
+    @DefaultValue @Valid Api api) {
 
   /** Account settings. */
   public record Account(
@@ -72,6 +73,12 @@ public record HandoverProperties(
       return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
     }
   }
+
+  /** The customer API. */
+  public record Api(
+      @NotBlank String secretKey,
+      @DefaultValue("PT180S") @NotNull Duration clockSkew,
+      @DefaultValue("65536") @Min(1024) int maxBodyBytes) {}
 
   /** Demo mode: demo data, sign-in hints, the mailbox page. */
   public record Demo(@DefaultValue("false") boolean enabled) {}

@@ -1,0 +1,293 @@
+package org.handover.apiauth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.handover.account.Nic;
+import org.handover.audit.Actor;
+import org.handover.audit.AuditLog;
+import org.handover.system.HandoverException;
+import org.handover.system.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * API applications and their consumer keys. Application secrets are sealed at rest; consumer keys
+ * and validation tokens are stored as SHA-256 digests. Verified keys are cached briefly so that
+ * checking a signature costs no query on the hot path.
+ */
+@Service
+public class ApiKeys {
+
+  private static final String ALPHANUM =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final TypeReference<List<AccessRule>> RULES = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final SecretBox box;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final AuditLog audit;
+  private final SecureRandom random = new SecureRandom();
+  private final Cache<String, Optional<Verified>> verified =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(100_000).build();
+
+  ApiKeys(JdbcClient jdbc, SecretBox box, JsonMapper json, Clock clock, AuditLog audit) {
+    this.jdbc = jdbc;
+    this.box = box;
+    this.json = json;
+    this.clock = clock;
+    this.audit = audit;
+  }
+
+  /** An application as its owner sees it (never with its secret). */
+  public record Application(
+      long id, String key, String name, String description, Instant createdAt) {}
+
+  /** A new application: the only moment its secret is shown. */
+  public record NewApplication(Application application, String secret) {}
+
+  /** A credential waiting for (or past) validation, as the validation page shows it. */
+  public record Credential(
+      long id, String applicationName, String state, List<AccessRule> rules, String redirection) {}
+
+  /** What a signature check needs about a consumer key. */
+  record Verified(
+      long credentialId,
+      long applicationId,
+      String secret,
+      Nic nic,
+      List<AccessRule> rules,
+      Instant expiresAt) {}
+
+  @Transactional
+  public NewApplication createApplication(Actor owner, String name, String description) {
+    String n = name == null ? "" : name.strip();
+    String d = description == null ? "" : description.strip();
+    if (n.isEmpty() || n.length() > 100 || d.length() > 500) {
+      throw new ApiErrors.BadRequest("An application needs a name (up to 100 characters)");
+    }
+    String key = token(16);
+    String secret = token(32);
+    jdbc.sql(
+            """
+            insert into api_applications (app_key, secret_sealed, name, description, owner_nic,
+                                          created_at) values (?, ?, ?, ?, ?, ?)""")
+        .params(key, box.seal(secret), n, d, owner.nic().value(), Sql.ts(clock.instant()))
+        .update();
+    audit.record(owner, "api.applicationCreated", null, null, key);
+    Application app =
+        applications(owner.nic()).stream()
+            .filter(a -> a.key().equals(key))
+            .findFirst()
+            .orElseThrow();
+    return new NewApplication(app, secret);
+  }
+
+  public List<Application> applications(Nic owner) {
+    return jdbc.sql(
+            "select id, app_key, name, description, created_at from api_applications"
+                + " where owner_nic = ? order by id")
+        .param(owner.value())
+        .query(
+            (rs, i) ->
+                new Application(
+                    rs.getLong("id"),
+                    rs.getString("app_key"),
+                    rs.getString("name"),
+                    rs.getString("description"),
+                    Sql.instant(rs, "created_at")))
+        .list();
+  }
+
+  /** Deletes an application of the owner's, and every consumer key it issued. */
+  @Transactional
+  public void deleteApplication(Actor owner, long id) {
+    jdbc.sql(
+            "delete from api_credentials where application_id = ? and application_id in"
+                + " (select id from api_applications where owner_nic = ?)")
+        .params(id, owner.nic().value())
+        .update();
+    int deleted =
+        jdbc.sql("delete from api_applications where id = ? and owner_nic = ?")
+            .params(id, owner.nic().value())
+            .update();
+    if (deleted == 0) {
+      throw new NoSuchApplication();
+    }
+    verified.invalidateAll();
+    audit.record(owner, "api.applicationDeleted", null, null, String.valueOf(id));
+  }
+
+  /** A new consumer key for an application, pending validation by a customer. */
+  public record Requested(String consumerKey, String validationToken) {}
+
+  @Transactional
+  public Requested requestCredential(String appKey, List<AccessRule> rules, String redirection) {
+    long appId =
+        applicationId(appKey).orElseThrow(() -> new ApiErrors.Forbidden("Invalid application key"));
+    if (rules == null || rules.isEmpty() || rules.size() > 50) {
+      throw new ApiErrors.BadRequest("accessRules must list between 1 and 50 rules");
+    }
+    if (redirection != null
+        && (redirection.length() > 1000 || !redirection.matches("https?://\\S+"))) {
+      throw new ApiErrors.BadRequest("redirection must be an http(s) URL");
+    }
+    String consumerKey = token(32);
+    String validation = token(32);
+    jdbc.sql(
+            """
+            insert into api_credentials (application_id, consumer_digest, validation_digest, state,
+                                         rules, redirection, created_at)
+            values (?, ?, ?, 'pendingValidation', ?, ?, ?)""")
+        .params(
+            appId,
+            digest(consumerKey),
+            digest(validation),
+            json.writeValueAsString(rules),
+            redirection,
+            Sql.ts(clock.instant()))
+        .update();
+    return new Requested(consumerKey, validation);
+  }
+
+  /** The credential a validation link points at, while it waits for validation. */
+  public Credential pending(String validationToken) {
+    return jdbc.sql(
+            """
+            select c.id, a.name, c.state, c.rules, c.redirection from api_credentials c
+            join api_applications a on a.id = c.application_id
+            where c.validation_digest = ? and c.state = 'pendingValidation'""")
+        .param(digest(validationToken == null ? "" : validationToken))
+        .query(
+            (rs, i) ->
+                new Credential(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    json.readValue(rs.getString(4), RULES),
+                    rs.getString(5)))
+        .optional()
+        .orElseThrow(NoSuchCredential::new);
+  }
+
+  /**
+   * Binds a pending credential to the signed-in customer, valid for {@code validity} (0 = ever).
+   */
+  @Transactional
+  public Credential validate(Actor customer, String validationToken, Duration validity) {
+    Credential c = pending(validationToken);
+    Instant now = clock.instant();
+    jdbc.sql(
+            """
+            update api_credentials set state = 'validated', nic = ?, validated_at = ?, expires_at = ?,
+                   validation_digest = null
+            where id = ? and state = 'pendingValidation'""")
+        .params(
+            customer.nic().value(),
+            Sql.ts(now),
+            validity.isZero() ? null : Sql.ts(now.plus(validity)),
+            c.id())
+        .update();
+    audit.record(customer, "api.credentialValidated", null, null, String.valueOf(c.id()));
+    return c;
+  }
+
+  @Transactional
+  public Credential refuse(Actor customer, String validationToken) {
+    Credential c = pending(validationToken);
+    jdbc.sql("update api_credentials set state = 'refused', validation_digest = null where id = ?")
+        .param(c.id())
+        .update();
+    audit.record(customer, "api.credentialRefused", null, null, String.valueOf(c.id()));
+    return c;
+  }
+
+  /** Ends a consumer key (the API's logout). */
+  @Transactional
+  public void revoke(long credentialId) {
+    jdbc.sql("update api_credentials set state = 'expired' where id = ?")
+        .param(credentialId)
+        .update();
+    verified.invalidateAll();
+  }
+
+  /** The validated, unexpired credential for this application and consumer key, if any. */
+  Optional<Verified> verify(String appKey, String consumerKey) {
+    Optional<Verified> found =
+        verified.get(
+            appKey + ":" + digest(consumerKey),
+            k ->
+                jdbc.sql(
+                        """
+                        select c.id, a.id, a.secret_sealed, c.nic, c.rules, c.expires_at
+                        from api_credentials c join api_applications a on a.id = c.application_id
+                        where a.app_key = ? and c.consumer_digest = ? and c.state = 'validated'""")
+                    .params(appKey, digest(consumerKey))
+                    .query(
+                        (rs, i) ->
+                            new Verified(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                box.open(rs.getString(3)),
+                                new Nic(rs.getString(4)),
+                                json.readValue(rs.getString(5), RULES),
+                                Sql.instant(rs, "expires_at")))
+                    .optional());
+    return found.filter(v -> v.expiresAt() == null || clock.instant().isBefore(v.expiresAt()));
+  }
+
+  /** Whether an application key exists (the only check {@code POST /auth/credential} makes). */
+  Optional<Long> applicationId(String appKey) {
+    if (appKey == null || appKey.isBlank()) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select id from api_applications where app_key = ?")
+        .param(appKey.strip())
+        .query(Long.class)
+        .optional();
+  }
+
+  private String token(int length) {
+    StringBuilder sb = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      sb.append(ALPHANUM.charAt(random.nextInt(ALPHANUM.length())));
+    }
+    return sb.toString();
+  }
+
+  static String digest(String value) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** No application of yours has this id. */
+  public static final class NoSuchApplication extends HandoverException {
+    NoSuchApplication() {
+      super(Kind.NOT_FOUND, "api.application.notFound");
+    }
+  }
+
+  /** The validation link is unknown, used or refused. */
+  public static final class NoSuchCredential extends HandoverException {
+    NoSuchCredential() {
+      super(Kind.NOT_FOUND, "api.credential.notFound");
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package org.handover.apiauth;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.handover.system.HandoverProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates calls to the customer API as the reference API does: {@code X-Ovh-Application},
+ * {@code X-Ovh-Consumer}, {@code X-Ovh-Timestamp} (within the allowed skew) and {@code
+ * X-Ovh-Signature} = "$1$" + SHA-1 of secret+consumer+method+URL+body+timestamp, accepted over the
+ * request's own URL or over https:// + host without port + path. The credential's access rules must
+ * grant the call. Every response carries {@code X-Ovh-QueryID}.
+ */
+public class SignatureFilter extends OncePerRequestFilter {
+
+  /** Request attribute holding the {@link ApiCaller} of an authenticated call. */
+  public static final String CALLER = ApiCaller.class.getName();
+
+  private final ApiKeys keys;
+  private final Clock clock;
+  private final HandoverProperties.Api settings;
+
+  public SignatureFilter(ApiKeys keys, Clock clock, HandoverProperties properties) {
+    this.keys = keys;
+    this.clock = clock;
+    this.settings = properties.api();
+  }
+
+  /** The path below the API root ({@code /1.0} or {@code /v1}), or null outside the API. */
+  static String apiPath(HttpServletRequest request) {
+    String uri = request.getRequestURI().substring(request.getContextPath().length());
+    for (String root : new String[] {"/1.0", "/v1"}) {
+      if (uri.equals(root)) {
+        return "/";
+      }
+      if (uri.startsWith(root + "/")) {
+        return uri.substring(root.length());
+      }
+    }
+    return null;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = apiPath(request);
+    if (path == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    response.setHeader("X-Ovh-QueryID", "HO-" + UUID.randomUUID());
+    byte[] body = request.getInputStream().readNBytes(settings.maxBodyBytes() + 1);
+    if (body.length > settings.maxBodyBytes()) {
+      ApiErrors.write(
+          response,
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "The request body is larger than " + settings.maxBodyBytes() + " bytes");
+      return;
+    }
+    HttpServletRequest replayable = new CachedBody(request, body);
+    if (path.equals("/auth/time") || path.equals("/auth/credential")) {
+      chain.doFilter(replayable, response);
+      return;
+    }
+    try {
+      request.setAttribute(CALLER, authenticate(request, path, body));
+    } catch (ApiErrors.ApiException refused) {
+      ApiErrors.write(response, refused.status(), refused.getMessage());
+      return;
+    }
+    chain.doFilter(replayable, response);
+  }
+
+  private ApiCaller authenticate(HttpServletRequest request, String path, byte[] body) {
+    String appKey = request.getHeader("X-Ovh-Application");
+    String consumer = request.getHeader("X-Ovh-Consumer");
+    String timestamp = request.getHeader("X-Ovh-Timestamp");
+    String signature = request.getHeader("X-Ovh-Signature");
+    if (appKey == null || consumer == null || timestamp == null || signature == null) {
+      throw new ApiErrors.Unauthorized(
+          "This call needs X-Ovh-Application, X-Ovh-Consumer, X-Ovh-Timestamp and X-Ovh-Signature");
+    }
+    if (keys.applicationId(appKey).isEmpty()) {
+      throw new ApiErrors.Forbidden("Invalid application key");
+    }
+    long ts;
+    try {
+      ts = Long.parseLong(timestamp.strip());
+    } catch (NumberFormatException e) {
+      throw new ApiErrors.BadRequest("X-Ovh-Timestamp must be epoch seconds");
+    }
+    long now = clock.instant().getEpochSecond();
+    if (Math.abs(now - ts) > settings.clockSkew().toSeconds()) {
+      throw new ApiErrors.BadRequest(
+          "Query out of time: X-Ovh-Timestamp is more than "
+              + settings.clockSkew().toSeconds()
+              + " s away from the server time (GET /auth/time)");
+    }
+    ApiKeys.Verified credential =
+        keys.verify(appKey, consumer)
+            .orElseThrow(
+                () ->
+                    new ApiErrors.Forbidden(
+                        "Invalid credential: unknown, not validated or expired consumer key"));
+    String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+    String bodyText = new String(body, StandardCharsets.UTF_8);
+    String ownUrl = request.getRequestURL() + query;
+    String httpsNoPort = "https://" + request.getServerName() + request.getRequestURI() + query;
+    String method = request.getMethod();
+    if (!matches(signature, credential.secret(), consumer, method, ownUrl, bodyText, timestamp)
+        && !matches(
+            signature, credential.secret(), consumer, method, httpsNoPort, bodyText, timestamp)) {
+      throw new ApiErrors.BadRequest("Invalid signature");
+    }
+    if (credential.rules().stream().noneMatch(r -> r.grants(method, path))) {
+      throw new ApiErrors.Forbidden("This call has not been granted: " + method + " " + path);
+    }
+    return new ApiCaller(
+        credential.nic(),
+        credential.credentialId(),
+        credential.applicationId(),
+        credential.rules(),
+        request.getRemoteAddr());
+  }
+
+  private static boolean matches(
+      String given,
+      String secret,
+      String consumer,
+      String method,
+      String url,
+      String body,
+      String ts) {
+    String expected =
+        "$1$" + sha1(secret + "+" + consumer + "+" + method + "+" + url + "+" + body + "+" + ts);
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII),
+        given.strip().getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static String sha1(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The request with its body read once and replayed to the controller. */
+  private static final class CachedBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package org.handover.apiauth.web;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.handover.apiauth.ApiErrors;
+import org.handover.apiauth.ApiKeys;
+import org.handover.audit.Actor;
+import org.handover.system.HandoverException;
+import org.handover.system.web.Flash;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "API applications" (create: key and secret shown once; list; delete) and the page where a
+ * customer validates or refuses a consumer key requested by an application.
+ */
+@Controller
+class ApiApplicationsController {
+
+  private final ApiKeys keys;
+  private final MessageSource messages;
+
+  ApiApplicationsController(ApiKeys keys, MessageSource messages) {
+    this.keys = keys;
+    this.messages = messages;
+  }
+
+  @GetMapping("/account/api/applications")
+  String list(Actor actor, Model model) {
+    model.addAttribute("applications", keys.applications(actor.nic()));
+    return "apiauth/applications";
+  }
+
+  @PostMapping("/account/api/applications")
+  String create(
+      Actor actor,
+      @RequestParam String name,
+      @RequestParam(defaultValue = "") String description,
+      Model model,
+      Locale locale) {
+    try {
+      model.addAttribute("created", keys.createApplication(actor, name, description));
+    } catch (ApiErrors.ApiException refused) {
+      model.addAttribute("alert", messages.getMessage("api.application.invalid", null, locale));
+    }
+    return list(actor, model);
+  }
+
+  @PostMapping("/account/api/applications/{id}/delete")
+  String delete(Actor actor, @PathVariable long id, RedirectAttributes flash, Locale locale) {
+    try {
+      keys.deleteApplication(actor, id);
+      flash.addFlashAttribute(
+          "notice", messages.getMessage("api.application.deleted", null, locale));
+    } catch (HandoverException refused) {
+      Flash.refusal(flash, refused, locale);
+    }
+    return "redirect:/account/api/applications";
+  }
+
+  @GetMapping("/account/api/credentials/validate")
+  String review(@RequestParam String token, Model model) {
+    model.addAttribute("credential", keys.pending(token));
+    model.addAttribute("token", token);
+    return "apiauth/validate";
+  }
+
+  @PostMapping("/account/api/credentials/validate")
+  String decide(
+      Actor actor,
+      @RequestParam String token,
+      @RequestParam(defaultValue = "3600") long validity,
+      @RequestParam String decision,
+      Model model) {
+    ApiKeys.Credential credential;
+    if ("validate".equals(decision)) {
+      if (validity < 0 || validity > Duration.ofDays(3650).toSeconds()) {
+        throw new ApiErrors.BadRequest("validity");
+      }
+      credential = keys.validate(actor, token, Duration.ofSeconds(validity));
+      if (credential.redirection() != null) {
+        return "redirect:" + credential.redirection();
+      }
+      model.addAttribute("validated", true);
+    } else {
+      credential = keys.refuse(actor, token);
+      model.addAttribute("validated", false);
+    }
+    model.addAttribute("credential", credential);
+    return "apiauth/validated";
+  }
+}

@@ -1,0 +1,126 @@
+package org.handover.change.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.handover.account.Nic;
+import org.handover.apiauth.ApiCaller;
+import org.handover.apiauth.ApiErrors;
+import org.handover.apiauth.ApiResponses;
+import org.handover.apiauth.OvhApi;
+import org.handover.change.ChangeState;
+import org.handover.change.ContactChange;
+import org.handover.change.ContactChanges;
+import org.handover.contact.ContactRole;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /me/task/contactChange}: the caller's requests, and the answers to them. */
+@OvhApi
+@RestController
+@RequestMapping({"/1.0/me/task/contactChange", "/v1/me/task/contactChange"})
+class TasksApi {
+
+  private final ContactChanges changes;
+
+  TasksApi(ContactChanges changes) {
+    this.changes = changes;
+  }
+
+  @GetMapping
+  List<Long> list(
+      ApiCaller caller,
+      @RequestParam(required = false) String askingAccount,
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) String toAccount) {
+    return changes.idsInvolving(
+        caller.nic(), state(state), nicOrNull(askingAccount), nicOrNull(toAccount));
+  }
+
+  @GetMapping("/{id}")
+  Map<String, Object> get(ApiCaller caller, @PathVariable long id) {
+    return view(changes.get(caller.nic(), id));
+  }
+
+  /** The body of accept and refuse. */
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  record TokenBody(String token) {}
+
+  @PostMapping("/{id}/accept")
+  ResponseEntity<String> accept(
+      ApiCaller caller, @PathVariable long id, @RequestBody TokenBody body) {
+    changes.accept(caller.actor(), id, token(body));
+    return ApiResponses.nothing();
+  }
+
+  @PostMapping("/{id}/refuse")
+  ResponseEntity<String> refuse(
+      ApiCaller caller, @PathVariable long id, @RequestBody TokenBody body) {
+    changes.refuse(caller.actor(), id, token(body));
+    return ApiResponses.nothing();
+  }
+
+  @PostMapping("/{id}/resendEmail")
+  ResponseEntity<String> resend(ApiCaller caller, @PathVariable long id) {
+    changes.resendCode(caller.actor(), id);
+    return ApiResponses.nothing();
+  }
+
+  @PostMapping("/{id}/cancel")
+  ResponseEntity<String> cancel(ApiCaller caller, @PathVariable long id) {
+    changes.cancel(caller.actor(), id);
+    return ApiResponses.nothing();
+  }
+
+  /** The reference API's fields, then Handover's extras (expiry, reason, parties). */
+  static Map<String, Object> view(ContactChange c) {
+    Map<String, Object> task = new LinkedHashMap<>();
+    task.put("id", c.id());
+    task.put("askingAccount", c.asker().value());
+    task.put("contactTypes", c.roles().stream().sorted().map(ContactRole::apiName).toList());
+    task.put("dateDone", ApiResponses.datetime(c.doneAt()));
+    task.put("dateRequest", ApiResponses.datetime(c.requestedAt()));
+    task.put("fromAccount", c.from().value());
+    task.put("toAccount", c.to().value());
+    task.put("serviceDomain", c.serviceName());
+    task.put("state", c.state().name());
+    task.put("expiresAt", ApiResponses.datetime(c.expiresAt()));
+    task.put("reason", c.reason() == null ? null : c.reason().message(java.util.Locale.ENGLISH));
+    task.put(
+        "parties",
+        c.parties().stream()
+            .map(p -> Map.of("account", p.nic().value(), "status", p.status().name()))
+            .toList());
+    return task;
+  }
+
+  private static String token(TokenBody body) {
+    if (body == null || body.token() == null || body.token().isBlank()) {
+      throw new ApiErrors.BadRequest(
+          "The body must be {\"token\": \"<the code from your email>\"}");
+    }
+    return body.token();
+  }
+
+  private static ChangeState state(String state) {
+    if (state == null || state.isBlank()) {
+      return null;
+    }
+    try {
+      return ChangeState.valueOf(state);
+    } catch (IllegalArgumentException e) {
+      throw new ApiErrors.BadRequest("Unknown state " + state);
+    }
+  }
+
+  private static Nic nicOrNull(String value) {
+    return value == null || value.isBlank() ? null : Nic.parse(value);
+  }
+}

@@ -1,0 +1,339 @@
+package org.handover.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.handover.contact.ContactRole.tech;
+import static org.handover.support.Fixtures.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.handover.account.Nic;
+import org.handover.apiauth.AccessRule;
+import org.handover.apiauth.ApiKeys;
+import org.handover.catalog.HostedService;
+import org.handover.change.ChangeState;
+import org.handover.change.ContactChange;
+import org.handover.change.ContactChanges;
+import org.handover.contact.Contacts;
+import org.handover.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The customer API: signatures, access rules, every endpoint, errors, hostile input. */
+class ApiTest extends IntegrationTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired ApiKeys keys;
+  @Autowired ContactChanges changes;
+
+  /** A validated credential of one customer. */
+  record Credential(Nic nic, String appKey, String secret, String consumerKey) {}
+
+  Credential credential(Nic nic, List<AccessRule> rules) {
+    ApiKeys.NewApplication app = keys.createApplication(as(nic), "tests", "");
+    ApiKeys.Requested requested = keys.requestCredential(app.application().key(), rules, null);
+    keys.validate(as(nic), requested.validationToken(), Duration.ZERO);
+    return new Credential(nic, app.application().key(), app.secret(), requested.consumerKey());
+  }
+
+  Credential credential(Nic nic) {
+    return credential(nic, List.of(AccessRule.of("GET", "/*"), AccessRule.of("POST", "/*")));
+  }
+
+  static String sign(Credential c, String method, String url, String body, long ts) {
+    try {
+      String s =
+          c.secret() + "+" + c.consumerKey() + "+" + method + "+" + url + "+" + body + "+" + ts;
+      return "$1$"
+          + HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  ResultActions call(Credential c, String method, String path, String body) throws Exception {
+    long ts = clock.instant().getEpochSecond();
+    String url = "http://localhost" + path;
+    return call(c, method, path, body, ts, sign(c, method, url, body == null ? "" : body, ts));
+  }
+
+  ResultActions call(
+      Credential c, String method, String path, String body, long ts, String signature)
+      throws Exception {
+    var builder =
+        request(HttpMethod.valueOf(method), path)
+            .header("X-Ovh-Application", c.appKey())
+            .header("X-Ovh-Consumer", c.consumerKey())
+            .header("X-Ovh-Timestamp", String.valueOf(ts))
+            .header("X-Ovh-Signature", signature)
+            .contentType("application/json");
+    if (body != null) {
+      builder.content(body);
+    }
+    return mvc.perform(builder);
+  }
+
+  // ---- auth -------------------------------------------------------------------------------
+
+  @Test
+  void timeIsABareNumberWithoutAuthentication() throws Exception {
+    mvc.perform(request(HttpMethod.GET, "/1.0/auth/time"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(String.valueOf(clock.instant().getEpochSecond())))
+        .andExpect(header().string("X-Ovh-QueryID", startsWith("HO-")));
+  }
+
+  @Test
+  void aCredentialRequestNeedsAKnownApplicationAndValidRules() throws Exception {
+    Nic nic = fixtures.account();
+    ApiKeys.NewApplication app = keys.createApplication(as(nic), "tests", "");
+    mvc.perform(
+            request(HttpMethod.POST, "/1.0/auth/credential")
+                .header("X-Ovh-Application", app.application().key())
+                .contentType("application/json")
+                .content("{\"accessRules\":[{\"method\":\"GET\",\"path\":\"/me\"}]}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.state").value("pendingValidation"))
+        .andExpect(
+            jsonPath("$.validationUrl")
+                .value(containsString("/account/api/credentials/validate?token=")));
+    mvc.perform(
+            request(HttpMethod.POST, "/1.0/auth/credential")
+                .header("X-Ovh-Application", "nope")
+                .contentType("application/json")
+                .content("{\"accessRules\":[{\"method\":\"GET\",\"path\":\"/me\"}]}"))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.class").value("Client::Forbidden"));
+    mvc.perform(
+            request(HttpMethod.POST, "/1.0/auth/credential")
+                .header("X-Ovh-Application", app.application().key())
+                .contentType("application/json")
+                .content("{\"accessRules\":[{\"method\":\"PATCH\",\"path\":\"me\"}]}"))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void signedCallsIdentifyTheCustomer() throws Exception {
+    Nic nic = fixtures.account();
+    Credential c = credential(nic);
+    call(c, "GET", "/1.0/me", null)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.nichandle").value(nic.value()))
+        .andExpect(header().exists("X-Ovh-QueryID"));
+    call(c, "GET", "/v1/me", null).andExpect(jsonPath("$.nichandle").value(nic.value()));
+    call(c, "GET", "/1.0/me/debtAccount", null).andExpect(jsonPath("$.active").value(false));
+  }
+
+  @Test
+  void theHttpsUrlWithoutPortIsAcceptedToo() throws Exception {
+    Credential c = credential(fixtures.account());
+    long ts = clock.instant().getEpochSecond();
+    call(c, "GET", "/1.0/me", null, ts, sign(c, "GET", "https://localhost/1.0/me", "", ts))
+        .andExpect(status().isOk());
+  }
+
+  @Test
+  void badSignaturesAndKeysAreRefusedWithTheRightClass() throws Exception {
+    Nic nic = fixtures.account();
+    Credential c = credential(nic);
+    long ts = clock.instant().getEpochSecond();
+
+    call(c, "GET", "/1.0/me", null, ts, "$1$0000")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message").value("Invalid signature"));
+    Credential unknownApp = new Credential(nic, "unknown", c.secret(), c.consumerKey());
+    call(unknownApp, "GET", "/1.0/me", null)
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.message").value("Invalid application key"));
+    Credential unknownKey = new Credential(nic, c.appKey(), c.secret(), "unknown-consumer-key");
+    call(unknownKey, "GET", "/1.0/me", null)
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.class").value("Client::Forbidden"));
+    ApiKeys.Requested pending =
+        keys.requestCredential(c.appKey(), List.of(AccessRule.of("GET", "/*")), null);
+    call(new Credential(nic, c.appKey(), c.secret(), pending.consumerKey()), "GET", "/1.0/me", null)
+        .andExpect(status().isForbidden());
+    long old = ts - 181;
+    call(c, "GET", "/1.0/me", null, old, sign(c, "GET", "http://localhost/1.0/me", "", old))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message").value(containsString("Query out of time")));
+    String body = "{\"contactTech\":\"" + nic + "\"}";
+    String signedForOtherPath =
+        sign(c, "POST", "http://localhost/1.0/domain/a.example/changeContact", body, ts);
+    call(c, "POST", "/1.0/domain/b.example/changeContact", body, ts, signedForOtherPath)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message").value("Invalid signature"));
+  }
+
+  @Test
+  void accessRulesAreEnforced() throws Exception {
+    Credential readMeOnly = credential(fixtures.account(), List.of(AccessRule.of("GET", "/me")));
+    call(readMeOnly, "GET", "/1.0/me", null).andExpect(status().isOk());
+    call(readMeOnly, "GET", "/1.0/me/debtAccount", null)
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.message").value(containsString("not been granted")));
+  }
+
+  // ---- the workflow ---------------------------------------------------------------------
+
+  @Test
+  void theWholeWorkflowOverTheApi() throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    Credential ca = credential(a);
+    Credential cx = credential(x);
+
+    String ids =
+        call(
+                ca,
+                "POST",
+                "/1.0/domain/" + s.name() + "/changeContact",
+                "{\"contactTech\":\"" + x + "\"}")
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    long id = Long.parseLong(ids.replaceAll("[\\[\\]]", ""));
+    call(ca, "GET", "/1.0/me/task/contactChange", null).andExpect(content().string("[" + id + "]"));
+    call(ca, "GET", "/1.0/me/task/contactChange?state=done", null)
+        .andExpect(content().string("[]"));
+    call(ca, "GET", "/1.0/me/task/contactChange/" + id, null)
+        .andExpect(jsonPath("$.state").value("validatingByCustomers"))
+        .andExpect(jsonPath("$.contactTypes[0]").value("contactTech"))
+        .andExpect(jsonPath("$.serviceDomain").value(s.name()))
+        .andExpect(
+            jsonPath("$.dateRequest")
+                .value(
+                    org.hamcrest.Matchers.matchesPattern(
+                        "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00")))
+        .andExpect(jsonPath("$.dateDone").doesNotExist())
+        .andExpect(jsonPath("$.parties[1].account").value(x.value()));
+    call(
+            ca,
+            "POST",
+            "/1.0/me/task/contactChange/" + id + "/accept",
+            "{\"token\":\"" + fixtures.codeFor(id, a) + "\"}")
+        .andExpect(status().isOk())
+        .andExpect(content().string("null"));
+    call(cx, "POST", "/1.0/me/task/contactChange/" + id + "/accept", "{\"token\":\"WRONG\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message").value(containsString("not valid")));
+    call(
+            cx,
+            "POST",
+            "/1.0/me/task/contactChange/" + id + "/accept",
+            "{\"token\":\"" + fixtures.codeFor(id, x) + "\"}")
+        .andExpect(content().string("null"));
+    call(ca, "GET", "/1.0/domain/" + s.name() + "/serviceInfos", null)
+        .andExpect(jsonPath("$.contactTech").value(x.value()))
+        .andExpect(jsonPath("$.serviceId").value(s.id()));
+    call(cx, "GET", "/1.0/domain", null).andExpect(content().string("[\"" + s.name() + "\"]"));
+  }
+
+  @Test
+  void resendAndCancelAnswerNull() throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = changes.request(as(a), s.type(), s.name(), Map.of(tech, x)).get(0);
+    clock.advance(Duration.ofMinutes(2));
+    call(credential(x), "POST", "/1.0/me/task/contactChange/" + c.id() + "/resendEmail", null)
+        .andExpect(content().string("null"));
+    call(credential(a), "POST", "/1.0/me/task/contactChange/" + c.id() + "/cancel", null)
+        .andExpect(content().string("null"));
+    assertThat(changes.get(a, c.id()).state()).isEqualTo(ChangeState.aborted);
+  }
+
+  @Test
+  void otherCustomersIdsAreNotFoundAndNothingChanges() throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = changes.request(as(a), s.type(), s.name(), Map.of(tech, x)).get(0);
+    Credential stranger = credential(fixtures.account());
+    String code = fixtures.codeFor(c.id(), x);
+
+    call(stranger, "GET", "/1.0/me/task/contactChange/" + c.id(), null)
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.class").value("Client::NotFound"));
+    for (String action : List.of("accept", "refuse")) {
+      call(
+              stranger,
+              "POST",
+              "/1.0/me/task/contactChange/" + c.id() + "/" + action,
+              "{\"token\":\"" + code + "\"}")
+          .andExpect(status().isNotFound());
+    }
+    for (String action : List.of("resendEmail", "cancel")) {
+      call(stranger, "POST", "/1.0/me/task/contactChange/" + c.id() + "/" + action, null)
+          .andExpect(status().isNotFound());
+    }
+    call(stranger, "GET", "/1.0/domain/" + s.name() + "/serviceInfos", null)
+        .andExpect(status().isNotFound());
+    call(
+            stranger,
+            "POST",
+            "/1.0/domain/" + s.name() + "/changeContact",
+            "{\"contactTech\":\"" + x + "\"}")
+        .andExpect(status().isNotFound());
+    assertThat(changes.get(a, c.id()).pendingParties()).containsExactly(a, x);
+    assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(a));
+  }
+
+  @Test
+  void hostileInputIsABadRequestAndChangesNothing() throws Exception {
+    Nic a = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    Credential c = credential(a);
+    String path = "/1.0/domain/" + s.name() + "/changeContact";
+
+    call(c, "POST", path, "{\"contactTech\":")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.class").value("Client::BadRequest"));
+    call(c, "POST", path, "{\"contactTech\":5}").andExpect(status().isBadRequest());
+    call(c, "POST", path, "{\"contactOwner\":\"" + a + "\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message").value(containsString("Unknown field contactOwner")));
+    call(c, "POST", path, "{\"contactTech\":\"x' or 1=1 --\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message").value(containsString("not a valid customer ID")));
+    call(c, "POST", path, "{\"contactTech\":\"<script>alert(1)</script>\"}")
+        .andExpect(status().isBadRequest());
+    call(c, "POST", path, "{\"contactTech\":\"" + "a".repeat(70_000) + "\"}")
+        .andExpect(status().isPayloadTooLarge())
+        .andExpect(jsonPath("$.message").value(containsString("larger than")));
+    call(c, "POST", "/1.0/me/task/contactChange/1/accept", "{\"token\":\"x\",\"extra\":1}")
+        .andExpect(status().isBadRequest());
+    assertThat(changes.idsInvolving(a, null, null, null)).isEmpty();
+  }
+
+  @Test
+  void forbiddenChangesSayWhichRuleRefusedThem() throws Exception {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+    call(
+            credential(t),
+            "POST",
+            "/1.0/domain/" + s.name() + "/changeContact",
+            "{\"contactAdmin\":\"" + t + "\"}")
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.message").value(containsString("Only the administrator")));
+  }
+}
