@@ -100,7 +100,8 @@ public class ApiErrors {
     return body(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
   }
 
-  static ResponseEntity<Map<String, String>> body(HttpStatus status, String message) {
+  /** An error answer in the reference API's shape. */
+  public static ResponseEntity<Map<String, String>> body(HttpStatus status, String message) {
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_JSON)
         .body(json(status, message));

@@ -213,6 +213,18 @@ public class ApiKeys {
     return c;
   }
 
+  /** An application with a consumer key already validated for its owner: {@code /createToken}. */
+  public record Token(String applicationKey, String applicationSecret, String consumerKey) {}
+
+  @Transactional
+  public Token createToken(
+      Actor owner, String name, String description, List<AccessRule> rules, Duration validity) {
+    NewApplication app = createApplication(owner, name, description);
+    Requested requested = requestCredential(app.application().key(), rules, null);
+    validate(owner, requested.validationToken(), validity);
+    return new Token(app.application().key(), app.secret(), requested.consumerKey());
+  }
+
   /** Ends a consumer key (the API's logout). */
   @Transactional
   public void revoke(long credentialId) {

@@ -57,6 +57,11 @@ class SecurityConfiguration {
                         "/signup",
                         "/password-reset",
                         "/password-reset/**",
+                        "/createToken",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/api-docs.html",
+                        "/swagger-ui/**",
                         "/css/**",
                         "/favicon.ico",
                         "/actuator/health",
@@ -85,6 +90,8 @@ class SecurityConfiguration {
                     .failureUrl("/login?error")
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        // /createToken is authenticated by the password in the form, not by a session cookie
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/createToken"))
         .headers(
             headers ->
                 headers.contentSecurityPolicy(

@@ -39,11 +39,17 @@ public class Fixtures {
   private final Accounts accounts;
   private final HostedServices services;
   private final Outbox outbox;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-  public Fixtures(Accounts accounts, HostedServices services, Outbox outbox) {
+  public Fixtures(
+      Accounts accounts,
+      HostedServices services,
+      Outbox outbox,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
     this.accounts = accounts;
     this.services = services;
     this.outbox = outbox;
+    this.jdbc = jdbc;
   }
 
   /** A customer acting from {@link #CLIENT_ADDRESS}. */
@@ -73,6 +79,11 @@ public class Fixtures {
             nic, nic.value() + "@example.test", "Test", "User " + n, null, language, password),
         Actor.system());
     return nic;
+  }
+
+  /** A single number from a SQL query, for checks on stored data. */
+  public long sql(String query, Object... params) {
+    return jdbc.sql(query).params(params).query(Long.class).single();
   }
 
   /** The email address of a fixture account. */

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,9 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @OvhApi
 @RestController
+@RequestMapping({"/1.0", "/v1"})
 class ServicesApi {
-
-  private static final String ROOTS = "{root:1\\.0|v1}";
 
   private final HostedServices services;
   private final ContactChanges changes;
@@ -41,23 +41,23 @@ class ServicesApi {
   }
 
   @GetMapping({
-    "/" + ROOTS + "/domain", "/" + ROOTS + "/hosting/web", "/" + ROOTS + "/vps",
-    "/" + ROOTS + "/dedicated/server", "/" + ROOTS + "/email/domain", "/" + ROOTS + "/domain/zone",
-    "/" + ROOTS + "/hosting/privateDatabase", "/" + ROOTS + "/cloud/project"
+    "/domain", "/hosting/web", "/vps",
+    "/dedicated/server", "/email/domain", "/domain/zone",
+    "/hosting/privateDatabase", "/cloud/project"
   })
   List<String> list(ApiCaller caller, HttpServletRequest request) {
     return services.namesFor(caller.nic(), type(prefixOf(request, 0)));
   }
 
   @GetMapping({
-    "/" + ROOTS + "/domain/{name}/serviceInfos",
-    "/" + ROOTS + "/hosting/web/{name}/serviceInfos",
-    "/" + ROOTS + "/vps/{name}/serviceInfos",
-    "/" + ROOTS + "/dedicated/server/{name}/serviceInfos",
-    "/" + ROOTS + "/email/domain/{name}/serviceInfos",
-    "/" + ROOTS + "/domain/zone/{name}/serviceInfos",
-    "/" + ROOTS + "/hosting/privateDatabase/{name}/serviceInfos",
-    "/" + ROOTS + "/cloud/project/{name}/serviceInfos"
+    "/domain/{name}/serviceInfos",
+    "/hosting/web/{name}/serviceInfos",
+    "/vps/{name}/serviceInfos",
+    "/dedicated/server/{name}/serviceInfos",
+    "/email/domain/{name}/serviceInfos",
+    "/domain/zone/{name}/serviceInfos",
+    "/hosting/privateDatabase/{name}/serviceInfos",
+    "/cloud/project/{name}/serviceInfos"
   })
   Map<String, Object> serviceInfos(
       ApiCaller caller, @PathVariable String name, HttpServletRequest request) {
@@ -76,14 +76,14 @@ class ServicesApi {
   }
 
   @PostMapping({
-    "/" + ROOTS + "/domain/{name}/changeContact",
-    "/" + ROOTS + "/hosting/web/{name}/changeContact",
-    "/" + ROOTS + "/vps/{name}/changeContact",
-    "/" + ROOTS + "/dedicated/server/{name}/changeContact",
-    "/" + ROOTS + "/email/domain/{name}/changeContact",
-    "/" + ROOTS + "/domain/zone/{name}/changeContact",
-    "/" + ROOTS + "/hosting/privateDatabase/{name}/changeContact",
-    "/" + ROOTS + "/cloud/project/{name}/changeContact"
+    "/domain/{name}/changeContact",
+    "/hosting/web/{name}/changeContact",
+    "/vps/{name}/changeContact",
+    "/dedicated/server/{name}/changeContact",
+    "/email/domain/{name}/changeContact",
+    "/domain/zone/{name}/changeContact",
+    "/hosting/privateDatabase/{name}/changeContact",
+    "/cloud/project/{name}/changeContact"
   })
   List<Long> changeContact(
       ApiCaller caller,

@@ -1,0 +1,592 @@
+package org.handover.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.handover.account.Language;
+import org.handover.account.Nic;
+import org.handover.catalog.HostedService;
+import org.handover.support.Fixtures;
+import org.handover.support.H2Database;
+import org.handover.support.HttpsServer;
+import org.handover.support.MutableClock;
+import org.handover.support.TestClockConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The official npm client ({@code ovh@2.0.3}, unmodified, from {@code src/test/node}) drives the
+ * contact change workflow against Handover served over HTTPS on a loopback port: applications are
+ * created and credentials validated in the control panel, everything else goes through the client,
+ * which signs {@code https://} + host without port + path and fetches {@code /auth/time} before its
+ * first signed call. Needs Node.js and npm; fails with a clear message without them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Fixtures.class})
+class OfficialClientTest {
+
+  private static final Path NODE_PROJECT = Path.of("src", "test", "node").toAbsolutePath();
+  private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
+  private static final String REDIRECTION = "https://localhost/done";
+  private static final String WRONG_CODE = "0000-0000-0000-0000-0000-0000-0000";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static HttpsServer server;
+
+  @Autowired Fixtures fixtures;
+  @Autowired MutableClock clock;
+
+  private static synchronized HttpsServer server() {
+    if (server == null) {
+      server = HttpsServer.create(Path.of("target", "official-client-tls"));
+    }
+    return server;
+  }
+
+  @DynamicPropertySource
+  static void https(DynamicPropertyRegistry registry) {
+    server().register(registry);
+    H2Database.register(registry, "official-client");
+  }
+
+  @BeforeAll
+  static void installOfficialClient() {
+    String node = run(List.of("node", "--version"), NODE_PROJECT, Duration.ofSeconds(30));
+    run(List.of("npm", "--version"), NODE_PROJECT, Duration.ofSeconds(30));
+    assertThat(node).as("Node.js version").startsWith("v");
+    if (!Files.isDirectory(NODE_PROJECT.resolve("node_modules").resolve("ovh"))) {
+      run(List.of("npm", "ci", "--no-audit", "--no-fund"), NODE_PROJECT, Duration.ofMinutes(5));
+    }
+  }
+
+  // ---- scenarios ---------------------------------------------------------------------------
+
+  @Test
+  void theClientReadsTheServerTimeAndNotTheWallClock() {
+    // No key is checked on /auth/time; the client needs some key and secret to start at all.
+    Outcome time = call(new Credential("unused", "unused", null), "GET", "/auth/time", null);
+
+    assertThat(ok(time, "GET /auth/time").asLong()).isEqualTo(clock.instant().getEpochSecond());
+  }
+
+  @Test
+  void aConsumerKeyWorksAsSoonAsItIsValidatedEvenIfTriedBefore() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+
+    Credential asA = credentialOf(a, "3600", true);
+
+    assertThat(ok(call(asA, "GET", "/me", null), "GET /me").path("nichandle").asString())
+        .isEqualTo(a.value());
+  }
+
+  @Test
+  void aChangeOfTechnicalContactAcceptedByBothParties() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+    Nic x = fixtures.accountThatSignsIn(Language.en);
+    Credential asA = credentialOf(a, "86400");
+    Credential asX = credentialOf(x, "0");
+    HostedService domain = fixtures.serviceOwnedBy(a);
+    String name = domain.name();
+
+    JsonNode me = ok(call(asA, "GET", "/me", null), "GET /me");
+    assertThat(me.path("nichandle").asString()).isEqualTo(a.value());
+    assertThat(me.path("email").asString()).isEqualTo(fixtures.email(a));
+    assertThat(me.path("language").isMissingNode()).as("language in %s", me).isFalse();
+
+    long id = requestTechChange(asA, name, x);
+
+    assertThat(ids(ok(call(asA, "GET", "/me/task/contactChange", null), "list"))).contains(id);
+    assertThat(ids(ok(call(asX, "GET", "/me/task/contactChange", null), "list as X"))).contains(id);
+    Map<String, Object> filter = new LinkedHashMap<>();
+    filter.put("state", "validatingByCustomers");
+    filter.put("askingAccount", a.value());
+    filter.put("toAccount", x.value());
+    assertThat(ids(ok(call(asA, "GET", "/me/task/contactChange", filter), "filtered list")))
+        .contains(id);
+    assertThat(
+            ids(
+                ok(
+                    call(asA, "GET", "/me/task/contactChange", Map.of("state", "refused")),
+                    "list of refused")))
+        .doesNotContain(id);
+
+    JsonNode task = task(asA, id);
+    assertThat(task.path("id").asLong()).isEqualTo(id);
+    assertThat(task.path("state").asString()).isEqualTo("validatingByCustomers");
+    assertThat(strings(task.path("contactTypes"))).containsExactly("contactTech");
+    assertThat(task.path("serviceDomain").asString()).isEqualTo(name);
+    assertThat(task.path("askingAccount").asString()).isEqualTo(a.value());
+    assertThat(task.path("fromAccount").asString()).isEqualTo(a.value());
+    assertThat(task.path("toAccount").asString()).isEqualTo(x.value());
+    assertThat(task.path("dateRequest").isNull() || task.path("dateRequest").isMissingNode())
+        .as("dateRequest in %s", task)
+        .isFalse();
+    assertThat(task.path("dateDone").isNull()).as("dateDone in %s", task).isTrue();
+
+    Outcome wrong = accept(asX, id, WRONG_CODE);
+    assertThat(wrong.ok()).as("accepting with a wrong code: %s", wrong).isFalse();
+    assertThat(wrong.status().asInt()).as("status of %s", wrong).isEqualTo(400);
+    assertThat(wrong.message()).as("message of %s", wrong).isNotBlank();
+
+    assertThat(ok(accept(asA, id, fixtures.codeFor(id, a)), "A accepts").isNull()).isTrue();
+    assertThat(task(asA, id).path("state").asString()).isEqualTo("validatingByCustomers");
+    assertThat(ok(accept(asX, id, fixtures.codeFor(id, x)), "X accepts").isNull()).isTrue();
+
+    JsonNode done = task(asX, id);
+    assertThat(done.path("state").asString()).isEqualTo("done");
+    assertThat(done.path("dateDone").isNull()).as("dateDone in %s", done).isFalse();
+
+    JsonNode infos =
+        ok(call(asA, "GET", "/domain/" + name + "/serviceInfos", null), "serviceInfos");
+    assertThat(infos.path("domain").asString()).isEqualTo(name);
+    assertThat(infos.path("contactTech").asString()).isEqualTo(x.value());
+    assertThat(infos.path("contactAdmin").asString()).isEqualTo(a.value());
+    assertThat(infos.path("contactBilling").asString()).isEqualTo(a.value());
+
+    // X is now the technical contact, not the administrator: it cannot appoint an administrator.
+    Outcome forbidden =
+        call(asX, "POST", "/domain/" + name + "/changeContact", Map.of("contactAdmin", x.value()));
+    assertThat(forbidden.ok()).as("X asks for contactAdmin: %s", forbidden).isFalse();
+    assertThat(forbidden.status().asInt()).as("status of %s", forbidden).isEqualTo(403);
+    assertThat(forbidden.message())
+        .as("message of %s", forbidden)
+        .contains("Only the administrator of " + name)
+        .contains(x.value());
+  }
+
+  @Test
+  void theNewContactRefuses() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+    Nic x = fixtures.accountThatSignsIn(Language.en);
+    Credential asA = credentialOf(a, "3600");
+    Credential asX = credentialOf(x, "2592000");
+    String name = fixtures.serviceOwnedBy(a).name();
+    long id = requestTechChange(asA, name, x);
+
+    Outcome refused =
+        call(
+            asX,
+            "POST",
+            "/me/task/contactChange/" + id + "/refuse",
+            Map.of("token", fixtures.codeFor(id, x)));
+
+    assertThat(ok(refused, "X refuses").isNull()).isTrue();
+    assertThat(task(asX, id).path("state").asString()).isEqualTo("refused");
+    assertThat(task(asA, id).path("state").asString()).isEqualTo("refused");
+    JsonNode infos =
+        ok(call(asA, "GET", "/domain/" + name + "/serviceInfos", null), "serviceInfos");
+    assertThat(infos.path("contactTech").asString()).isEqualTo(a.value());
+    Outcome late = accept(asA, id, fixtures.codeFor(id, a));
+    assertThat(late.ok()).as("accepting a refused request: %s", late).isFalse();
+    assertThat(late.message()).as("message of %s", late).isNotBlank();
+  }
+
+  @Test
+  void aResentCodeReplacesTheOldOne() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+    Nic x = fixtures.accountThatSignsIn(Language.en);
+    Credential asA = credentialOf(a, "86400");
+    Credential asX = credentialOf(x, "86400");
+    String name = fixtures.serviceOwnedBy(a).name();
+    long id = requestTechChange(asA, name, x);
+    String resend = "/me/task/contactChange/" + id + "/resendEmail";
+    String old = fixtures.codeFor(id, x);
+
+    Outcome tooSoon = call(asX, "POST", resend, null);
+    assertThat(tooSoon.ok()).as("resend at once: %s", tooSoon).isFalse();
+    assertThat(tooSoon.message()).as("message of %s", tooSoon).isNotBlank();
+
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(ok(call(asX, "POST", resend, null), "resendEmail").isNull()).isTrue();
+    String fresh = fixtures.codeFor(id, x);
+    assertThat(fresh).isNotEqualTo(old);
+
+    Outcome stale = accept(asX, id, old);
+    assertThat(stale.ok()).as("accepting with the replaced code: %s", stale).isFalse();
+    assertThat(stale.message()).as("message of %s", stale).isNotBlank();
+
+    assertThat(ok(accept(asX, id, fresh), "X accepts with the new code").isNull()).isTrue();
+    assertThat(ok(accept(asA, id, fixtures.codeFor(id, a)), "A accepts").isNull()).isTrue();
+    assertThat(task(asA, id).path("state").asString()).isEqualTo("done");
+  }
+
+  // ---- steps -------------------------------------------------------------------------------
+
+  private long requestTechChange(Credential asker, String serviceName, Nic to) {
+    JsonNode created =
+        ok(
+            call(
+                asker,
+                "POST",
+                "/domain/" + serviceName + "/changeContact",
+                Map.of("contactTech", to.value())),
+            "changeContact");
+    List<Long> ids = ids(created);
+    assertThat(ids).as("ids created by changeContact").hasSize(1);
+    return ids.get(0);
+  }
+
+  private JsonNode task(Credential caller, long id) {
+    return ok(call(caller, "GET", "/me/task/contactChange/" + id, null), "task " + id);
+  }
+
+  private Outcome accept(Credential caller, long id, String code) {
+    return call(caller, "POST", "/me/task/contactChange/" + id + "/accept", Map.of("token", code));
+  }
+
+  /**
+   * What a customer's script holds after the whole onboarding: an application created in the panel,
+   * a credential asked for through the client and validated in the panel.
+   */
+  private Credential credentialOf(Nic nic, String validity) {
+    return credentialOf(nic, validity, false);
+  }
+
+  /**
+   * As {@link #credentialOf(Nic, String)}; when {@code tryBeforeValidation}, the script first tries
+   * its consumer key before the customer validated it (as scripts that poll do).
+   */
+  private Credential credentialOf(Nic nic, String validity, boolean tryBeforeValidation) {
+    Panel panel = new Panel();
+    panel.signIn(nic);
+
+    String appName = "script-" + nic.value();
+    HttpResponse<String> list = panel.get("/account/api/applications");
+    assertThat(list.statusCode()).as("GET /account/api/applications").isEqualTo(200);
+    HttpResponse<String> created =
+        panel.post(
+            "/account/api/applications",
+            form(
+                "name",
+                appName,
+                "description",
+                "Contact changes for " + nic.value(),
+                "_csrf",
+                csrf(list.body())));
+    assertThat(created.statusCode()).as("POST /account/api/applications").isEqualTo(200);
+    String appKey = codeElement(created.body(), "new-application-key");
+    String appSecret = codeElement(created.body(), "new-application-secret");
+
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put(
+        "accessRules",
+        List.of(Map.of("method", "GET", "path", "/*"), Map.of("method", "POST", "path", "/*")));
+    request.put("redirection", REDIRECTION);
+    JsonNode pending =
+        ok(
+            call(new Credential(appKey, appSecret, null), "POST", "/auth/credential", request),
+            "POST /auth/credential");
+    String consumerKey = pending.path("consumerKey").asString();
+    String validationUrl = pending.path("validationUrl").asString();
+    assertThat(consumerKey).as("consumerKey in %s", pending).isNotBlank();
+    assertThat(pending.path("state").asString()).isEqualTo("pendingValidation");
+    assertThat(validationUrl)
+        .startsWith(server().baseUrl() + "/account/api/credentials/validate?token=");
+    Credential credential = new Credential(appKey, appSecret, consumerKey);
+
+    if (tryBeforeValidation) {
+      Outcome early = call(credential, "GET", "/me", null);
+      assertThat(early.ok()).as("GET /me before validation: %s", early).isFalse();
+      assertThat(early.status().asInt()).as("status of %s", early).isEqualTo(403);
+      assertThat(early.message()).as("message of %s", early).isNotBlank();
+    }
+
+    HttpResponse<String> review = panel.get(validationUrl);
+    assertThat(review.statusCode()).as("GET %s", validationUrl).isEqualTo(200);
+    assertThat(review.body()).contains(appName).contains("/*");
+    HttpResponse<String> validated =
+        panel.post(
+            "/account/api/credentials/validate",
+            form(
+                "token",
+                hiddenInput(review.body(), "token"),
+                "validity",
+                validity,
+                "decision",
+                "validate",
+                "_csrf",
+                csrf(review.body())));
+    assertThat(validated.statusCode())
+        .as("POST /account/api/credentials/validate: %s", validated.body())
+        .isEqualTo(302);
+    assertThat(validated.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).startsWith(REDIRECTION));
+
+    JsonNode me = ok(call(credential, "GET", "/me", null), "GET /me after validation");
+    assertThat(me.path("nichandle").asString()).isEqualTo(nic.value());
+    return credential;
+  }
+
+  // ---- the official client -----------------------------------------------------------------
+
+  /** An application key and secret, and a consumer key once one is asked for. */
+  record Credential(String appKey, String appSecret, String consumerKey) {}
+
+  /** The one line {@code ovh-cli.js} printed. */
+  record Outcome(boolean ok, JsonNode result, JsonNode status, String message, String line) {
+    @Override
+    public String toString() {
+      return line;
+    }
+  }
+
+  /** Runs {@code node ovh-cli.js METHOD PATH [JSON]} as the caller, and parses what it prints. */
+  private Outcome call(Credential caller, String method, String path, Object params) {
+    List<String> command = new ArrayList<>(List.of("node", "ovh-cli.js", method, path));
+    if (params != null) {
+      command.add(JSON.writeValueAsString(params));
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("OVH_APP_KEY", caller.appKey());
+    env.put("OVH_APP_SECRET", caller.appSecret());
+    if (caller.consumerKey() != null) {
+      env.put("OVH_CONSUMER_KEY", caller.consumerKey());
+    }
+    env.put("OVH_HOST", "localhost");
+    env.put("OVH_PORT", String.valueOf(server().port()));
+    env.put("NODE_EXTRA_CA_CERTS", server().certificatePem().toString());
+    String output = run(command, NODE_PROJECT, CLIENT_TIMEOUT, env);
+    String line =
+        output
+            .lines()
+            .filter(l -> l.startsWith("{"))
+            .reduce((first, second) -> second)
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "ovh-cli.js " + method + " " + path + " printed no JSON: " + output));
+    JsonNode json = JSON.readTree(line);
+    JsonNode message = json.path("message");
+    return new Outcome(
+        json.path("ok").asBoolean(),
+        json.path("result"),
+        json.path("status"),
+        message.isString() ? message.asString() : null,
+        method + " " + path + " -> " + line);
+  }
+
+  private static JsonNode ok(Outcome outcome, String what) {
+    assertThat(outcome.ok()).as("%s through the official client: %s", what, outcome).isTrue();
+    return outcome.result();
+  }
+
+  private static List<Long> ids(JsonNode array) {
+    assertThat(array.isArray()).as("an array of ids: %s", array).isTrue();
+    List<Long> ids = new ArrayList<>();
+    for (JsonNode id : array) {
+      assertThat(id.isIntegralNumber()).as("an id: %s", id).isTrue();
+      ids.add(id.asLong());
+    }
+    return ids;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    assertThat(array.isArray()).as("an array: %s", array).isTrue();
+    List<String> values = new ArrayList<>();
+    for (JsonNode value : array) {
+      values.add(value.asString());
+    }
+    return values;
+  }
+
+  // ---- the control panel -------------------------------------------------------------------
+
+  /** One browser: its own cookies, trusting the test certificate, never following redirects. */
+  private static final class Panel {
+
+    private final HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ORIGINAL_SERVER))
+            .sslContext(server().trustingContext())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    void signIn(Nic nic) {
+      HttpResponse<String> page = get("/login");
+      assertThat(page.statusCode()).as("GET /login").isEqualTo(200);
+      HttpResponse<String> signedIn =
+          post(
+              "/login",
+              form(
+                  "login", nic.value(), "password", Fixtures.PASSWORD, "_csrf", csrf(page.body())));
+      assertThat(signedIn.statusCode()).as("POST /login").isEqualTo(302);
+      assertThat(signedIn.headers().firstValue("Location"))
+          .as("where sign-in leads")
+          .hasValueSatisfying(
+              location -> assertThat(location).doesNotContain("error", "throttled", "/login"));
+    }
+
+    HttpResponse<String> get(String pathOrUrl) {
+      return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
+    }
+
+    HttpResponse<String> post(String path, String form) {
+      return send(
+          HttpRequest.newBuilder(uri(path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+      try {
+        return http.send(
+            request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static URI uri(String pathOrUrl) {
+      return URI.create(
+          pathOrUrl.startsWith("https://") ? pathOrUrl : server().baseUrl() + pathOrUrl);
+    }
+  }
+
+  private static String form(String... namesAndValues) {
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      pairs.add(
+          URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8)
+              + "="
+              + URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+    }
+    return String.join("&", pairs);
+  }
+
+  private static String csrf(String html) {
+    return hiddenInput(html, "_csrf");
+  }
+
+  /** The value of the first input with this name on the page. */
+  private static String hiddenInput(String html, String name) {
+    Matcher input =
+        Pattern.compile("<input\\b[^>]*\\bname=\"" + Pattern.quote(name) + "\"[^>]*>")
+            .matcher(html);
+    assertThat(input.find()).as("an input named %s on the page:%n%s", name, html).isTrue();
+    Matcher value = Pattern.compile("\\bvalue=\"([^\"]*)\"").matcher(input.group());
+    assertThat(value.find()).as("a value on %s", input.group()).isTrue();
+    return unescape(value.group(1));
+  }
+
+  /** The text of {@code <code id="ID">TEXT</code>}. */
+  private static String codeElement(String html, String id) {
+    Matcher code =
+        Pattern.compile("<code\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)</code>")
+            .matcher(html);
+    assertThat(code.find()).as("<code id=\"%s\"> on the page:%n%s", id, html).isTrue();
+    String text = unescape(code.group(1)).strip();
+    assertThat(text).as("the text of #%s", id).isNotBlank();
+    return text;
+  }
+
+  private static String unescape(String html) {
+    return html.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+  }
+
+  // ---- processes ---------------------------------------------------------------------------
+
+  private static String run(List<String> command, Path directory, Duration timeout) {
+    return run(command, directory, timeout, Map.of());
+  }
+
+  /** Runs a command and returns its standard output; fails on a non-zero exit or a timeout. */
+  private static String run(
+      List<String> command, Path directory, Duration timeout, Map<String, String> env) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+    builder.environment().remove("NODE_TLS_REJECT_UNAUTHORIZED");
+    builder.environment().putAll(env);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "This test runs the official npm client and needs Node.js and npm on the PATH"
+              + " (apt-get install nodejs npm); could not run "
+              + command.get(0),
+          e);
+    }
+    CompletableFuture<String> out = readAsync(process.getInputStream());
+    CompletableFuture<String> err = readAsync(process.getErrorStream());
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError(
+            "no answer within " + timeout.toSeconds() + " s from " + describe(command));
+      }
+      String stdout = out.get(10, TimeUnit.SECONDS);
+      String stderr = err.get(10, TimeUnit.SECONDS);
+      if (process.exitValue() != 0) {
+        throw new AssertionError(
+            describe(command)
+                + " exited with "
+                + process.exitValue()
+                + "\nstdout: "
+                + stdout
+                + "\nstderr: "
+                + stderr);
+      }
+      return stdout;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("could not read the output of " + describe(command), e);
+    }
+  }
+
+  private static String describe(List<String> command) {
+    return command.stream().limit(4).collect(Collectors.joining(" "));
+  }
+
+  private static CompletableFuture<String> readAsync(InputStream stream) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+}
