@@ -39,7 +39,9 @@ public class ApiKeys {
   private final Clock clock;
   private final AuditLog audit;
   private final SecureRandom random = new SecureRandom();
-  private final Cache<String, Optional<Verified>> verified =
+
+  /** Only keys that verified are cached, so a key works as soon as it is validated. */
+  private final Cache<String, Verified> verified =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(100_000).build();
 
   ApiKeys(JdbcClient jdbc, SecretBox box, JsonMapper json, Clock clock, AuditLog audit) {
@@ -236,7 +238,7 @@ public class ApiKeys {
 
   /** The validated, unexpired credential for this application and consumer key, if any. */
   Optional<Verified> verify(String appKey, String consumerKey) {
-    Optional<Verified> found =
+    Verified found =
         verified.get(
             appKey + ":" + digest(consumerKey),
             k ->
@@ -255,8 +257,10 @@ public class ApiKeys {
                                 new Nic(rs.getString(4)),
                                 json.readValue(rs.getString(5), RULES),
                                 Sql.instant(rs, "expires_at")))
-                    .optional());
-    return found.filter(v -> v.expiresAt() == null || clock.instant().isBefore(v.expiresAt()));
+                    .optional()
+                    .orElse(null));
+    return Optional.ofNullable(found)
+        .filter(v -> v.expiresAt() == null || clock.instant().isBefore(v.expiresAt()));
   }
 
   /** Whether an application key exists (the only check {@code POST /auth/credential} makes). */

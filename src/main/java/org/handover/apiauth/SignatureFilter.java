@@ -70,7 +70,7 @@ public class SignatureFilter extends OncePerRequestFilter {
     if (body.length > settings.maxBodyBytes()) {
       ApiErrors.write(
           response,
-          HttpStatus.PAYLOAD_TOO_LARGE,
+          HttpStatus.BAD_REQUEST,
           "The request body is larger than " + settings.maxBodyBytes() + " bytes");
       return;
     }

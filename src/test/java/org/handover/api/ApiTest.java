@@ -181,6 +181,15 @@ class ApiTest extends IntegrationTest {
   }
 
   @Test
+  void afterLogoutTheConsumerKeyNoLongerWorks() throws Exception {
+    Credential c = credential(fixtures.account());
+    call(c, "GET", "/1.0/auth/currentCredential", null)
+        .andExpect(jsonPath("$.status").value("validated"));
+    call(c, "POST", "/1.0/auth/logout", null).andExpect(content().string("null"));
+    call(c, "GET", "/1.0/me", null).andExpect(status().isForbidden());
+  }
+
+  @Test
   void accessRulesAreEnforced() throws Exception {
     Credential readMeOnly = credential(fixtures.account(), List.of(AccessRule.of("GET", "/me")));
     call(readMeOnly, "GET", "/1.0/me", null).andExpect(status().isOk());
@@ -316,7 +325,7 @@ class ApiTest extends IntegrationTest {
     call(c, "POST", path, "{\"contactTech\":\"<script>alert(1)</script>\"}")
         .andExpect(status().isBadRequest());
     call(c, "POST", path, "{\"contactTech\":\"" + "a".repeat(70_000) + "\"}")
-        .andExpect(status().isPayloadTooLarge())
+        .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.message").value(containsString("larger than")));
     call(c, "POST", "/1.0/me/task/contactChange/1/accept", "{\"token\":\"x\",\"extra\":1}")
         .andExpect(status().isBadRequest());
