@@ -3,7 +3,7 @@ package org.handover.account;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.handover.change.ConfirmationCode;
+import org.handover.system.ConfirmationCode;
 import org.handover.system.HandoverException;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;

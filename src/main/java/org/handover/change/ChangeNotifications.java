@@ -11,6 +11,7 @@ import org.handover.contact.ContactRole;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.Recipient;
+import org.handover.system.ConfirmationCode;
 import org.springframework.stereotype.Component;
 
 /** Turns workflow events into outbox rows (DESIGN §4), in the caller's transaction. */

@@ -20,6 +20,7 @@ import org.handover.change.ChangeErrors.ResendTooSoon;
 import org.handover.change.ChangeErrors.WrongCode;
 import org.handover.contact.ContactRole;
 import org.handover.contact.PlannedChange;
+import org.handover.system.ConfirmationCode;
 
 /**
  * A contact change request and its state machine. Every move checks its precondition and throws a

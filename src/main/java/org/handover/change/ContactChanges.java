@@ -28,6 +28,7 @@ import org.handover.contact.ChangePolicy;
 import org.handover.contact.ContactRole;
 import org.handover.contact.PlannedChange;
 import org.handover.contact.PolicyViolation;
+import org.handover.system.ConfirmationCode;
 import org.handover.system.HandoverException;
 import org.handover.system.HandoverProperties;
 import org.slf4j.Logger;

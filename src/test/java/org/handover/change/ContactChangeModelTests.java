@@ -50,6 +50,7 @@ import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
 import org.handover.support.IntegrationTest;
+import org.handover.system.ConfirmationCode;
 import org.handover.system.HandoverException;
 import org.handover.system.HandoverProperties;
 import org.handover.system.HandoverProperties.StandingCheck;

@@ -23,6 +23,7 @@ import org.handover.change.ChangeErrors.WrongCode;
 import org.handover.change.ContactChange.Transition;
 import org.handover.contact.ContactRole;
 import org.handover.contact.PlannedChange;
+import org.handover.system.ConfirmationCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

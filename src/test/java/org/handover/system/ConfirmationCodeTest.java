@@ -1,4 +1,4 @@
-package org.handover.change;
+package org.handover.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.handover.change;
+package org.handover.system;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
