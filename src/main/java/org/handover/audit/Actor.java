@@ -9,6 +9,9 @@ import org.handover.account.Nic;
  */
 public record Actor(Kind kind, String id, String clientAddress) {
 
+  /** Request attribute where an authentication filter leaves the actor it established. */
+  public static final String REQUEST_ATTRIBUTE = Actor.class.getName();
+
   /** The three kinds of actors the audit log distinguishes. */
   public enum Kind {
     customer,

@@ -22,7 +22,8 @@ public record HandoverProperties(
     @DefaultValue @Valid Change change,
     @DefaultValue @Valid Demo demo,
     @DefaultValue @Valid Mail mail,
-    @DefaultValue @Valid Api api) {
+    @DefaultValue @Valid Api api,
+    @DefaultValue @Valid Operator operator) {
 
   /** Account settings. */
   public record Account(
@@ -79,6 +80,14 @@ public record HandoverProperties(
       @NotBlank String secretKey,
       @DefaultValue("PT180S") @NotNull Duration clockSkew,
       @DefaultValue("65536") @Min(1024) int maxBodyBytes) {}
+
+  /** The operator API: enabled when a token is configured ({@code HANDOVER_OPERATOR_TOKEN}). */
+  public record Operator(String token) {
+
+    public boolean enabled() {
+      return token != null && !token.isBlank();
+    }
+  }
 
   /** Demo mode: demo data, sign-in hints, the mailbox page. */
   public record Demo(@DefaultValue("false") boolean enabled) {}

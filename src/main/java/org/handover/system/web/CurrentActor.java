@@ -29,6 +29,9 @@ class CurrentActor implements HandlerMethodArgumentResolver {
       NativeWebRequest webRequest,
       WebDataBinderFactory binderFactory) {
     HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+    if (request != null && request.getAttribute(Actor.REQUEST_ATTRIBUTE) instanceof Actor set) {
+      return set;
+    }
     Principal principal = request == null ? null : request.getUserPrincipal();
     if (principal == null) {
       throw new InsufficientAuthenticationException("sign in first");

@@ -1,0 +1,84 @@
+package org.handover.operator;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.handover.audit.Actor;
+import org.handover.system.HandoverProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The operator API ({@code /operator/v1/**}): stateless, authenticated by {@code Authorization:
+ * Bearer <token>} compared in constant time with the digest of the configured token; 401 without
+ * it, 404 everywhere when no token is configured. Controllers take the operator {@link Actor} as a
+ * parameter.
+ */
+@Configuration(proxyBeanMethods = false)
+class OperatorSecurity {
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain operator(HttpSecurity http, HandoverProperties properties) throws Exception {
+    byte[] expected =
+        properties.operator().enabled() ? sha256(properties.operator().token()) : null;
+    http.securityMatcher("/operator/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .addFilterBefore(new BearerFilter(expected), SecurityContextHolderFilter.class);
+    return http.build();
+  }
+
+  /** Checks the bearer token before anything else runs. */
+  static final class BearerFilter extends OncePerRequestFilter {
+    private final byte[] expected;
+
+    BearerFilter(byte[] expected) {
+      this.expected = expected;
+    }
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      if (expected == null) {
+        OperatorErrors.write(response, 404, "Client::NotFound", "The operator API is not enabled");
+        return;
+      }
+      String header = request.getHeader("Authorization");
+      String token =
+          header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+              ? header.substring(7).strip()
+              : "";
+      if (!MessageDigest.isEqual(expected, sha256(token))) {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        OperatorErrors.write(
+            response, 401, "Client::Unauthorized", "A valid operator bearer token is required");
+        return;
+      }
+      request.setAttribute(
+          Actor.REQUEST_ATTRIBUTE, Actor.operator("operator", request.getRemoteAddr()));
+      chain.doFilter(request, response);
+    }
+  }
+
+  static byte[] sha256(String value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
