@@ -244,6 +244,40 @@ public class Accounts {
         });
   }
 
+  /** An operator's correction of an account: any field left null keeps its value. */
+  @Transactional
+  public Account amend(
+      Nic nic,
+      String email,
+      String firstName,
+      String lastName,
+      String organisation,
+      Language language,
+      Actor actor) {
+    Account a = require(nic);
+    if (email != null) {
+      String e = normaliseEmail(email);
+      if (!e.equals(a.email())) {
+        if (repository.findByEmail(e).isPresent()) {
+          throw new EmailTaken(e);
+        }
+        repository.updateEmail(nic, e);
+      }
+    }
+    String first = firstName == null ? a.firstName() : firstName;
+    String last = lastName == null ? a.lastName() : lastName;
+    requireText(first, "firstName");
+    requireText(last, "lastName");
+    repository.updateProfile(
+        nic,
+        first.strip(),
+        last.strip(),
+        organisation == null ? a.organisation() : blankToNull(organisation),
+        language == null ? a.language() : language);
+    audit.record(actor, "account.amended", null, null, nic.value());
+    return require(nic);
+  }
+
   /** Changes names, organisation and language. */
   @Transactional
   public Account updateProfile(

@@ -11,12 +11,12 @@ import org.handover.system.HandoverProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals application secrets at rest with AES-256-GCM under the server key ({@code
- * handover.api.secret-key}, 32 bytes in base64): verifying a signature needs the secret itself, so
- * it is stored encrypted, never in plain text.
+ * Seals secrets at rest (API application secrets, webhook secrets) with AES-256-GCM under the
+ * server key ({@code handover.api.secret-key}, 32 bytes in base64): verifying a signature needs the
+ * secret itself, so it is stored encrypted, never in plain text.
  */
 @Component
-class SecretBox {
+public class SecretBox {
 
   private static final int NONCE = 12;
   private final SecretKeySpec key;
@@ -30,7 +30,7 @@ class SecretBox {
     this.key = new SecretKeySpec(raw, "AES");
   }
 
-  String seal(String plain) {
+  public String seal(String plain) {
     try {
       byte[] nonce = new byte[NONCE];
       random.nextBytes(nonce);
@@ -46,7 +46,7 @@ class SecretBox {
     }
   }
 
-  String open(String sealed) {
+  public String open(String sealed) {
     try {
       byte[] in = Base64.getDecoder().decode(sealed);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

@@ -145,6 +145,18 @@ public class HostedServices {
     }
   }
 
+  /** Ids of the services with this name, of any type (for operator filters). */
+  public List<Long> idsNamed(String name) {
+    return repository.idsNamed(name);
+  }
+
+  /** Removes a service; the caller has made sure nothing references it any more. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void delete(long id, Actor actor) {
+    repository.delete(id);
+    audit.record(actor, "service.deleted", id, null, null);
+  }
+
   public long count() {
     return repository.count();
   }

@@ -3,6 +3,7 @@ package org.handover.catalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.handover.account.Nic;
@@ -133,6 +134,14 @@ class ServiceRepository {
               Sql.ts(now))
           .update();
     }
+  }
+
+  List<Long> idsNamed(String name) {
+    return jdbc.sql("select id from services where name = ?").param(name).query(Long.class).list();
+  }
+
+  void delete(long id) {
+    jdbc.sql("delete from services where id = ?").param(id).update();
   }
 
   long count() {

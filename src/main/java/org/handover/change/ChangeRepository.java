@@ -211,6 +211,44 @@ class ChangeRepository {
     return load(sql.toString(), params);
   }
 
+  /** A page of all requests, newest first, for operators. */
+  List<ContactChange> search(
+      ChangeState state, List<Long> serviceIds, Nic account, int page, int size) {
+    StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
+    var params = new java.util.HashMap<String, Object>();
+    if (state != null) {
+      sql.append(" and c.state = :state");
+      params.put("state", state.name());
+    }
+    if (serviceIds != null) {
+      if (serviceIds.isEmpty()) {
+        return List.of();
+      }
+      sql.append(" and c.service_id in (:services)");
+      params.put("services", serviceIds);
+    }
+    if (account != null) {
+      sql.append(" and (c.asking_nic = :nic or c.from_nic = :nic or c.to_nic = :nic)");
+      params.put("nic", account.value());
+    }
+    sql.append(" order by c.id desc offset ")
+        .append((long) page * size)
+        .append(" rows fetch first ")
+        .append(size)
+        .append(" rows only");
+    return load(sql.toString(), params);
+  }
+
+  /** Removes the ended requests of a service (before the service itself is deleted). */
+  void purgeEnded(long serviceId) {
+    jdbc.sql(
+            "delete from change_parties where change_id in (select id from contact_changes where"
+                + " service_id = ?)")
+        .param(serviceId)
+        .update();
+    jdbc.sql("delete from contact_changes where service_id = ?").param(serviceId).update();
+  }
+
   /** Open requests on a service, by role. */
   Map<ContactRole, Long> openClaims(long serviceId) {
     return jdbc

@@ -2,13 +2,16 @@ package org.handover.change;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.handover.account.Nic;
 import org.handover.audit.Actor;
 import org.handover.audit.AuditLog;
 import org.handover.change.ChangeErrors.ChangeNotFound;
 import org.handover.system.HandoverProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,16 +27,26 @@ class ChangeStore {
   private final ChangeNotifications notifications;
   private final AuditLog audit;
   private final HandoverProperties.Change settings;
+  private final ApplicationEventPublisher events;
 
   ChangeStore(
       ChangeRepository repository,
       ChangeNotifications notifications,
       AuditLog audit,
-      HandoverProperties properties) {
+      HandoverProperties properties,
+      ApplicationEventPublisher events) {
     this.repository = repository;
     this.notifications = notifications;
     this.audit = audit;
     this.settings = properties.change();
+    this.events = events;
+  }
+
+  /** Tells listeners (webhooks) about a step, in the caller's transaction. */
+  void publish(String type, ContactChange change, Map<String, Object> extra) {
+    Map<String, Object> data = new LinkedHashMap<>(EventData.of(change));
+    data.putAll(extra);
+    events.publishEvent(new ContactChangeEvent(type, change.serviceId(), data));
   }
 
   Optional<ContactChange> find(long id) {
@@ -66,6 +79,16 @@ class ChangeStore {
       repository.releaseClaims(change.id());
       repository.voidCodes(change.id());
       notifications.ended(change);
+      if (change.state() != ChangeState.error) {
+        publish(
+            "contactChange."
+                + (change.state() == ChangeState.done ? "done" : change.state().name()),
+            change,
+            Map.of());
+      }
+      if (change.state() == ChangeState.done) {
+        publish("service.contactsChanged", change, Map.of());
+      }
     }
   }
 

@@ -148,6 +148,7 @@ public class ContactChanges {
       notifications.created(change, codes);
       change.awaitCustomers(store.nextReminderAfter(change.expiresAt(), now));
       store.save(change, actor);
+      store.publish("contactChange.created", change, Map.of());
       created.add(change);
     }
     return created;
@@ -263,6 +264,9 @@ public class ContactChanges {
     }
     audit.record(
         actor, accepting ? "party.accepted" : "party.refused", change.serviceId(), id, null);
+    if (accepting) {
+      store.publish("contactChange.accepted", change, Map.of("party", nic.value()));
+    }
     if (everyoneAccepted) {
       apply(change, now);
     } else if (accepting) {
@@ -375,6 +379,32 @@ public class ContactChanges {
   /** Any request, for operators and tests. */
   public Optional<ContactChange> find(long id) {
     return store.find(id);
+  }
+
+  /** A page of every request, for operators; filters may be null. */
+  public List<ContactChange> search(
+      ChangeState state, String serviceName, Nic account, int page, int size) {
+    List<Long> serviceIds = serviceName == null ? null : services.idsNamed(serviceName);
+    return repository.search(
+        state, serviceIds, account, Math.max(0, page), Math.max(1, Math.min(size, 500)));
+  }
+
+  /**
+   * Deletes a service that has no open request, with its ended requests (the audit log keeps their
+   * history).
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public void deleteService(Actor operator, ServiceType type, String name) {
+    HostedService service =
+        services.find(type, name).orElseThrow(() -> new HostedServices.ServiceNotFound(type, name));
+    services.lock(service.id());
+    Map<ContactRole, Long> open = repository.openClaims(service.id());
+    if (!open.isEmpty()) {
+      var first = open.entrySet().iterator().next();
+      throw new OpenRequestConflict(first.getValue(), first.getKey(), name);
+    }
+    repository.purgeEnded(service.id());
+    services.delete(service.id(), operator);
   }
 
   /** One page of the requests the account is involved in, newest first. */

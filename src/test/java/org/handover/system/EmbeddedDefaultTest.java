@@ -89,6 +89,12 @@ class EmbeddedDefaultTest {
   }
 
   @Test
+  void theOperatorApiIsAbsentWithoutAToken() throws Exception {
+    mvc.perform(get("/operator/v1/accounts/" + DemoData.ALICE).header("Authorization", "Bearer x"))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
   void everythingElseNeedsSignIn() throws Exception {
     mvc.perform(get("/account/contacts/services")).andExpect(status().is3xxRedirection());
   }

@@ -1,0 +1,122 @@
+package org.handover.operator;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.handover.account.Nic;
+import org.handover.audit.Actor;
+import org.handover.audit.AuditLog;
+import org.handover.catalog.HostedServices;
+import org.handover.change.ChangeErrors.ChangeNotFound;
+import org.handover.change.ChangeState;
+import org.handover.change.ContactChanges;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operator API: every contact change request (search, read with history, abort) and the audit log.
+ */
+@OperatorApi
+@RestController
+@RequestMapping("/operator/v1")
+class OperatorChangesApi {
+
+  private final ContactChanges changes;
+  private final AuditLog audit;
+  private final HostedServices services;
+
+  OperatorChangesApi(ContactChanges changes, AuditLog audit, HostedServices services) {
+    this.changes = changes;
+    this.audit = audit;
+    this.services = services;
+  }
+
+  @GetMapping("/contact-changes")
+  List<Map<String, Object>> search(
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) String service,
+      @RequestParam(required = false) String account,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    ChangeState s = null;
+    if (state != null && !state.isBlank()) {
+      try {
+        s = ChangeState.valueOf(state);
+      } catch (IllegalArgumentException e) {
+        throw new OperatorErrors.Invalid("state");
+      }
+    }
+    return changes
+        .search(
+            s,
+            blank(service),
+            account == null || account.isBlank() ? null : Nic.parse(account),
+            page,
+            size)
+        .stream()
+        .map(OperatorViews::change)
+        .toList();
+  }
+
+  @GetMapping("/contact-changes/{id}")
+  Map<String, Object> get(@PathVariable long id) {
+    Map<String, Object> view =
+        OperatorViews.change(changes.find(id).orElseThrow(() -> new ChangeNotFound(id)));
+    view.put("history", audit.forChange(id).stream().map(OperatorViews::audit).toList());
+    return view;
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  record AbortBody(String reason) {}
+
+  @PostMapping("/contact-changes/{id}/abort")
+  Map<String, Object> abort(Actor operator, @PathVariable long id, @RequestBody AbortBody body) {
+    if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 300) {
+      throw new OperatorErrors.Invalid("reason");
+    }
+    return OperatorViews.change(changes.abort(operator, id, body.reason()));
+  }
+
+  @GetMapping("/audit")
+  List<Map<String, Object>> audit(
+      @RequestParam(required = false) String service,
+      @RequestParam(required = false) String account,
+      @RequestParam(required = false) String since,
+      @RequestParam(required = false) String until,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "100") int size) {
+    return audit
+        .search(
+            blank(service) == null ? null : services.idsNamed(service),
+            blank(account),
+            instant(since, "since"),
+            instant(until, "until"),
+            page,
+            size)
+        .stream()
+        .map(OperatorViews::audit)
+        .toList();
+  }
+
+  private static String blank(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static Instant instant(String value, String field) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new OperatorErrors.Invalid(field + " (ISO instant, e.g. 2026-01-05T09:00:00Z)");
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package org.handover.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.handover.contact.ContactRole.tech;
+import static org.handover.support.Fixtures.as;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.handover.account.Nic;
+import org.handover.audit.Actor;
+import org.handover.catalog.HostedService;
+import org.handover.change.ContactChange;
+import org.handover.change.ContactChanges;
+import org.handover.support.IntegrationTest;
+import org.handover.support.SmtpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Webhooks against a local HTTP receiver: signed, every event of a workflow, retried when down. */
+class WebhookDeliveryTest extends IntegrationTest {
+
+  static final String SECRET = "webhook-secret-0123456789";
+
+  @Autowired Webhooks webhooks;
+  @Autowired WebhookDispatcher dispatcher;
+  @Autowired ContactChanges changes;
+  @Autowired org.handover.change.ChangeExpiry expiry;
+
+  record Received(String type, String eventId, String timestamp, String signature, String body) {}
+
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final int port = SmtpServer.freePort();
+  private HttpServer receiver;
+  private long webhookId;
+
+  private void startReceiver() throws IOException {
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          var h = exchange.getRequestHeaders();
+          received.add(
+              new Received(
+                  h.getFirst("X-Handover-Event"),
+                  h.getFirst("X-Handover-Event-Id"),
+                  h.getFirst("X-Handover-Timestamp"),
+                  h.getFirst("X-Handover-Signature"),
+                  body));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+  }
+
+  @BeforeEach
+  void register() throws IOException {
+    startReceiver();
+    webhookId =
+        webhooks
+            .register(
+                Actor.operator("test", null),
+                "http://127.0.0.1:" + port + "/hook",
+                SECRET,
+                List.copyOf(Webhooks.EVENTS))
+            .id();
+  }
+
+  @AfterEach
+  void unregister() {
+    receiver.stop(0);
+    webhooks.delete(Actor.operator("test", null), webhookId);
+  }
+
+  private ContactChange fullWorkflow() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ContactChange c = changes.request(as(a), s.type(), s.name(), Map.of(tech, x)).get(0);
+    changes.accept(as(a), c.id(), fixtures.codeFor(c.id(), a));
+    changes.accept(as(x), c.id(), fixtures.codeFor(c.id(), x));
+    return c;
+  }
+
+  @Test
+  void everyEventOfAWorkflowArrivesSignedAndInOrder() {
+    ContactChange c = fullWorkflow();
+
+    dispatcher.deliverDue();
+
+    List<Received> mine =
+        received.stream().filter(r -> r.body().contains("\"id\":" + c.id() + ",")).toList();
+    assertThat(mine)
+        .extracting(Received::type)
+        .containsExactly(
+            "contactChange.created",
+            "contactChange.accepted",
+            "contactChange.accepted",
+            "contactChange.done",
+            "service.contactsChanged");
+    for (Received r : mine) {
+      assertThat(r.signature())
+          .isEqualTo("sha256=" + WebhookDispatcher.sign(SECRET, r.timestamp(), r.body()));
+      assertThat(r.body())
+          .contains("\"id\":\"" + r.eventId() + "\"")
+          .contains("\"type\":\"" + r.type() + "\"");
+    }
+    assertThat(webhooks.deliveries(webhookId, 100)).allMatch(d -> d.status().equals("sent"));
+  }
+
+  @Test
+  void whileTheReceiverIsDownEventsWaitAndNothingIsLost() {
+    receiver.stop(0);
+    ContactChange c = fullWorkflow();
+
+    dispatcher.deliverDue();
+    assertThat(received).isEmpty();
+    assertThat(webhooks.deliveries(webhookId, 100))
+        .isNotEmpty()
+        .allMatch(d -> d.status().equals("pending"))
+        .anyMatch(d -> d.attempts() == 1 && d.lastError() != null);
+
+    clock.advance(Duration.ofMinutes(1));
+    dispatcher.deliverDue();
+    assertThat(received).isEmpty();
+
+    try {
+      startReceiver();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    for (int i = 0; i < 6; i++) {
+      clock.advance(Duration.ofMinutes(10));
+      dispatcher.deliverDue();
+    }
+    assertThat(
+            received.stream()
+                .filter(r -> r.body().contains("\"id\":" + c.id() + ","))
+                .map(Received::type))
+        .containsExactly(
+            "contactChange.created",
+            "contactChange.accepted",
+            "contactChange.accepted",
+            "contactChange.done",
+            "service.contactsChanged");
+    assertThat(webhooks.deliveries(webhookId, 100)).allMatch(d -> d.status().equals("sent"));
+  }
+
+  @Test
+  void refusalsExpiriesAndAbortsAreSentToo() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s1 = fixtures.serviceOwnedBy(a);
+    HostedService s2 = fixtures.serviceOwnedBy(a);
+    ContactChange refused = changes.request(as(a), s1.type(), s1.name(), Map.of(tech, x)).get(0);
+    changes.refuse(as(x), refused.id(), fixtures.codeFor(refused.id(), x));
+    ContactChange aborted = changes.request(as(a), s2.type(), s2.name(), Map.of(tech, x)).get(0);
+    changes.abort(Actor.operator("ops", null), aborted.id(), "test");
+
+    dispatcher.deliverDue();
+
+    assertThat(received)
+        .extracting(Received::type)
+        .contains("contactChange.refused", "contactChange.aborted");
+  }
+}
