@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.handover.system.HandoverException;
+import org.handover.system.web.Statuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -65,15 +66,7 @@ public class ApiErrors {
 
   @ExceptionHandler(HandoverException.class)
   ResponseEntity<Map<String, String>> refused(HandoverException e) {
-    return body(
-        switch (e.kind()) {
-          case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-          case FORBIDDEN -> HttpStatus.FORBIDDEN;
-          case NOT_FOUND -> HttpStatus.NOT_FOUND;
-          case CONFLICT -> HttpStatus.CONFLICT;
-          case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
-        },
-        e.getMessage());
+    return body(Statuses.of(e.kind()), e.getMessage());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -128,8 +121,8 @@ public class ApiErrors {
     };
   }
 
-  /** Writes an error outside Spring MVC (from the signature filter). */
-  static void write(HttpServletResponse response, HttpStatus status, String message)
+  /** Writes an error outside Spring MVC (from an authentication filter). */
+  public static void write(HttpServletResponse response, HttpStatus status, String message)
       throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -1,10 +1,9 @@
 package org.handover.operator;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Map;
 import org.handover.apiauth.ApiErrors;
 import org.handover.system.HandoverException;
+import org.handover.system.web.Statuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -26,15 +25,7 @@ class OperatorErrors {
 
   @ExceptionHandler(HandoverException.class)
   ResponseEntity<Map<String, String>> refused(HandoverException e) {
-    HttpStatus status =
-        switch (e.kind()) {
-          case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-          case FORBIDDEN -> HttpStatus.FORBIDDEN;
-          case NOT_FOUND -> HttpStatus.NOT_FOUND;
-          case CONFLICT -> HttpStatus.CONFLICT;
-          case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
-        };
-    return ApiErrors.body(status, e.getMessage());
+    return ApiErrors.body(Statuses.of(e.kind()), e.getMessage());
   }
 
   @ExceptionHandler(ApiErrors.ApiException.class)
@@ -52,13 +43,5 @@ class OperatorErrors {
     String message = e.getMessage() == null ? "Malformed request" : e.getMessage();
     return ApiErrors.body(
         HttpStatus.BAD_REQUEST, message.length() > 300 ? message.substring(0, 300) : message);
-  }
-
-  static void write(HttpServletResponse response, int status, String cls, String message)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"class\":\"" + cls + "\",\"message\":\"" + message + "\"}");
   }
 }

@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import org.handover.apiauth.ApiErrors;
 import org.handover.audit.Actor;
 import org.handover.system.HandoverProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -54,7 +56,7 @@ class OperatorSecurity {
         HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       if (expected == null) {
-        OperatorErrors.write(response, 404, "Client::NotFound", "The operator API is not enabled");
+        ApiErrors.write(response, HttpStatus.NOT_FOUND, "The operator API is not enabled");
         return;
       }
       String header = request.getHeader("Authorization");
@@ -64,8 +66,8 @@ class OperatorSecurity {
               : "";
       if (!MessageDigest.isEqual(expected, sha256(token))) {
         response.setHeader("WWW-Authenticate", "Bearer");
-        OperatorErrors.write(
-            response, 401, "Client::Unauthorized", "A valid operator bearer token is required");
+        ApiErrors.write(
+            response, HttpStatus.UNAUTHORIZED, "A valid operator bearer token is required");
         return;
       }
       request.setAttribute(

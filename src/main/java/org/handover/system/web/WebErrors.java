@@ -17,21 +17,10 @@ class WebErrors {
 
   @ExceptionHandler(HandoverException.class)
   ModelAndView refused(HandoverException e, Locale locale) {
-    HttpStatus status = status(e.kind());
+    HttpStatus status = Statuses.of(e.kind());
     ModelAndView page = new ModelAndView("error/problem", status);
     page.addObject("status", status.value());
     page.addObject("message", e.message(locale));
     return page;
-  }
-
-  /** The HTTP status for each kind of refusal. */
-  public static HttpStatus status(HandoverException.Kind kind) {
-    return switch (kind) {
-      case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-      case FORBIDDEN -> HttpStatus.FORBIDDEN;
-      case NOT_FOUND -> HttpStatus.NOT_FOUND;
-      case CONFLICT -> HttpStatus.CONFLICT;
-      case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
-    };
   }
 }
