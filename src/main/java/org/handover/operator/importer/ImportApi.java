@@ -1,0 +1,58 @@
+package org.handover.operator.importer;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.handover.audit.Actor;
+import org.handover.operator.OperatorApi;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /operator/v1/import}: multipart parts {@code accounts} and/or {@code services}, CSV
+ * or JSON lines; {@code dryRun=true} validates and counts without writing. Bad rows answer 400 with
+ * every row listed (up to {@value InvalidRows#LISTED}).
+ */
+@OperatorApi
+@RestController
+class ImportApi {
+
+  private final BulkImport importer;
+
+  ImportApi(BulkImport importer) {
+    this.importer = importer;
+  }
+
+  @PostMapping(path = "/operator/v1/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ImportResult importFiles(
+      @RequestPart(name = "accounts", required = false) MultipartFile accounts,
+      @RequestPart(name = "services", required = false) MultipartFile services,
+      @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
+      Actor actor)
+      throws IOException {
+    return importer.run(bytes(accounts), bytes(services), dryRun, actor);
+  }
+
+  @ExceptionHandler(InvalidRows.class)
+  ResponseEntity<Map<String, Object>> invalid(InvalidRows e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("class", "Client::BadRequest");
+    body.put("message", e.getMessage());
+    body.put("errorCount", e.errors().size());
+    body.put("errors", e.listed());
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body);
+  }
+
+  private static byte[] bytes(MultipartFile file) throws IOException {
+    return file == null ? null : file.getBytes();
+  }
+}
