@@ -25,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Accounts {
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+  /** The shape of an email address Handover accepts (after trimming and lowercasing). */
+  public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
   private static final int MAX_NIC_ATTEMPTS = 20;
 
   private final AccountRepository repository;

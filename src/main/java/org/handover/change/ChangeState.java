@@ -28,6 +28,16 @@ public enum ChangeState {
           aborted, EnumSet.noneOf(ChangeState.class),
           error, EnumSet.noneOf(ChangeState.class));
 
+  /** The state with this exact name, if any (user input: filters of pages and APIs). */
+  public static java.util.Optional<ChangeState> parse(String name) {
+    for (ChangeState s : values()) {
+      if (s.name().equals(name)) {
+        return java.util.Optional.of(s);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Whether the request has ended; ended requests never change again. */
   public boolean isFinal() {
     return NEXT.get(this).isEmpty();

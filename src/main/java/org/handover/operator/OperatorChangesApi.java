@@ -47,11 +47,7 @@ class OperatorChangesApi {
       @RequestParam(defaultValue = "50") int size) {
     ChangeState s = null;
     if (state != null && !state.isBlank()) {
-      try {
-        s = ChangeState.valueOf(state);
-      } catch (IllegalArgumentException e) {
-        throw new OperatorErrors.Invalid("state");
-      }
+      s = ChangeState.parse(state).orElseThrow(() -> new OperatorErrors.Invalid("state"));
     }
     return changes
         .search(

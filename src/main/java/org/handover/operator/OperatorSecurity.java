@@ -5,11 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.handover.apiauth.ApiErrors;
 import org.handover.audit.Actor;
+import org.handover.system.Digests;
 import org.handover.system.HandoverProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +33,7 @@ class OperatorSecurity {
   @Order(2)
   SecurityFilterChain operator(HttpSecurity http, HandoverProperties properties) throws Exception {
     byte[] expected =
-        properties.operator().enabled() ? sha256(properties.operator().token()) : null;
+        properties.operator().enabled() ? Digests.sha256(properties.operator().token()) : null;
     http.securityMatcher("/operator/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -64,7 +63,7 @@ class OperatorSecurity {
           header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
               ? header.substring(7).strip()
               : "";
-      if (!MessageDigest.isEqual(expected, sha256(token))) {
+      if (!MessageDigest.isEqual(expected, Digests.sha256(token))) {
         response.setHeader("WWW-Authenticate", "Bearer");
         ApiErrors.write(
             response, HttpStatus.UNAUTHORIZED, "A valid operator bearer token is required");
@@ -73,14 +72,6 @@ class OperatorSecurity {
       request.setAttribute(
           Actor.REQUEST_ATTRIBUTE, Actor.operator("operator", request.getRemoteAddr()));
       chain.doFilter(request, response);
-    }
-  }
-
-  static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

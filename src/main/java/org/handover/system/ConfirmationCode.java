@@ -1,8 +1,6 @@
 package org.handover.system;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -47,7 +45,7 @@ public final class ConfirmationCode {
 
   /** The digest of user input, after the tolerant normalisation of Crockford base32. */
   public static String digestOf(String input) {
-    return sha256(normalise(input));
+    return Digests.sha256Hex(normalise(input));
   }
 
   /** Constant-time check of user input against a stored digest. */
@@ -86,15 +84,6 @@ public final class ConfirmationCode {
 
   private static boolean isDash(char c) {
     return c == '-' || (c >= '\u2010' && c <= '\u2015') || c == '\u2212';
-  }
-
-  private static String sha256(String s) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Never prints the code. */

@@ -113,11 +113,8 @@ class TasksApi {
     if (state == null || state.isBlank()) {
       return null;
     }
-    try {
-      return ChangeState.valueOf(state);
-    } catch (IllegalArgumentException e) {
-      throw new ApiErrors.BadRequest("Unknown state " + state);
-    }
+    return ChangeState.parse(state)
+        .orElseThrow(() -> new ApiErrors.BadRequest("Unknown state " + state));
   }
 
   private static Nic nicOrNull(String value) {

@@ -52,7 +52,7 @@ class MyRequestsController {
       @RequestParam(required = false) String token,
       Model model,
       Locale locale) {
-    ChangeState filter = parseState(state);
+    ChangeState filter = ChangeState.parse(state).orElse(null);
     Nic me = actor.nic();
     List<ContactChange> page = changes.listInvolving(me, filter, before, PAGE + 1);
     boolean more = page.size() > PAGE;
@@ -211,17 +211,5 @@ class MyRequestsController {
 
   private static String join(List<Nic> nics) {
     return nics.stream().map(Nic::value).collect(Collectors.joining(", "));
-  }
-
-  private static ChangeState parseState(String state) {
-    if (state == null || state.isBlank()) {
-      return null;
-    }
-    for (ChangeState s : ChangeState.values()) {
-      if (s.name().equals(state)) {
-        return s;
-      }
-    }
-    return null;
   }
 }

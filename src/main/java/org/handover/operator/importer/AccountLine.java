@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.handover.account.Account;
+import org.handover.account.Accounts;
 import org.handover.account.Language;
 import org.handover.account.Nic;
 
@@ -36,16 +37,13 @@ record AccountLine(
 
   static final Set<String> REQUIRED = Set.of("nic", "email", "firstName", "lastName");
 
-  /** The shape {@code Accounts} accepts for an email address. */
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final Pattern CENTS = Pattern.compile("[0-9]{1,18}");
 
   /** The account of a row; {@code fields} collects what is wrong with it. */
   static AccountLine read(Row row, Fields fields) {
     Nic nic = fields.nic("nic", null);
-    String email = fields.email("email", EMAIL);
+    String email = fields.email("email", Accounts.EMAIL);
     String first = fields.text("firstName", 100);
     String last = fields.text("lastName", 100);
     String organisation = fields.optionalText("organisation", 200);

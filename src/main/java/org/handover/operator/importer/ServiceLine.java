@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.handover.account.Nic;
 import org.handover.catalog.HostedService;
+import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
 import org.handover.contact.ContactRole;
 import org.handover.contact.Contacts;
@@ -33,9 +33,6 @@ record ServiceLine(
 
   static final Set<String> REQUIRED = Set.of("type", "name", "admin");
 
-  /** The service names {@code HostedServices} accepts. */
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,253}");
-
   /** The key that is unique among services. */
   record Key(ServiceType type, String name) {}
 
@@ -46,7 +43,7 @@ record ServiceLine(
   /** The service of a row; {@code fields} collects what is wrong with it. */
   static ServiceLine read(Row row, Fields fields) {
     ServiceType type = fields.oneOf("type", ServiceType.class, null);
-    String name = fields.matching("name", NAME, null, "import.service.name.invalid");
+    String name = fields.matching("name", HostedServices.NAME, null, "import.service.name.invalid");
     Nic admin = fields.nic("admin", null);
     Nic tech = fields.nic("tech", admin);
     Nic billing = fields.nic("billing", admin);
