@@ -4,26 +4,31 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.handover.system.HandoverProperties;
 import org.handover.system.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,17 +37,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Delivers outbox rows over SMTP. Each row is claimed under a row lock ({@code SKIP LOCKED}, so
- * several instances share the work without sending anything twice), sent, and marked sent in the
- * same short transaction. Failures are retried with exponential backoff until a final {@code
- * failed}; once delivered, a row no longer holds its code. Idle when no SMTP host is configured.
+ * Delivers outbox rows over SMTP. Rows are claimed in batches under row locks ({@code SKIP LOCKED},
+ * so several senders and instances share the work without sending anything twice), sent over one
+ * SMTP connection per batch, and marked sent in the same short transaction. Failures are retried
+ * with exponential backoff until a final {@code failed}; once delivered, a row no longer holds its
+ * code. Idle when no SMTP host is configured.
  */
 @Component
 public class OutboxDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
+  static {
+    // Jakarta Mail 2.1 looks its stream provider up through ServiceLoader for every MIME part it
+    // creates (jakartaee/mail-api#861), which cost more than rendering an email; naming the
+    // provider turns that scan of the class path into one class lookup.
+    System.getProperties()
+        .putIfAbsent(
+            "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+  }
+
   private final JdbcClient jdbc;
+  private final JdbcTemplate batchJdbc;
+  private final ExecutorService senders;
   private final TransactionTemplate tx;
   private final MailTemplates templates;
   private final JavaMailSender sender;
@@ -55,6 +72,7 @@ public class OutboxDispatcher {
 
   OutboxDispatcher(
       JdbcClient jdbc,
+      JdbcTemplate batchJdbc,
       TransactionTemplate tx,
       MailTemplates templates,
       ObjectProvider<JavaMailSender> sender,
@@ -63,11 +81,20 @@ public class OutboxDispatcher {
       JsonMapper json,
       MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.batchJdbc = batchJdbc;
     this.tx = tx;
     this.templates = templates;
     this.sender = sender.getIfAvailable();
     this.clock = clock;
     this.settings = properties.mail();
+    this.senders =
+        Executors.newFixedThreadPool(
+            Math.max(1, settings.senders() - 1),
+            task -> {
+              Thread thread = new Thread(task, "mail-sender");
+              thread.setDaemon(true);
+              return thread;
+            });
     this.json = json;
     this.sent = meters.counter("handover.mail.sent");
     this.failures = meters.counter("handover.mail.failures");
@@ -85,86 +112,122 @@ public class OutboxDispatcher {
       fixedDelayString = "${handover.mail.poll-interval:PT2S}",
       initialDelayString = "${handover.mail.poll-interval:PT2S}")
   void scheduled() {
-    if (isEnabled()) {
-      deliverDue();
+    if (!isEnabled()) {
+      return;
     }
+    List<CompletableFuture<Integer>> others = new ArrayList<>();
+    for (int i = 1; i < settings.senders(); i++) {
+      others.add(CompletableFuture.supplyAsync(this::deliverDue, senders));
+    }
+    deliverDue();
+    others.forEach(CompletableFuture::join);
+  }
+
+  @PreDestroy
+  void stop() {
+    senders.shutdownNow();
   }
 
   /**
-   * Delivers due rows, up to one batch; stops early when the server seems unreachable.
+   * Delivers due rows, batch after batch, until none is due or the server seems unreachable. Each
+   * batch is claimed in one transaction and sent over one SMTP connection.
    *
    * @return how many rows were delivered
    */
   public int deliverDue() {
     int delivered = 0;
-    for (int i = 0; i < settings.batchSize(); i++) {
-      Attempt attempt = tx.execute(s -> deliverOne());
-      if (attempt == Attempt.NOTHING_DUE || attempt == Attempt.RETRY_LATER) {
-        break;
+    while (true) {
+      Batch batch = tx.execute(s -> deliverBatch());
+      delivered += batch.sent();
+      if (batch.claimed() < settings.batchSize() || batch.serverTrouble()) {
+        return delivered;
       }
-      delivered += attempt == Attempt.SENT ? 1 : 0;
     }
-    return delivered;
   }
 
-  private enum Attempt {
-    SENT,
-    FAILED_FOR_GOOD,
-    RETRY_LATER,
-    NOTHING_DUE
-  }
+  /**
+   * What one batch did; {@code serverTrouble} when nothing could be sent but something was tried.
+   */
+  private record Batch(int claimed, int sent, boolean serverTrouble) {}
 
-  private record Due(long id, OutboxMessage message, int attempts) {}
-
-  private Attempt deliverOne() {
+  private Batch deliverBatch() {
     Instant now = clock.instant();
-    Optional<Long> claimed =
+    List<OutboxMessage> due =
         jdbc.sql(
-                """
-                select id from mail_outbox where status = 'pending' and next_attempt_at <= ?
-                order by next_attempt_at, id fetch first 1 rows only for update skip locked""")
-            .param(Sql.ts(now))
-            .query(Long.class)
-            .optional();
-    if (claimed.isEmpty()) {
-      return Attempt.NOTHING_DUE;
+                Outbox.SELECT
+                    + """
+                     where status = 'pending' and next_attempt_at <= ?
+                    order by next_attempt_at, id fetch first ? rows only for update skip locked""")
+            .params(Sql.ts(now), settings.batchSize())
+            .query((rs, n) -> Outbox.map(rs, json))
+            .list();
+    if (due.isEmpty()) {
+      return new Batch(0, 0, false);
     }
-    OutboxMessage message = load(claimed.get());
-    try {
-      send(message, now);
-    } catch (MailParseException | MailPreparationException | MessagingException permanent) {
-      recordFailure(message, now, permanent, true);
-      return Attempt.FAILED_FOR_GOOD;
-    } catch (MailException transientFailure) {
-      boolean last = recordFailure(message, now, transientFailure, false);
-      return last ? Attempt.FAILED_FOR_GOOD : Attempt.RETRY_LATER;
+    Map<MimeMessage, OutboxMessage> prepared = new LinkedHashMap<>();
+    for (OutboxMessage message : due) {
+      try {
+        prepared.put(prepare(message, now), message);
+      } catch (MessagingException | MailException permanent) {
+        recordFailure(message, now, permanent, true);
+      }
     }
-    Map<String, Object> kept = new LinkedHashMap<>(message.payload());
-    if (kept.remove("code") != null) {
-      kept.put("codeRemoved", true);
+    Map<Object, Exception> failed = send(prepared.keySet());
+    List<Object[]> delivered = new ArrayList<>();
+    for (var entry : prepared.entrySet()) {
+      OutboxMessage message = entry.getValue();
+      Exception failure = failed.get(entry.getKey());
+      if (failure != null) {
+        recordFailure(message, now, failure, false);
+        continue;
+      }
+      Map<String, Object> kept = new LinkedHashMap<>(message.payload());
+      if (kept.remove("code") != null) {
+        kept.put("codeRemoved", true);
+      }
+      delivered.add(new Object[] {Sql.ts(now), json.writeValueAsString(kept), message.id()});
+      latency.record(Duration.between(message.createdAt(), now).abs());
     }
-    jdbc.sql(
-            """
-            update mail_outbox set status = 'sent', sent_at = ?, attempts = attempts + 1,
-                   last_error = null, payload = ?
-            where id = ?""")
-        .params(Sql.ts(now), json.writeValueAsString(kept), message.id())
-        .update();
-    sent.increment();
-    latency.record(Duration.between(message.createdAt(), now).abs());
-    return Attempt.SENT;
+    batchJdbc.batchUpdate(
+        """
+        update mail_outbox set status = 'sent', sent_at = ?, attempts = attempts + 1,
+               last_error = null, payload = ?
+        where id = ?""",
+        delivered);
+    sent.increment(delivered.size());
+
+    return new Batch(due.size(), delivered.size(), delivered.isEmpty() && !failed.isEmpty());
   }
 
-  private void send(OutboxMessage message, Instant now) throws MessagingException {
+  /** Sends over one connection; answers the messages that failed, with why. */
+  private Map<Object, Exception> send(Collection<MimeMessage> messages) {
+    if (messages.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      sender.send(messages.toArray(MimeMessage[]::new));
+      return Map.of();
+    } catch (MailSendException partly) {
+      // per message; empty when everything went out and only closing the connection failed
+      return partly.getFailedMessages();
+    } catch (MailException whole) {
+      return allFailed(messages, whole);
+    }
+  }
+
+  private static Map<Object, Exception> allFailed(Collection<MimeMessage> messages, Exception e) {
+    Map<Object, Exception> all = new IdentityHashMap<>();
+    messages.forEach(m -> all.put(m, e));
+    return all;
+  }
+
+  private MimeMessage prepare(OutboxMessage message, Instant now) throws MessagingException {
     RenderedMail mail = templates.render(message);
-    String messageId = "<handover." + message.id() + "@" + domainOf(settings.from()) + ">";
-    MimeMessage mime =
-        new MimeMessage(Session.getInstance(new Properties())) {
-          @Override
-          protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
-          }
-        };
+    // the sender's own message type carries its file type map (built once, not per email);
+    // an explicit Message-ID is kept by JavaMailSenderImpl when it saves the message
+    MimeMessage mime = sender.createMimeMessage();
+    mime.setHeader(
+        "Message-ID", "<handover." + message.id() + "@" + domainOf(settings.from()) + ">");
     MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
     helper.setFrom(settings.from());
     if (settings.replyTo() != null && !settings.replyTo().isBlank()) {
@@ -174,7 +237,7 @@ public class OutboxDispatcher {
     helper.setSubject(mail.subject());
     helper.setSentDate(Date.from(now));
     helper.setText(mail.text(), mail.html());
-    sender.send(mime);
+    return mime;
   }
 
   /** Counts the failure; returns whether the row is now {@code failed} for good. */
@@ -205,13 +268,6 @@ public class OutboxDispatcher {
       log.info("Email {} not delivered (attempt {}), retrying later: {}", m.id(), attempts, reason);
     }
     return last;
-  }
-
-  private OutboxMessage load(long id) {
-    return jdbc.sql(Outbox.SELECT + " where id = ?")
-        .param(id)
-        .query((rs, n) -> Outbox.map(rs, json))
-        .single();
   }
 
   private double count(String status) {

@@ -54,6 +54,14 @@ class HandoverBenchmark {
   static final String HEAP = System.getProperty("bench.xmx", "512m");
   static final Path OUT = Path.of("target", "bench");
 
+  static {
+    // the receiving GreenMail parses every email with Jakarta Mail; spare it the per-part
+    // ServiceLoader scan that Handover's dispatcher also avoids (see OutboxDispatcher)
+    System.getProperties()
+        .putIfAbsent(
+            "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+  }
+
   final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -950,8 +958,6 @@ class HandoverBenchmark {
       if (smtpPort != null) {
         cmd.add("--spring.mail.host=127.0.0.1");
         cmd.add("--spring.mail.port=" + smtpPort);
-        cmd.add("--handover.mail.poll-interval=PT0.05S");
-        cmd.add("--handover.mail.batch-size=1000");
       }
       Path log = OUT.resolve(name + ".log");
       Process p =

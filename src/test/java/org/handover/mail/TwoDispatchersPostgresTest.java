@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,6 +57,7 @@ class TwoDispatchersPostgresTest extends IntegrationTest {
   private OutboxDispatcher secondInstance() {
     return new OutboxDispatcher(
         jdbc,
+        context.getBean(JdbcTemplate.class),
         tx,
         context.getBean(MailTemplates.class),
         context.getBeanProvider(JavaMailSender.class),
