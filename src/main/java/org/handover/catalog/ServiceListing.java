@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 /**
  * "My services": the services where an account holds a role, filtered, sorted and paged by key
  * (never by offset), so that page 1,000 costs what page 1 costs. Each role has its own index
- * ({@code admin_nic, name, id}…); the three are read as three short ordered ranges and merged.
+ * ({@code admin_nic, name, id}…); the three are read as three short ordered ranges and merged, or,
+ * with a contact filter, that contact's range alone. Totals are counted up to a limit.
  */
 @Repository
 class ServiceListing {
@@ -35,31 +36,25 @@ class ServiceListing {
     String cursor = backwards ? q.before() : q.after();
     boolean ascending = q.sort().ascending() != backwards;
     Map<String, Object> params = new HashMap<>();
-    params.put("me", q.viewer().value());
     params.put("limit", q.size() + 1);
-    String filters = filters(q, params);
     String keyset = cursor == null ? "" : keyset(q.sort(), ascending, cursor, params);
     String order = order(q.sort(), ascending);
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from (");
-    String sep = "";
-    for (String role : List.of("admin_nic", "tech_nic", "billing_nic")) {
-      sql.append(sep)
-          .append("(select ")
-          .append(COLUMNS)
-          .append(" from services where ")
-          .append(role)
-          .append(" = :me")
-          .append(filters)
-          .append(keyset)
-          .append(" order by ")
-          .append(order)
-          .append(" fetch first :limit rows only)");
-      sep = " union ";
-    }
-    sql.append(") mine order by ").append(order).append(" fetch first :limit rows only");
+    // the ranges yield only what their index holds (id, name) unless sorting by type, so that a
+    // name search filters index entries without reading the table; the page's rows are read last
+    String keys = q.sort() == ServiceQuery.Sort.type ? "id, type, name" : "id, name";
+    String ranges =
+        ranges(q, params, keys, keyset + " order by " + order + " fetch first :limit rows only");
+    String sql =
+        "select "
+            + COLUMNS
+            + " from services where id in (select id from ("
+            + ranges
+            + ") mine order by "
+            + order
+            + " fetch first :limit rows only) order by "
+            + order;
     List<HostedService> rows =
-        new ArrayList<>(
-            jdbc.sql(sql.toString()).params(params).query(ServiceRepository::map).list());
+        new ArrayList<>(jdbc.sql(sql).params(params).query(ServiceRepository::map).list());
     boolean more = rows.size() > q.size();
     if (more) {
       rows.remove(rows.size() - 1);
@@ -72,6 +67,35 @@ class ServiceListing {
     String next = hasNext && !rows.isEmpty() ? encode(q.sort(), rows.get(rows.size() - 1)) : null;
     String previous = hasPrevious && !rows.isEmpty() ? encode(q.sort(), rows.get(0)) : null;
     return new ServicePage(rows, previous, next, count(q));
+  }
+
+  /**
+   * The services the viewer holds a role on, as ordered index ranges joined by {@code union}: the
+   * range of a contact filter when there is one (one index, the viewer checked per row), else one
+   * range per role of the viewer.
+   */
+  private static String ranges(
+      ServiceQuery q, Map<String, Object> params, String columns, String tail) {
+    params.put("me", q.viewer().value());
+    String filters = filters(q, params);
+    String select = "(select " + columns + " from services where ";
+    String driving = q.admin() != null ? "admin_nic = :fadmin" : null;
+    driving = driving == null && q.tech() != null ? "tech_nic = :ftech" : driving;
+    driving = driving == null && q.billing() != null ? "billing_nic = :fbilling" : driving;
+    if (driving != null) {
+      return select
+          + driving
+          + " and (admin_nic = :me or tech_nic = :me or billing_nic = :me)"
+          + filters
+          + tail
+          + ")";
+    }
+    StringBuilder union = new StringBuilder();
+    for (String role : List.of("admin_nic", "tech_nic", "billing_nic")) {
+      union.append(union.isEmpty() ? "" : " union ");
+      union.append(select).append(role).append(" = :me").append(filters).append(tail).append(")");
+    }
+    return union.toString();
   }
 
   List<String> names(Nic nic, ServiceType type) {
@@ -87,13 +111,16 @@ class ServiceListing {
         .list();
   }
 
+  /**
+   * How many services match, counted up to {@link ServicePage#COUNT_LIMIT}: beyond that the page
+   * says "more than", so that counting never costs more than reading a thousand index entries per
+   * range.
+   */
   private long count(ServiceQuery q) {
     Map<String, Object> params = new HashMap<>();
-    params.put("me", q.viewer().value());
+    params.put("limit", ServicePage.COUNT_LIMIT + 1);
     String sql =
-        "select count(*) from services where (admin_nic = :me or tech_nic = :me or billing_nic ="
-            + " :me)"
-            + filters(q, params);
+        "select count(*) from (" + ranges(q, params, "id", " fetch first :limit rows only") + ") m";
     return jdbc.sql(sql).params(params).query(Long.class).single();
   }
 

@@ -106,11 +106,57 @@ class MyServicesPageTest extends IntegrationTest {
     String html = page("q=00042&size=50");
     assertThat(statements.count()).isLessThanOrEqualTo(4);
     assertThat(html).contains("bulk-" + reseller.value() + "-00042.example");
+    assertThat(total(html)).isEqualTo("One service matches.");
 
-    page("type=vps&tech=" + reseller.value() + "&sort=nameDesc&size=50");
+    html = page("type=vps&tech=" + reseller.value() + "&sort=nameDesc&size=50");
     assertThat(statements.count()).isLessThanOrEqualTo(4);
+    assertThat(total(html)).isEqualTo("200 services match."); // i = 1 (mod 6)
     page("sort=type&size=50");
     assertThat(statements.count()).isLessThanOrEqualTo(4);
+  }
+
+  @Test
+  void largeResultsAreCountedUpToALimitAndSmallOnesExactly() throws Exception {
+    assertThat(total(page("size=50")))
+        .isEqualTo(
+            "More than 1,000 services match; narrow the list with the search or the filters.");
+    assertThat(total(page("q=no-such-name"))).isEqualTo("No service matches.");
+    assertThat(total(page("type=domain&q=-0004"))).isEqualTo("5 services match."); // 0040–0048
+  }
+
+  @Test
+  void aContactFilterPagesThroughExactlyTheServicesItSelects() throws Exception {
+    List<String> expected =
+        jdbc.sql(
+                "select name from services where billing_nic = ? and (admin_nic = ? or tech_nic = ?"
+                    + " or billing_nic = ?) order by name desc")
+            .params(other.value(), reseller.value(), reseller.value(), reseller.value())
+            .query(String.class)
+            .list();
+    assertThat(expected).hasSizeGreaterThan(100);
+    List<String> seen = new ArrayList<>();
+    String query = "size=100&sort=nameDesc&billing=" + other.value();
+    while (true) {
+      String html = page(query);
+      Matcher rows = ROW.matcher(html);
+      while (rows.find()) {
+        seen.add(rows.group(1));
+      }
+      Matcher next = NEXT.matcher(html);
+      if (!next.find()) {
+        break;
+      }
+      query = "size=100&sort=nameDesc&billing=" + other.value() + "&after=" + next.group(1);
+    }
+    assertThat(seen).isEqualTo(expected);
+  }
+
+  private static final Pattern TOTAL = Pattern.compile("id=\"services-total\"[^>]*>([^<]*)<");
+
+  private static String total(String html) {
+    Matcher m = TOTAL.matcher(html);
+    assertThat(m.find()).as("total shown").isTrue();
+    return m.group(1).strip();
   }
 
   @Test
