@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import org.handover.system.HandoverProperties;
 import org.springframework.http.HttpStatus;
@@ -97,7 +98,10 @@ public class SignatureFilter extends OncePerRequestFilter {
       throw new ApiErrors.Unauthorized(
           "This call needs X-Ovh-Application, X-Ovh-Consumer, X-Ovh-Timestamp and X-Ovh-Signature");
     }
-    if (keys.applicationId(appKey).isEmpty()) {
+    // a verified (and cached) credential proves its application key exists: only a call that does
+    // not verify looks the key up, to say which of the two is wrong
+    Optional<ApiKeys.Verified> verified = keys.verify(appKey, consumer);
+    if (verified.isEmpty() && keys.applicationId(appKey).isEmpty()) {
       throw new ApiErrors.Forbidden("Invalid application key");
     }
     long ts;
@@ -114,11 +118,10 @@ public class SignatureFilter extends OncePerRequestFilter {
               + " s away from the server time (GET /auth/time)");
     }
     ApiKeys.Verified credential =
-        keys.verify(appKey, consumer)
-            .orElseThrow(
-                () ->
-                    new ApiErrors.Forbidden(
-                        "Invalid credential: unknown, not validated or expired consumer key"));
+        verified.orElseThrow(
+            () ->
+                new ApiErrors.Forbidden(
+                    "Invalid credential: unknown, not validated or expired consumer key"));
     String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
     String bodyText = new String(body, StandardCharsets.UTF_8);
     String ownUrl = request.getRequestURL() + query;

@@ -56,6 +56,17 @@ class ControlPanelTest extends IntegrationTest {
   // ---- nobody reaches another customer's data ---------------------------------------------
 
   @Test
+  void theStylesheetAndTheApiBrowserAreServed() throws Exception {
+    mvc.perform(get("/css/handover.css"))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("text/css"));
+    mvc.perform(get("/api-docs.html")).andExpect(status().is3xxRedirection());
+    mvc.perform(get("/swagger-ui/index.html"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("swagger-ui")));
+  }
+
+  @Test
   void anotherCustomersServiceIsNotFoundAndNothingChanges() throws Exception {
     Nic owner = fixtures.account();
     Nic stranger = fixtures.account();
