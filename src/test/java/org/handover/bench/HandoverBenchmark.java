@@ -945,6 +945,11 @@ class HandoverBenchmark {
           "-XX:+UseSerialGC".equals(System.getProperty("bench.gc"))
               ? "-XX:+UseSerialGC"
               : "-XX:+UseG1GC");
+      if (Boolean.getBoolean("bench.jfr")) {
+        cmd.add(
+            "-XX:StartFlightRecording=settings=profile,filename="
+                + OUT.resolve(name + ".jfr").toAbsolutePath());
+      }
       cmd.add("-cp");
       cmd.add(String.join(File.pathSeparator, cp));
       cmd.add("org.handover.HandoverApplication");
