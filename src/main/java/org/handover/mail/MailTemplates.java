@@ -38,6 +38,7 @@ public class MailTemplates {
   MailTemplates(MessageSource messages, HandoverProperties properties) {
     this.messages = messages;
     this.properties = properties;
+    engine.setEnableSpringELCompiler(true);
     engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));
     engine.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT, 2));
   }

@@ -19,6 +19,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,6 +42,7 @@ public class Webhooks {
           "service.contactsChanged");
 
   private final JdbcClient jdbc;
+  private final Object heldKey = new Object();
   private final SecretBox box;
   private final JsonMapper json;
   private final Clock clock;
@@ -143,7 +146,9 @@ public class Webhooks {
   @EventListener
   public void on(ContactChangeEvent event) {
     List<Webhook> subscribed =
-        list().stream().filter(w -> w.active() && w.events().contains(event.type())).toList();
+        listOncePerTransaction().stream()
+            .filter(w -> w.active() && w.events().contains(event.type()))
+            .toList();
     if (subscribed.isEmpty()) {
       return;
     }
@@ -169,6 +174,28 @@ public class Webhooks {
           .params(w.id(), row, event.serviceId(), Sql.ts(now))
           .update();
     }
+  }
+
+  /** The webhooks, read once per transaction however many events the transaction publishes. */
+  @SuppressWarnings("unchecked")
+  private List<Webhook> listOncePerTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return list();
+    }
+    List<Webhook> held = (List<Webhook>) TransactionSynchronizationManager.getResource(heldKey);
+    if (held == null) {
+      List<Webhook> read = list();
+      TransactionSynchronizationManager.bindResource(heldKey, read);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(heldKey);
+            }
+          });
+      held = read;
+    }
+    return held;
   }
 
   String secretOf(long webhookId) {
