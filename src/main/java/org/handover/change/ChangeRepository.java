@@ -13,6 +13,7 @@ import org.handover.account.Nic;
 import org.handover.catalog.ServiceType;
 import org.handover.contact.ContactRole;
 import org.handover.system.Sql;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -27,6 +28,15 @@ class ChangeRepository {
              c.state, c.requested_at, c.done_at, c.expires_at, c.next_reminder_at, c.reason
       from contact_changes c join services s on s.id = c.service_id""";
 
+  private static final String SELECT_WITH_PARTIES =
+      """
+      select c.id, c.service_id, s.type, s.name, c.roles, c.from_nic, c.to_nic, c.asking_nic,
+             c.state, c.requested_at, c.done_at, c.expires_at, c.next_reminder_at, c.reason,
+             p.change_id, p.nic, p.status, p.answered_at, p.code_digest, p.code_issued_at,
+             p.code_used_at, p.failed_attempts, p.resend_window_at, p.resends_in_window
+      from contact_changes c join services s on s.id = c.service_id
+      left join change_parties p on p.change_id = c.id""";
+
   private static final String PARTY_COLUMNS =
       "change_id, nic, status, answered_at, code_digest, code_issued_at, code_used_at,"
           + " failed_attempts, resend_window_at, resends_in_window";
@@ -37,9 +47,23 @@ class ChangeRepository {
     this.jdbc = jdbc;
   }
 
+  /** One request and its parties, in one statement. */
   Optional<ContactChange> find(long id) {
-    List<ContactChange> found = load(SELECT + " where c.id = ?", List.of(id));
-    return found.stream().findFirst();
+    List<Row> change = new ArrayList<>(1);
+    List<Party> parties = new ArrayList<>(2);
+    jdbc.sql(SELECT_WITH_PARTIES + " where c.id = ?")
+        .param(id)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  if (change.isEmpty()) {
+                    change.add(row(rs, 0));
+                  }
+                  if (rs.getString("nic") != null) {
+                    parties.add(party(rs, 0).getValue());
+                  }
+                });
+    return change.stream().findFirst().map(r -> toChange(r, parties));
   }
 
   /** Locks the request row for the rest of the transaction, then reads it. */
@@ -284,10 +308,6 @@ class ChangeRepository {
     return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
   }
 
-  private List<ContactChange> load(String sql, List<?> params) {
-    return assemble(jdbc.sql(sql).params(params).query(ChangeRepository::row).list());
-  }
-
   private List<ContactChange> load(String sql, Map<String, ?> params) {
     return assemble(jdbc.sql(sql).params(params).query(ChangeRepository::row).list());
   }
@@ -309,11 +329,16 @@ class ChangeRepository {
                     Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     List<ContactChange> changes = new ArrayList<>();
     for (Row r : rows) {
-      List<Party> ps = new ArrayList<>(parties.getOrDefault(r.id(), List.of()));
-      ps.sort((a, b) -> a.nic().equals(r.asker()) ? -1 : b.nic().equals(r.asker()) ? 1 : 0);
-      changes.add(r.toChange(ps));
+      changes.add(toChange(r, parties.getOrDefault(r.id(), List.of())));
     }
     return changes;
+  }
+
+  /** The request with its parties, the asker first. */
+  private static ContactChange toChange(Row r, List<Party> parties) {
+    List<Party> ps = new ArrayList<>(parties);
+    ps.sort((a, b) -> a.nic().equals(r.asker()) ? -1 : b.nic().equals(r.asker()) ? 1 : 0);
+    return r.toChange(ps);
   }
 
   private record Row(

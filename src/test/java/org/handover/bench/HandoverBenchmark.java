@@ -565,10 +565,12 @@ class HandoverBenchmark {
         "tech",
         id);
     audit(c, now, serviceId, id, "change.requested");
+    accounts(c, from, to); // the notifications' recipients
     mail(c, now, payload, id, to);
     mail(c, now, payload, id, from);
     updateChange(c, "validatingByCustomers", null, id);
     audit(c, now, serviceId, id, "change.validatingByCustomers");
+    webhooks(c); // subscriptions of the published event
     c.commit();
     steps.step(0, System.nanoTime() - s0);
 
@@ -576,6 +578,8 @@ class HandoverBenchmark {
     lockChange(c, id);
     consume(c, id, from, now);
     audit(c, now, serviceId, id, "party.accepted");
+    webhooks(c);
+    query(c, ACCOUNT + " where nic in (?)", to);
     if (mails >= 3) {
       mail(c, now, payload, id, to);
     }
@@ -587,6 +591,7 @@ class HandoverBenchmark {
     lockChange(c, id);
     consume(c, id, to, now);
     audit(c, now, serviceId, id, "party.accepted");
+    webhooks(c);
     lockService(c, serviceId);
     accounts(c, reseller, to);
     update(
@@ -597,6 +602,7 @@ class HandoverBenchmark {
     }
     update(c, "delete from open_role_claims where change_id = ?", id);
     update(c, "update change_parties set code_digest = null where change_id = ?", id);
+    accounts(c, reseller, to);
     for (int m = 0; m < mails - 3; m++) {
       mail(c, now, payload, id, to);
     }
@@ -617,13 +623,16 @@ class HandoverBenchmark {
     }
   }
 
+  static final String ACCOUNT =
+      "select nic, email, email_verified, first_name, last_name, organisation, language,"
+          + " state, debt_cents, debt_currency, created_at from accounts";
+
   static void accounts(Connection c, String a, String b) throws Exception {
-    query(
-        c,
-        "select nic, email, email_verified, first_name, last_name, organisation, language,"
-            + " state, debt_cents, debt_currency, created_at from accounts where nic in (?, ?)",
-        a,
-        b);
+    query(c, ACCOUNT + " where nic in (?, ?)", a, b);
+  }
+
+  static void webhooks(Connection c) throws Exception {
+    query(c, "select id, url, events, active, created_at from webhooks order by id");
   }
 
   static void lockChange(Connection c, long id) throws Exception {
@@ -631,14 +640,11 @@ class HandoverBenchmark {
     query(
         c,
         "select c.id, c.service_id, s.type, s.name, c.roles, c.from_nic, c.to_nic, c.asking_nic,"
-            + " c.state, c.requested_at, c.done_at, c.expires_at, c.next_reminder_at, c.reason"
-            + " from contact_changes c join services s on s.id = c.service_id where c.id = ?",
-        id);
-    query(
-        c,
-        "select change_id, nic, status, answered_at, code_digest, code_issued_at, code_used_at,"
-            + " failed_attempts, resend_window_at, resends_in_window from change_parties where"
-            + " change_id in (?)",
+            + " c.state, c.requested_at, c.done_at, c.expires_at, c.next_reminder_at, c.reason,"
+            + " p.change_id, p.nic, p.status, p.answered_at, p.code_digest, p.code_issued_at,"
+            + " p.code_used_at, p.failed_attempts, p.resend_window_at, p.resends_in_window"
+            + " from contact_changes c join services s on s.id = c.service_id"
+            + " left join change_parties p on p.change_id = c.id where c.id = ?",
         id);
   }
 

@@ -1,0 +1,58 @@
+package org.handover.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.handover.contact.ContactRole.tech;
+import static org.handover.support.Fixtures.as;
+import static org.handover.support.Fixtures.wanted;
+
+import java.util.List;
+import org.handover.account.Nic;
+import org.handover.catalog.HostedService;
+import org.handover.support.IntegrationTest;
+import org.handover.support.StatementCounter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The SQL budget of one contact-change lifecycle (request, two acceptances): a fixed number of
+ * statements per step, whatever the size of the tables. The benchmark's database ceiling replays
+ * exactly these statements over JDBC ({@code HandoverBenchmark.jdbcLifecycle}); a change here must
+ * be mirrored there.
+ */
+@Import(StatementCounter.class)
+class LifecycleStatementsTest extends IntegrationTest {
+
+  @Autowired StatementCounter statements;
+  @Autowired ContactChanges changes;
+
+  @Test
+  void eachStepCostsAFixedNumberOfStatements() {
+    Nic admin = fixtures.account();
+    Nic partner = fixtures.account();
+    HostedService service = fixtures.service(admin, admin, admin);
+
+    statements.reset();
+    long id =
+        changes
+            .request(as(admin), service.type(), service.name(), wanted(tech, partner))
+            .get(0)
+            .id();
+    int request = statements.count();
+    String first = fixtures.codeFor(id, admin);
+    String second = fixtures.codeFor(id, partner);
+
+    statements.reset();
+    changes.accept(as(admin), id, first);
+    int accept1 = statements.count();
+    statements.reset();
+    ContactChange done = changes.accept(as(partner), id, second);
+    int accept2 = statements.count();
+
+    assertThat(done.state()).isEqualTo(ChangeState.done);
+    System.out.printf(
+        "Lifecycle SQL statements: request %d, accept %d, last accept %d%n",
+        request, accept1, accept2);
+    assertThat(List.of(request, accept1, accept2)).containsExactly(15, 8, 17);
+  }
+}
