@@ -66,7 +66,9 @@ class ServiceListing {
     boolean hasPrevious = backwards ? more : cursor != null;
     String next = hasNext && !rows.isEmpty() ? encode(q.sort(), rows.get(rows.size() - 1)) : null;
     String previous = hasPrevious && !rows.isEmpty() ? encode(q.sort(), rows.get(0)) : null;
-    return new ServicePage(rows, previous, next, count(q));
+    // a first page that holds every match is its own count
+    long total = cursor == null && !more ? rows.size() : count(q);
+    return new ServicePage(rows, previous, next, total);
   }
 
   /**

@@ -103,8 +103,12 @@ class MyServicesPageTest extends IntegrationTest {
 
   @Test
   void filtersAndSearchStayWithinTheSameBudget() throws Exception {
+    page("size=50");
+    int severalPages = statements.count();
     String html = page("q=00042&size=50");
-    assertThat(statements.count()).isLessThanOrEqualTo(4);
+    assertThat(statements.count())
+        .as("a result that fits on its first page needs no count")
+        .isEqualTo(severalPages - 1);
     assertThat(html).contains("bulk-" + reseller.value() + "-00042.example");
     assertThat(total(html)).isEqualTo("One service matches.");
 
