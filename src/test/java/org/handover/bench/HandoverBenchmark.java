@@ -52,6 +52,7 @@ class HandoverBenchmark {
   static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
   static final double WARMUP = Double.parseDouble(System.getProperty("bench.warmup", "3"));
   static final String HEAP = System.getProperty("bench.xmx", "512m");
+  static final int SLICES = Integer.getInteger("bench.slices", 5);
   static final Path OUT = Path.of("target", "bench");
 
   static {
@@ -175,14 +176,12 @@ class HandoverBenchmark {
         System.out.println("[bench] " + my[p].summary());
       }
 
-      // (b) signed API reads of the reseller's requests (ids 1, 51, 101… involve it)
+      // (b) signed API reads of the reseller's requests (ids 1, 51, 101… involve it), in turns
+      // with (i) the HTTP ceiling, a trivial endpoint of the same server
       int involved = Math.max(1, (sizes.changes() + 49) / 50);
-      api =
-          Load.run(
+      Load.Spec reads =
+          new Load.Spec(
               "signed GET /1.0/me/task/contactChange/{id}",
-              THREADS,
-              WARMUP,
-              SECONDS,
               List.of(),
               (t, i, s) -> {
                 long id = 1 + ((t * 7919L + i) % involved) * 50;
@@ -192,35 +191,44 @@ class HandoverBenchmark {
                         ofString()),
                     200);
               });
-      System.out.println("[bench] " + api.summary());
-
-      // (i) HTTP ceiling, measured once the server is warm (after phases a and b)
-      httpCeiling =
-          Load.run(
+      Load.Spec trivial =
+          new Load.Spec(
               "http ceiling: GET /1.0/auth/time",
-              THREADS,
-              WARMUP,
-              SECONDS,
               List.of(),
               (t, i, s) ->
                   expect(http.send(get(base + "/1.0/auth/time").build(), ofString()), 200));
+      Load.Result[] paired = Load.alternate(reads, trivial, THREADS, WARMUP, SECONDS, SLICES);
+      api = paired[0];
+      httpCeiling = paired[1];
+      System.out.println("[bench] " + api.summary());
       System.out.println("[bench] " + httpCeiling.summary());
 
-      // (c) the lifecycle over the API
-      long before = maxChangeId();
-      life = lifecycles(base, reseller, partners);
-      System.out.println("[bench] " + life.summary());
-      int[] perLifecycle = rowsPerLifecycle(before);
-      notes.add(
-          "per API lifecycle: "
-              + perLifecycle[0]
-              + " outbox rows, "
-              + perLifecycle[1]
-              + " audit rows (the JDBC ceiling writes the same)");
+      // (c) the lifecycle over the API, in turns with (ii) the database ceiling: the same
+      // statements over JDBC at the same concurrency, writing as many outbox and audit rows as a
+      // warm-up of the API lifecycle showed
+      Connection[] apiDb = connections(true);
+      Connection[] jdbcDb = connections(false);
+      try {
+        long before = maxChangeId();
+        Load.Spec overApi = lifecycles(base, reseller, partners, apiDb);
+        Load.run(overApi.phase(), THREADS, WARMUP, 0, overApi.stepNames(), overApi.call());
+        int[] perLifecycle = rowsPerLifecycle(before);
+        notes.add(
+            "per API lifecycle: "
+                + perLifecycle[0]
+                + " outbox rows, "
+                + perLifecycle[1]
+                + " audit rows (the JDBC ceiling writes the same)");
+        Load.Spec overJdbc = jdbcLifecycles(jdbcDb, perLifecycle[0], perLifecycle[1]);
+        paired = Load.alternate(overApi, overJdbc, THREADS, WARMUP, SECONDS, SLICES);
+        life = paired[0];
+        jdbcCeiling = paired[1];
+      } finally {
+        close(apiDb);
+        close(jdbcDb);
+      }
       lifecycles = life.requests();
-
-      // (ii) the database ceiling: the lifecycle's statements over JDBC, same concurrency
-      jdbcCeiling = jdbcLifecycles(perLifecycle[0], perLifecycle[1]);
+      System.out.println("[bench] " + life.summary());
       System.out.println("[bench] " + jdbcCeiling.summary());
     } finally {
       a.stop();
@@ -318,65 +326,71 @@ class HandoverBenchmark {
 
   static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
 
-  Load.Result lifecycles(String base, Token reseller, Token[] partners) throws Exception {
+  /** Phase c: the API lifecycle; {@code db} (one connection per thread) reads the codes. */
+  Load.Spec lifecycles(String base, Token reseller, Token[] partners, Connection[] db) {
     int perThread = LIFECYCLE_SERVICES / 2 / THREADS;
+    return new Load.Spec(
+        "lifecycle over the API (changeContact + 2 accepts)",
+        List.of("changeContact", "accept 1", "accept 2"),
+        (t, i, steps) -> {
+          int k = (int) (i % perThread);
+          String name = DataGenerator.lifecycleService(t * perThread + k);
+          String partnerNic = DataGenerator.partner(t % DataGenerator.PARTNERS);
+          boolean toPartner = resync(db[t], reseller, base, name, partnerNic);
+          String target = toPartner ? partnerNic : DataGenerator.reseller();
+          long s0 = System.nanoTime();
+          HttpResponse<String> created =
+              http.send(
+                  signed(
+                      reseller,
+                      "POST",
+                      base + "/1.0/domain/" + name + "/changeContact",
+                      "{\"contactTech\":\"" + target + "\"}"),
+                  ofString());
+          expect(created, 200);
+          steps.step(0, System.nanoTime() - s0);
+          long id = Long.parseLong(created.body().replaceAll("[^0-9]", ""));
+          Map<String, String> codes = codes(db[t], id);
+          String from = toPartner ? DataGenerator.reseller() : partnerNic;
+          String to = toPartner ? partnerNic : DataGenerator.reseller();
+          int step = 1;
+          for (String party : List.of(from, to)) {
+            String code = codes.get(party);
+            if (code == null) {
+              throw new IllegalStateException(
+                  "no code for " + party + " on " + id + " (codes for " + codes.keySet() + ")");
+            }
+            Token who = party.equals(partnerNic) ? partners[t] : reseller;
+            long a0 = System.nanoTime();
+            expect(
+                http.send(
+                    signed(
+                        who,
+                        "POST",
+                        base + "/1.0/me/task/contactChange/" + id + "/accept",
+                        "{\"token\":\"" + code + "\"}"),
+                    ofString()),
+                200);
+            steps.step(step++, System.nanoTime() - a0);
+          }
+        });
+  }
+
+  Connection[] connections(boolean autoCommit) throws Exception {
     Connection[] db = new Connection[THREADS];
     for (int t = 0; t < THREADS; t++) {
       db[t] = connect();
+      db[t].setAutoCommit(autoCommit);
     }
-    try {
-      return Load.run(
-          "lifecycle over the API (changeContact + 2 accepts)",
-          THREADS,
-          WARMUP,
-          SECONDS,
-          List.of("changeContact", "accept 1", "accept 2"),
-          (t, i, steps) -> {
-            int k = (int) (i % perThread);
-            String name = DataGenerator.lifecycleService(t * perThread + k);
-            String partnerNic = DataGenerator.partner(t % DataGenerator.PARTNERS);
-            boolean toPartner = resync(db[t], reseller, base, name, partnerNic);
-            String target = toPartner ? partnerNic : DataGenerator.reseller();
-            long s0 = System.nanoTime();
-            HttpResponse<String> created =
-                http.send(
-                    signed(
-                        reseller,
-                        "POST",
-                        base + "/1.0/domain/" + name + "/changeContact",
-                        "{\"contactTech\":\"" + target + "\"}"),
-                    ofString());
-            expect(created, 200);
-            steps.step(0, System.nanoTime() - s0);
-            long id = Long.parseLong(created.body().replaceAll("[^0-9]", ""));
-            Map<String, String> codes = codes(db[t], id);
-            String from = toPartner ? DataGenerator.reseller() : partnerNic;
-            String to = toPartner ? partnerNic : DataGenerator.reseller();
-            int step = 1;
-            for (String party : List.of(from, to)) {
-              String code = codes.get(party);
-              if (code == null) {
-                throw new IllegalStateException(
-                    "no code for " + party + " on " + id + " (codes for " + codes.keySet() + ")");
-              }
-              Token who = party.equals(partnerNic) ? partners[t] : reseller;
-              long a0 = System.nanoTime();
-              expect(
-                  http.send(
-                      signed(
-                          who,
-                          "POST",
-                          base + "/1.0/me/task/contactChange/" + id + "/accept",
-                          "{\"token\":\"" + code + "\"}"),
-                      ofString()),
-                  200);
-              steps.step(step++, System.nanoTime() - a0);
-            }
-          });
-    } finally {
-      for (Connection c : db) {
-        c.close();
+    return db;
+  }
+
+  static void close(Connection[] db) throws Exception {
+    for (Connection c : db) {
+      if (!c.getAutoCommit()) {
+        c.rollback();
       }
+      c.close();
     }
   }
 
@@ -457,38 +471,23 @@ class HandoverBenchmark {
 
   // ---- ceiling (ii): the lifecycle's statements over JDBC -----------------------------------
 
-  Load.Result jdbcLifecycles(int mails, int audits) throws Exception {
+  /** Ceiling (ii): the lifecycle's statements over JDBC, on {@code db} (not auto-committing). */
+  Load.Spec jdbcLifecycles(Connection[] db, int mails, int audits) {
     int perThread = LIFECYCLE_SERVICES / 2 / THREADS;
-    Connection[] db = new Connection[THREADS];
-    for (int t = 0; t < THREADS; t++) {
-      db[t] = connect();
-      db[t].setAutoCommit(false);
-    }
     String payload =
         "{\"code\":\"ABCD-EFGH\",\"service\":\"life-00000.bench\",\"type\":\"domain\","
             + "\"roles\":[\"tech\"],\"from\":\"bn0000000-ovh\",\"to\":\"bn0000021-ovh\"}";
-    String reseller = DataGenerator.reseller();
-    try {
-      return Load.run(
-          "db ceiling: same SQL over JDBC",
-          THREADS,
-          WARMUP,
-          SECONDS,
-          List.of("request", "accept 1", "accept 2"),
-          (t, i, steps) -> {
-            try {
-              jdbcLifecycle(db[t], t, i, steps, mails, audits, payload, perThread);
-            } catch (Exception e) {
-              db[t].rollback();
-              throw e;
-            }
-          });
-    } finally {
-      for (Connection c : db) {
-        c.rollback();
-        c.close();
-      }
-    }
+    return new Load.Spec(
+        "db ceiling: same SQL over JDBC",
+        List.of("request", "accept 1", "accept 2"),
+        (t, i, steps) -> {
+          try {
+            jdbcLifecycle(db[t], t, i, steps, mails, audits, payload, perThread);
+          } catch (Exception e) {
+            db[t].rollback();
+            throw e;
+          }
+        });
   }
 
   void jdbcLifecycle(

@@ -70,10 +70,16 @@ final class Load {
     final AtomicLong errors = new AtomicLong();
     volatile String firstError;
     double seconds;
+    final long[] iterations;
 
-    Result(String phase, int threads) {
+    Result(String phase, int threads, List<String> stepNames) {
       this.phase = phase;
       this.latencies = new Recorder(threads);
+      this.iterations = new long[threads];
+      for (String s : stepNames) {
+        this.stepNames.add(s);
+        this.steps.add(new Recorder(threads));
+      }
     }
 
     long requests() {
@@ -101,6 +107,9 @@ final class Load {
 
   private Load() {}
 
+  /** A load to run: its name, the names of its steps, the call each thread repeats. */
+  record Spec(String phase, List<String> stepNames, Call call) {}
+
   /**
    * Runs {@code call} on {@code threads} threads for {@code warmupSeconds} (not recorded), then
    * {@code seconds} (recorded). Step recorders, when named, get per-step latencies from the call.
@@ -113,12 +122,34 @@ final class Load {
       List<String> stepNames,
       Call call)
       throws InterruptedException {
-    Result result = new Result(phase, threads);
-    Recorder discard = new Recorder(threads);
-    for (String s : stepNames) {
-      result.stepNames.add(s);
-      result.steps.add(new Recorder(threads));
+    Result result = new Result(phase, threads, stepNames);
+    runInto(result, threads, warmupSeconds, seconds, call);
+    return result;
+  }
+
+  /**
+   * Runs two loads in turn, {@code slices} times each, each slice a share of {@code seconds}: both
+   * then see the same machine, however its speed drifts (a shared machine's does), so that their
+   * ratio holds. Each gets {@code warmupSeconds} before its first slice.
+   */
+  static Result[] alternate(
+      Spec a, Spec b, int threads, double warmupSeconds, double seconds, int slices)
+      throws InterruptedException {
+    Result ra = new Result(a.phase(), threads, a.stepNames());
+    Result rb = new Result(b.phase(), threads, b.stepNames());
+    for (int i = 0; i < slices; i++) {
+      double warmup = i == 0 ? warmupSeconds : 0;
+      runInto(ra, threads, warmup, seconds / slices, a.call());
+      runInto(rb, threads, warmup, seconds / slices, b.call());
     }
+    return new Result[] {ra, rb};
+  }
+
+  /** Adds one run's measurements to {@code result}; iteration numbers continue per thread. */
+  private static void runInto(
+      Result result, int threads, double warmupSeconds, double seconds, Call call)
+      throws InterruptedException {
+    Recorder discard = new Recorder(threads);
     long start = System.nanoTime();
     long measureFrom = start + (long) (warmupSeconds * 1e9);
     long end = measureFrom + (long) (seconds * 1e9);
@@ -129,7 +160,6 @@ final class Load {
       Thread w =
           new Thread(
               () -> {
-                long i = 0;
                 try {
                   while (true) {
                     long before = System.nanoTime();
@@ -139,7 +169,7 @@ final class Load {
                     boolean measured = before >= measureFrom;
                     StepSink sink = new StepSink(measured ? result.steps : List.of(), thread);
                     try {
-                      call.run(thread, i++, sink);
+                      call.run(thread, result.iterations[thread]++, sink);
                       long took = System.nanoTime() - before;
                       if (measured) {
                         result.latencies.add(thread, took);
@@ -159,13 +189,12 @@ final class Load {
                   done.countDown();
                 }
               },
-              "load-" + phase + "-" + t);
+              "load-" + result.phase + "-" + t);
       workers.add(w);
       w.start();
     }
     done.await();
-    result.seconds = (Math.max(end, System.nanoTime()) - measureFrom) / 1e9;
-    return result;
+    result.seconds += (Math.max(end, System.nanoTime()) - measureFrom) / 1e9;
   }
 
   /** Per-step latencies recorded by a call (ignored during warm-up). */
