@@ -132,6 +132,7 @@ class HandoverBenchmark {
     Server a = Server.start(this, null, "server-a");
     Load.Result httpCeiling;
     Load.Result[] my = new Load.Result[4];
+    Load.Result[] alone = new Load.Result[4];
     Load.Result api;
     Load.Result life;
     Load.Result jdbcCeiling;
@@ -174,6 +175,22 @@ class HandoverBenchmark {
                         http.send(get(url).header("Cookie", sessions[t]).build(), ofString()),
                         200));
         System.out.println("[bench] " + my[p].summary());
+      }
+      // the same pages for a single client: what a page costs without queueing behind others
+      for (int p = 0; p < pages.length; p++) {
+        String url = pages[p][1];
+        alone[p] =
+            Load.run(
+                pages[p][0] + " (1 client)",
+                1,
+                WARMUP / 2,
+                SECONDS / 2,
+                List.of(),
+                (t, i, s) ->
+                    expect(
+                        http.send(get(url).header("Cookie", sessions[0]).build(), ofString()),
+                        200));
+        System.out.println("[bench] " + alone[p].summary());
       }
 
       // (b) signed API reads of the reseller's requests (ids 1, 51, 101… involve it), in turns
@@ -288,6 +305,9 @@ class HandoverBenchmark {
     rows.add(Row.of(httpCeiling, null, "req/s"));
     for (Load.Result r : my) {
       rows.add(Row.of(r, httpCeiling, "req/s"));
+    }
+    for (Load.Result r : alone) {
+      rows.add(Row.of(r, null, "req/s"));
     }
     rows.add(Row.of(api, httpCeiling, "req/s"));
     rows.add(Row.of(jdbcCeiling, null, "lifecycles/s"));
