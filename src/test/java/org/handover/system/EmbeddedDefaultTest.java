@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +47,14 @@ class EmbeddedDefaultTest {
   @Autowired PasswordEncoder passwords;
   @Autowired MockMvc mvc;
   @Autowired Outbox outbox;
+
+  @Autowired ThreadPoolTaskScheduler scheduler;
+
+  @Test
+  void eachScheduledJobHasAThreadOfItsOwn() {
+    // mail, webhooks and expiry: a long mail backlog must not hold the other two back
+    assertThat(scheduler.getPoolSize()).isEqualTo(3);
+  }
 
   @Test
   void loadsTheDemoDataSetIntoAnEmptyDatabase() {
