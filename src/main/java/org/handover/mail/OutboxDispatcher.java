@@ -168,8 +168,9 @@ public class OutboxDispatcher {
     for (OutboxMessage message : due) {
       try {
         prepared.put(prepare(message, now), message);
-      } catch (MessagingException | MailException permanent) {
-        recordFailure(message, now, permanent, true);
+      } catch (MessagingException | RuntimeException unsendable) {
+        // a bad address, or an email that cannot be rendered: fails alone, blocks nobody
+        recordFailure(message, now, unsendable, true);
       }
     }
     Map<Object, Exception> failed = send(prepared.keySet());
@@ -195,7 +196,6 @@ public class OutboxDispatcher {
         where id = ?""",
         delivered);
     sent.increment(delivered.size());
-
     return new Batch(due.size(), delivered.size(), delivered.isEmpty() && !failed.isEmpty());
   }
 

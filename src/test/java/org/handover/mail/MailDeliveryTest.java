@@ -236,6 +236,27 @@ class MailDeliveryTest extends IntegrationTest {
   }
 
   @Test
+  void anEmailThatCannotBeRenderedFailsAloneAndTheRestOfItsBatchGoesOut() throws Exception {
+    fixtures.account();
+    tx.executeWithoutResult(
+        s ->
+            outbox.enqueue(
+                MailKind.CHANGE_EXPIRED,
+                new Recipient(null, "someone@example.com", Language.en),
+                Map.of("serviceName", "example.com", "expiresAt", "not a date"),
+                null));
+    long broken = outbox.lastId();
+    fixtures.account();
+
+    drain();
+
+    OutboxMessage failed = outbox.find(broken).orElseThrow();
+    assertThat(failed.status()).isEqualTo("failed");
+    assertThat(failed.lastError()).contains("DateTimeParseException");
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+  }
+
+  @Test
   void afterTheLastAttemptARowIsFailedAndNoLongerRetried() {
     smtp.stop();
     fixtures.account();
