@@ -138,21 +138,37 @@ class MyServicesPageTest extends IntegrationTest {
             .query(String.class)
             .list();
     assertThat(expected).hasSizeGreaterThan(100);
+    assertThat(pageThrough("sort=nameDesc&billing=" + other.value())).isEqualTo(expected);
+  }
+
+  @Test
+  void theCategorySortPagesThroughEveryServiceInCategoryThenNameOrder() throws Exception {
+    List<String> expected =
+        jdbc.sql(
+                "select name from services where admin_nic = ? or tech_nic = ? or billing_nic = ?"
+                    + " order by type, name, id")
+            .params(reseller.value(), reseller.value(), reseller.value())
+            .query(String.class)
+            .list();
+    assertThat(pageThrough("sort=type")).hasSize(SERVICES).isEqualTo(expected);
+  }
+
+  /** The service names of every page, following the next links from the first. */
+  private List<String> pageThrough(String query) throws Exception {
     List<String> seen = new ArrayList<>();
-    String query = "size=100&sort=nameDesc&billing=" + other.value();
+    String cursor = "";
     while (true) {
-      String html = page(query);
+      String html = page("size=100&" + query + cursor);
       Matcher rows = ROW.matcher(html);
       while (rows.find()) {
         seen.add(rows.group(1));
       }
       Matcher next = NEXT.matcher(html);
       if (!next.find()) {
-        break;
+        return seen;
       }
-      query = "size=100&sort=nameDesc&billing=" + other.value() + "&after=" + next.group(1);
+      cursor = "&after=" + next.group(1);
     }
-    assertThat(seen).isEqualTo(expected);
   }
 
   private static final Pattern TOTAL = Pattern.compile("id=\"services-total\"[^>]*>([^<]*)<");
