@@ -39,11 +39,12 @@ class ServiceListing {
     params.put("limit", q.size() + 1);
     String keyset = cursor == null ? "" : keyset(q.sort(), ascending, cursor, params);
     String order = order(q.sort(), ascending);
-    // the ranges yield only what their index holds (id, name) unless sorting by type, so that a
-    // name search filters index entries without reading the table; the page's rows are read last
-    String keys = q.sort() == ServiceQuery.Sort.type ? "id, type, name" : "id, name";
     String ranges =
-        ranges(q, params, keys, keyset + " order by " + order + " fetch first :limit rows only");
+        ranges(
+            q,
+            params,
+            keys(q.sort()),
+            keyset + " order by " + order + " fetch first :limit rows only");
     String sql =
         "select "
             + COLUMNS
@@ -121,9 +122,19 @@ class ServiceListing {
   private long count(ServiceQuery q) {
     Map<String, Object> params = new HashMap<>();
     params.put("limit", ServicePage.COUNT_LIMIT + 1);
-    String sql =
-        "select count(*) from (" + ranges(q, params, "id", " fetch first :limit rows only") + ") m";
+    // in the listing's own order, so each range walks the index the page walks (another index
+    // may hold the matches far apart)
+    String tail = " order by " + order(q.sort(), true) + " fetch first :limit rows only";
+    String sql = "select count(*) from (" + ranges(q, params, keys(q.sort()), tail) + ") m";
     return jdbc.sql(sql).params(params).query(Long.class).single();
+  }
+
+  /**
+   * What the ranges yield: only what their index holds, so that a name search filters index entries
+   * without reading the table; the page's rows are read last, by id.
+   */
+  private static String keys(ServiceQuery.Sort sort) {
+    return sort == ServiceQuery.Sort.type ? "id, type, name" : "id, name";
   }
 
   private static String filters(ServiceQuery q, Map<String, Object> params) {
