@@ -4,9 +4,20 @@ import java.util.Locale;
 
 /** The languages Handover speaks to customers in. */
 public enum Language {
-  en,
-  it,
-  fr;
+  en("English"),
+  it("Italiano"),
+  fr("Français");
+
+  private final String nativeName;
+
+  Language(String nativeName) {
+    this.nativeName = nativeName;
+  }
+
+  /** The language's name in itself, as language pickers show it. */
+  public String nativeName() {
+    return nativeName;
+  }
 
   public Locale locale() {
     return Locale.forLanguageTag(name());
