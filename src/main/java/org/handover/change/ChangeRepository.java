@@ -22,24 +22,27 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ChangeRepository {
 
-  private static final String SELECT =
-      """
-      select c.id, c.service_id, s.type, s.name, c.roles, c.from_nic, c.to_nic, c.asking_nic,
-             c.state, c.requested_at, c.done_at, c.expires_at, c.next_reminder_at, c.reason
-      from contact_changes c join services s on s.id = c.service_id""";
+  private static final String CHANGE_COLUMNS =
+      "c.id, c.service_id, s.type, s.name, c.roles, c.from_nic, c.to_nic, c.asking_nic, c.state,"
+          + " c.requested_at, c.done_at, c.expires_at, c.next_reminder_at, c.reason";
 
-  private static final String SELECT_WITH_PARTIES =
-      """
-      select c.id, c.service_id, s.type, s.name, c.roles, c.from_nic, c.to_nic, c.asking_nic,
-             c.state, c.requested_at, c.done_at, c.expires_at, c.next_reminder_at, c.reason,
-             p.change_id, p.nic, p.status, p.answered_at, p.code_digest, p.code_issued_at,
-             p.code_used_at, p.failed_attempts, p.resend_window_at, p.resends_in_window
-      from contact_changes c join services s on s.id = c.service_id
-      left join change_parties p on p.change_id = c.id""";
+  private static final String FROM =
+      " from contact_changes c join services s on s.id = c.service_id";
+
+  private static final String SELECT = "select " + CHANGE_COLUMNS + FROM;
 
   private static final String PARTY_COLUMNS =
       "change_id, nic, status, answered_at, code_digest, code_issued_at, code_used_at,"
           + " failed_attempts, resend_window_at, resends_in_window";
+
+  /** A request with one row per party ({@code p.} columns null for none). */
+  private static final String SELECT_WITH_PARTIES =
+      "select "
+          + CHANGE_COLUMNS
+          + ", p."
+          + PARTY_COLUMNS.replace(", ", ", p.")
+          + FROM
+          + " left join change_parties p on p.change_id = c.id";
 
   private final JdbcClient jdbc;
 
