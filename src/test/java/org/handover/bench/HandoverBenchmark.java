@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
+import org.handover.mail.OutboxDispatcher;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,11 +57,8 @@ class HandoverBenchmark {
   static final Path OUT = Path.of("target", "bench");
 
   static {
-    // the receiving GreenMail parses every email with Jakarta Mail; spare it the per-part
-    // ServiceLoader scan that Handover's dispatcher also avoids (see OutboxDispatcher)
-    System.getProperties()
-        .putIfAbsent(
-            "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    // the receiving GreenMail parses every email with Jakarta Mail, as the dispatcher builds them
+    OutboxDispatcher.nameTheMailStreamProvider();
   }
 
   final HttpClient http =
