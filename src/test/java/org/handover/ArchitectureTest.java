@@ -2,27 +2,165 @@ package org.handover;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Repository;
 
-/** Package boundaries of STYLE.md, checked on the compiled classes. */
+/**
+ * The code's shape, checked on the compiled classes: the layers of README's "How it is built",
+ * package boundaries of STYLE.md, and where SQL may be written.
+ */
 class ArchitectureTest {
 
   private static final JavaClasses MAIN =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("org.handover");
+
+  /**
+   * The features from the bottom up: each may use the ones before it, never one after it. {@code
+   * system} is the shared kernel (value types, errors and messages, clock, security and web
+   * plumbing) and uses no feature; {@code demo} is the top, since it drives every feature.
+   */
+  static final List<String> LAYERS =
+      List.of(
+          "system",
+          "audit",
+          "mail",
+          "apiauth",
+          "account",
+          "contact",
+          "catalog",
+          "change",
+          "operator",
+          "demo");
+
+  @Test
+  void noCyclesBetweenFeatures() {
+    slices().matching("org.handover.(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+
+  @Test
+  void theKernelUsesNoFeature() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.handover.system..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            LAYERS.stream().skip(1).map(l -> "org.handover." + l + "..").toArray(String[]::new))
+        .check(MAIN);
+  }
+
+  @Test
+  void everyFeatureUsesOnlyTheLayersBelowIt() {
+    List<String> violations = new ArrayList<>();
+    for (int i = 0; i < LAYERS.size() - 1; i++) {
+      String[] above =
+          LAYERS.subList(i + 1, LAYERS.size()).stream()
+              .map(l -> "org.handover." + l + "..")
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage("org.handover." + LAYERS.get(i) + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(above)
+          .because(LAYERS.get(i) + " is below " + String.join(", ", above))
+          .evaluate(MAIN)
+          .getFailureReport()
+          .getDetails()
+          .forEach(violations::add);
+    }
+    assertThat(violations).as("dependencies running up the layers").isEmpty();
+  }
+
+  @Test
+  void everyPackageBelongsToALayer() {
+    List<String> strays = new ArrayList<>();
+    for (JavaClass c : MAIN) {
+      String name = c.getPackageName();
+      if (name.equals("org.handover")) {
+        continue;
+      }
+      String feature = name.substring("org.handover.".length()).split("\\.")[0];
+      if (!LAYERS.contains(feature)) {
+        strays.add(c.getName());
+      }
+    }
+    assertThat(strays).as("classes outside the layers of LAYERS").isEmpty();
+  }
+
+  @Test
+  void controllersLiveInWebOrApiPackages() {
+    classes()
+        .that()
+        .areMetaAnnotatedWith(Controller.class)
+        .should()
+        .resideInAnyPackage("..web..", "..api..")
+        .check(MAIN);
+  }
+
+  @Test
+  void nothingUsesAController() {
+    classes()
+        .should(
+            new ArchCondition<JavaClass>("not depend on another class's controller") {
+              @Override
+              public void check(JavaClass item, ConditionEvents events) {
+                for (Dependency d : item.getDirectDependenciesFromSelf()) {
+                  JavaClass target = d.getTargetClass();
+                  if (isController(target)
+                      && !target.isAnnotation()
+                      && !sameTopLevel(item, target)) {
+                    events.add(SimpleConditionEvent.violated(item, d.getDescription()));
+                  }
+                }
+              }
+            })
+        .check(MAIN);
+  }
+
+  @Test
+  void sqlIsWrittenOnlyInRepositories() {
+    noClasses()
+        .that()
+        .areNotAnnotatedWith(Repository.class)
+        .should()
+        .dependOnClassesThat(
+            DescribedPredicate.describe(
+                "JDBC access classes",
+                (JavaClass c) ->
+                    c.isAssignableTo(JdbcClient.class)
+                        || c.isAssignableTo(JdbcTemplate.class)
+                        || c.isAssignableTo(NamedParameterJdbcTemplate.class)))
+        .because("SQL lives in repositories (@Repository), each owning its column lists")
+        .check(MAIN);
+  }
 
   @Test
   void repositoriesStayInsideTheirFeature() {
@@ -69,5 +207,46 @@ class ArchitectureTest {
               .toList();
       assertThat(offenders).isEmpty();
     }
+  }
+
+  @Test
+  void codeNamesTypesByImportNotInline() throws IOException {
+    Pattern inline =
+        Pattern.compile(
+            "(?<![\\w.@\"])(java|javax|jakarta|org\\.springframework|org\\.handover)(\\.[a-z][a-z0-9_]*)*"
+                + "\\.[A-Z]\\w*");
+    List<String> offenders = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        for (String line : Files.readAllLines(f)) {
+          String code = line.strip();
+          if (code.startsWith("import ")
+              || code.startsWith("package ")
+              || code.startsWith("*")
+              || code.startsWith("/*")
+              || code.startsWith("//")) {
+            continue;
+          }
+          if (inline.matcher(code).find()) {
+            offenders.add(f + ": " + code);
+          }
+        }
+      }
+    }
+    assertThat(offenders).as("fully qualified names inline; import them").isEmpty();
+  }
+
+  private static boolean isController(JavaClass c) {
+    return c.isMetaAnnotatedWith(Controller.class);
+  }
+
+  private static boolean sameTopLevel(JavaClass a, JavaClass b) {
+    return topLevel(a).equals(topLevel(b));
+  }
+
+  private static String topLevel(JavaClass c) {
+    String name = c.getName();
+    int dollar = name.indexOf('$');
+    return dollar < 0 ? name : name.substring(0, dollar);
   }
 }

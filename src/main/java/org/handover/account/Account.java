@@ -1,6 +1,9 @@
 package org.handover.account;
 
 import java.time.Instant;
+import org.handover.mail.Recipient;
+import org.handover.system.Language;
+import org.handover.system.Nic;
 
 /** A customer account. In good standing when nothing it owes is overdue. */
 public record Account(
@@ -24,6 +27,11 @@ public record Account(
 
   public boolean isActive() {
     return state == State.active;
+  }
+
+  /** Where this account's emails go, in its language. */
+  public Recipient recipient() {
+    return new Recipient(nic, email, language);
   }
 
   public boolean inGoodStanding() {

@@ -2,19 +2,23 @@ package org.handover.account;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.handover.audit.Actor;
 import org.handover.audit.AuditLog;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.Recipient;
+import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.HandoverProperties;
+import org.handover.system.Language;
+import org.handover.system.Nic;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -101,7 +105,7 @@ public class Accounts {
     }
     outbox.enqueue(
         MailKind.ACCOUNT_CREATED,
-        Recipient.of(account),
+        account.recipient(),
         Map.of("nic", nic.value(), "firstName", account.firstName()),
         null);
     audit.record(actor, "account.created", null, null, nic.value());
@@ -179,7 +183,7 @@ public class Accounts {
                   codes.issue(account.nic(), AccountCodes.Purpose.password, null, clock.instant());
               outbox.enqueue(
                   MailKind.PASSWORD_RESET,
-                  Recipient.of(account),
+                  account.recipient(),
                   Map.of(
                       "nic", account.nic().value(),
                       "recipientName", account.displayName(),
@@ -219,14 +223,14 @@ public class Accounts {
             "nic", account.nic().value(),
             "recipientName", account.displayName(),
             "newEmail", email);
-    Map<String, Object> withCode = new java.util.HashMap<>(data);
+    Map<String, Object> withCode = new HashMap<>(data);
     withCode.put("code", code.text());
     outbox.enqueue(
         MailKind.EMAIL_CHANGE_CODE,
         new Recipient(account.nic(), email, account.language()),
         withCode,
         null);
-    outbox.enqueue(MailKind.EMAIL_CHANGE_NOTICE, Recipient.of(account), data, null);
+    outbox.enqueue(MailKind.EMAIL_CHANGE_NOTICE, account.recipient(), data, null);
     audit.record(actor, "account.emailChangeRequested", null, null, null);
   }
 
@@ -305,7 +309,7 @@ public class Accounts {
       AccountCodes.Purpose purpose,
       String code,
       Actor actor,
-      java.util.function.Consumer<AccountCodes.Issued> change) {
+      Consumer<AccountCodes.Issued> change) {
     HandoverException refusal =
         tx.execute(
             s -> {

@@ -1,6 +1,7 @@
 package org.handover.account;
 
 import java.security.SecureRandom;
+import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
 
 /** Draws random customer IDs: two letters, six digits and the configured suffix. */

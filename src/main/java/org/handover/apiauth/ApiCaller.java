@@ -1,8 +1,8 @@
 package org.handover.apiauth;
 
 import java.util.List;
-import org.handover.account.Nic;
-import org.handover.audit.Actor;
+import org.handover.system.Actor;
+import org.handover.system.Nic;
 
 /** The customer a signed API call acts for, and the credential it used. */
 public record ApiCaller(

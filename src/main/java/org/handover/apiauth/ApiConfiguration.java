@@ -12,7 +12,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -48,9 +51,9 @@ class ApiConfiguration implements WebMvcConfigurer {
           @Override
           public Object resolveArgument(
               MethodParameter parameter,
-              org.springframework.web.method.support.ModelAndViewContainer mav,
-              org.springframework.web.context.request.NativeWebRequest request,
-              org.springframework.web.bind.support.WebDataBinderFactory binders) {
+              ModelAndViewContainer mav,
+              NativeWebRequest request,
+              WebDataBinderFactory binders) {
             Object caller =
                 request
                     .getNativeRequest(HttpServletRequest.class)

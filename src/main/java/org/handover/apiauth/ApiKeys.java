@@ -8,17 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.handover.account.Nic;
-import org.handover.audit.Actor;
 import org.handover.audit.AuditLog;
+import org.handover.system.Actor;
 import org.handover.system.Digests;
 import org.handover.system.HandoverException;
-import org.handover.system.Sql;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.handover.system.Nic;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * API applications and their consumer keys. Application secrets are sealed at rest; consumer keys
@@ -30,11 +26,9 @@ public class ApiKeys {
 
   private static final String ALPHANUM =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  private static final TypeReference<List<AccessRule>> RULES = new TypeReference<>() {};
 
-  private final JdbcClient jdbc;
+  private final ApiKeyRepository repository;
   private final SecretBox box;
-  private final JsonMapper json;
   private final Clock clock;
   private final AuditLog audit;
   private final SecureRandom random = new SecureRandom();
@@ -43,10 +37,9 @@ public class ApiKeys {
   private final Cache<String, Verified> verified =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(100_000).build();
 
-  ApiKeys(JdbcClient jdbc, SecretBox box, JsonMapper json, Clock clock, AuditLog audit) {
-    this.jdbc = jdbc;
+  ApiKeys(ApiKeyRepository repository, SecretBox box, Clock clock, AuditLog audit) {
+    this.repository = repository;
     this.box = box;
-    this.json = json;
     this.clock = clock;
     this.audit = audit;
   }
@@ -80,12 +73,7 @@ public class ApiKeys {
     }
     String key = token(16);
     String secret = token(32);
-    jdbc.sql(
-            """
-            insert into api_applications (app_key, secret_sealed, name, description, owner_nic,
-                                          created_at) values (?, ?, ?, ?, ?, ?)""")
-        .params(key, box.seal(secret), n, d, owner.nic().value(), Sql.ts(clock.instant()))
-        .update();
+    repository.insertApplication(key, box.seal(secret), n, d, owner.nic(), clock.instant());
     audit.record(owner, "api.applicationCreated", null, null, key);
     Application app =
         applications(owner.nic()).stream()
@@ -96,34 +84,13 @@ public class ApiKeys {
   }
 
   public List<Application> applications(Nic owner) {
-    return jdbc.sql(
-            "select id, app_key, name, description, created_at from api_applications"
-                + " where owner_nic = ? order by id")
-        .param(owner.value())
-        .query(
-            (rs, i) ->
-                new Application(
-                    rs.getLong("id"),
-                    rs.getString("app_key"),
-                    rs.getString("name"),
-                    rs.getString("description"),
-                    Sql.instant(rs, "created_at")))
-        .list();
+    return repository.applications(owner);
   }
 
   /** Deletes an application of the owner's, and every consumer key it issued. */
   @Transactional
   public void deleteApplication(Actor owner, long id) {
-    jdbc.sql(
-            "delete from api_credentials where application_id = ? and application_id in"
-                + " (select id from api_applications where owner_nic = ?)")
-        .params(id, owner.nic().value())
-        .update();
-    int deleted =
-        jdbc.sql("delete from api_applications where id = ? and owner_nic = ?")
-            .params(id, owner.nic().value())
-            .update();
-    if (deleted == 0) {
+    if (!repository.deleteApplication(id, owner.nic())) {
       throw new NoSuchApplication();
     }
     verified.invalidateAll();
@@ -146,39 +113,15 @@ public class ApiKeys {
     }
     String consumerKey = token(32);
     String validation = token(32);
-    jdbc.sql(
-            """
-            insert into api_credentials (application_id, consumer_digest, validation_digest, state,
-                                         rules, redirection, created_at)
-            values (?, ?, ?, 'pendingValidation', ?, ?, ?)""")
-        .params(
-            appId,
-            digest(consumerKey),
-            digest(validation),
-            json.writeValueAsString(rules),
-            redirection,
-            Sql.ts(clock.instant()))
-        .update();
+    repository.insertPendingCredential(
+        appId, digest(consumerKey), digest(validation), rules, redirection, clock.instant());
     return new Requested(consumerKey, validation);
   }
 
   /** The credential a validation link points at, while it waits for validation. */
   public Credential pending(String validationToken) {
-    return jdbc.sql(
-            """
-            select c.id, a.name, c.state, c.rules, c.redirection from api_credentials c
-            join api_applications a on a.id = c.application_id
-            where c.validation_digest = ? and c.state = 'pendingValidation'""")
-        .param(digest(validationToken == null ? "" : validationToken))
-        .query(
-            (rs, i) ->
-                new Credential(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    json.readValue(rs.getString(4), RULES),
-                    rs.getString(5)))
-        .optional()
+    return repository
+        .pending(digest(validationToken == null ? "" : validationToken))
         .orElseThrow(NoSuchCredential::new);
   }
 
@@ -189,17 +132,8 @@ public class ApiKeys {
   public Credential validate(Actor customer, String validationToken, Duration validity) {
     Credential c = pending(validationToken);
     Instant now = clock.instant();
-    jdbc.sql(
-            """
-            update api_credentials set state = 'validated', nic = ?, validated_at = ?, expires_at = ?,
-                   validation_digest = null
-            where id = ? and state = 'pendingValidation'""")
-        .params(
-            customer.nic().value(),
-            Sql.ts(now),
-            validity.isZero() ? null : Sql.ts(now.plus(validity)),
-            c.id())
-        .update();
+    repository.markValidated(
+        c.id(), customer.nic(), now, validity.isZero() ? null : now.plus(validity));
     audit.record(customer, "api.credentialValidated", null, null, String.valueOf(c.id()));
     return c;
   }
@@ -207,9 +141,7 @@ public class ApiKeys {
   @Transactional
   public Credential refuse(Actor customer, String validationToken) {
     Credential c = pending(validationToken);
-    jdbc.sql("update api_credentials set state = 'refused', validation_digest = null where id = ?")
-        .param(c.id())
-        .update();
+    repository.markRefused(c.id());
     audit.record(customer, "api.credentialRefused", null, null, String.valueOf(c.id()));
     return c;
   }
@@ -229,9 +161,7 @@ public class ApiKeys {
   /** Ends a consumer key (the API's logout). */
   @Transactional
   public void revoke(long credentialId) {
-    jdbc.sql("update api_credentials set state = 'expired' where id = ?")
-        .param(credentialId)
-        .update();
+    repository.markExpired(credentialId);
     verified.invalidateAll();
   }
 
@@ -241,36 +171,28 @@ public class ApiKeys {
         verified.get(
             appKey + ":" + digest(consumerKey),
             k ->
-                jdbc.sql(
-                        """
-                        select c.id, a.id, a.secret_sealed, c.nic, c.rules, c.expires_at
-                        from api_credentials c join api_applications a on a.id = c.application_id
-                        where a.app_key = ? and c.consumer_digest = ? and c.state = 'validated'""")
-                    .params(appKey, digest(consumerKey))
-                    .query(
-                        (rs, i) ->
+                repository
+                    .validated(appKey, digest(consumerKey))
+                    .map(
+                        row ->
                             new Verified(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                box.open(rs.getString(3)),
-                                new Nic(rs.getString(4)),
-                                json.readValue(rs.getString(5), RULES),
-                                Sql.instant(rs, "expires_at")))
-                    .optional()
+                                row.credentialId(),
+                                row.applicationId(),
+                                box.open(row.secretSealed()),
+                                row.nic(),
+                                row.rules(),
+                                row.expiresAt()))
                     .orElse(null));
     return Optional.ofNullable(found)
         .filter(v -> v.expiresAt() == null || clock.instant().isBefore(v.expiresAt()));
   }
 
   /** Whether an application key exists (the only check {@code POST /auth/credential} makes). */
-  Optional<Long> applicationId(String appKey) {
+  public Optional<Long> applicationId(String appKey) {
     if (appKey == null || appKey.isBlank()) {
       return Optional.empty();
     }
-    return jdbc.sql("select id from api_applications where app_key = ?")
-        .param(appKey.strip())
-        .query(Long.class)
-        .optional();
+    return repository.applicationId(appKey.strip());
   }
 
   private String token(int length) {

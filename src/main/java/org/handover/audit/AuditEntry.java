@@ -1,6 +1,7 @@
 package org.handover.audit;
 
 import java.time.Instant;
+import org.handover.system.Actor;
 
 /** One row of the audit trail. */
 public record AuditEntry(

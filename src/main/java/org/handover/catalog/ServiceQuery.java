@@ -1,7 +1,7 @@
 package org.handover.catalog;
 
-import org.handover.account.Nic;
 import org.handover.system.HandoverException;
+import org.handover.system.Nic;
 
 /**
  * What "My services" asks for: whose services, filters (name search, category, each contact), a

@@ -1,8 +1,8 @@
 package org.handover.change;
 
-import org.handover.account.Nic;
 import org.handover.contact.ContactRole;
 import org.handover.system.HandoverException;
+import org.handover.system.Nic;
 
 /** The named refusals of the contact-change workflow, each with its own message. */
 public final class ChangeErrors {

@@ -2,8 +2,8 @@ package org.handover.change;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.handover.audit.Actor;
 import org.handover.audit.AuditLog;
+import org.handover.system.Actor;
 import org.handover.system.HandoverProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

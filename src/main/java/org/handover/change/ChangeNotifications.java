@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
-import org.handover.account.Nic;
 import org.handover.contact.ContactRole;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
-import org.handover.mail.Recipient;
 import org.handover.system.ConfirmationCode;
+import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
 
 /** Turns workflow events into outbox rows (DESIGN §4), in the caller's transaction. */
@@ -88,7 +87,7 @@ class ChangeNotifications {
     if (change.reason() != null) {
       personal.put("reason", change.reason().message(to.language().locale()));
     }
-    outbox.enqueue(kind, Recipient.of(to), personal, change.id());
+    outbox.enqueue(kind, to.recipient(), personal, change.id());
   }
 
   private static Map<String, Object> payload(ContactChange c) {

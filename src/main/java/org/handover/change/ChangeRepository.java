@@ -4,14 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.handover.account.Nic;
 import org.handover.catalog.ServiceType;
 import org.handover.contact.ContactRole;
+import org.handover.system.Nic;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,8 +113,7 @@ class ChangeRepository {
   void update(ContactChange c) {
     jdbc.sql(
             """
-            update contact_changes set state = ?, done_at = ?, next_reminder_at = ?, reason = ?,
-                   version = version + 1
+            update contact_changes set state = ?, done_at = ?, next_reminder_at = ?, reason = ?
             where id = ?""")
         .params(
             c.state().name(),
@@ -224,7 +224,7 @@ class ChangeRepository {
     StringBuilder sql =
         new StringBuilder(
             SELECT + " where (c.asking_nic = :nic or c.from_nic = :nic or c.to_nic = :nic)");
-    var params = new java.util.HashMap<String, Object>();
+    var params = new HashMap<String, Object>();
     params.put("nic", nic.value());
     if (state != null) {
       sql.append(" and c.state = :state");
@@ -242,7 +242,7 @@ class ChangeRepository {
   List<ContactChange> search(
       ChangeState state, List<Long> serviceIds, Nic account, int page, int size) {
     StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
-    var params = new java.util.HashMap<String, Object>();
+    var params = new HashMap<String, Object>();
     if (state != null) {
       sql.append(" and c.state = :state");
       params.put("state", state.name());
@@ -293,7 +293,7 @@ class ChangeRepository {
         new StringBuilder(
             "select id from contact_changes where (asking_nic = :nic or from_nic = :nic"
                 + " or to_nic = :nic)");
-    var params = new java.util.HashMap<String, Object>();
+    var params = new HashMap<String, Object>();
     params.put("nic", nic.value());
     if (state != null) {
       sql.append(" and state = :state");

@@ -2,6 +2,7 @@ package org.handover.change;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** States of a contact change request, with the reference API's values. */
@@ -29,13 +30,13 @@ public enum ChangeState {
           error, EnumSet.noneOf(ChangeState.class));
 
   /** The state with this exact name, if any (user input: filters of pages and APIs). */
-  public static java.util.Optional<ChangeState> parse(String name) {
+  public static Optional<ChangeState> parse(String name) {
     for (ChangeState s : values()) {
       if (s.name().equals(name)) {
-        return java.util.Optional.of(s);
+        return Optional.of(s);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** Whether the request has ended; ended requests never change again. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.handover.account.Nic;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeErrors.AlreadyAnswered;
 import org.handover.change.ChangeErrors.ChangeClosed;
@@ -21,6 +20,7 @@ import org.handover.change.ChangeErrors.WrongCode;
 import org.handover.contact.ContactRole;
 import org.handover.contact.PlannedChange;
 import org.handover.system.ConfirmationCode;
+import org.handover.system.Nic;
 
 /**
  * A contact change request and its state machine. Every move checks its precondition and throws a

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.handover.account.Accounts;
-import org.handover.account.Nic;
-import org.handover.audit.Actor;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
@@ -28,20 +27,27 @@ import org.handover.contact.ChangePolicy;
 import org.handover.contact.ContactRole;
 import org.handover.contact.PlannedChange;
 import org.handover.contact.PolicyViolation;
+import org.handover.system.Actor;
 import org.handover.system.ConfirmationCode;
 import org.handover.system.HandoverException;
 import org.handover.system.HandoverProperties;
+import org.handover.system.Nic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The contact-change workflow, as the web UI, the API and the operator API call it: request,
  * accept, refuse, resend a code, cancel, abort, read. Each call is one transaction; a refusal that
  * must leave a trace (a wrong code, a request found expired) commits that trace, then throws.
+ *
+ * <p>Transaction style (as everywhere in Handover): {@code @Transactional} on a method whose work
+ * commits or rolls back whole; a {@link TransactionTemplate} only where a method must commit and
+ * still refuse (the trace above), or needs several transactions.
  */
 @Service
 public class ContactChanges {
@@ -221,7 +227,8 @@ public class ContactChanges {
 
   private ContactChange answer(Actor actor, long id, String code, boolean accepting) {
     try {
-      return unwrap(tx.execute(s -> answerInTransaction(actor, id, code, accepting)));
+      return onOpenRequest(
+          actor.nic(), id, (change, now) -> answer(actor, change, now, code, accepting));
     } catch (HandoverException | TransientDataAccessException expected) {
       throw expected;
     } catch (RuntimeException unexpected) {
@@ -230,14 +237,10 @@ public class ContactChanges {
     }
   }
 
-  private Outcome<ContactChange> answerInTransaction(
-      Actor actor, long id, String code, boolean accepting) {
-    Instant now = clock.instant();
+  private Outcome<ContactChange> answer(
+      Actor actor, ContactChange change, Instant now, String code, boolean accepting) {
+    long id = change.id();
     Nic nic = actor.nic();
-    ContactChange change = store.lockInvolving(nic, id);
-    if (change.isPastExpiry(now)) {
-      return expireNow(change, now);
-    }
     String issuedDigest = change.party(nic).map(Party::codeDigest).orElse(null);
     boolean everyoneAccepted = false;
     try {
@@ -318,55 +321,43 @@ public class ContactChanges {
 
   /** Sends the calling party a new code; the old one stops working. Rate-limited. */
   public void resendCode(Actor actor, long id) {
-    unwrap(
-        tx.execute(
-            s -> {
-              Instant now = clock.instant();
-              ContactChange change = store.lockInvolving(actor.nic(), id);
-              if (change.isPastExpiry(now)) {
-                return expireNow(change, now);
-              }
-              ConfirmationCode code = ConfirmationCode.generate();
-              change.rotateCode(
-                  actor.nic(),
-                  code.digest(),
-                  now,
-                  settings.resendInterval(),
-                  settings.resendDailyLimit());
-              repository.updateParty(id, change.party(actor.nic()).orElseThrow());
-              audit.record(actor, "code.resent", change.serviceId(), id, null);
-              notifications.resent(change, actor.nic(), code);
-              return Outcome.of(change);
-            }));
+    onOpenRequest(
+        actor.nic(),
+        id,
+        (change, now) -> {
+          ConfirmationCode code = ConfirmationCode.generate();
+          change.rotateCode(
+              actor.nic(),
+              code.digest(),
+              now,
+              settings.resendInterval(),
+              settings.resendDailyLimit());
+          repository.updateParty(id, change.party(actor.nic()).orElseThrow());
+          audit.record(actor, "code.resent", change.serviceId(), id, null);
+          notifications.resent(change, actor.nic(), code);
+          return Outcome.of(change);
+        });
   }
 
   /** The asker withdraws their request; everyone involved is told. */
   public ContactChange cancel(Actor actor, long id) {
-    return unwrap(
-        tx.execute(
-            s -> {
-              Instant now = clock.instant();
-              ContactChange change = store.lockInvolving(actor.nic(), id);
-              if (change.isPastExpiry(now)) {
-                return expireNow(change, now);
-              }
-              change.cancel(actor.nic(), now);
-              store.save(change, actor);
-              return Outcome.of(change);
-            }));
+    return onOpenRequest(
+        actor.nic(),
+        id,
+        (change, now) -> {
+          change.cancel(actor.nic(), now);
+          store.save(change, actor);
+          return Outcome.of(change);
+        });
   }
 
   /** An operator ends an open request. */
+  @Transactional
   public ContactChange abort(Actor operator, long id, String reason) {
-    return unwrap(
-        tx.execute(
-            s -> {
-              ContactChange change = store.lock(id).orElseThrow(() -> new ChangeNotFound(id));
-              change.abort(
-                  reason == null || reason.isBlank() ? "-" : reason.strip(), clock.instant());
-              store.save(change, operator);
-              return Outcome.of(change);
-            }));
+    ContactChange change = store.lock(id).orElseThrow(() -> new ChangeNotFound(id));
+    change.abort(reason == null || reason.isBlank() ? "-" : reason.strip(), clock.instant());
+    store.save(change, operator);
+    return change;
   }
 
   // ---- reading -------------------------------------------------------------------------
@@ -393,7 +384,7 @@ public class ContactChanges {
    * Deletes a service that has no open request, with its ended requests (the audit log keeps their
    * history).
    */
-  @org.springframework.transaction.annotation.Transactional
+  @Transactional
   public void deleteService(Actor operator, ServiceType type, String name) {
     HostedService service =
         services.find(type, name).orElseThrow(() -> new HostedServices.ServiceNotFound(type, name));
@@ -419,7 +410,26 @@ public class ContactChanges {
 
   // ---- helpers -------------------------------------------------------------------------
 
-  private Outcome<ContactChange> expireNow(ContactChange change, Instant now) {
+  /**
+   * Runs {@code step} in one transaction on the request, locked for a caller involved in it. A
+   * request found past its expiry is expired instead: that is committed, then {@link ChangeClosed}
+   * is thrown.
+   */
+  private <T> T onOpenRequest(
+      Nic caller, long id, BiFunction<ContactChange, Instant, Outcome<T>> step) {
+    return unwrap(
+        tx.execute(
+            s -> {
+              Instant now = clock.instant();
+              ContactChange change = store.lockInvolving(caller, id);
+              if (change.isPastExpiry(now)) {
+                return expireNow(change, now);
+              }
+              return step.apply(change, now);
+            }));
+  }
+
+  private <T> Outcome<T> expireNow(ContactChange change, Instant now) {
     change.expire(now);
     store.save(change, Actor.system());
     return Outcome.refused(new ChangeClosed(change.id(), ChangeState.expired));

@@ -1,6 +1,7 @@
 package org.handover.change;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.handover.contact.ContactRole;
 
@@ -22,7 +23,7 @@ final class EventData {
     data.put("dateRequest", c.requestedAt().toString());
     data.put("dateDone", c.doneAt() == null ? null : c.doneAt().toString());
     data.put("expiresAt", c.expiresAt().toString());
-    data.put("reason", c.reason() == null ? null : c.reason().message(java.util.Locale.ENGLISH));
+    data.put("reason", c.reason() == null ? null : c.reason().message(Locale.ENGLISH));
     return data;
   }
 }

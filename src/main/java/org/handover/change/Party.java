@@ -1,7 +1,7 @@
 package org.handover.change;
 
 import java.time.Instant;
-import org.handover.account.Nic;
+import org.handover.system.Nic;
 
 /**
  * An account whose confirmation a request needs, with the digest of its current code. The code is

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.handover.contact.ContactRole;
 import org.handover.system.HandoverException;
+import org.handover.system.Messages;
 
 /**
  * Why a request ended, as a message key and arguments, so each reader sees it in their language.
@@ -53,7 +54,6 @@ public record Reason(String key, List<String> args) {
         args.stream()
             .map(a -> a.startsWith(ROLE) ? ContactRole.valueOf(a.substring(ROLE.length())) : a)
             .toArray();
-    return new HandoverException(HandoverException.Kind.BAD_REQUEST, key, values) {}.message(
-        locale);
+    return Messages.format(locale, key, values);
   }
 }

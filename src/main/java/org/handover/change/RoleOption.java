@@ -1,7 +1,7 @@
 package org.handover.change;
 
-import org.handover.account.Nic;
 import org.handover.contact.ContactRole;
+import org.handover.system.Nic;
 
 /**
  * How one role of a service looks to the signed-in account on the edit page: who holds it, whether

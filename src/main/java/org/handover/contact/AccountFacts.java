@@ -1,7 +1,7 @@
 package org.handover.contact;
 
 import org.handover.account.Account;
-import org.handover.account.Nic;
+import org.handover.system.Nic;
 
 /** What the rules need to know about an account. */
 public record AccountFacts(Nic nic, boolean active, boolean inGoodStanding) {

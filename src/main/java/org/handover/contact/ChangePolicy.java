@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.handover.account.Nic;
 import org.handover.system.HandoverException.Kind;
 import org.handover.system.HandoverProperties.StandingCheck;
+import org.handover.system.Nic;
 
 /**
  * The rules table of DESIGN §2, in one place: who may move which contact roles of a service to

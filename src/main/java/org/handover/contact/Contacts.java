@@ -3,7 +3,7 @@ package org.handover.contact;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import org.handover.account.Nic;
+import org.handover.system.Nic;
 
 /** The three contacts of a service; none is ever null. */
 public record Contacts(Nic admin, Nic tech, Nic billing) {

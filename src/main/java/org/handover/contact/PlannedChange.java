@@ -2,7 +2,7 @@ package org.handover.contact;
 
 import java.util.List;
 import java.util.Set;
-import org.handover.account.Nic;
+import org.handover.system.Nic;
 
 /**
  * One request the rules allow: roles moving from one account to another, and the accounts that must

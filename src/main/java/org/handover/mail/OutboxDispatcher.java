@@ -21,12 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.handover.system.HandoverProperties;
-import org.handover.system.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -34,7 +31,6 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers outbox rows over SMTP. Rows are claimed in batches under row locks ({@code SKIP LOCKED},
@@ -64,31 +60,26 @@ public class OutboxDispatcher {
             "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
   }
 
-  private final JdbcClient jdbc;
-  private final JdbcTemplate batchJdbc;
+  private final OutboxRepository repository;
   private final ExecutorService senders;
   private final TransactionTemplate tx;
   private final MailTemplates templates;
   private final JavaMailSender sender;
   private final Clock clock;
   private final HandoverProperties.Mail settings;
-  private final JsonMapper json;
   private final Counter sent;
   private final Counter failures;
   private final Timer latency;
 
   OutboxDispatcher(
-      JdbcClient jdbc,
-      JdbcTemplate batchJdbc,
+      OutboxRepository repository,
       TransactionTemplate tx,
       MailTemplates templates,
       ObjectProvider<JavaMailSender> sender,
       Clock clock,
       HandoverProperties properties,
-      JsonMapper json,
       MeterRegistry meters) {
-    this.jdbc = jdbc;
-    this.batchJdbc = batchJdbc;
+    this.repository = repository;
     this.tx = tx;
     this.templates = templates;
     this.sender = sender.getIfAvailable();
@@ -102,7 +93,6 @@ public class OutboxDispatcher {
               thread.setDaemon(true);
               return thread;
             });
-    this.json = json;
     this.sent = meters.counter("handover.mail.sent");
     this.failures = meters.counter("handover.mail.failures");
     this.latency = meters.timer("handover.mail.delivery.latency");
@@ -159,15 +149,7 @@ public class OutboxDispatcher {
 
   private Batch deliverBatch() {
     Instant now = clock.instant();
-    List<OutboxMessage> due =
-        jdbc.sql(
-                Outbox.SELECT
-                    + """
-                     where status = 'pending' and next_attempt_at <= ?
-                    order by next_attempt_at, id fetch first ? rows only for update skip locked""")
-            .params(Sql.ts(now), settings.batchSize())
-            .query((rs, n) -> Outbox.map(rs, json))
-            .list();
+    List<OutboxMessage> due = repository.claimDue(now, settings.batchSize());
     if (due.isEmpty()) {
       return new Batch(0, 0, false);
     }
@@ -181,7 +163,7 @@ public class OutboxDispatcher {
       }
     }
     Map<Object, Exception> failed = send(prepared.keySet());
-    List<Object[]> delivered = new ArrayList<>();
+    List<OutboxRepository.Delivered> delivered = new ArrayList<>();
     for (var entry : prepared.entrySet()) {
       OutboxMessage message = entry.getValue();
       Exception failure = failed.get(entry.getKey());
@@ -193,15 +175,10 @@ public class OutboxDispatcher {
       if (kept.remove("code") != null) {
         kept.put("codeRemoved", true);
       }
-      delivered.add(new Object[] {Sql.ts(now), json.writeValueAsString(kept), message.id()});
+      delivered.add(new OutboxRepository.Delivered(message.id(), now, kept));
       latency.record(Duration.between(message.createdAt(), now).abs());
     }
-    batchJdbc.batchUpdate(
-        """
-        update mail_outbox set status = 'sent', sent_at = ?, attempts = attempts + 1,
-               last_error = null, payload = ?
-        where id = ?""",
-        delivered);
+    repository.markSent(delivered);
     sent.increment(delivered.size());
     return new Batch(due.size(), delivered.size(), delivered.isEmpty() && !failed.isEmpty());
   }
@@ -253,17 +230,12 @@ public class OutboxDispatcher {
     int attempts = m.attempts() + 1;
     boolean last = permanent || attempts >= settings.maxAttempts();
     String reason = error.getClass().getSimpleName() + ": " + String.valueOf(error.getMessage());
-    jdbc.sql(
-            """
-            update mail_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?
-            where id = ?""")
-        .params(
-            last ? "failed" : "pending",
-            attempts,
-            Sql.ts(now.plus(settings.backoffAfter(attempts))),
-            reason.length() > 1000 ? reason.substring(0, 1000) : reason,
-            m.id())
-        .update();
+    repository.recordFailure(
+        m.id(),
+        last,
+        attempts,
+        now.plus(settings.backoffAfter(attempts)),
+        reason.length() > 1000 ? reason.substring(0, 1000) : reason);
     if (last) {
       log.warn(
           "Email {} ({}) failed for good after {} attempts: {}",
@@ -278,10 +250,7 @@ public class OutboxDispatcher {
   }
 
   private double count(String status) {
-    return jdbc.sql("select count(*) from mail_outbox where status = ?")
-        .param(status)
-        .query(Long.class)
-        .single();
+    return repository.count(status);
   }
 
   private static String domainOf(String from) {

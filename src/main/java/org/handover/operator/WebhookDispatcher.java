@@ -1,63 +1,64 @@
 package org.handover.operator;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.handover.system.HandoverProperties;
-import org.handover.system.Sql;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.handover.apiauth.SecretBox;
+import org.handover.operator.WebhookRepository.Claimed;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers webhook events: a signed POST per delivery row, at least once, oldest first and never
- * ahead of an earlier undelivered event of the same service for the same webhook. Failures are
- * retried with exponential backoff (the mail settings' delays) up to a final {@code failed}. Rows
- * are claimed with {@code SKIP LOCKED}, so several instances share the work.
+ * ahead of an earlier undelivered event of the same service for the same webhook. Each attempt is
+ * three steps: a short transaction claims the row ({@code SKIP LOCKED}, then a lease on its next
+ * attempt time) and commits; the POST runs with no transaction open and no row locked, so a slow
+ * receiver holds up nobody else; a second short transaction records the outcome. Failures are
+ * retried with exponential backoff up to a final {@code failed} ({@code handover.webhooks.*}).
  */
 @Component
 public class WebhookDispatcher {
 
-  static final int MAX_ATTEMPTS = 10;
+  /** Due deliveries looked at per pass. */
+  private static final int PASS_SIZE = 200;
 
-  private final JdbcClient jdbc;
+  private final WebhookRepository repository;
   private final TransactionTemplate tx;
-  private final Webhooks webhooks;
+  private final SecretBox box;
   private final Clock clock;
-  private final HandoverProperties.Mail backoff;
-  private final boolean scheduled;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final WebhookSettings settings;
+  private final HttpClient http;
 
   WebhookDispatcher(
-      JdbcClient jdbc,
+      WebhookRepository repository,
       TransactionTemplate tx,
-      Webhooks webhooks,
+      SecretBox box,
       Clock clock,
-      HandoverProperties properties) {
-    this.jdbc = jdbc;
+      WebhookSettings settings) {
+    this.repository = repository;
     this.tx = tx;
-    this.webhooks = webhooks;
+    this.box = box;
     this.clock = clock;
-    this.backoff = properties.mail();
-    this.scheduled = properties.change().jobsEnabled();
+    this.settings = settings;
+    this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
   }
 
   @Scheduled(
-      fixedDelayString = "${handover.mail.poll-interval:PT2S}",
-      initialDelayString = "${handover.mail.poll-interval:PT2S}")
+      fixedDelayString = "${handover.webhooks.poll-interval:PT2S}",
+      initialDelayString = "${handover.webhooks.poll-interval:PT2S}")
   void scheduled() {
-    if (scheduled) {
+    if (settings.enabled()) {
       deliverDue();
     }
   }
@@ -67,9 +68,8 @@ public class WebhookDispatcher {
     int total = 0;
     for (int pass = 0; pass < 50; pass++) {
       int sent = 0;
-      for (long id : due()) {
-        Boolean ok = tx.execute(s -> deliver(id));
-        sent += Boolean.TRUE.equals(ok) ? 1 : 0;
+      for (long id : repository.due(clock.instant(), PASS_SIZE)) {
+        sent += attempt(id) ? 1 : 0;
       }
       if (sent == 0) {
         break;
@@ -79,102 +79,68 @@ public class WebhookDispatcher {
     return total;
   }
 
-  /** Due deliveries that have no earlier undelivered event of the same service before them. */
-  private List<Long> due() {
-    return jdbc.sql(
-            """
-            select d.id from webhook_deliveries d
-            where d.status = 'pending' and d.next_attempt_at <= ?
-              and not exists (select 1 from webhook_deliveries e
-                              where e.webhook_id = d.webhook_id and e.status = 'pending'
-                                and e.id < d.id
-                                and (e.service_id = d.service_id or (e.service_id is null and d.service_id is null)))
-            order by d.id fetch first 200 rows only""")
-        .param(Sql.ts(clock.instant()))
-        .query(Long.class)
-        .list();
-  }
-
-  private boolean deliver(long id) {
-    var row =
-        jdbc.sql(
-                """
-                select d.webhook_id, d.attempts, w.url, e.event_id, e.type, e.payload
-                from webhook_deliveries d join webhooks w on w.id = d.webhook_id
-                join webhook_events e on e.id = d.event_row_id
-                where d.id = ? and d.status = 'pending'""")
-            .param(id)
-            .query(
-                (rs, i) ->
-                    new Object[] {
-                      rs.getLong(1),
-                      rs.getInt(2),
-                      rs.getString(3),
-                      rs.getString(4),
-                      rs.getString(5),
-                      rs.getString(6)
-                    })
-            .optional();
-    if (row.isEmpty()
-        || jdbc.sql(
-                "select id from webhook_deliveries where id = ? and status = 'pending' for update skip locked")
-            .param(id)
-            .query(Long.class)
-            .optional()
-            .isEmpty()) {
+  /** One attempt at one delivery, unless another dispatcher has it; true when delivered. */
+  private boolean attempt(long id) {
+    Instant now = clock.instant();
+    Optional<Claimed> claimed =
+        tx.execute(s -> repository.claim(id, now, now.plus(settings.claimLease())));
+    if (claimed == null || claimed.isEmpty()) {
       return false;
     }
-    Object[] r = row.get();
-    long webhookId = (Long) r[0];
-    int attempts = (Integer) r[1] + 1;
-    String body = (String) r[5];
-    Instant now = clock.instant();
+    Claimed delivery = claimed.get();
+    Outcome outcome = post(delivery, now);
+    int attempts = delivery.attempts() + 1;
+    tx.executeWithoutResult(
+        s -> {
+          if (outcome.delivered()) {
+            repository.markSent(id, attempts, outcome.status(), now);
+          } else {
+            repository.markFailedAttempt(
+                id,
+                attempts >= settings.maxAttempts(),
+                attempts,
+                outcome.status(),
+                outcome.error().substring(0, Math.min(outcome.error().length(), 1000)),
+                now.plus(settings.backoffAfter(attempts)));
+          }
+        });
+    return outcome.delivered();
+  }
+
+  /** What a POST came to: the HTTP status when there was one, and why it failed if it did. */
+  private record Outcome(Integer status, String error) {
+    boolean delivered() {
+      return error == null;
+    }
+  }
+
+  /** The signed POST; runs outside any transaction. */
+  private Outcome post(Claimed delivery, Instant now) {
     String timestamp = String.valueOf(now.getEpochSecond());
-    Integer status = null;
-    String error = null;
+    String body = delivery.payload();
     try {
       HttpResponse<Void> response =
           http.send(
-              HttpRequest.newBuilder(URI.create((String) r[2]))
-                  .timeout(Duration.ofSeconds(10))
+              HttpRequest.newBuilder(URI.create(delivery.url()))
+                  .timeout(settings.requestTimeout())
                   .header("Content-Type", "application/json")
-                  .header("X-Handover-Event", (String) r[4])
-                  .header("X-Handover-Event-Id", (String) r[3])
+                  .header("X-Handover-Event", delivery.type())
+                  .header("X-Handover-Event-Id", delivery.eventId())
                   .header("X-Handover-Timestamp", timestamp)
                   .header(
                       "X-Handover-Signature",
-                      "sha256=" + sign(webhooks.secretOf(webhookId), timestamp, body))
+                      "sha256=" + sign(box.open(delivery.secretSealed()), timestamp, body))
                   .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                   .build(),
               HttpResponse.BodyHandlers.discarding());
-      status = response.statusCode();
-      if (status >= 200 && status < 300) {
-        jdbc.sql(
-                "update webhook_deliveries set status = 'sent', attempts = ?, last_status_code = ?,"
-                    + " last_error = null, delivered_at = ? where id = ?")
-            .params(attempts, status, Sql.ts(now), id)
-            .update();
-        return true;
-      }
-      error = "HTTP " + status;
-    } catch (java.io.IOException | IllegalArgumentException e) {
-      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      int status = response.statusCode();
+      return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status);
+    } catch (IOException | IllegalArgumentException e) {
+      return new Outcome(null, e.getClass().getSimpleName() + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      error = "interrupted";
+      return new Outcome(null, "interrupted");
     }
-    jdbc.sql(
-            "update webhook_deliveries set status = ?, attempts = ?, last_status_code = ?,"
-                + " last_error = ?, next_attempt_at = ? where id = ?")
-        .params(
-            attempts >= MAX_ATTEMPTS ? "failed" : "pending",
-            attempts,
-            status,
-            error == null ? null : error.substring(0, Math.min(error.length(), 1000)),
-            Sql.ts(now.plus(backoff.backoffAfter(attempts))),
-            id)
-        .update();
-    return false;
   }
 
   /** HMAC-SHA256 over {@code timestamp + "." + body}, hex. */
@@ -184,7 +150,7 @@ public class WebhookDispatcher {
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       return HexFormat.of()
           .formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -44,7 +45,7 @@ public record HandoverProperties(
     public List<Duration> reminderOffsets() {
       return reminders.stream()
           .filter(d -> d.compareTo(expiry) < 0 && !d.isNegative() && !d.isZero())
-          .sorted(java.util.Comparator.reverseOrder())
+          .sorted(Comparator.reverseOrder())
           .toList();
     }
   }

@@ -6,16 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import org.handover.account.Accounts;
-import org.handover.account.Nic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -29,7 +24,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * Who may reach what. Public: sign-in, sign-up, password reset, static files, health, metrics and
  * the demo mailbox (which exists in demo mode only); everything else needs a signed-in customer.
  * Sign-in is throttled per login and per client address. In production keep the actuator on a
- * private port ({@code management.server.port}).
+ * private port ({@code management.server.port}). Who the customers are is the {@code account}
+ * feature's business: it provides the {@code UserDetailsService} and {@link CustomerLanguages}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -46,7 +42,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain web(
-      HttpSecurity http, Throttle throttle, Accounts accounts, LocaleResolver locales)
+      HttpSecurity http, Throttle throttle, CustomerLanguages languages, LocaleResolver locales)
       throws Exception {
     var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
     onSuccess.setDefaultTargetUrl("/account/contacts/services");
@@ -81,10 +77,9 @@ class SecurityConfiguration {
                           String login = authentication.getName();
                           throttle.reset(loginKey(login));
                           throttle.reset(loginKey(request.getParameter("login")));
-                          accounts
-                              .find(Nic.parse(login))
-                              .ifPresent(
-                                  a -> locales.setLocale(request, response, a.language().locale()));
+                          languages
+                              .of(Nic.parse(login))
+                              .ifPresent(l -> locales.setLocale(request, response, l.locale()));
                           onSuccess.onAuthenticationSuccess(request, response, authentication);
                         })
                     .failureUrl("/login?error")
@@ -119,26 +114,6 @@ class SecurityConfiguration {
             },
             UsernamePasswordAuthenticationFilter.class);
     return http.build();
-  }
-
-  /** Signs customers in by customer ID or email; suspended accounts cannot sign in. */
-  @Bean
-  UserDetailsService customers(Accounts accounts) {
-    return login ->
-        accounts
-            .findForSignIn(login)
-            .flatMap(
-                account ->
-                    accounts
-                        .passwordHash(account.nic())
-                        .map(
-                            hash ->
-                                User.withUsername(account.nic().value())
-                                    .password(hash)
-                                    .disabled(!account.isActive())
-                                    .roles("CUSTOMER")
-                                    .build()))
-            .orElseThrow(() -> new UsernameNotFoundException("unknown login"));
   }
 
   /** Counts every failed sign-in against the login typed and the client address. */

@@ -10,6 +10,14 @@ import org.springframework.stereotype.Component;
  * Counts attempts per key (a login, a client address, an action) over a sliding quarter hour, so
  * that guessing passwords or codes, or flooding someone with emails, stops after a few tries. Kept
  * in memory per instance; the limits are per instance too.
+ *
+ * <p>Why not Bucket4j or Resilience4j's rate limiter: this is a failure lock-out, not a rate limit.
+ * Only failures count ({@link #record}), a success clears the count ({@link #reset}), the check
+ * does not consume anything ({@link #isBlocked}), and the count is forgotten a whole window after
+ * the <em>latest</em> failure, so slow guessing never earns new tries. Token buckets consume a
+ * permit per attempt and refill on a schedule, which would let a guesser who waits out each refill
+ * go on for ever; shaping them into the rule above leaves only Caffeine's expiring map, which this
+ * class already is.
  */
 @Component
 public class Throttle {

@@ -15,12 +15,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.handover.account.Language;
-import org.handover.account.Nic;
 import org.handover.apiauth.AccessRule;
 import org.handover.apiauth.ApiKeys;
 import org.handover.support.Fixtures;
 import org.handover.support.IntegrationTest;
+import org.handover.system.Language;
+import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

@@ -222,7 +222,7 @@ public final class DataGenerator {
         new Chunks(
             copy,
             "copy contact_changes (id, service_id, roles, from_nic, to_nic, asking_nic, state,"
-                + " requested_at, done_at, expires_at, next_reminder_at, reason, version) from"
+                + " requested_at, done_at, expires_at, next_reminder_at, reason) from"
                 + " stdin");
     Chunks parties =
         new Chunks(
@@ -290,8 +290,7 @@ public final class DataGenerator {
           open ? null : "2024-01-02 00:00:00+00",
           open ? future : "2024-01-15 00:00:00+00",
           state.equals("validatingByCustomers") ? remind : null,
-          state.equals("refused") ? "reason.refused" : null,
-          "1");
+          state.equals("refused") ? "reason.refused" : null);
       for (String party : from.equals(to) ? new String[] {from} : new String[] {from, to}) {
         String status;
         String digestHex = null;

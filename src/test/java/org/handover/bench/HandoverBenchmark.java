@@ -691,8 +691,8 @@ class HandoverBenchmark {
   static void updateChange(Connection c, String state, Timestamp done, long id) throws Exception {
     update(
         c,
-        "update contact_changes set state = ?, done_at = ?, next_reminder_at = ?, reason = ?,"
-            + " version = version + 1 where id = ?",
+        "update contact_changes set state = ?, done_at = ?, next_reminder_at = ?, reason = ?"
+            + " where id = ?",
         state,
         done,
         null,

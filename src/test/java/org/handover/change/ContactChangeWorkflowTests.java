@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.handover.account.Nic;
 import org.handover.audit.AuditEntry;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
@@ -34,6 +33,7 @@ import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
 import org.handover.support.IntegrationTest;
+import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -403,7 +403,7 @@ abstract class ContactChangeWorkflowTests extends IntegrationTest {
     ContactChange c = request(a, s, wanted(tech, x));
 
     ContactChange aborted =
-        changes.abort(org.handover.audit.Actor.operator("ops", null), c.id(), "fraud check");
+        changes.abort(org.handover.system.Actor.operator("ops", null), c.id(), "fraud check");
 
     assertThat(aborted.state()).isEqualTo(ChangeState.aborted);
     assertThat(aborted.reason().args()).containsExactly("fraud check");

@@ -6,10 +6,10 @@ import static org.handover.support.Fixtures.as;
 import static org.handover.support.Fixtures.wanted;
 
 import java.util.List;
-import org.handover.account.Nic;
 import org.handover.catalog.HostedService;
 import org.handover.support.IntegrationTest;
 import org.handover.support.StatementCounter;
+import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;

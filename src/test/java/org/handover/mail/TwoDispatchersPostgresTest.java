@@ -15,22 +15,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.handover.account.Language;
 import org.handover.support.EmbeddedPostgresDatabase;
 import org.handover.support.IntegrationTest;
 import org.handover.support.SmtpServer;
 import org.handover.system.HandoverProperties;
+import org.handover.system.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two dispatchers draining one PostgreSQL outbox at the same time deliver every email exactly once;
@@ -56,14 +54,12 @@ class TwoDispatchersPostgresTest extends IntegrationTest {
 
   private OutboxDispatcher secondInstance() {
     return new OutboxDispatcher(
-        jdbc,
-        context.getBean(JdbcTemplate.class),
+        context.getBean(OutboxRepository.class),
         tx,
         context.getBean(MailTemplates.class),
         context.getBeanProvider(JavaMailSender.class),
         context.getBean(Clock.class),
         context.getBean(HandoverProperties.class),
-        context.getBean(JsonMapper.class),
         new SimpleMeterRegistry());
   }
 

@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Map;
 import org.handover.account.Accounts;
-import org.handover.account.Nic;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeState;
 import org.handover.change.ContactChange;
@@ -24,6 +23,7 @@ import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
 import org.handover.support.IntegrationTest;
+import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

@@ -11,18 +11,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.handover.account.Nic;
-import org.handover.audit.Actor;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.handover.catalog.HostedService;
 import org.handover.change.ContactChange;
 import org.handover.change.ContactChanges;
 import org.handover.support.IntegrationTest;
 import org.handover.support.SmtpServer;
+import org.handover.system.Actor;
+import org.handover.system.Nic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Webhooks against a local HTTP receiver: signed, every event of a workflow, retried when down. */
 class WebhookDeliveryTest extends IntegrationTest {
@@ -33,6 +40,8 @@ class WebhookDeliveryTest extends IntegrationTest {
   @Autowired WebhookDispatcher dispatcher;
   @Autowired ContactChanges changes;
   @Autowired org.handover.change.ChangeExpiry expiry;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate tx;
 
   record Received(String type, String eventId, String timestamp, String signature, String body) {}
 
@@ -59,6 +68,8 @@ class WebhookDeliveryTest extends IntegrationTest {
           exchange.sendResponseHeaders(204, -1);
           exchange.close();
         });
+    // a thread per exchange, so that a slow receiver path delays no other
+    receiver.setExecutor(Executors.newCachedThreadPool());
     receiver.start();
   }
 
@@ -171,5 +182,74 @@ class WebhookDeliveryTest extends IntegrationTest {
     assertThat(received)
         .extracting(Received::type)
         .contains("contactChange.refused", "contactChange.aborted");
+  }
+
+  @Test
+  void aSlowReceiverHoldsNoRowLockAndHoldsUpNoOtherWebhook() throws Exception {
+    CountDownLatch arrived = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger slowPosts = new AtomicInteger();
+    receiver.createContext(
+        "/slow",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          slowPosts.incrementAndGet();
+          arrived.countDown();
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    long slow =
+        webhooks
+            .register(
+                Actor.operator("test", null),
+                "http://127.0.0.1:" + port + "/slow",
+                SECRET,
+                List.of("contactChange.created"))
+            .id();
+    try {
+      Nic a = fixtures.account();
+      HostedService s = fixtures.serviceOwnedBy(a);
+      ContactChange c =
+          changes.request(as(a), s.type(), s.name(), Map.of(tech, fixtures.account())).get(0);
+      long slowDelivery = webhooks.deliveries(slow, 1).get(0).id();
+
+      CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(dispatcher::deliverDue);
+      assertThat(arrived.await(20, TimeUnit.SECONDS)).as("the slow receiver was called").isTrue();
+
+      // while its POST waits, the slow webhook's delivery row is not locked by anyone
+      List<Long> lockable =
+          tx.execute(
+              st ->
+                  jdbc.sql("select id from webhook_deliveries where id = ? for update skip locked")
+                      .param(slowDelivery)
+                      .query(Long.class)
+                      .list());
+      assertThat(lockable).containsExactly(slowDelivery);
+
+      // and a second dispatcher delivers the other webhook's next event meanwhile, without
+      // taking the slow delivery over
+      changes.accept(as(a), c.id(), fixtures.codeFor(c.id(), a));
+      dispatcher.deliverDue();
+      assertThat(received)
+          .anyMatch(
+              r ->
+                  r.type().equals("contactChange.accepted")
+                      && r.body().contains("\"id\":" + c.id() + ","));
+      assertThat(blocked).isNotDone();
+
+      release.countDown();
+      blocked.get(30, TimeUnit.SECONDS);
+      assertThat(slowPosts).hasValue(1);
+      assertThat(webhooks.deliveries(slow, 100))
+          .allMatch(d -> d.status().equals("sent") && d.attempts() == 1);
+    } finally {
+      release.countDown();
+      webhooks.delete(Actor.operator("test", null), slow);
+    }
   }
 }

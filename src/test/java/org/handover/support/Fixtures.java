@@ -6,10 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.handover.account.Accounts;
-import org.handover.account.Language;
 import org.handover.account.NewAccount;
-import org.handover.account.Nic;
-import org.handover.audit.Actor;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.NewService;
@@ -19,6 +16,9 @@ import org.handover.contact.Contacts;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
+import org.handover.system.Actor;
+import org.handover.system.Language;
+import org.handover.system.Nic;
 import org.springframework.boot.test.context.TestComponent;
 
 /**

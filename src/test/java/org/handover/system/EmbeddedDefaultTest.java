@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
 import org.handover.catalog.HostedServices;
+import org.handover.demo.DemoData;
 import org.handover.mail.Outbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -16,8 +16,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.handover.account.Accounts;
-import org.handover.account.Language;
-import org.handover.account.Nic;
 import org.handover.catalog.DomainOwner;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
@@ -30,6 +28,8 @@ import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.support.Fixtures;
 import org.handover.support.IntegrationTest;
+import org.handover.system.Language;
+import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;

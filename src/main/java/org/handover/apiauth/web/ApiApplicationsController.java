@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiKeys;
-import org.handover.audit.Actor;
+import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.web.Flash;
 import org.springframework.context.MessageSource;

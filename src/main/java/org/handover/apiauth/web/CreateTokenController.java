@@ -5,16 +5,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.handover.account.Account;
-import org.handover.account.Accounts;
+import java.util.Map;
 import org.handover.apiauth.AccessRule;
 import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiKeys;
-import org.handover.audit.Actor;
+import org.handover.system.Actor;
+import org.handover.system.Nic;
 import org.handover.system.Throttle;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,19 +38,19 @@ class CreateTokenController {
   static final int LIMIT = 5;
   private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE"};
 
-  private final Accounts accounts;
+  private final UserDetailsService customers;
   private final PasswordEncoder passwords;
   private final ApiKeys keys;
   private final Throttle throttle;
   private final MessageSource messages;
 
   CreateTokenController(
-      Accounts accounts,
+      UserDetailsService customers,
       PasswordEncoder passwords,
       ApiKeys keys,
       Throttle throttle,
       MessageSource messages) {
-    this.accounts = accounts;
+    this.customers = customers;
     this.passwords = passwords;
     this.keys = keys;
     this.throttle = throttle;
@@ -75,7 +78,7 @@ class CreateTokenController {
     } catch (ApiErrors.ApiException refused) {
       return ResponseEntity.status(refused.status())
           .body(
-              java.util.Map.of(
+              Map.of(
                   "class",
                   "Client::" + (refused.status().value() == 403 ? "Forbidden" : "BadRequest"),
                   "message",
@@ -118,13 +121,11 @@ class CreateTokenController {
     if (throttle.isBlocked(loginKey, LIMIT) || throttle.isBlocked(addressKey, LIMIT * 6)) {
       throw new ApiErrors.Forbidden("Too many failed attempts; wait a quarter of an hour");
     }
-    Account account = accounts.findForSignIn(nic).filter(Account::isActive).orElse(null);
+    UserDetails customer = signInCustomer(nic);
     boolean ok =
-        account != null
-            && accounts
-                .passwordHash(account.nic())
-                .map(h -> passwords.matches(password, h))
-                .orElse(false);
+        customer != null
+            && customer.isEnabled()
+            && passwords.matches(password, customer.getPassword());
     if (!ok) {
       throttle.record(loginKey);
       throttle.record(addressKey);
@@ -140,11 +141,20 @@ class CreateTokenController {
           "Give at least one access rule (GET, POST, PUT or DELETE path)");
     }
     return keys.createToken(
-        Actor.customer(account.nic(), request.getRemoteAddr()),
+        Actor.customer(Nic.parse(customer.getUsername()), request.getRemoteAddr()),
         name,
         description,
         rules,
         Duration.ofSeconds(validity));
+  }
+
+  /** The customer signing in with this login (ID or email), as sign-in finds it; null if none. */
+  private UserDetails signInCustomer(String login) {
+    try {
+      return customers.loadUserByUsername(login);
+    } catch (UsernameNotFoundException unknown) {
+      return null;
+    }
   }
 
   /** The access rules given as repeated GET/POST/PUT/DELETE fields (or query parameters). */

@@ -1,11 +1,11 @@
 package org.handover.catalog.web;
 
-import org.handover.account.Nic;
-import org.handover.audit.Actor;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServicePage;
 import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
+import org.handover.system.Actor;
+import org.handover.system.Nic;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,11 +1,11 @@
 package org.handover.catalog.web;
 
 import java.util.Locale;
-import org.handover.audit.Actor;
 import org.handover.catalog.DomainOwner;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
+import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.web.Flash;
 import org.springframework.context.MessageSource;

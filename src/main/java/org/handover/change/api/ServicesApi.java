@@ -1,11 +1,11 @@
 package org.handover.change.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.handover.account.Nic;
 import org.handover.apiauth.ApiCaller;
 import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiResponses;
@@ -16,6 +16,7 @@ import org.handover.catalog.ServiceType;
 import org.handover.change.ContactChange;
 import org.handover.change.ContactChanges;
 import org.handover.contact.ContactRole;
+import org.handover.system.Nic;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -119,7 +120,7 @@ class ServicesApi {
     String[] parts =
         request.getRequestURI().substring(request.getContextPath().length()).split("/");
     // parts[0] is empty, parts[1] the API root
-    return String.join("/", java.util.Arrays.copyOfRange(parts, 2, parts.length - drop));
+    return String.join("/", Arrays.copyOfRange(parts, 2, parts.length - drop));
   }
 
   private static ServiceType type(String prefix) {

@@ -3,8 +3,8 @@ package org.handover.change.api;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.handover.account.Nic;
 import org.handover.apiauth.ApiCaller;
 import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiResponses;
@@ -13,6 +13,7 @@ import org.handover.change.ChangeState;
 import org.handover.change.ContactChange;
 import org.handover.change.ContactChanges;
 import org.handover.contact.ContactRole;
+import org.handover.system.Nic;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,7 +93,7 @@ class TasksApi {
     task.put("serviceDomain", c.serviceName());
     task.put("state", c.state().name());
     task.put("expiresAt", ApiResponses.datetime(c.expiresAt()));
-    task.put("reason", c.reason() == null ? null : c.reason().message(java.util.Locale.ENGLISH));
+    task.put("reason", c.reason() == null ? null : c.reason().message(Locale.ENGLISH));
     task.put(
         "parties",
         c.parties().stream()

@@ -1,19 +1,22 @@
 package org.handover.change.web;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.handover.account.Nic;
-import org.handover.audit.Actor;
 import org.handover.change.ChangeState;
 import org.handover.change.ContactChange;
 import org.handover.change.ContactChanges;
 import org.handover.change.PartyStatus;
 import org.handover.contact.ContactRole;
+import org.handover.system.Actor;
 import org.handover.system.HandoverException;
+import org.handover.system.Nic;
 import org.handover.system.web.Flash;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -59,7 +62,7 @@ class MyRequestsController {
     List<ContactChange> shown = more ? page.subList(0, PAGE) : page;
     if (taskId != null && shown.stream().noneMatch(c -> c.id() == taskId)) {
       ContactChange linked = changes.get(me, taskId);
-      shown = new java.util.ArrayList<>(shown);
+      shown = new ArrayList<>(shown);
       shown.add(0, linked);
     }
     model.addAttribute(
@@ -117,11 +120,7 @@ class MyRequestsController {
   }
 
   /** Runs one action; its outcome, or its refusal, shows as a banner on the request's row. */
-  private String act(
-      long id,
-      RedirectAttributes flash,
-      Locale locale,
-      java.util.function.Supplier<String> action) {
+  private String act(long id, RedirectAttributes flash, Locale locale, Supplier<String> action) {
     try {
       flash.addFlashAttribute("notice", action.get());
     } catch (HandoverException refused) {
@@ -201,7 +200,7 @@ class MyRequestsController {
         .collect(Collectors.joining(", "));
   }
 
-  static String date(java.time.Instant instant, Locale locale) {
+  static String date(Instant instant, Locale locale) {
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(locale)
             .withZone(ZoneOffset.UTC)

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
-import org.handover.account.Language;
-import org.handover.account.Nic;
+import org.handover.system.Language;
+import org.handover.system.Nic;
 
 /** A valid row of the accounts file. */
 record AccountLine(

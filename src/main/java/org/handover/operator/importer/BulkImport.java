@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
-import org.handover.account.Nic;
-import org.handover.audit.Actor;
 import org.handover.audit.AuditLog;
+import org.handover.system.Actor;
 import org.handover.system.HandoverException;
+import org.handover.system.Messages;
+import org.handover.system.Nic;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
@@ -98,7 +99,7 @@ public class BulkImport {
         new ImportResult.Counts(plan.newAccounts.size(), plan.unchangedAccounts),
         new ImportResult.Counts(plan.newServices.size(), plan.unchangedServices),
         0,
-        Text.of("import.note"));
+        Messages.english("import.note"));
   }
 
   private static String detail(ImportResult r) {

@@ -8,6 +8,15 @@ import java.util.List;
  * double quotes may hold commas and line breaks, and {@code ""} inside quotes is one quote. Each
  * record knows the line it starts on; a malformed record carries a problem instead of failing the
  * whole file.
+ *
+ * <p>Why not Commons CSV or Jackson's CSV module: the import reports every malformed record on its
+ * own line and reads on (an operator fixes a 100,000-line file in one round, not one error per
+ * upload). Both libraries end the parse at the first malformed record with an exception thrown from
+ * the iterator's {@code hasNext}, after which it cannot move on (Commons CSV: CSV-218, worked
+ * around in apache/pinot#11487 by re-reading lines; Jackson: jackson-dataformat-csv#150); and
+ * Commons CSV accepts a quote inside an unquoted value silently, where this reader flags it. Making
+ * either behave so would take a line splitter in front of it, as much code as this parser. Its
+ * behaviour is pinned by {@code RowReaderTest} and the import tests.
  */
 final class Csv {
 

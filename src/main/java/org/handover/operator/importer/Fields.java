@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.handover.account.Nic;
+import org.handover.system.Messages;
+import org.handover.system.Nic;
 
 /**
  * Reads the values of one row, collecting a specific problem for every field that is missing or
@@ -35,7 +36,7 @@ final class Fields {
   String text(String name, int max) {
     String value = row.values().get(name);
     if (value == null) {
-      problems.add(Text.of("import.field.required", name));
+      problems.add(Messages.english("import.field.required", name));
       return null;
     }
     return limited(name, value, max);
@@ -49,7 +50,7 @@ final class Fields {
 
   private String limited(String name, String value, int max) {
     if (value.length() > max) {
-      problems.add(Text.of("import.field.tooLong", name, max));
+      problems.add(Messages.english("import.field.tooLong", name, max));
       return null;
     }
     return value;
@@ -60,12 +61,12 @@ final class Fields {
     String value = row.values().get(name);
     if (value == null) {
       if (fallback == null) {
-        problems.add(Text.of("import.field.required", name));
+        problems.add(Messages.english("import.field.required", name));
       }
       return fallback;
     }
     if (!Nic.isValid(value)) {
-      problems.add(Text.of("import.nic.invalid", name, shorten(value)));
+      problems.add(Messages.english("import.nic.invalid", name, shorten(value)));
       return null;
     }
     return Nic.parse(value);
@@ -76,12 +77,12 @@ final class Fields {
     String value = row.values().get(name);
     if (value == null) {
       if (fallback == null) {
-        problems.add(Text.of("import.field.required", name));
+        problems.add(Messages.english("import.field.required", name));
       }
       return fallback;
     }
     if (!pattern.matcher(value).matches()) {
-      problems.add(Text.of(messageKey, name, shorten(value)));
+      problems.add(Messages.english(messageKey, name, shorten(value)));
       return null;
     }
     return value;
@@ -92,7 +93,7 @@ final class Fields {
     String value = row.values().get(name);
     if (value == null) {
       if (fallback == null) {
-        problems.add(Text.of("import.field.required", name));
+        problems.add(Messages.english("import.field.required", name));
       }
       return fallback;
     }
@@ -103,7 +104,7 @@ final class Fields {
     }
     String allowed =
         Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-    problems.add(Text.of("import.field.oneOf", name, shorten(value), allowed));
+    problems.add(Messages.english("import.field.oneOf", name, shorten(value), allowed));
     return null;
   }
 
@@ -116,7 +117,7 @@ final class Fields {
     try {
       return parse.apply(value);
     } catch (RuntimeException e) {
-      problems.add(Text.of(messageKey, name, shorten(value)));
+      problems.add(Messages.english(messageKey, name, shorten(value)));
       return null;
     }
   }
@@ -129,7 +130,7 @@ final class Fields {
     }
     String email = value.toLowerCase(Locale.ROOT);
     if (!shape.matcher(email).matches()) {
-      problems.add(Text.of("import.email.invalid", name, shorten(value)));
+      problems.add(Messages.english("import.email.invalid", name, shorten(value)));
       return null;
     }
     return email;

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.handover.account.Account;
-import org.handover.account.Nic;
 import org.handover.contact.ContactRole;
+import org.handover.system.Messages;
+import org.handover.system.Nic;
 
 /**
  * What an import would write, worked out before anything is written: every row checked on its own,
@@ -95,10 +96,11 @@ final class ImportPlan {
       Integer first = nicLines.putIfAbsent(account.nic(), row.line());
       Integer firstEmail = emailLines.putIfAbsent(account.email(), row.line());
       if (first != null) {
-        accountProblems.add(row.line(), Text.of("import.duplicate.nic", account.nic(), first));
+        accountProblems.add(
+            row.line(), Messages.english("import.duplicate.nic", account.nic(), first));
       } else if (firstEmail != null) {
         accountProblems.add(
-            row.line(), Text.of("import.duplicate.email", account.email(), firstEmail));
+            row.line(), Messages.english("import.duplicate.email", account.email(), firstEmail));
       } else {
         accountLines.add(account);
       }
@@ -118,7 +120,8 @@ final class ImportPlan {
       if (first != null) {
         serviceProblems.add(
             row.line(),
-            Text.of("import.duplicate.service", service.type().name(), service.name(), first));
+            Messages.english(
+                "import.duplicate.service", service.type().name(), service.name(), first));
       } else {
         serviceLines.add(service);
       }
@@ -152,11 +155,12 @@ final class ImportPlan {
       } else {
         accountProblems.add(
             account.line(),
-            Text.of("import.account.differs", account.nic(), String.join(", ", differences)));
+            Messages.english(
+                "import.account.differs", account.nic(), String.join(", ", differences)));
       }
     } else if (emailOwner != null) {
       accountProblems.add(
-          account.line(), Text.of("import.email.taken", account.email(), emailOwner));
+          account.line(), Messages.english("import.email.taken", account.email(), emailOwner));
     } else {
       newAccounts.add(account);
     }
@@ -169,7 +173,8 @@ final class ImportPlan {
     for (ContactRole role : ContactRole.values()) {
       Nic nic = service.contacts().holder(role);
       if (!namedInFile.contains(nic) && !accounts.containsKey(nic) && reported.add(nic)) {
-        serviceProblems.add(service.line(), Text.of("import.contact.unknown", role.name(), nic));
+        serviceProblems.add(
+            service.line(), Messages.english("import.contact.unknown", role.name(), nic));
         ok = false;
       }
     }
@@ -178,7 +183,7 @@ final class ImportPlan {
       if (!differences.isEmpty()) {
         serviceProblems.add(
             service.line(),
-            Text.of(
+            Messages.english(
                 "import.service.differs",
                 service.type().name(),
                 service.name(),

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.handover.system.Messages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -54,7 +55,7 @@ final class RowReader {
               .decode(ByteBuffer.wrap(content))
               .toString();
     } catch (CharacterCodingException e) {
-      return Parsed.failed(new RowError(file, 1, Text.of("import.file.encoding")));
+      return Parsed.failed(new RowError(file, 1, Messages.english("import.file.encoding")));
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -83,23 +84,24 @@ final class RowReader {
     } catch (JacksonException e) {
       String detail = String.valueOf(e.getOriginalMessage());
       detail = detail.length() > 200 ? detail.substring(0, 200) + "…" : detail;
-      return new Row(line, values, List.of(Text.of("import.json.malformed", detail)));
+      return new Row(line, values, List.of(Messages.english("import.json.malformed", detail)));
     }
     if (node == null || !node.isObject()) {
-      return new Row(line, values, List.of(Text.of("import.json.malformed", "not an object")));
+      return new Row(
+          line, values, List.of(Messages.english("import.json.malformed", "not an object")));
     }
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
       if (!fields.contains(name)) {
-        problems.add(Text.of("import.field.unknown", name, String.join(", ", fields)));
+        problems.add(Messages.english("import.field.unknown", name, String.join(", ", fields)));
       } else if (value.isString() || value.isNumber()) {
         String s = value.asString().strip();
         if (!s.isEmpty()) {
           values.put(name, s);
         }
       } else if (!value.isNull()) {
-        problems.add(Text.of("import.json.value", name));
+        problems.add(Messages.english("import.json.value", name));
       }
     }
     return new Row(line, values, problems);
@@ -113,7 +115,7 @@ final class RowReader {
     Csv.Record header = records.get(0);
     List<RowError> errors = new ArrayList<>();
     if (header.problem() != null) {
-      errors.add(new RowError(file, header.line(), Text.of(header.problem())));
+      errors.add(new RowError(file, header.line(), Messages.english(header.problem())));
     }
     List<String> columns = header.values().stream().map(String::strip).toList();
     Set<String> seen = new HashSet<>();
@@ -123,15 +125,18 @@ final class RowReader {
             new RowError(
                 file,
                 header.line(),
-                Text.of("import.csv.column.unknown", column, String.join(", ", fields))));
+                Messages.english("import.csv.column.unknown", column, String.join(", ", fields))));
       } else if (!seen.add(column)) {
         errors.add(
-            new RowError(file, header.line(), Text.of("import.csv.column.duplicate", column)));
+            new RowError(
+                file, header.line(), Messages.english("import.csv.column.duplicate", column)));
       }
     }
     for (String column : required) {
       if (!seen.contains(column)) {
-        errors.add(new RowError(file, header.line(), Text.of("import.csv.column.missing", column)));
+        errors.add(
+            new RowError(
+                file, header.line(), Messages.english("import.csv.column.missing", column)));
       }
     }
     if (!errors.isEmpty()) {
@@ -147,10 +152,10 @@ final class RowReader {
   private static Row csvRow(Csv.Record record, List<String> columns) {
     List<String> problems = new ArrayList<>();
     if (record.problem() != null) {
-      problems.add(Text.of(record.problem()));
+      problems.add(Messages.english(record.problem()));
     }
     if (record.values().size() != columns.size()) {
-      problems.add(Text.of("import.csv.width", record.values().size(), columns.size()));
+      problems.add(Messages.english("import.csv.width", record.values().size(), columns.size()));
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < Math.min(columns.size(), record.values().size()); i++) {

@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.handover.account.Nic;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
 import org.handover.contact.ContactRole;
 import org.handover.contact.Contacts;
+import org.handover.system.Nic;
 
 /** A valid row of the services file. */
 record ServiceLine(

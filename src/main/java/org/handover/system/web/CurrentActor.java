@@ -2,8 +2,8 @@ package org.handover.system.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import org.handover.account.Nic;
-import org.handover.audit.Actor;
+import org.handover.system.Actor;
+import org.handover.system.Nic;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.web.bind.support.WebDataBinderFactory;

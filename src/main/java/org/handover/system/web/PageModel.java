@@ -3,12 +3,13 @@ package org.handover.system.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.handover.system.HandoverProperties;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every page's layout needs: provider name, demo flag, who is signed in, this page's URL. */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+@ControllerAdvice(annotations = Controller.class)
 class PageModel {
 
   private final HandoverProperties properties;

@@ -1,13 +1,14 @@
-package org.handover.operator;
+package org.handover.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
-import org.handover.account.Language;
 import org.handover.account.NewAccount;
-import org.handover.account.Nic;
-import org.handover.audit.Actor;
+import org.handover.operator.InvalidOperatorRequest;
+import org.handover.system.Actor;
+import org.handover.system.Language;
+import org.handover.system.Nic;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -89,7 +90,7 @@ class OperatorAccountsApi {
   @PutMapping("/{nic}/debt")
   Map<String, Object> debt(Actor operator, @PathVariable String nic, @RequestBody DebtBody body) {
     if (body.amountCents() == null) {
-      throw new OperatorErrors.Invalid("amountCents");
+      throw new InvalidOperatorRequest("amountCents");
     }
     Nic id = Nic.parse(nic);
     accounts.setDebt(id, body.amountCents(), body.currency(), operator);
@@ -119,6 +120,6 @@ class OperatorAccountsApi {
         return l;
       }
     }
-    throw new OperatorErrors.Invalid("language (en, it or fr)");
+    throw new InvalidOperatorRequest("language (en, it or fr)");
   }
 }

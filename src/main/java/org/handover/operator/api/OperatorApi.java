@@ -1,4 +1,4 @@
-package org.handover.operator;
+package org.handover.operator.api;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

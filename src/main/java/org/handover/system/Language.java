@@ -1,4 +1,4 @@
-package org.handover.account;
+package org.handover.system;
 
 import java.util.Locale;
 

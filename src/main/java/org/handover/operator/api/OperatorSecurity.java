@@ -1,4 +1,4 @@
-package org.handover.operator;
+package org.handover.operator.api;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.MessageDigest;
 import org.handover.apiauth.ApiErrors;
-import org.handover.audit.Actor;
+import org.handover.system.Actor;
 import org.handover.system.Digests;
 import org.handover.system.HandoverProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,8 +1,7 @@
-package org.handover.account;
+package org.handover.system;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.handover.system.HandoverException;
 
 /**
  * A customer ID such as {@code aa123456-ovh}: two letters, 4 to 8 digits, a dash and a suffix.

@@ -1,10 +1,12 @@
-package org.handover.operator.importer;
+package org.handover.operator.api;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.handover.audit.Actor;
-import org.handover.operator.OperatorApi;
+import org.handover.operator.importer.BulkImport;
+import org.handover.operator.importer.ImportResult;
+import org.handover.operator.importer.InvalidRows;
+import org.handover.system.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

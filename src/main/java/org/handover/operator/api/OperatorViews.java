@@ -1,6 +1,7 @@
-package org.handover.operator;
+package org.handover.operator.api;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.handover.account.Account;
 import org.handover.apiauth.ApiResponses;
@@ -56,7 +57,7 @@ final class OperatorViews {
     m.put("dateRequest", ApiResponses.datetime(c.requestedAt()));
     m.put("dateDone", ApiResponses.datetime(c.doneAt()));
     m.put("expiresAt", ApiResponses.datetime(c.expiresAt()));
-    m.put("reason", c.reason() == null ? null : c.reason().message(java.util.Locale.ENGLISH));
+    m.put("reason", c.reason() == null ? null : c.reason().message(Locale.ENGLISH));
     m.put(
         "parties",
         c.parties().stream()

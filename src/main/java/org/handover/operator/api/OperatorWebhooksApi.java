@@ -1,8 +1,9 @@
-package org.handover.operator;
+package org.handover.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
-import org.handover.audit.Actor;
+import org.handover.operator.Webhooks;
+import org.handover.system.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

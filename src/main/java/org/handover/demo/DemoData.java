@@ -1,20 +1,20 @@
-package org.handover.system;
+package org.handover.demo;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
-import org.handover.account.Language;
 import org.handover.account.NewAccount;
-import org.handover.account.Nic;
-import org.handover.audit.Actor;
 import org.handover.catalog.DomainOwner;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.NewService;
 import org.handover.catalog.ServiceType;
 import org.handover.contact.Contacts;
+import org.handover.system.Actor;
+import org.handover.system.Language;
+import org.handover.system.Nic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,16 +29,16 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @ConditionalOnProperty(name = "handover.demo.enabled", havingValue = "true")
-class DemoData implements ApplicationRunner {
+public class DemoData implements ApplicationRunner {
 
-  static final String PASSWORD = "handover-demo";
+  public static final String PASSWORD = "handover-demo";
 
-  static final Nic ALICE = new Nic("aa100001-ovh");
-  static final Nic BRUNO = new Nic("bb200002-ovh");
-  static final Nic CLAIRE = new Nic("cc300003-ovh");
-  static final Nic DAVE = new Nic("dd400004-ovh");
-  static final Nic EVA = new Nic("ee500005-ovh");
-  static final Nic FRANK = new Nic("ff600006-ovh");
+  public static final Nic ALICE = new Nic("aa100001-ovh");
+  public static final Nic BRUNO = new Nic("bb200002-ovh");
+  public static final Nic CLAIRE = new Nic("cc300003-ovh");
+  public static final Nic DAVE = new Nic("dd400004-ovh");
+  public static final Nic EVA = new Nic("ee500005-ovh");
+  public static final Nic FRANK = new Nic("ff600006-ovh");
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 

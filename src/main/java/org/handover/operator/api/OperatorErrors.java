@@ -1,4 +1,4 @@
-package org.handover.operator;
+package org.handover.operator.api;
 
 import java.util.Map;
 import org.handover.apiauth.ApiErrors;
@@ -15,13 +15,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /** Operator API errors, in the same {@code {"class","message"}} shape as the customer API. */
 @RestControllerAdvice(annotations = OperatorApi.class)
 class OperatorErrors {
-
-  /** A malformed operator request. */
-  static final class Invalid extends HandoverException {
-    Invalid(String field) {
-      super(Kind.BAD_REQUEST, "operator.invalid", field);
-    }
-  }
 
   @ExceptionHandler(HandoverException.class)
   ResponseEntity<Map<String, String>> refused(HandoverException e) {

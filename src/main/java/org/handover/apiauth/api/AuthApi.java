@@ -1,10 +1,16 @@
-package org.handover.apiauth;
+package org.handover.apiauth.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.handover.apiauth.AccessRule;
+import org.handover.apiauth.ApiCaller;
+import org.handover.apiauth.ApiErrors;
+import org.handover.apiauth.ApiKeys;
+import org.handover.apiauth.ApiResponses;
+import org.handover.apiauth.OvhApi;
 import org.handover.system.HandoverProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.handover.operator;
+package org.handover.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import org.handover.account.Nic;
-import org.handover.audit.Actor;
 import org.handover.catalog.DomainOwner;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
@@ -15,6 +13,9 @@ import org.handover.catalog.NewService;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
+import org.handover.operator.InvalidOperatorRequest;
+import org.handover.system.Actor;
+import org.handover.system.Nic;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -59,7 +60,7 @@ class OperatorServicesApi {
   Map<String, Object> create(Actor operator, @RequestBody NewServiceBody body) {
     ServiceType type = type(body.type());
     if (body.admin() == null) {
-      throw new OperatorErrors.Invalid("admin");
+      throw new InvalidOperatorRequest("admin");
     }
     Nic admin = Nic.parse(body.admin());
     Nic tech = body.tech() == null ? admin : Nic.parse(body.tech());
@@ -103,7 +104,7 @@ class OperatorServicesApi {
 
   private static ServiceType type(String type) {
     return ServiceType.parse(type == null ? "" : type)
-        .orElseThrow(() -> new OperatorErrors.Invalid("type"));
+        .orElseThrow(() -> new InvalidOperatorRequest("type"));
   }
 
   private static Instant expiration(String value) {
@@ -115,7 +116,7 @@ class OperatorServicesApi {
           ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
           : Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new OperatorErrors.Invalid("expiration (ISO date or date-time)");
+      throw new InvalidOperatorRequest("expiration (ISO date or date-time)");
     }
   }
 }

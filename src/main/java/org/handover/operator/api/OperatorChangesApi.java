@@ -1,17 +1,18 @@
-package org.handover.operator;
+package org.handover.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import org.handover.account.Nic;
-import org.handover.audit.Actor;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedServices;
 import org.handover.change.ChangeErrors.ChangeNotFound;
 import org.handover.change.ChangeState;
 import org.handover.change.ContactChanges;
+import org.handover.operator.InvalidOperatorRequest;
+import org.handover.system.Actor;
+import org.handover.system.Nic;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +48,7 @@ class OperatorChangesApi {
       @RequestParam(defaultValue = "50") int size) {
     ChangeState s = null;
     if (state != null && !state.isBlank()) {
-      s = ChangeState.parse(state).orElseThrow(() -> new OperatorErrors.Invalid("state"));
+      s = ChangeState.parse(state).orElseThrow(() -> new InvalidOperatorRequest("state"));
     }
     return changes
         .search(
@@ -75,7 +76,7 @@ class OperatorChangesApi {
   @PostMapping("/contact-changes/{id}/abort")
   Map<String, Object> abort(Actor operator, @PathVariable long id, @RequestBody AbortBody body) {
     if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 300) {
-      throw new OperatorErrors.Invalid("reason");
+      throw new InvalidOperatorRequest("reason");
     }
     return OperatorViews.change(changes.abort(operator, id, body.reason()));
   }
@@ -112,7 +113,7 @@ class OperatorChangesApi {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new OperatorErrors.Invalid(field + " (ISO instant, e.g. 2026-01-05T09:00:00Z)");
+      throw new InvalidOperatorRequest(field + " (ISO instant, e.g. 2026-01-05T09:00:00Z)");
     }
   }
 }

@@ -1,7 +1,6 @@
-package org.handover.audit;
+package org.handover.system;
 
 import java.util.Objects;
-import org.handover.account.Nic;
 
 /**
  * Who performs an action: a customer (with the client address when known), an operator, or the

@@ -1,0 +1,102 @@
+package org.handover.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.handover.system.Actor;
+import org.handover.system.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code audit_log} table: inserts and reads only (the trail is append-only). */
+@Repository
+class AuditRepository {
+
+  private static final String COLUMNS =
+      "id, at, actor_kind, actor, action, service_id, change_id, detail, client_address";
+
+  private final JdbcClient jdbc;
+
+  AuditRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(
+      Instant at, Actor actor, String action, Long serviceId, Long changeId, String detail) {
+    jdbc.sql(
+            """
+            insert into audit_log (at, actor_kind, actor, action, service_id, change_id, detail,
+                                   client_address)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            Sql.ts(at),
+            actor.kind().name(),
+            actor.id(),
+            action,
+            serviceId,
+            changeId,
+            detail,
+            actor.clientAddress())
+        .update();
+  }
+
+  List<AuditEntry> search(
+      List<Long> serviceIds,
+      String actorOrSubject,
+      Instant since,
+      Instant until,
+      int page,
+      int size) {
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_log where 1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (serviceIds != null) {
+      if (serviceIds.isEmpty()) {
+        return List.of();
+      }
+      sql.append(" and service_id in (:services)");
+      params.put("services", serviceIds);
+    }
+    if (actorOrSubject != null) {
+      sql.append(" and (actor = :account or detail like :mention)");
+      params.put("account", actorOrSubject);
+      params.put("mention", "%" + actorOrSubject + "%");
+    }
+    if (since != null) {
+      sql.append(" and at >= :since");
+      params.put("since", Sql.ts(since));
+    }
+    if (until != null) {
+      sql.append(" and at < :until");
+      params.put("until", Sql.ts(until));
+    }
+    sql.append(" order by id desc offset ")
+        .append((long) Math.max(0, page) * size)
+        .append(" rows fetch first ")
+        .append(Math.max(1, Math.min(size, 1000)))
+        .append(" rows only");
+    return jdbc.sql(sql.toString()).params(params).query(AuditRepository::map).list();
+  }
+
+  List<AuditEntry> forChange(long changeId) {
+    return jdbc.sql("select " + COLUMNS + " from audit_log where change_id = ? order by id")
+        .param(changeId)
+        .query(AuditRepository::map)
+        .list();
+  }
+
+  private static AuditEntry map(ResultSet rs, int n) throws SQLException {
+    return new AuditEntry(
+        rs.getLong("id"),
+        Sql.instant(rs, "at"),
+        Actor.Kind.valueOf(rs.getString("actor_kind")),
+        rs.getString("actor"),
+        rs.getString("action"),
+        rs.getObject("service_id", Long.class),
+        rs.getObject("change_id", Long.class),
+        rs.getString("detail"),
+        rs.getString("client_address"));
+  }
+}

@@ -1,0 +1,144 @@
+package org.handover.mail;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.handover.system.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code mail_outbox} table: its column list, the claim of due rows, and their outcomes. */
+@Repository
+class OutboxRepository {
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private static final String SELECT =
+      "select id, kind, recipient_nic, recipient_email, language, payload, change_id, status,"
+          + " attempts, next_attempt_at, last_error, created_at, sent_at from mail_outbox";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batchJdbc;
+  private final JsonMapper json;
+
+  OutboxRepository(JdbcClient jdbc, JdbcTemplate batchJdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.batchJdbc = batchJdbc;
+    this.json = json;
+  }
+
+  /** A delivered row: when, and the payload it keeps (without its code). */
+  record Delivered(long id, Instant at, Map<String, Object> kept) {}
+
+  void insert(MailKind kind, Recipient to, Map<String, ?> payload, Long changeId, Instant now) {
+    var at = Sql.ts(now);
+    jdbc.sql(
+            """
+            insert into mail_outbox (kind, recipient_nic, recipient_email, language, payload,
+                                     change_id, status, attempts, next_attempt_at, created_at)
+            values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)""")
+        .params(
+            kind.name(),
+            to.nic() == null ? null : to.nic().value(),
+            to.email(),
+            to.language().name(),
+            json.writeValueAsString(payload),
+            changeId,
+            at,
+            at)
+        .update();
+  }
+
+  List<OutboxMessage> forChange(long changeId) {
+    return jdbc.sql(SELECT + " where change_id = ? order by id")
+        .param(changeId)
+        .query(this::map)
+        .list();
+  }
+
+  List<OutboxMessage> newest(int offset, int limit) {
+    return jdbc.sql(SELECT + " order by id desc offset ? rows fetch first ? rows only")
+        .params(offset, limit)
+        .query(this::map)
+        .list();
+  }
+
+  List<OutboxMessage> after(long id) {
+    return jdbc.sql(SELECT + " where id > ? order by id").param(id).query(this::map).list();
+  }
+
+  Optional<OutboxMessage> find(long id) {
+    return jdbc.sql(SELECT + " where id = ?").param(id).query(this::map).optional();
+  }
+
+  long lastId() {
+    return jdbc.sql("select coalesce(max(id), 0) from mail_outbox").query(Long.class).single();
+  }
+
+  long count(String status) {
+    return jdbc.sql("select count(*) from mail_outbox where status = ?")
+        .param(status)
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * Locks up to {@code limit} due pending rows that no other sender holds ({@code SKIP LOCKED});
+   * the locks last until the caller's transaction ends.
+   */
+  List<OutboxMessage> claimDue(Instant now, int limit) {
+    return jdbc.sql(
+            SELECT
+                + """
+                 where status = 'pending' and next_attempt_at <= ?
+                order by next_attempt_at, id fetch first ? rows only for update skip locked""")
+        .params(Sql.ts(now), limit)
+        .query(this::map)
+        .list();
+  }
+
+  /** Marks rows sent in one batch, each keeping the payload given. */
+  void markSent(List<Delivered> delivered) {
+    batchJdbc.batchUpdate(
+        """
+        update mail_outbox set status = 'sent', sent_at = ?, attempts = attempts + 1,
+               last_error = null, payload = ?
+        where id = ?""",
+        delivered.stream()
+            .map(d -> new Object[] {Sql.ts(d.at()), json.writeValueAsString(d.kept()), d.id()})
+            .toList());
+  }
+
+  /** Records a failed attempt: the row stays {@code pending} until {@code failed} for good. */
+  void recordFailure(long id, boolean last, int attempts, Instant nextAttemptAt, String reason) {
+    jdbc.sql(
+            """
+            update mail_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?
+            where id = ?""")
+        .params(last ? "failed" : "pending", attempts, Sql.ts(nextAttemptAt), reason, id)
+        .update();
+  }
+
+  private OutboxMessage map(ResultSet rs, int row) throws SQLException {
+    return new OutboxMessage(
+        rs.getLong("id"),
+        MailKind.valueOf(rs.getString("kind")),
+        rs.getString("recipient_nic"),
+        rs.getString("recipient_email"),
+        rs.getString("language"),
+        json.readValue(rs.getString("payload"), MAP),
+        rs.getObject("change_id", Long.class),
+        rs.getString("status"),
+        rs.getInt("attempts"),
+        Sql.instant(rs, "next_attempt_at"),
+        rs.getString("last_error"),
+        Sql.instant(rs, "created_at"),
+        Sql.instant(rs, "sent_at"));
+  }
+}
