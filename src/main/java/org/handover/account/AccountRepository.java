@@ -3,9 +3,14 @@ package org.handover.account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.handover.system.BulkSql;
 import org.handover.system.Language;
 import org.handover.system.Nic;
 import org.handover.system.Sql;
@@ -21,9 +26,11 @@ class AccountRepository {
           + " debt_cents, debt_currency, created_at";
 
   private final JdbcClient jdbc;
+  private final BulkSql bulk;
 
-  AccountRepository(JdbcClient jdbc) {
+  AccountRepository(JdbcClient jdbc, BulkSql bulk) {
     this.jdbc = jdbc;
+    this.bulk = bulk;
   }
 
   Optional<Account> find(Nic nic) {
@@ -70,24 +77,53 @@ class AccountRepository {
   }
 
   void insert(Account a, String passwordHash) {
+    List<Object> values = new ArrayList<>(Arrays.asList(values(a)));
+    values.add(passwordHash);
     jdbc.sql(
             "insert into accounts ("
                 + COLUMNS
                 + ", password_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            a.nic().value(),
-            a.email(),
-            a.emailVerified(),
-            a.firstName(),
-            a.lastName(),
-            a.organisation(),
-            a.language().name(),
-            a.state().name(),
-            a.debtCents(),
-            a.debtCurrency(),
-            Sql.ts(a.createdAt()),
-            passwordHash)
+        .params(values)
         .update();
+  }
+
+  /** Inserts accounts without a password, in batches (the bulk import). */
+  void insertAll(List<Account> accounts) {
+    bulk.insert("accounts", COLUMNS, accounts.stream().map(AccountRepository::values).toList());
+  }
+
+  /** The customer ID owning each of these email addresses that is taken. */
+  Map<String, Nic> emailOwners(Collection<String> emails) {
+    Map<String, Nic> owners = new HashMap<>();
+    BulkSql.chunks(
+        List.copyOf(emails),
+        chunk ->
+            jdbc.sql("select email, nic from accounts where email in (:emails)")
+                .param("emails", chunk)
+                .query((rs, n) -> owners.put(rs.getString("email"), new Nic(rs.getString("nic"))))
+                .list());
+    return owners;
+  }
+
+  void refreshStatistics() {
+    bulk.analyze("accounts");
+  }
+
+  /** The values of {@link #COLUMNS}, in its order. */
+  private static Object[] values(Account a) {
+    return new Object[] {
+      a.nic().value(),
+      a.email(),
+      a.emailVerified(),
+      a.firstName(),
+      a.lastName(),
+      a.organisation(),
+      a.language().name(),
+      a.state().name(),
+      a.debtCents(),
+      a.debtCurrency(),
+      Sql.ts(a.createdAt())
+    };
   }
 
   int updateDebt(Nic nic, long cents, String currency) {

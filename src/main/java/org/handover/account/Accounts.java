@@ -3,6 +3,7 @@ package org.handover.account;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.handover.system.Nic;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -125,6 +127,25 @@ public class Accounts {
   public Map<Nic, Account> findAll(Collection<Nic> nics) {
     return repository.findAll(nics).stream()
         .collect(Collectors.toMap(Account::nic, Function.identity()));
+  }
+
+  /**
+   * Writes accounts in bulk, in the caller's transaction (the import): no password, no email sent,
+   * one audit row for the whole import, written by the caller.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void importAll(List<Account> imported) {
+    repository.insertAll(imported);
+  }
+
+  /** The customer ID owning each of these email addresses that is taken. */
+  public Map<String, Nic> emailOwners(Collection<String> emails) {
+    return repository.emailOwners(emails);
+  }
+
+  /** Refreshes the database's statistics of the accounts table after a large import. */
+  public void refreshStatistics() {
+    repository.refreshStatistics();
   }
 
   /** Finds an account by customer ID or by email, for signing in. */

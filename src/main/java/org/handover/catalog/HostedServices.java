@@ -1,7 +1,11 @@
 package org.handover.catalog;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -147,6 +151,29 @@ public class HostedServices {
   }
 
   /** Ids of the services with this name, of any type (for operator filters). */
+  /**
+   * Writes services in bulk, in the caller's transaction (the import): no domain owner, no audit
+   * row each (the caller writes one for the whole import).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void importAll(List<NewService> imported, Instant now) {
+    repository.insertAll(imported, now);
+  }
+
+  /** The services that exist among these keys, by key. */
+  public Map<ServiceKey, HostedService> findAll(Collection<ServiceKey> keys) {
+    Map<ServiceKey, HostedService> found = new HashMap<>();
+    for (HostedService s : repository.findAll(keys)) {
+      found.put(new ServiceKey(s.type(), s.name()), s);
+    }
+    return found;
+  }
+
+  /** Refreshes the database's statistics of the services table after a large import. */
+  public void refreshStatistics() {
+    repository.refreshStatistics();
+  }
+
   public List<Long> idsNamed(String name) {
     return repository.idsNamed(name);
   }

@@ -3,11 +3,15 @@ package org.handover.catalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.handover.contact.ContactRole;
 import org.handover.contact.Contacts;
+import org.handover.system.BulkSql;
 import org.handover.system.Nic;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,14 +22,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ServiceRepository {
 
-  private static final String SELECT =
-      "select id, type, name, display_name, status, created_at, expires_at, admin_nic, tech_nic,"
-          + " billing_nic from services";
+  /** The columns a new service is written with, in the order of {@link #values}. */
+  private static final String INSERT_COLUMNS =
+      "type, name, display_name, status, created_at, expires_at, admin_nic, tech_nic, billing_nic";
+
+  private static final String COLUMNS = "id, " + INSERT_COLUMNS;
+
+  private static final String SELECT = "select " + COLUMNS + " from services";
 
   private final JdbcClient jdbc;
+  private final BulkSql bulk;
 
-  ServiceRepository(JdbcClient jdbc) {
+  ServiceRepository(JdbcClient jdbc, BulkSql bulk) {
     this.jdbc = jdbc;
+    this.bulk = bulk;
   }
 
   Optional<HostedService> find(ServiceType type, String name) {
@@ -49,23 +59,68 @@ class ServiceRepository {
 
   long insert(NewService s, Instant now) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql(
-            """
-            insert into services (type, name, display_name, status, created_at, expires_at,
-                                  admin_nic, tech_nic, billing_nic)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(
-            s.type().name(),
-            s.name(),
-            s.displayName(),
-            s.status().name(),
-            Sql.ts(now),
-            Sql.ts(s.expiresAt()),
-            s.contacts().admin().value(),
-            s.contacts().tech().value(),
-            s.contacts().billing().value())
+    jdbc.sql("insert into services (" + INSERT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(values(s, now))
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
+  }
+
+  /** Inserts services in batches (the bulk import); domain owners are not written. */
+  void insertAll(List<NewService> services, Instant now) {
+    bulk.insert("services", INSERT_COLUMNS, services.stream().map(s -> values(s, now)).toList());
+  }
+
+  /**
+   * The services that exist among these keys. The keys are joined as a {@code values} list: H2 does
+   * not use the (type, name) index for {@code name in (…)} after {@code type = ?}.
+   */
+  List<HostedService> findAll(Collection<ServiceKey> keys) {
+    List<HostedService> found = new ArrayList<>();
+    BulkSql.chunks(
+        List.copyOf(keys),
+        chunk -> {
+          List<Object> params = new ArrayList<>(chunk.size() * 2);
+          chunk.forEach(
+              k -> {
+                params.add(k.type().name());
+                params.add(k.name());
+              });
+          String values =
+              String.join(
+                  ", ",
+                  Collections.nCopies(
+                      chunk.size(), "(cast(? as varchar(16)), cast(? as varchar(255)))"));
+          found.addAll(
+              jdbc.sql(
+                      "select s."
+                          + COLUMNS.replace(", ", ", s.")
+                          + " from (values "
+                          + values
+                          + ") k (type, name) join services s on s.type = k.type and s.name = k.name")
+                  .params(params)
+                  .query(ServiceRepository::map)
+                  .list());
+        });
+    return found;
+  }
+
+  void refreshStatistics() {
+    bulk.analyze("services");
+  }
+
+  /** The values of {@link #INSERT_COLUMNS}, in its order. */
+  private static Object[] values(NewService s, Instant now) {
+    return new Object[] {
+      s.type().name(),
+      s.name(),
+      s.displayName(),
+      s.status().name(),
+      Sql.ts(now),
+      Sql.ts(s.expiresAt()),
+      s.contacts().admin().value(),
+      s.contacts().tech().value(),
+      s.contacts().billing().value()
+    };
   }
 
   /**

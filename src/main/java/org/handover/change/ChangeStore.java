@@ -2,9 +2,7 @@ package org.handover.change;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.handover.audit.AuditLog;
 import org.handover.change.ChangeErrors.ChangeNotFound;
@@ -43,10 +41,14 @@ class ChangeStore {
   }
 
   /** Tells listeners (webhooks) about a step, in the caller's transaction. */
-  void publish(String type, ContactChange change, Map<String, Object> extra) {
-    Map<String, Object> data = new LinkedHashMap<>(EventData.of(change));
-    data.putAll(extra);
-    events.publishEvent(new ContactChangeEvent(type, change.serviceId(), data));
+  void publish(String type, ContactChange change) {
+    publish(type, change, null);
+  }
+
+  /** The same, naming the party whose answer the step is. */
+  void publish(String type, ContactChange change, String party) {
+    events.publishEvent(
+        new ContactChangeEvent(type, change.serviceId(), EventData.of(change, party)));
   }
 
   Optional<ContactChange> find(long id) {
@@ -83,11 +85,10 @@ class ChangeStore {
         publish(
             "contactChange."
                 + (change.state() == ChangeState.done ? "done" : change.state().name()),
-            change,
-            Map.of());
+            change);
       }
       if (change.state() == ChangeState.done) {
-        publish("service.contactsChanged", change, Map.of());
+        publish("service.contactsChanged", change);
       }
     }
   }

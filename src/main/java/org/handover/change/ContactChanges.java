@@ -154,7 +154,7 @@ public class ContactChanges {
       notifications.created(change, codes);
       change.awaitCustomers(store.nextReminderAfter(change.expiresAt(), now));
       store.save(change, actor);
-      store.publish("contactChange.created", change, Map.of());
+      store.publish("contactChange.created", change);
       created.add(change);
     }
     return created;
@@ -268,7 +268,7 @@ public class ContactChanges {
     audit.record(
         actor, accepting ? "party.accepted" : "party.refused", change.serviceId(), id, null);
     if (accepting) {
-      store.publish("contactChange.accepted", change, Map.of("party", nic.value()));
+      store.publish("contactChange.accepted", change, nic.value());
     }
     if (everyoneAccepted) {
       apply(change, now);

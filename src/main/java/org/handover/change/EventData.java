@@ -1,29 +1,45 @@
 package org.handover.change;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.handover.contact.ContactRole;
 
-/** The data of a request as events and webhooks carry it (reference API field names). */
-final class EventData {
+/**
+ * A request as events and webhooks carry it, in one place: the reference API's field names, dates
+ * as ISO-8601 instants ({@link Instant#toString}), the reason in English; {@code party} only on
+ * {@code contactChange.accepted}.
+ */
+public record EventData(
+    long id,
+    String serviceType,
+    String serviceDomain,
+    List<String> contactTypes,
+    String fromAccount,
+    String toAccount,
+    String askingAccount,
+    String state,
+    String dateRequest,
+    String dateDone,
+    String expiresAt,
+    String reason,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String party) {
 
-  private EventData() {}
-
-  static Map<String, Object> of(ContactChange c) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", c.id());
-    data.put("serviceType", c.serviceType().name());
-    data.put("serviceDomain", c.serviceName());
-    data.put("contactTypes", c.roles().stream().sorted().map(ContactRole::apiName).toList());
-    data.put("fromAccount", c.from().value());
-    data.put("toAccount", c.to().value());
-    data.put("askingAccount", c.asker().value());
-    data.put("state", c.state().name());
-    data.put("dateRequest", c.requestedAt().toString());
-    data.put("dateDone", c.doneAt() == null ? null : c.doneAt().toString());
-    data.put("expiresAt", c.expiresAt().toString());
-    data.put("reason", c.reason() == null ? null : c.reason().message(Locale.ENGLISH));
-    return data;
+  static EventData of(ContactChange c, String party) {
+    return new EventData(
+        c.id(),
+        c.serviceType().name(),
+        c.serviceName(),
+        c.roles().stream().sorted().map(ContactRole::apiName).toList(),
+        c.from().value(),
+        c.to().value(),
+        c.asker().value(),
+        c.state().name(),
+        c.requestedAt().toString(),
+        c.doneAt() == null ? null : c.doneAt().toString(),
+        c.expiresAt().toString(),
+        c.reason() == null ? null : c.reason().message(Locale.ENGLISH),
+        party);
   }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.handover.system.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -32,11 +33,7 @@ public record WebhookSettings(
 
   /** The wait before attempt {@code attempts + 1}: doubling from the initial backoff, capped. */
   public Duration backoffAfter(int attempts) {
-    Duration wait = initialBackoff;
-    for (int i = 1; i < attempts && wait.compareTo(maxBackoff) < 0; i++) {
-      wait = wait.multipliedBy(2);
-    }
-    return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    return Backoff.doubling(initialBackoff, maxBackoff, attempts);
   }
 
   /**

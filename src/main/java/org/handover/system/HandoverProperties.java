@@ -69,11 +69,7 @@ public record HandoverProperties(
 
     /** The wait before attempt {@code attempts + 1}: doubling from the initial backoff, capped. */
     public Duration backoffAfter(int attempts) {
-      Duration wait = initialBackoff;
-      for (int i = 1; i < attempts && wait.compareTo(maxBackoff) < 0; i++) {
-        wait = wait.multipliedBy(2);
-      }
-      return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+      return Backoff.doubling(initialBackoff, maxBackoff, attempts);
     }
   }
 

@@ -1,91 +1,60 @@
 package org.handover.change.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
+import java.lang.reflect.Method;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.handover.apiauth.ApiCaller;
 import org.handover.apiauth.ApiErrors;
-import org.handover.apiauth.ApiResponses;
 import org.handover.apiauth.OvhApi;
-import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ContactChange;
 import org.handover.change.ContactChanges;
 import org.handover.contact.ContactRole;
 import org.handover.system.Nic;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The service routes of every category ({@code /domain}, {@code /hosting/web}, …): list, {@code
- * serviceInfos} and {@code changeContact}.
+ * serviceInfos} and {@code changeContact}. {@link Routes} maps them from {@link ServiceType}; the
+ * category comes from the route that matched.
  */
 @OvhApi
-@RestController
-@RequestMapping({"/1.0", "/v1"})
+@RestController("servicesApi")
 class ServicesApi {
 
   private final HostedServices services;
   private final ContactChanges changes;
+  private final Routes routes;
 
-  ServicesApi(HostedServices services, ContactChanges changes) {
+  ServicesApi(HostedServices services, ContactChanges changes, Routes routes) {
     this.services = services;
     this.changes = changes;
+    this.routes = routes;
   }
 
-  @GetMapping({
-    "/domain", "/hosting/web", "/vps",
-    "/dedicated/server", "/email/domain", "/domain/zone",
-    "/hosting/privateDatabase", "/cloud/project"
-  })
   List<String> list(ApiCaller caller, HttpServletRequest request) {
-    return services.namesFor(caller.nic(), type(prefixOf(request, 0)));
+    return services.namesFor(caller.nic(), type(request));
   }
 
-  @GetMapping({
-    "/domain/{name}/serviceInfos",
-    "/hosting/web/{name}/serviceInfos",
-    "/vps/{name}/serviceInfos",
-    "/dedicated/server/{name}/serviceInfos",
-    "/email/domain/{name}/serviceInfos",
-    "/domain/zone/{name}/serviceInfos",
-    "/hosting/privateDatabase/{name}/serviceInfos",
-    "/cloud/project/{name}/serviceInfos"
-  })
-  Map<String, Object> serviceInfos(
+  ServiceInfoView serviceInfos(
       ApiCaller caller, @PathVariable String name, HttpServletRequest request) {
-    HostedService s = services.requireVisibleTo(caller.nic(), type(prefixOf(request, 2)), name);
-    Map<String, Object> info = new LinkedHashMap<>();
-    info.put("serviceId", s.id());
-    info.put("domain", s.name());
-    info.put("contactAdmin", s.contacts().admin().value());
-    info.put("contactTech", s.contacts().tech().value());
-    info.put("contactBilling", s.contacts().billing().value());
-    info.put("creation", ApiResponses.date(s.createdAt()));
-    info.put("expiration", ApiResponses.date(s.expiresAt()));
-    info.put("status", s.status().name());
-    info.put("renewalType", "manual");
-    return info;
+    return ServiceInfoView.of(services.requireVisibleTo(caller.nic(), type(request), name));
   }
 
-  @PostMapping({
-    "/domain/{name}/changeContact",
-    "/hosting/web/{name}/changeContact",
-    "/vps/{name}/changeContact",
-    "/dedicated/server/{name}/changeContact",
-    "/email/domain/{name}/changeContact",
-    "/domain/zone/{name}/changeContact",
-    "/hosting/privateDatabase/{name}/changeContact",
-    "/cloud/project/{name}/changeContact"
-  })
   List<Long> changeContact(
       ApiCaller caller,
       @PathVariable String name,
@@ -109,22 +78,71 @@ class ServicesApi {
       }
       wanted.put(role, Nic.parse(nic));
     }
-    ServiceType type = type(prefixOf(request, 2));
-    return changes.request(caller.actor(), type, name, wanted).stream()
+    return changes.request(caller.actor(), type(request), name, wanted).stream()
         .map(ContactChange::id)
         .toList();
   }
 
-  /** The route prefix of the call, dropping the API root and the last {@code drop} segments. */
-  private static String prefixOf(HttpServletRequest request, int drop) {
-    String[] parts =
-        request.getRequestURI().substring(request.getContextPath().length()).split("/");
-    // parts[0] is empty, parts[1] the API root
-    return String.join("/", Arrays.copyOfRange(parts, 2, parts.length - drop));
+  /** The category of the route that matched. */
+  private ServiceType type(HttpServletRequest request) {
+    ServiceType type =
+        routes.typeOf(
+            String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)));
+    if (type == null) {
+      throw new IllegalStateException("not a service route: " + request.getRequestURI());
+    }
+    return type;
   }
 
-  private static ServiceType type(String prefix) {
-    return ServiceType.fromApiPrefix(prefix)
-        .orElseThrow(() -> new ApiErrors.BadRequest("Unknown service route " + prefix));
+  /**
+   * Maps {@link ServicesApi}'s three handlers under the route prefix of every {@link ServiceType}
+   * ({@code /1.0/hosting/web}, {@code /v1/domain/zone}, …): the prefixes live in the enum alone,
+   * since an annotation cannot list an enum's values. Each route pattern remembers its type, so a
+   * handler learns its category from the pattern that matched, without reading the URI.
+   */
+  @Component
+  static class Routes implements SmartInitializingSingleton {
+
+    static final String[] ROOTS = {"/1.0", "/v1"};
+
+    private final RequestMappingHandlerMapping mapping;
+    private final Map<String, ServiceType> types = new HashMap<>();
+
+    Routes(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
+      this.mapping = mapping;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+      register(RequestMethod.GET, "", "list");
+      register(RequestMethod.GET, "/{name}/serviceInfos", "serviceInfos");
+      register(RequestMethod.POST, "/{name}/changeContact", "changeContact");
+    }
+
+    /** The category of the route pattern that matched; null for a pattern not registered here. */
+    ServiceType typeOf(String matchedPattern) {
+      return types.get(matchedPattern);
+    }
+
+    private void register(RequestMethod method, String suffix, String handler) {
+      Method target = ReflectionUtils.findMethod(ServicesApi.class, handler, (Class<?>[]) null);
+      if (target == null) {
+        throw new IllegalStateException("ServicesApi has no method " + handler);
+      }
+      for (ServiceType type : ServiceType.values()) {
+        String[] paths = new String[ROOTS.length];
+        for (int i = 0; i < ROOTS.length; i++) {
+          paths[i] = ROOTS[i] + "/" + type.apiPrefix() + suffix;
+          types.put(paths[i], type);
+        }
+        mapping.registerMapping(
+            RequestMappingInfo.paths(paths)
+                .methods(method)
+                .options(mapping.getBuilderConfiguration())
+                .build(),
+            "servicesApi",
+            target);
+      }
+    }
   }
 }

@@ -1,18 +1,13 @@
 package org.handover.change.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.handover.apiauth.ApiCaller;
 import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiResponses;
 import org.handover.apiauth.OvhApi;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChange;
 import org.handover.change.ContactChanges;
-import org.handover.contact.ContactRole;
 import org.handover.system.Nic;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,8 +41,8 @@ class TasksApi {
   }
 
   @GetMapping("/{id}")
-  Map<String, Object> get(ApiCaller caller, @PathVariable long id) {
-    return view(changes.get(caller.nic(), id));
+  TaskView get(ApiCaller caller, @PathVariable long id) {
+    return TaskView.of(changes.get(caller.nic(), id));
   }
 
   /** The body of accept and refuse. */
@@ -78,28 +73,6 @@ class TasksApi {
   ResponseEntity<String> cancel(ApiCaller caller, @PathVariable long id) {
     changes.cancel(caller.actor(), id);
     return ApiResponses.nothing();
-  }
-
-  /** The reference API's fields, then Handover's extras (expiry, reason, parties). */
-  static Map<String, Object> view(ContactChange c) {
-    Map<String, Object> task = new LinkedHashMap<>();
-    task.put("id", c.id());
-    task.put("askingAccount", c.asker().value());
-    task.put("contactTypes", c.roles().stream().sorted().map(ContactRole::apiName).toList());
-    task.put("dateDone", ApiResponses.datetime(c.doneAt()));
-    task.put("dateRequest", ApiResponses.datetime(c.requestedAt()));
-    task.put("fromAccount", c.from().value());
-    task.put("toAccount", c.to().value());
-    task.put("serviceDomain", c.serviceName());
-    task.put("state", c.state().name());
-    task.put("expiresAt", ApiResponses.datetime(c.expiresAt()));
-    task.put("reason", c.reason() == null ? null : c.reason().message(Locale.ENGLISH));
-    task.put(
-        "parties",
-        c.parties().stream()
-            .map(p -> Map.of("account", p.nic().value(), "status", p.status().name()))
-            .toList());
-    return task;
   }
 
   private static String token(TokenBody body) {

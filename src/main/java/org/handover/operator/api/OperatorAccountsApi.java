@@ -1,11 +1,11 @@
 package org.handover.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.util.Map;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
 import org.handover.account.NewAccount;
 import org.handover.operator.InvalidOperatorRequest;
+import org.handover.operator.api.OperatorViews.AccountView;
 import org.handover.system.Actor;
 import org.handover.system.Language;
 import org.handover.system.Nic;
@@ -44,7 +44,7 @@ class OperatorAccountsApi {
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> create(Actor operator, @RequestBody NewAccountBody body) {
+  AccountView create(Actor operator, @RequestBody NewAccountBody body) {
     Account account =
         accounts.open(
             new NewAccount(
@@ -59,12 +59,12 @@ class OperatorAccountsApi {
     if (body.password() == null) {
       accounts.requestPasswordReset(account.nic().value(), operator);
     }
-    return OperatorViews.account(account);
+    return AccountView.of(account);
   }
 
   @GetMapping("/{nic}")
-  Map<String, Object> get(@PathVariable String nic) {
-    return OperatorViews.account(accounts.require(Nic.parse(nic)));
+  AccountView get(@PathVariable String nic) {
+    return AccountView.of(accounts.require(Nic.parse(nic)));
   }
 
   @JsonIgnoreProperties(ignoreUnknown = false)
@@ -72,8 +72,8 @@ class OperatorAccountsApi {
       String email, String firstName, String lastName, String organisation, String language) {}
 
   @PatchMapping("/{nic}")
-  Map<String, Object> amend(Actor operator, @PathVariable String nic, @RequestBody AmendBody body) {
-    return OperatorViews.account(
+  AccountView amend(Actor operator, @PathVariable String nic, @RequestBody AmendBody body) {
+    return AccountView.of(
         accounts.amend(
             Nic.parse(nic),
             body.email(),
@@ -88,27 +88,27 @@ class OperatorAccountsApi {
   record DebtBody(Long amountCents, String currency) {}
 
   @PutMapping("/{nic}/debt")
-  Map<String, Object> debt(Actor operator, @PathVariable String nic, @RequestBody DebtBody body) {
+  AccountView debt(Actor operator, @PathVariable String nic, @RequestBody DebtBody body) {
     if (body.amountCents() == null) {
       throw new InvalidOperatorRequest("amountCents");
     }
     Nic id = Nic.parse(nic);
     accounts.setDebt(id, body.amountCents(), body.currency(), operator);
-    return OperatorViews.account(accounts.require(id));
+    return AccountView.of(accounts.require(id));
   }
 
   @PostMapping("/{nic}/suspend")
-  Map<String, Object> suspend(Actor operator, @PathVariable String nic) {
+  AccountView suspend(Actor operator, @PathVariable String nic) {
     Nic id = Nic.parse(nic);
     accounts.setState(id, Account.State.suspended, operator);
-    return OperatorViews.account(accounts.require(id));
+    return AccountView.of(accounts.require(id));
   }
 
   @PostMapping("/{nic}/reactivate")
-  Map<String, Object> reactivate(Actor operator, @PathVariable String nic) {
+  AccountView reactivate(Actor operator, @PathVariable String nic) {
     Nic id = Nic.parse(nic);
     accounts.setState(id, Account.State.active, operator);
-    return OperatorViews.account(accounts.require(id));
+    return AccountView.of(accounts.require(id));
   }
 
   private static Language language(String value) {

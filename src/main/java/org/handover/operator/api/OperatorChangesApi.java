@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedServices;
 import org.handover.change.ChangeErrors.ChangeNotFound;
 import org.handover.change.ChangeState;
 import org.handover.change.ContactChanges;
 import org.handover.operator.InvalidOperatorRequest;
+import org.handover.operator.api.OperatorViews.AuditView;
+import org.handover.operator.api.OperatorViews.ChangeView;
 import org.handover.system.Actor;
 import org.handover.system.Nic;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,7 @@ class OperatorChangesApi {
   }
 
   @GetMapping("/contact-changes")
-  List<Map<String, Object>> search(
+  List<ChangeView> search(
       @RequestParam(required = false) String state,
       @RequestParam(required = false) String service,
       @RequestParam(required = false) String account,
@@ -58,31 +59,29 @@ class OperatorChangesApi {
             page,
             size)
         .stream()
-        .map(OperatorViews::change)
+        .map(ChangeView::of)
         .toList();
   }
 
   @GetMapping("/contact-changes/{id}")
-  Map<String, Object> get(@PathVariable long id) {
-    Map<String, Object> view =
-        OperatorViews.change(changes.find(id).orElseThrow(() -> new ChangeNotFound(id)));
-    view.put("history", audit.forChange(id).stream().map(OperatorViews::audit).toList());
-    return view;
+  ChangeView get(@PathVariable long id) {
+    return ChangeView.of(changes.find(id).orElseThrow(() -> new ChangeNotFound(id)))
+        .withHistory(audit.forChange(id).stream().map(AuditView::of).toList());
   }
 
   @JsonIgnoreProperties(ignoreUnknown = false)
   record AbortBody(String reason) {}
 
   @PostMapping("/contact-changes/{id}/abort")
-  Map<String, Object> abort(Actor operator, @PathVariable long id, @RequestBody AbortBody body) {
+  ChangeView abort(Actor operator, @PathVariable long id, @RequestBody AbortBody body) {
     if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 300) {
       throw new InvalidOperatorRequest("reason");
     }
-    return OperatorViews.change(changes.abort(operator, id, body.reason()));
+    return ChangeView.of(changes.abort(operator, id, body.reason()));
   }
 
   @GetMapping("/audit")
-  List<Map<String, Object>> audit(
+  List<AuditView> audit(
       @RequestParam(required = false) String service,
       @RequestParam(required = false) String account,
       @RequestParam(required = false) String since,
@@ -98,7 +97,7 @@ class OperatorChangesApi {
             page,
             size)
         .stream()
-        .map(OperatorViews::audit)
+        .map(AuditView::of)
         .toList();
   }
 

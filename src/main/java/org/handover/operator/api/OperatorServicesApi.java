@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import org.handover.catalog.DomainOwner;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
@@ -14,6 +13,7 @@ import org.handover.catalog.ServiceType;
 import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
 import org.handover.operator.InvalidOperatorRequest;
+import org.handover.operator.api.OperatorViews.ServiceView;
 import org.handover.system.Actor;
 import org.handover.system.Nic;
 import org.springframework.http.HttpStatus;
@@ -57,7 +57,7 @@ class OperatorServicesApi {
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> create(Actor operator, @RequestBody NewServiceBody body) {
+  ServiceView create(Actor operator, @RequestBody NewServiceBody body) {
     ServiceType type = type(body.type());
     if (body.admin() == null) {
       throw new InvalidOperatorRequest("admin");
@@ -85,13 +85,13 @@ class OperatorServicesApi {
                 new Contacts(admin, tech, billing),
                 owner),
             operator);
-    return OperatorViews.service(s);
+    return ServiceView.of(s);
   }
 
   @GetMapping("/{type}/{name}")
-  Map<String, Object> get(@PathVariable String type, @PathVariable String name) {
+  ServiceView get(@PathVariable String type, @PathVariable String name) {
     ServiceType t = type(type);
-    return OperatorViews.service(
+    return ServiceView.of(
         services.find(t, name).orElseThrow(() -> new HostedServices.ServiceNotFound(t, name)));
   }
 

@@ -1,90 +1,170 @@
 package org.handover.operator.api;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.handover.account.Account;
 import org.handover.apiauth.ApiResponses;
 import org.handover.audit.AuditEntry;
 import org.handover.catalog.HostedService;
 import org.handover.change.ContactChange;
+import org.handover.contact.ContactRole;
 
-/** The JSON shapes of the operator API. */
+/**
+ * The JSON shapes of the operator API, in one place: one record per resource, dates formatted by
+ * {@link ApiResponses#datetime} and reasons in English.
+ */
 final class OperatorViews {
 
   private OperatorViews() {}
 
-  static Map<String, Object> account(Account a) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("nic", a.nic().value());
-    m.put("email", a.email());
-    m.put("emailVerified", a.emailVerified());
-    m.put("firstName", a.firstName());
-    m.put("lastName", a.lastName());
-    m.put("organisation", a.organisation());
-    m.put("language", a.language().name());
-    m.put("state", a.state().name());
-    m.put("debt", Map.of("amountCents", a.debtCents(), "currency", a.debtCurrency()));
-    m.put("createdAt", ApiResponses.datetime(a.createdAt()));
-    return m;
+  /** An account. */
+  record AccountView(
+      String nic,
+      String email,
+      boolean emailVerified,
+      String firstName,
+      String lastName,
+      String organisation,
+      String language,
+      String state,
+      Debt debt,
+      String createdAt) {
+
+    static AccountView of(Account a) {
+      return new AccountView(
+          a.nic().value(),
+          a.email(),
+          a.emailVerified(),
+          a.firstName(),
+          a.lastName(),
+          a.organisation(),
+          a.language().name(),
+          a.state().name(),
+          new Debt(a.debtCents(), a.debtCurrency()),
+          ApiResponses.datetime(a.createdAt()));
+    }
   }
 
-  static Map<String, Object> service(HostedService s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("serviceId", s.id());
-    m.put("type", s.type().name());
-    m.put("name", s.name());
-    m.put("displayName", s.displayName());
-    m.put("status", s.status().name());
-    m.put("admin", s.contacts().admin().value());
-    m.put("tech", s.contacts().tech().value());
-    m.put("billing", s.contacts().billing().value());
-    m.put("createdAt", ApiResponses.datetime(s.createdAt()));
-    m.put("expiration", ApiResponses.datetime(s.expiresAt()));
-    return m;
+  /** What an account owes. */
+  record Debt(long amountCents, String currency) {}
+
+  /** A service and its contacts. */
+  record ServiceView(
+      long serviceId,
+      String type,
+      String name,
+      String displayName,
+      String status,
+      String admin,
+      String tech,
+      String billing,
+      String createdAt,
+      String expiration) {
+
+    static ServiceView of(HostedService s) {
+      return new ServiceView(
+          s.id(),
+          s.type().name(),
+          s.name(),
+          s.displayName(),
+          s.status().name(),
+          s.contacts().admin().value(),
+          s.contacts().tech().value(),
+          s.contacts().billing().value(),
+          ApiResponses.datetime(s.createdAt()),
+          ApiResponses.datetime(s.expiresAt()));
+    }
   }
 
-  static Map<String, Object> change(ContactChange c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", c.id());
-    m.put("serviceType", c.serviceType().name());
-    m.put("serviceDomain", c.serviceName());
-    m.put("contactTypes", c.roles().stream().sorted().map(r -> r.apiName()).toList());
-    m.put("fromAccount", c.from().value());
-    m.put("toAccount", c.to().value());
-    m.put("askingAccount", c.asker().value());
-    m.put("state", c.state().name());
-    m.put("dateRequest", ApiResponses.datetime(c.requestedAt()));
-    m.put("dateDone", ApiResponses.datetime(c.doneAt()));
-    m.put("expiresAt", ApiResponses.datetime(c.expiresAt()));
-    m.put("reason", c.reason() == null ? null : c.reason().message(Locale.ENGLISH));
-    m.put(
-        "parties",
-        c.parties().stream()
-            .map(
-                p -> {
-                  Map<String, Object> party = new LinkedHashMap<>();
-                  party.put("account", p.nic().value());
-                  party.put("status", p.status().name());
-                  party.put("answeredAt", ApiResponses.datetime(p.answeredAt()));
-                  party.put("failedAttempts", p.failedAttempts());
-                  return party;
-                })
-            .toList());
-    return m;
+  /** A contact change request; {@code history} only when one request is read on its own. */
+  record ChangeView(
+      long id,
+      String serviceType,
+      String serviceDomain,
+      List<String> contactTypes,
+      String fromAccount,
+      String toAccount,
+      String askingAccount,
+      String state,
+      String dateRequest,
+      String dateDone,
+      String expiresAt,
+      String reason,
+      List<PartyView> parties,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<AuditView> history) {
+
+    static ChangeView of(ContactChange c) {
+      return new ChangeView(
+          c.id(),
+          c.serviceType().name(),
+          c.serviceName(),
+          c.roles().stream().sorted().map(ContactRole::apiName).toList(),
+          c.from().value(),
+          c.to().value(),
+          c.asker().value(),
+          c.state().name(),
+          ApiResponses.datetime(c.requestedAt()),
+          ApiResponses.datetime(c.doneAt()),
+          ApiResponses.datetime(c.expiresAt()),
+          c.reason() == null ? null : c.reason().message(Locale.ENGLISH),
+          c.parties().stream()
+              .map(
+                  p ->
+                      new PartyView(
+                          p.nic().value(),
+                          p.status().name(),
+                          ApiResponses.datetime(p.answeredAt()),
+                          p.failedAttempts()))
+              .toList(),
+          null);
+    }
+
+    ChangeView withHistory(List<AuditView> entries) {
+      return new ChangeView(
+          id,
+          serviceType,
+          serviceDomain,
+          contactTypes,
+          fromAccount,
+          toAccount,
+          askingAccount,
+          state,
+          dateRequest,
+          dateDone,
+          expiresAt,
+          reason,
+          parties,
+          entries);
+    }
   }
 
-  static Map<String, Object> audit(AuditEntry e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", e.id());
-    m.put("at", ApiResponses.datetime(e.at()));
-    m.put("actorKind", e.actorKind().name());
-    m.put("actor", e.actor());
-    m.put("action", e.action());
-    m.put("serviceId", e.serviceId());
-    m.put("changeId", e.changeId());
-    m.put("detail", e.detail());
-    m.put("clientAddress", e.clientAddress());
-    return m;
+  /** A party of a request and its answer. */
+  record PartyView(String account, String status, String answeredAt, int failedAttempts) {}
+
+  /** An audit log row. */
+  record AuditView(
+      long id,
+      String at,
+      String actorKind,
+      String actor,
+      String action,
+      Long serviceId,
+      Long changeId,
+      String detail,
+      String clientAddress) {
+
+    static AuditView of(AuditEntry e) {
+      return new AuditView(
+          e.id(),
+          ApiResponses.datetime(e.at()),
+          e.actorKind().name(),
+          e.actor(),
+          e.action(),
+          e.serviceId(),
+          e.changeId(),
+          e.detail(),
+          e.clientAddress());
+    }
   }
 }

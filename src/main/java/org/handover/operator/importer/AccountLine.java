@@ -1,5 +1,6 @@
 package org.handover.operator.importer;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -85,5 +86,21 @@ record AccountLine(
     if (!Objects.equals(mine, theirs)) {
       fields.add(name);
     }
+  }
+
+  /** The account to write: no password, email not verified, created now. */
+  Account toAccount(Instant now) {
+    return new Account(
+        nic,
+        email,
+        false,
+        firstName,
+        lastName,
+        organisation,
+        language,
+        state,
+        debtCents,
+        currency,
+        now);
   }
 }

@@ -1,6 +1,7 @@
 package org.handover.operator.importer;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +9,10 @@ import java.util.Map;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
 import org.handover.audit.AuditLog;
+import org.handover.catalog.HostedServices;
+import org.handover.catalog.ServiceKey;
 import org.handover.system.Actor;
+import org.handover.system.BulkSql;
 import org.handover.system.HandoverException;
 import org.handover.system.Messages;
 import org.handover.system.Nic;
@@ -29,20 +33,20 @@ public class BulkImport {
   /** Rows written from which the planner statistics are refreshed after the import. */
   static final int STATISTICS_THRESHOLD = 1_000;
 
-  private final ImportRepository repository;
   private final Accounts accounts;
+  private final HostedServices services;
   private final AuditLog audit;
   private final Clock clock;
   private final TransactionTemplate tx;
 
   BulkImport(
-      ImportRepository repository,
       Accounts accounts,
+      HostedServices services,
       AuditLog audit,
       Clock clock,
       TransactionTemplate tx) {
-    this.repository = repository;
     this.accounts = accounts;
+    this.services = services;
     this.audit = audit;
     this.clock = clock;
     this.tx = tx;
@@ -67,7 +71,8 @@ public class BulkImport {
     }
     if (!dryRun
         && result.accounts().imported() + result.services().imported() >= STATISTICS_THRESHOLD) {
-      repository.refreshStatistics();
+      accounts.refreshStatistics();
+      services.refreshStatistics();
     }
     return result;
   }
@@ -87,8 +92,9 @@ public class BulkImport {
       status.setRollbackOnly();
       return result;
     }
-    repository.insertAccounts(plan.newAccounts, clock.instant());
-    repository.insertServices(plan.newServices, clock.instant());
+    Instant now = clock.instant();
+    accounts.importAll(plan.newAccounts.stream().map(a -> a.toAccount(now)).toList());
+    services.importAll(plan.newServices.stream().map(ServiceLine::toNewService).toList(), now);
     audit.record(actor, "operator.import", null, null, detail(result));
     return result;
   }
@@ -114,23 +120,32 @@ public class BulkImport {
         + "; emails sent=0";
   }
 
-  /** Existing rows, read by chunks: accounts through {@link Accounts}, the rest in bulk SQL. */
+  /** Existing rows, read by chunks through the application services. */
   private final class Lookups implements ImportPlan.Lookups {
     @Override
     public Map<Nic, Account> accounts(Collection<Nic> nics) {
       Map<Nic, Account> found = new HashMap<>();
-      ImportRepository.chunks(List.copyOf(nics), chunk -> found.putAll(accounts.findAll(chunk)));
+      BulkSql.chunks(List.copyOf(nics), chunk -> found.putAll(accounts.findAll(chunk)));
       return found;
     }
 
     @Override
     public Map<String, Nic> emailOwners(Collection<String> emails) {
-      return repository.emailOwners(emails);
+      return accounts.emailOwners(emails);
     }
 
     @Override
-    public Map<ServiceLine.Key, ServiceLine.Existing> services(Collection<ServiceLine.Key> keys) {
-      return repository.services(keys);
+    public Map<ServiceKey, ServiceLine.Existing> services(Collection<ServiceKey> keys) {
+      Map<ServiceKey, ServiceLine.Existing> found = new HashMap<>();
+      services
+          .findAll(keys)
+          .forEach(
+              (key, s) ->
+                  found.put(
+                      key,
+                      new ServiceLine.Existing(
+                          s.displayName(), s.status(), s.expiresAt(), s.contacts())));
+      return found;
     }
   }
 

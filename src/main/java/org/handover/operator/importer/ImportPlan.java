@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.handover.account.Account;
+import org.handover.catalog.ServiceKey;
 import org.handover.contact.ContactRole;
 import org.handover.system.Messages;
 import org.handover.system.Nic;
@@ -27,7 +28,7 @@ final class ImportPlan {
 
     Map<String, Nic> emailOwners(Collection<String> emails);
 
-    Map<ServiceLine.Key, ServiceLine.Existing> services(Collection<ServiceLine.Key> keys);
+    Map<ServiceKey, ServiceLine.Existing> services(Collection<ServiceKey> keys);
   }
 
   static final String ACCOUNTS = "accounts";
@@ -108,7 +109,7 @@ final class ImportPlan {
   }
 
   private void readServices(List<Row> rows) {
-    Map<ServiceLine.Key, Integer> keyLines = new HashMap<>();
+    Map<ServiceKey, Integer> keyLines = new HashMap<>();
     for (Row row : rows) {
       Fields fields = new Fields(row);
       ServiceLine service = ServiceLine.read(row, fields);
@@ -141,7 +142,7 @@ final class ImportPlan {
     Map<Nic, Account> existing = lookups.accounts(wanted);
     Map<String, Nic> owners =
         lookups.emailOwners(accountLines.stream().map(AccountLine::email).toList());
-    Map<ServiceLine.Key, ServiceLine.Existing> services =
+    Map<ServiceKey, ServiceLine.Existing> services =
         lookups.services(serviceLines.stream().map(ServiceLine::key).toList());
     accountLines.forEach(a -> compareAccount(a, existing.get(a.nic()), owners.get(a.email())));
     serviceLines.forEach(s -> compareService(s, existing, services.get(s.key())));

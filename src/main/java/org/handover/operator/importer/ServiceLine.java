@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
+import org.handover.catalog.NewService;
+import org.handover.catalog.ServiceKey;
 import org.handover.catalog.ServiceType;
 import org.handover.contact.ContactRole;
 import org.handover.contact.Contacts;
@@ -33,11 +35,8 @@ record ServiceLine(
 
   static final Set<String> REQUIRED = Set.of("type", "name", "admin");
 
-  /** The key that is unique among services. */
-  record Key(ServiceType type, String name) {}
-
-  Key key() {
-    return new Key(type, name);
+  ServiceKey key() {
+    return new ServiceKey(type, name);
   }
 
   /** The service of a row; {@code fields} collects what is wrong with it. */
@@ -98,6 +97,11 @@ record ServiceLine(
       fields.add("expiration");
     }
     return fields;
+  }
+
+  /** The service to write. */
+  NewService toNewService() {
+    return new NewService(type, name, displayName, status, expiresAt, contacts, null);
   }
 
   /** What the database holds for a service of the same type and name. */
