@@ -399,7 +399,49 @@ class ControlPanelTest extends IntegrationTest {
 
     mvc.perform(get(editPath(s)).with(signedIn(a)))
         .andExpect(content().string(not(containsString("name=\"billing\""))))
-        .andExpect(content().string(containsString(owing + " has overdue payments")));
+        .andExpect(content().string(containsString("for a payment reason")))
+        .andExpect(content().string(not(containsString("overdue"))));
+  }
+
+  @Test
+  void theIndebtedHolderIsToldInTheSecondPersonAndGetsNoReviewButton() throws Exception {
+    Nic a = fixtures.account();
+    Nic owing = fixtures.accountInDebt();
+    HostedService s = fixtures.service(a, a, owing);
+
+    String page =
+        mvc.perform(get(editPath(s)).with(signedIn(owing)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("You have overdue payments")
+        .doesNotContain(owing + " has")
+        .contains("id=\"all-locked\"")
+        .doesNotContain("id=\"review\"");
+  }
+
+  @Test
+  void aPartialCustomerIdInAContactFilterIsAFieldErrorOnThePage() throws Exception {
+    Nic a = fixtures.account();
+    mvc.perform(get("/account/contacts/services?admin=aa1000").with(signedIn(a)))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("is not a valid customer ID")))
+        .andExpect(content().string(containsString("class=\"top\"")))
+        .andExpect(content().string(containsString("value=\"aa1000\"")));
+  }
+
+  @Test
+  void aNewCustomerReadsThatTheyHaveNoServicesYetOnce() throws Exception {
+    Nic a = fixtures.account();
+    String page =
+        mvc.perform(get("/account/contacts/services").with(signedIn(a)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("You have no services yet").doesNotContain("No service matches");
   }
 
   @Test
