@@ -99,6 +99,8 @@ public class MailTemplates {
     return switch (mail.kind()) {
       case ACCOUNT_CREATED -> base + "/login";
       case EMAIL_CHANGE_CODE, EMAIL_CHANGE_NOTICE -> base + "/account/profile";
+      case EMAIL_CONFIRM ->
+          base + "/signup/confirm?nic=" + encode(String.valueOf(p.get("nic"))) + token;
       case PASSWORD_RESET ->
           base + "/password-reset?login=" + encode(String.valueOf(p.get("nic"))) + token;
       default -> base + "/account/contacts/requests?taskId=" + p.get("changeId") + token;

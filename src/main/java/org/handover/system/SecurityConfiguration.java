@@ -55,6 +55,7 @@ class SecurityConfiguration {
                 auth.requestMatchers(
                         "/login",
                         "/signup",
+                        "/signup/confirm",
                         "/password-reset",
                         "/password-reset/**",
                         "/createToken",

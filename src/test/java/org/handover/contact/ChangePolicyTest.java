@@ -279,12 +279,10 @@ class ChangePolicyTest {
     assertRefused(
         () -> plan(ADMIN, SPLIT, Map.of(billing, NEWCOMER)),
         "currentContactInGoodStanding",
-        BILLING.value(),
         SERVICE);
     assertRefused(
         () -> plan(BILLING, SPLIT, Map.of(billing, NEWCOMER)),
         "currentContactInGoodStanding",
-        BILLING.value(),
         SERVICE);
   }
 
@@ -318,7 +316,6 @@ class ChangePolicyTest {
     assertRefused(
         () -> strictPolicy.plan(ADMIN, SERVICE, SPLIT, Map.of(role, NEWCOMER), accounts),
         "currentContactInGoodStanding",
-        holder.value(),
         SERVICE);
   }
 
@@ -482,7 +479,6 @@ class ChangePolicyTest {
     assertRefused(
         () -> policy.recheck(planned, SERVICE, SPLIT, accounts),
         "currentContactInGoodStanding",
-        BILLING.value(),
         SERVICE);
   }
 
