@@ -244,6 +244,19 @@ class ChangePolicyTest {
   }
 
   @Test
+  void refusesANewContactWhoseEmailAddressIsNotConfirmed() {
+    AccountFacts was = facts.get(NEWCOMER);
+    facts.put(NEWCOMER, new AccountFacts(NEWCOMER, true, true, false));
+
+    assertRefused(
+        () -> plan(ADMIN, SPLIT, Map.of(tech, NEWCOMER)),
+        "newContactConfirmedItsEmail",
+        NEWCOMER.value());
+    facts.put(NEWCOMER, was);
+    assertThat(plan(ADMIN, SPLIT, Map.of(tech, NEWCOMER))).hasSize(1);
+  }
+
+  @Test
   void refusesDesignatingTheCurrentHolder() {
     PolicyViolation refusal =
         assertRefused(
