@@ -124,7 +124,7 @@ class BrowserJourneysTest {
             .orElseThrow();
     Matcher link =
         Pattern.compile(
-                "http://localhost:8080(/account/contacts/requests\\?taskId=\\d+&token=[0-9A-Z-]+)")
+                "http://localhost:\\d+(/account/contacts/requests\\?taskId=\\d+&token=[0-9A-Z-]+)")
             .matcher(templates.render(mail).text());
     assertThat(link.find()).isTrue();
     return url(link.group(1));
