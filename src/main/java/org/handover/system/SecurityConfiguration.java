@@ -51,6 +51,7 @@ class SecurityConfiguration {
                 auth.requestMatchers(
                         "/login",
                         "/signup",
+                        "/signup/confirm",
                         "/password-reset",
                         "/password-reset/**",
                         "/createToken",
@@ -59,7 +60,9 @@ class SecurityConfiguration {
                         "/api-docs.html",
                         "/swagger-ui/**",
                         "/css/**",
+                        "/js/**",
                         "/favicon.ico",
+                        "/favicon.svg",
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/prometheus",

@@ -12,6 +12,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
 
+  private static final Dates DATES = new Dates();
+
   private final HandoverProperties properties;
 
   PageModel(HandoverProperties properties) {
@@ -26,6 +28,11 @@ class PageModel {
   @ModelAttribute("demoMode")
   boolean demoMode() {
     return properties.demo().enabled();
+  }
+
+  @ModelAttribute("dates")
+  Dates dates() {
+    return DATES;
   }
 
   @ModelAttribute("signedIn")

@@ -1,0 +1,51 @@
+package org.handover.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.handover.system.ConfirmationCode;
+import org.handover.system.Nic;
+import org.springframework.stereotype.Component;
+
+/**
+ * The link that confirms a new customer's email address: one live code per account, stored as a
+ * digest, valid for a week, void after five wrong tries, consumed by one conditional delete.
+ */
+@Component
+class EmailConfirmations {
+
+  static final Duration VALIDITY = Duration.ofDays(7);
+
+  private final EmailConfirmationRepository repository;
+
+  EmailConfirmations(EmailConfirmationRepository repository) {
+    this.repository = repository;
+  }
+
+  /** A new code for this account, replacing any earlier one. */
+  ConfirmationCode issue(Nic nic, Instant now) {
+    ConfirmationCode code = ConfirmationCode.generate();
+    repository.replace(nic, code.digest(), now.plus(VALIDITY));
+    return code;
+  }
+
+  /**
+   * Consumes the code (the caller marks the address confirmed in the same transaction); a wrong
+   * code counts against the live one.
+   *
+   * @throws AccountCodes.InvalidCode when there is no live code, it expired, is void or differs
+   */
+  void confirm(Nic nic, String typed, Instant now) {
+    EmailConfirmationRepository.Live live =
+        repository.live(nic).orElseThrow(AccountCodes.InvalidCode::new);
+    if (!now.isBefore(live.expiresAt()) || live.failures() >= AccountCodes.MAX_FAILURES) {
+      throw new AccountCodes.InvalidCode();
+    }
+    if (!ConfirmationCode.matches(typed, live.digest())) {
+      repository.countFailure(nic);
+      throw new AccountCodes.InvalidCode();
+    }
+    if (!repository.consume(nic, live.digest())) {
+      throw new AccountCodes.InvalidCode();
+    }
+  }
+}
