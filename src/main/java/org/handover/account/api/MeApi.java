@@ -1,8 +1,6 @@
 package org.handover.account.api;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
 import org.handover.apiauth.ApiCaller;
@@ -24,46 +22,65 @@ class MeApi {
     this.accounts = accounts;
   }
 
+  /** {@code GET /me}, the reference API's fields. */
+  record MeView(
+      String nichandle,
+      String email,
+      String firstname,
+      String name,
+      String organisation,
+      String language,
+      String state,
+      Currency currency,
+      String creationDate) {}
+
+  /** A currency as the reference API names it. */
+  record Currency(String code, String symbol) {}
+
+  /** {@code GET /me/debtAccount}. */
+  record DebtView(
+      boolean active,
+      Amount dueAmount,
+      Amount pendingAmount,
+      Amount todoAmount,
+      Amount unmatchedAmount) {}
+
+  /** An amount of money, as a number and as text. */
+  record Amount(String currencyCode, BigDecimal value, String text) {
+
+    static Amount of(long cents, String currency) {
+      BigDecimal value = BigDecimal.valueOf(cents, 2);
+      return new Amount(currency, value, value.toPlainString() + " " + currency);
+    }
+  }
+
   @GetMapping
-  Map<String, Object> me(ApiCaller caller) {
+  MeView me(ApiCaller caller) {
     Account a = accounts.require(caller.nic());
-    Map<String, Object> me = new LinkedHashMap<>();
-    me.put("nichandle", a.nic().value());
-    me.put("email", a.email());
-    me.put("firstname", a.firstName());
-    me.put("name", a.lastName());
-    me.put("organisation", a.organisation() == null ? "" : a.organisation());
-    me.put(
-        "language",
+    return new MeView(
+        a.nic().value(),
+        a.email(),
+        a.firstName(),
+        a.lastName(),
+        a.organisation() == null ? "" : a.organisation(),
         switch (a.language()) {
           case en -> "en_GB";
           case it -> "it_IT";
           case fr -> "fr_FR";
-        });
-    me.put("state", a.isActive() ? "complete" : "suspended");
-    me.put("currency", Map.of("code", a.debtCurrency(), "symbol", a.debtCurrency()));
-    me.put("creationDate", ApiResponses.datetime(a.createdAt()));
-    return me;
+        },
+        a.isActive() ? "complete" : "suspended",
+        new Currency(a.debtCurrency(), a.debtCurrency()),
+        ApiResponses.datetime(a.createdAt()));
   }
 
   @GetMapping("/debtAccount")
-  Map<String, Object> debt(ApiCaller caller) {
+  DebtView debt(ApiCaller caller) {
     Account a = accounts.require(caller.nic());
-    Map<String, Object> debt = new LinkedHashMap<>();
-    debt.put("active", !a.inGoodStanding());
-    debt.put("dueAmount", amount(a.debtCents(), a.debtCurrency()));
-    debt.put("pendingAmount", amount(0, a.debtCurrency()));
-    debt.put("todoAmount", amount(a.debtCents(), a.debtCurrency()));
-    debt.put("unmatchedAmount", amount(0, a.debtCurrency()));
-    return debt;
-  }
-
-  private static Map<String, Object> amount(long cents, String currency) {
-    BigDecimal value = BigDecimal.valueOf(cents, 2);
-    Map<String, Object> amount = new LinkedHashMap<>();
-    amount.put("currencyCode", currency);
-    amount.put("value", value);
-    amount.put("text", value.toPlainString() + " " + currency);
-    return amount;
+    return new DebtView(
+        !a.inGoodStanding(),
+        Amount.of(a.debtCents(), a.debtCurrency()),
+        Amount.of(0, a.debtCurrency()),
+        Amount.of(a.debtCents(), a.debtCurrency()),
+        Amount.of(0, a.debtCurrency()));
   }
 }
