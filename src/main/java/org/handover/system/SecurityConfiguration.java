@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.util.Locale;
 import org.handover.account.Accounts;
 import org.handover.account.Nic;
+import org.handover.account.SignedInCustomer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -134,13 +134,7 @@ class SecurityConfiguration {
                 account ->
                     accounts
                         .passwordHash(account.nic())
-                        .map(
-                            hash ->
-                                User.withUsername(account.nic().value())
-                                    .password(hash)
-                                    .disabled(!account.isActive())
-                                    .roles("CUSTOMER")
-                                    .build()))
+                        .map(hash -> new SignedInCustomer(account, hash)))
             .orElseThrow(() -> new UsernameNotFoundException("unknown login"));
   }
 

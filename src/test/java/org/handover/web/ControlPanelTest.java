@@ -270,6 +270,7 @@ class ControlPanelTest extends IntegrationTest {
     mvc.perform(get("/account/profile").cookie(session))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(nic.value())))
+        .andExpect(content().string(containsString("Nora Nuova")))
         .andExpect(content().string(containsString("Il tuo account")));
   }
 
@@ -540,6 +541,16 @@ class ControlPanelTest extends IntegrationTest {
         .andExpect(content().string(containsString("is not a valid customer ID")))
         .andExpect(content().string(containsString("class=\"top\"")))
         .andExpect(content().string(containsString("value=\"aa1000\"")));
+  }
+
+  @Test
+  void theRequestFilterOffersOnlyStatesARequestCanBeFoundIn() throws Exception {
+    Nic a = fixtures.account();
+    mvc.perform(get("/account/contacts/requests").with(signedIn(a)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("value=\"validatingByCustomers\"")))
+        .andExpect(content().string(not(containsString("value=\"todo\""))))
+        .andExpect(content().string(containsString("You have no contact change requests yet")));
   }
 
   @Test

@@ -33,6 +33,20 @@ class MyRequestsController {
 
   private static final int PAGE = 50;
 
+  /**
+   * The states a customer can find requests in: a request waiting for a token is "awaiting
+   * validation"; {@code todo}, {@code checkValidity} and {@code doing} last only inside one
+   * transaction, so offering them as filters would only ever show an empty list.
+   */
+  private static final List<ChangeState> FILTERABLE =
+      List.of(
+          ChangeState.validatingByCustomers,
+          ChangeState.done,
+          ChangeState.refused,
+          ChangeState.expired,
+          ChangeState.aborted,
+          ChangeState.error);
+
   private final ContactChanges changes;
   private final MessageSource messages;
 
@@ -66,7 +80,7 @@ class MyRequestsController {
             .map(c -> row(c, me, taskId != null && c.id() == taskId, token, locale))
             .toList());
     model.addAttribute("state", filter);
-    model.addAttribute("states", ChangeState.values());
+    model.addAttribute("states", FILTERABLE);
     model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
     model.addAttribute("me", me);
     return "change/requests";
