@@ -37,6 +37,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.handover.mail.OutboxDispatcher;
+import org.handover.support.ApiSignature;
 import org.handover.support.HandoverProcess;
 import org.junit.jupiter.api.Test;
 
@@ -801,19 +802,12 @@ class HandoverBenchmark {
   }
 
   static HttpRequest signed(Token token, String method, String url, String body) throws Exception {
-    String ts = Long.toString(Instant.now().getEpochSecond());
-    String raw =
-        token.secret() + "+" + token.consumer() + "+" + method + "+" + url + "+" + body + "+" + ts;
-    String signature =
-        "$1$"
-            + HexFormat.of()
-                .formatHex(
-                    MessageDigest.getInstance("SHA-1")
-                        .digest(raw.getBytes(StandardCharsets.UTF_8)));
+    long ts = Instant.now().getEpochSecond();
+    String signature = ApiSignature.of(token.secret(), token.consumer(), method, url, body, ts);
     return get(url)
         .header("X-Ovh-Application", token.appKey())
         .header("X-Ovh-Consumer", token.consumer())
-        .header("X-Ovh-Timestamp", ts)
+        .header("X-Ovh-Timestamp", Long.toString(ts))
         .header("X-Ovh-Signature", signature)
         .header("Content-Type", "application/json")
         .method(

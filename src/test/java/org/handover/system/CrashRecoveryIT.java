@@ -17,10 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.handover.support.ApiSignature;
 import org.handover.support.EmbeddedPostgresDatabase;
 import org.handover.support.HandoverProcess;
 import org.handover.support.SmtpServer;
@@ -442,21 +441,15 @@ class CrashRecoveryIT {
   private Answer signed(HandoverProcess server, Api key, String method, String path, String body)
       throws Exception {
     String url = server.base() + path;
-    String ts = String.valueOf(get(server, "/1.0/auth/time").asLong());
+    long ts = get(server, "/1.0/auth/time").asLong();
     String payload = body == null ? "" : body;
-    String toSign = String.join("+", key.secret(), key.consumerKey(), method, url, payload, ts);
-    String signature =
-        "$1$"
-            + HexFormat.of()
-                .formatHex(
-                    MessageDigest.getInstance("SHA-1")
-                        .digest(toSign.getBytes(StandardCharsets.UTF_8)));
+    String signature = ApiSignature.of(key.secret(), key.consumerKey(), method, url, payload, ts);
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(URI.create(url))
                 .header("X-Ovh-Application", key.appKey())
                 .header("X-Ovh-Consumer", key.consumerKey())
-                .header("X-Ovh-Timestamp", ts)
+                .header("X-Ovh-Timestamp", Long.toString(ts))
                 .header("X-Ovh-Signature", signature)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(payload))
