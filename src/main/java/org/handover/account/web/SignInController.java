@@ -2,12 +2,12 @@ package org.handover.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import org.handover.account.Account;
 import org.handover.account.Accounts;
 import org.handover.account.Language;
 import org.handover.account.NewAccount;
 import org.handover.audit.Actor;
 import org.handover.system.HandoverException;
+import org.handover.system.HandoverProperties;
 import org.handover.system.Throttle;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,10 +23,12 @@ class SignInController {
 
   private final Accounts accounts;
   private final Throttle throttle;
+  private final HandoverProperties properties;
 
-  SignInController(Accounts accounts, Throttle throttle) {
+  SignInController(Accounts accounts, Throttle throttle, HandoverProperties properties) {
     this.accounts = accounts;
     this.throttle = throttle;
+    this.properties = properties;
   }
 
   @GetMapping("/login")
@@ -52,20 +54,26 @@ class SignInController {
       model.addAttribute("formError", "signup.passwordsDiffer");
       return "account/signup";
     }
+    String perEmail =
+        "signupTo:" + (form.email() == null ? "" : form.email().strip().toLowerCase(Locale.ROOT));
     try {
-      Account account =
-          accounts.open(
-              new NewAccount(
-                  null,
-                  form.email(),
-                  form.firstName(),
-                  form.lastName(),
-                  form.organisation(),
-                  Language.of(form.language()),
-                  form.password()),
-              Actor.visitor(request.getRemoteAddr()));
+      NewAccount wanted =
+          new NewAccount(
+              null,
+              form.email(),
+              form.firstName(),
+              form.lastName(),
+              form.organisation(),
+              Language.of(form.language()),
+              form.password());
+      // the same answer whether the address has an account or not (its holder gets an email);
+      // at most a few such emails per address and per client address
+      if (!throttle.isBlocked(perEmail, properties.security().signupMailsPerAddress())) {
+        accounts.signUp(wanted, Actor.visitor(request.getRemoteAddr()));
+      }
       throttle.record(key);
-      model.addAttribute("account", account);
+      throttle.record(perEmail);
+      model.addAttribute("email", form.email().strip());
       return "account/signup-done";
     } catch (HandoverException refused) {
       model.addAttribute("refusal", refused.message(Language.of(form.language()).locale()));
@@ -103,7 +111,7 @@ class SignInController {
     String key = "reset:" + login.strip().toLowerCase(Locale.ROOT);
     if (!throttle.isBlocked(key, 3)) {
       throttle.record(key);
-      accounts.requestPasswordReset(login, Actor.visitor(request.getRemoteAddr()));
+      accounts.requestPasswordResetLater(login, Actor.visitor(request.getRemoteAddr()));
     }
     model.addAttribute("login", login);
     model.addAttribute("sent", true);
