@@ -40,6 +40,23 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 class AccountProtectionTest extends IntegrationTest {
 
+  /**
+   * Each test signs in from its own client address, so that failures of one test do not hold back
+   * the next by the per-address limit.
+   */
+  private final String address =
+      "10.13."
+          + java.util.concurrent.ThreadLocalRandom.current().nextInt(256)
+          + "."
+          + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
+
+  private org.springframework.test.web.servlet.request.RequestPostProcessor fromHere() {
+    return request -> {
+      request.setRemoteAddr(address);
+      return request;
+    };
+  }
+
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
   @Autowired ApiKeys keys;
@@ -58,7 +75,12 @@ class AccountProtectionTest extends IntegrationTest {
 
   private MockHttpServletResponse signInRaw(String login, String password, Cookie... cookies)
       throws Exception {
-    var builder = post("/login").param("login", login).param("password", password).with(csrf());
+    var builder =
+        post("/login")
+            .with(fromHere())
+            .param("login", login)
+            .param("password", password)
+            .with(csrf());
     if (cookies.length > 0) {
       builder.cookie(cookies);
     }
@@ -248,6 +270,7 @@ class AccountProtectionTest extends IntegrationTest {
   private String createToken(String login, String password) throws Exception {
     return mvc.perform(
             post("/createToken")
+                .with(fromHere())
                 .accept("application/json")
                 .param("nic", login)
                 .param("password", password)

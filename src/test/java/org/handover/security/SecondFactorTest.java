@@ -28,6 +28,23 @@ import org.springframework.test.web.servlet.MockMvc;
 /** Signing in with a second factor, recovery codes, step-up before handing things over. */
 class SecondFactorTest extends IntegrationTest {
 
+  /**
+   * Each test signs in from its own client address, so that failures of one test do not hold back
+   * the next by the per-address limit.
+   */
+  private final String address =
+      "10.13."
+          + java.util.concurrent.ThreadLocalRandom.current().nextInt(256)
+          + "."
+          + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
+
+  private org.springframework.test.web.servlet.request.RequestPostProcessor fromHere() {
+    return request -> {
+      request.setRemoteAddr(address);
+      return request;
+    };
+  }
+
   @Autowired MockMvc mvc;
   @Autowired SecondFactors factors;
   @Autowired ContactChanges changes;
@@ -55,6 +72,7 @@ class SecondFactorTest extends IntegrationTest {
     MockHttpServletResponse r =
         mvc.perform(
                 post("/login")
+                    .with(fromHere())
                     .param("login", nic.value())
                     .param("password", Fixtures.PASSWORD)
                     .with(csrf()))
@@ -67,7 +85,12 @@ class SecondFactorTest extends IntegrationTest {
   /** Passes the second step; returns the (new) session cookie. */
   private Cookie secondStep(Cookie session, String code) throws Exception {
     MockHttpServletResponse r =
-        mvc.perform(post("/login/second-factor").param("code", code).cookie(session).with(csrf()))
+        mvc.perform(
+                post("/login/second-factor")
+                    .with(fromHere())
+                    .param("code", code)
+                    .cookie(session)
+                    .with(csrf()))
             .andExpect(redirectedUrl("/account/contacts/services"))
             .andReturn()
             .getResponse();
@@ -83,14 +106,24 @@ class SecondFactorTest extends IntegrationTest {
         .andExpect(redirectedUrl("/login/second-factor"));
     mvc.perform(get("/account/security").cookie(pending))
         .andExpect(redirectedUrl("/login/second-factor"));
-    mvc.perform(post("/login/second-factor").param("code", "000000").cookie(pending).with(csrf()))
+    mvc.perform(
+            post("/login/second-factor")
+                .with(fromHere())
+                .param("code", "000000")
+                .cookie(pending)
+                .with(csrf()))
         .andExpect(redirectedUrl("/login/second-factor?error"));
 
     Cookie session = secondStep(pending, code(e));
     mvc.perform(get("/account/profile").cookie(session)).andExpect(status().isOk());
     // the same code does not work twice
     Cookie again = password(e.nic());
-    mvc.perform(post("/login/second-factor").param("code", code(e)).cookie(again).with(csrf()))
+    mvc.perform(
+            post("/login/second-factor")
+                .with(fromHere())
+                .param("code", code(e))
+                .cookie(again)
+                .with(csrf()))
         .andExpect(redirectedUrl("/login/second-factor?error"));
   }
 
@@ -106,6 +139,7 @@ class SecondFactorTest extends IntegrationTest {
 
     mvc.perform(
             post("/login/second-factor")
+                .with(fromHere())
                 .param("code", recovery)
                 .cookie(password(e.nic()))
                 .with(csrf()))
@@ -201,6 +235,7 @@ class SecondFactorTest extends IntegrationTest {
     var withoutCode =
         mvc.perform(
                 post("/createToken")
+                    .with(fromHere())
                     .accept("application/json")
                     .param("nic", e.nic().value())
                     .param("password", Fixtures.PASSWORD)
@@ -209,6 +244,7 @@ class SecondFactorTest extends IntegrationTest {
             .andExpect(status().isForbidden());
     mvc.perform(
             post("/createToken")
+                .with(fromHere())
                 .accept("application/json")
                 .param("nic", e.nic().value())
                 .param("password", Fixtures.PASSWORD)
@@ -230,7 +266,11 @@ class SecondFactorTest extends IntegrationTest {
     Enrolled e = enrolled();
     for (int i = 0; i < 10; i++) {
       mvc.perform(
-          post("/login").param("login", e.nic().value()).param("password", "x" + i).with(csrf()));
+          post("/login")
+              .with(fromHere())
+              .param("login", e.nic().value())
+              .param("password", "x" + i)
+              .with(csrf()));
     }
     Cookie session = secondStep(password(e.nic()), code(e));
     mvc.perform(get("/account/profile").cookie(session)).andExpect(status().isOk());
@@ -242,6 +282,7 @@ class SecondFactorTest extends IntegrationTest {
     Cookie session =
         mvc.perform(
                 post("/login")
+                    .with(fromHere())
                     .param("login", nic.value())
                     .param("password", Fixtures.PASSWORD)
                     .with(csrf()))
