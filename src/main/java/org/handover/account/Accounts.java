@@ -13,6 +13,7 @@ import org.handover.audit.AuditLog;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.Recipient;
+import org.handover.system.ConfirmationCode;
 import org.handover.system.HandoverException;
 import org.handover.system.HandoverProperties;
 import org.handover.system.Throttle;
@@ -41,6 +42,7 @@ public class Accounts {
   private final Clock clock;
   private final HandoverProperties properties;
   private final AccountCodes codes;
+  private final EmailConfirmations confirmations;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final AccountNotices notices;
@@ -56,6 +58,7 @@ public class Accounts {
       Clock clock,
       HandoverProperties properties,
       AccountCodes codes,
+      EmailConfirmations confirmations,
       TransactionTemplate tx,
       ApplicationEventPublisher events,
       AccountNotices notices,
@@ -70,6 +73,7 @@ public class Accounts {
     this.clock = clock;
     this.properties = properties;
     this.codes = codes;
+    this.confirmations = confirmations;
     this.tx = tx;
     this.events = events;
     this.notices = notices;
@@ -79,7 +83,9 @@ public class Accounts {
 
   /**
    * Opens an account, generating a unique customer ID unless one is given, and queues the email
-   * that tells the customer their ID.
+   * that tells the customer their ID. An address typed at sign-up (by a visitor) must then be
+   * confirmed by the emailed link before the account can be named as a contact; one given by the
+   * provider (operator, import, system) is taken as confirmed.
    */
   @Transactional
   public Account open(NewAccount request, Actor actor) {
@@ -103,30 +109,22 @@ public class Accounts {
   }
 
   /**
-   * Self-service sign-up. Checks the fields and hashes the password here, then opens the account,
-   * or, when the address already has one, emails its holder instead, off the request thread: the
-   * answer and its timing are the same whether the address is known or not.
+   * Self-service sign-up: opens the account, or, when the address already has one, emails its
+   * holder instead. Both ways hash the password and write one account's emails, so that neither the
+   * answer nor its timing tells whether the address was known; done in the request's transaction,
+   * so that an acknowledged sign-up survives a crash.
    */
+  @Transactional
   public void signUp(NewAccount request, Actor actor) {
     String email = validated(request);
     String hash = passwords.encode(request.rawPassword());
-    background.execute(
-        () ->
-            tx.executeWithoutResult(
-                s -> {
-                  var existing = repository.findByEmail(email);
-                  if (existing.isPresent()) {
-                    notices.send(existing.get().nic(), MailKind.SIGNUP_EXISTING, null);
-                    audit.record(
-                        actor, "account.signupExisting", null, null, existing.get().nic().value());
-                  } else {
-                    try {
-                      open(request, email, hash, actor);
-                    } catch (HandoverException raced) {
-                      s.setRollbackOnly();
-                    }
-                  }
-                }));
+    var existing = repository.findByEmail(email);
+    if (existing.isPresent()) {
+      notices.send(existing.get().nic(), MailKind.SIGNUP_EXISTING, null);
+      audit.record(actor, "account.signupExisting", null, null, existing.get().nic().value());
+    } else {
+      open(request, email, hash, actor);
+    }
   }
 
   private Account open(NewAccount request, String email, String hash, Actor actor) {
@@ -137,11 +135,12 @@ public class Accounts {
     if (request.nic() != null && repository.exists(nic)) {
       throw new NicTaken(nic);
     }
+    boolean vouched = actor.kind() != Actor.Kind.customer;
     Account account =
         new Account(
             nic,
             email,
-            false,
+            vouched,
             request.firstName().strip(),
             request.lastName().strip(),
             blankToNull(request.organisation()),
@@ -160,8 +159,43 @@ public class Accounts {
         Recipient.of(account),
         Map.of("nic", nic.value(), "firstName", account.firstName()),
         null);
+    if (!vouched) {
+      sendConfirmation(account);
+    }
     audit.record(actor, "account.created", null, null, nic.value());
     return account;
+  }
+
+  private void sendConfirmation(Account account) {
+    ConfirmationCode code = confirmations.issue(account.nic(), clock.instant());
+    outbox.enqueue(
+        MailKind.EMAIL_CONFIRM,
+        Recipient.of(account),
+        Map.of(
+            "nic", account.nic().value(),
+            "recipientName", account.displayName(),
+            "code", code.text()),
+        null);
+  }
+
+  /** Confirms the account's email address with the code from the sign-up link. */
+  public void confirmEmail(Nic nic, String code, Actor actor) {
+    HandoverException refusal =
+        tx.execute(
+            s -> {
+              try {
+                confirmations.confirm(nic, code == null ? "" : code, clock.instant());
+                repository.markEmailVerified(nic);
+                audit.record(actor, "account.emailConfirmed", null, null, nic.value());
+                return null;
+              } catch (AccountCodes.InvalidCode wrong) {
+                audit.record(actor, "account.codeRejected", null, null, "emailConfirm");
+                return wrong;
+              }
+            });
+    if (refusal != null) {
+      throw refusal;
+    }
   }
 
   public Optional<Account> find(Nic nic) {

@@ -30,6 +30,8 @@ public enum MailKind {
   EMAIL_CHANGE_NOTICE,
   /** Password reset code. */
   PASSWORD_RESET,
+  /** Sign-up: the link that confirms the email address. */
+  EMAIL_CONFIRM,
   /** Sign-up with an address that already has an account: a note to that account instead. */
   SIGNUP_EXISTING,
   /** Security notice: a second factor was added. */
@@ -57,6 +59,7 @@ public enum MailKind {
     return this == CHANGE_CODE
         || this == CHANGE_CODE_RESENT
         || this == EMAIL_CHANGE_CODE
-        || this == PASSWORD_RESET;
+        || this == PASSWORD_RESET
+        || this == EMAIL_CONFIRM;
   }
 }

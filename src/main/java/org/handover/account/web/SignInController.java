@@ -1,7 +1,10 @@
 package org.handover.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.handover.account.Accounts;
 import org.handover.account.Language;
 import org.handover.account.NewAccount;
@@ -14,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
 
 /** Sign-in page and sign-up (Spring Security processes the sign-in form itself). */
 @Controller
@@ -23,11 +27,14 @@ class SignInController {
 
   private final Accounts accounts;
   private final Throttle throttle;
+  private final LocaleResolver locales;
   private final HandoverProperties properties;
 
-  SignInController(Accounts accounts, Throttle throttle, HandoverProperties properties) {
+  SignInController(
+      Accounts accounts, Throttle throttle, LocaleResolver locales, HandoverProperties properties) {
     this.accounts = accounts;
     this.throttle = throttle;
+    this.locales = locales;
     this.properties = properties;
   }
 
@@ -42,20 +49,28 @@ class SignInController {
     return "account/signup";
   }
 
+  /**
+   * Signs up. Every problem with the form is reported at once, each next to its field (400);
+   * nothing is created then. Otherwise the answer is the same whether the address already has an
+   * account or not (nobody learns which), in the language chosen: check your mailbox.
+   */
   @PostMapping("/signup")
-  String signup(SignupForm form, HttpServletRequest request, Model model) {
+  String signup(
+      SignupForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
+    Language language = Language.of(form.language());
+    locales.setLocale(request, response, language.locale());
     model.addAttribute("form", form);
     String key = "signup:" + request.getRemoteAddr();
     if (throttle.isBlocked(key, SIGNUPS_PER_ADDRESS)) {
       model.addAttribute("formError", "error.throttled");
+      response.setStatus(429);
       return "account/signup";
     }
-    if (form.password() == null || !form.password().equals(form.passwordAgain())) {
-      model.addAttribute("formError", "signup.passwordsDiffer");
-      return "account/signup";
+    Map<String, String> errors = form.problems();
+    if (!errors.isEmpty()) {
+      return refused(model, response, errors);
     }
-    String perEmail =
-        "signupTo:" + (form.email() == null ? "" : form.email().strip().toLowerCase(Locale.ROOT));
+    String perEmail = "signupTo:" + form.email().strip().toLowerCase(Locale.ROOT);
     try {
       NewAccount wanted =
           new NewAccount(
@@ -64,21 +79,30 @@ class SignInController {
               form.firstName(),
               form.lastName(),
               form.organisation(),
-              Language.of(form.language()),
+              language,
               form.password());
-      // the same answer whether the address has an account or not (its holder gets an email);
-      // at most a few such emails per address and per client address
+      // The same answer whether the address has an account or not: a new account gets its
+      // customer ID and a confirmation link by email, the holder of an existing one a note.
+      // At most a few such emails per address, and sign-ups per client address.
       if (!throttle.isBlocked(perEmail, properties.security().signupMailsPerAddress())) {
         accounts.signUp(wanted, Actor.visitor(request.getRemoteAddr()));
       }
-      throttle.record(key);
       throttle.record(perEmail);
-      model.addAttribute("email", form.email().strip());
-      return "account/signup-done";
     } catch (HandoverException refused) {
-      model.addAttribute("refusal", refused.message(Language.of(form.language()).locale()));
+      model.addAttribute("refusal", refused.message(language.locale()));
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return "account/signup";
     }
+    throttle.record(key);
+    model.addAttribute("email", form.email().strip());
+    return "account/signup-done";
+  }
+
+  private static String refused(
+      Model model, HttpServletResponse response, Map<String, String> errors) {
+    model.addAttribute("errors", errors);
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    return "account/signup";
   }
 
   /** The sign-up form as typed. */
@@ -90,6 +114,34 @@ class SignInController {
       String language,
       String password,
       String passwordAgain) {
+
+    /** Every field that is not right, with the message key that says why. */
+    Map<String, String> problems() {
+      Map<String, String> problems = new LinkedHashMap<>();
+      if (email == null || !Accounts.EMAIL.matcher(email.strip()).matches()) {
+        problems.put("email", "signup.email.invalid");
+      }
+      if (blankOrLong(firstName)) {
+        problems.put("firstName", "signup.firstName.invalid");
+      }
+      if (blankOrLong(lastName)) {
+        problems.put("lastName", "signup.lastName.invalid");
+      }
+      if (organisation != null && organisation.length() > 100) {
+        problems.put("organisation", "signup.organisation.invalid");
+      }
+      if (password == null || password.length() < 10 || password.length() > 128) {
+        problems.put("password", "account.password.weak");
+      }
+      if (password == null || !password.equals(passwordAgain)) {
+        problems.put("passwordAgain", "signup.passwordsDiffer");
+      }
+      return problems;
+    }
+
+    private static boolean blankOrLong(String value) {
+      return value == null || value.isBlank() || value.length() > 100;
+    }
 
     static SignupForm empty(Language language) {
       return new SignupForm("", "", "", "", language.name(), null, null);
