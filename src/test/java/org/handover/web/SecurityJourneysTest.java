@@ -102,14 +102,15 @@ class SecurityJourneysTest {
   }
 
   private void signOut(Page page) {
-    page.click("form[action$='/logout'] button");
+    page.click("details.account summary"); // the account menu under the customer ID
+    page.click("details.account form[action$='/logout'] button");
     page.waitForURL(url("/login?logout"));
   }
 
   /** Enrols an authenticator from the security page; returns its secret and recovery codes. */
   private String enrol(Page page, List<String> recoveryCodes) {
-    page.navigate(url("/account/profile"));
-    page.click("#security-link");
+    page.click("details.account summary");
+    page.click("details.account a[href$='/account/security']");
     page.waitForURL(url("/account/security"));
     screenshot(page, "security-page");
     page.click("#add-totp");
