@@ -16,6 +16,9 @@ import org.handover.mail.Recipient;
 import org.handover.system.ConfirmationCode;
 import org.handover.system.HandoverException;
 import org.handover.system.HandoverProperties;
+import org.handover.system.Throttle;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -41,6 +44,10 @@ public class Accounts {
   private final AccountCodes codes;
   private final EmailConfirmations confirmations;
   private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
+  private final AccountNotices notices;
+  private final Throttle throttle;
+  private final TaskExecutor background;
 
   Accounts(
       AccountRepository repository,
@@ -52,7 +59,12 @@ public class Accounts {
       HandoverProperties properties,
       AccountCodes codes,
       EmailConfirmations confirmations,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      ApplicationEventPublisher events,
+      AccountNotices notices,
+      Throttle throttle,
+      @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor")
+          TaskExecutor background) {
     this.repository = repository;
     this.generator = generator;
     this.passwords = passwords;
@@ -63,6 +75,10 @@ public class Accounts {
     this.codes = codes;
     this.confirmations = confirmations;
     this.tx = tx;
+    this.events = events;
+    this.notices = notices;
+    this.throttle = throttle;
+    this.background = background;
   }
 
   /**
@@ -73,12 +89,45 @@ public class Accounts {
    */
   @Transactional
   public Account open(NewAccount request, Actor actor) {
+    String email = validated(request);
+    return open(
+        request,
+        email,
+        request.rawPassword() == null ? null : passwords.encode(request.rawPassword()),
+        actor);
+  }
+
+  /** Checks a new account's fields; returns its normalised email address. */
+  private static String validated(NewAccount request) {
     if (request.rawPassword() != null) {
       requirePassword(request.rawPassword());
     }
     String email = normaliseEmail(request.email());
     requireText(request.firstName(), "firstName");
     requireText(request.lastName(), "lastName");
+    return email;
+  }
+
+  /**
+   * Self-service sign-up: opens the account, or, when the address already has one, emails its
+   * holder instead. Both ways hash the password and write one account's emails, so that neither the
+   * answer nor its timing tells whether the address was known; done in the request's transaction,
+   * so that an acknowledged sign-up survives a crash.
+   */
+  @Transactional
+  public void signUp(NewAccount request, Actor actor) {
+    String email = validated(request);
+    String hash = passwords.encode(request.rawPassword());
+    var existing = repository.findByEmail(email);
+    if (existing.isPresent()) {
+      notices.send(existing.get().nic(), MailKind.SIGNUP_EXISTING, null);
+      audit.record(actor, "account.signupExisting", null, null, existing.get().nic().value());
+    } else {
+      open(request, email, hash, actor);
+    }
+  }
+
+  private Account open(NewAccount request, String email, String hash, Actor actor) {
     if (repository.findByEmail(email).isPresent()) {
       throw new EmailTaken(email);
     }
@@ -100,7 +149,6 @@ public class Accounts {
             0,
             "EUR",
             clock.instant());
-    String hash = request.rawPassword() == null ? null : passwords.encode(request.rawPassword());
     try {
       repository.insert(account, hash);
     } catch (DuplicateKeyException raced) {
@@ -206,6 +254,28 @@ public class Accounts {
       throw new UnknownAccount(nic);
     }
     audit.record(actor, "account." + state.name(), null, null, nic.value());
+    if (state == Account.State.suspended) {
+      events.publishEvent(new AccountLockdown(nic, "suspended"));
+    }
+  }
+
+  /**
+   * Ends every web session of the account (except the one acting, if any) and every API consumer
+   * key: "sign out everywhere", or an operator's revocation.
+   */
+  @Transactional
+  public void endSessions(Nic nic, Actor actor) {
+    require(nic);
+    audit.record(actor, "account.sessionsRevoked", null, null, nic.value());
+    events.publishEvent(new AccountLockdown(nic, "sessionsRevoked"));
+  }
+
+  /**
+   * {@link #requestPasswordReset} off the request thread, so that neither the answer nor its timing
+   * tells whether the login names an account.
+   */
+  public void requestPasswordResetLater(String login, Actor actor) {
+    background.execute(() -> tx.executeWithoutResult(s -> requestPasswordReset(login, actor)));
   }
 
   /**
@@ -241,7 +311,33 @@ public class Accounts {
         AccountCodes.Purpose.password,
         code,
         actor,
-        used -> repository.updatePassword(account.nic(), passwords.encode(newPassword)));
+        used -> passwordChanged(account, passwords.encode(newPassword), "passwordReset"));
+  }
+
+  /**
+   * Changes the password of the signed-in customer, who gives the current one; ends the account's
+   * other sessions and its API consumer keys.
+   */
+  @Transactional
+  public void changePassword(Actor actor, String currentPassword, String newPassword) {
+    requirePassword(newPassword);
+    Account account = require(actor.nic());
+    boolean right =
+        repository
+            .passwordHash(account.nic())
+            .map(h -> passwords.matches(currentPassword == null ? "" : currentPassword, h))
+            .orElse(false);
+    if (!right) {
+      throw new WrongPassword();
+    }
+    passwordChanged(account, passwords.encode(newPassword), "passwordChanged");
+    audit.record(actor, "account.passwordChanged", null, null, null);
+  }
+
+  private void passwordChanged(Account account, String hash, String reason) {
+    repository.updatePassword(account.nic(), hash);
+    notices.send(account.nic(), MailKind.SECURITY_PASSWORD_CHANGED, null);
+    events.publishEvent(new AccountLockdown(account.nic(), reason));
   }
 
   /** Sends a code to the new address and a notice to the current one. */
@@ -255,6 +351,14 @@ public class Accounts {
     if (repository.findByEmail(email).isPresent()) {
       throw new EmailTaken(email);
     }
+    int limit = properties.security().emailChangesPerAccount();
+    String perAccount = "emailChange:" + account.nic();
+    String perAddress = "emailChangeTo:" + email;
+    if (throttle.isBlocked(perAccount, limit) || throttle.isBlocked(perAddress, limit)) {
+      throw new TooManyMails();
+    }
+    throttle.record(perAccount);
+    throttle.record(perAddress);
     var code = codes.issue(account.nic(), AccountCodes.Purpose.email, email, clock.instant());
     Map<String, Object> data =
         Map.of(
@@ -285,6 +389,8 @@ public class Accounts {
             throw new EmailTaken(used.newEmail());
           }
           repository.updateEmail(account.nic(), used.newEmail());
+          notices.send(
+              account, Recipient.of(account), MailKind.SECURITY_EMAIL_CHANGED, used.newEmail());
         });
   }
 
@@ -403,6 +509,20 @@ public class Accounts {
   public static final class WeakPassword extends HandoverException {
     WeakPassword() {
       super(Kind.BAD_REQUEST, "account.password.weak");
+    }
+  }
+
+  /** The current password given is not right. */
+  public static final class WrongPassword extends HandoverException {
+    WrongPassword() {
+      super(Kind.BAD_REQUEST, "account.password.wrong");
+    }
+  }
+
+  /** Too many emails asked for in a short time. */
+  public static final class TooManyMails extends HandoverException {
+    TooManyMails() {
+      super(Kind.TOO_MANY_REQUESTS, "error.throttled");
     }
   }
 

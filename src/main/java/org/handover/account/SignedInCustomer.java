@@ -14,7 +14,8 @@ public final class SignedInCustomer extends User {
 
   private final String displayName;
 
-  public SignedInCustomer(Account account, String passwordHash) {
+  /** {@code role}: the authority the password alone grants (a second factor may still be due). */
+  public SignedInCustomer(Account account, String passwordHash, String role) {
     super(
         account.nic().value(),
         passwordHash,
@@ -22,7 +23,7 @@ public final class SignedInCustomer extends User {
         true,
         true,
         true,
-        List.of(new SimpleGrantedAuthority("ROLE_CUSTOMER")));
+        List.of(new SimpleGrantedAuthority(role)));
     this.displayName = account.displayName();
   }
 

@@ -8,12 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.handover.account.AccountLockdown;
+import org.handover.account.AccountNotices;
 import org.handover.account.Nic;
 import org.handover.audit.Actor;
 import org.handover.audit.AuditLog;
+import org.handover.mail.MailKind;
 import org.handover.system.Digests;
 import org.handover.system.HandoverException;
 import org.handover.system.Sql;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +41,21 @@ public class ApiKeys {
   private final JsonMapper json;
   private final Clock clock;
   private final AuditLog audit;
+  private final AccountNotices notices;
   private final SecureRandom random = new SecureRandom();
 
   /** Only keys that verified are cached, so a key works as soon as it is validated. */
   private final Cache<String, Verified> verified =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(100_000).build();
 
-  ApiKeys(JdbcClient jdbc, SecretBox box, JsonMapper json, Clock clock, AuditLog audit) {
+  ApiKeys(
+      JdbcClient jdbc,
+      SecretBox box,
+      JsonMapper json,
+      Clock clock,
+      AuditLog audit,
+      AccountNotices notices) {
+    this.notices = notices;
     this.jdbc = jdbc;
     this.box = box;
     this.json = json;
@@ -87,6 +99,7 @@ public class ApiKeys {
         .params(key, box.seal(secret), n, d, owner.nic().value(), Sql.ts(clock.instant()))
         .update();
     audit.record(owner, "api.applicationCreated", null, null, key);
+    notices.send(owner.nic(), MailKind.SECURITY_API_APPLICATION, n);
     Application app =
         applications(owner.nic()).stream()
             .filter(a -> a.key().equals(key))
@@ -235,7 +248,65 @@ public class ApiKeys {
     verified.invalidateAll();
   }
 
-  /** The validated, unexpired credential for this application and consumer key, if any. */
+  /** A validated consumer key as its owner sees it on the security page. */
+  public record ConsumerKey(
+      long id,
+      String applicationName,
+      List<AccessRule> rules,
+      Instant validatedAt,
+      Instant expiresAt) {}
+
+  /** The account's validated consumer keys, newest first (at most {@code limit}). */
+  public List<ConsumerKey> consumerKeys(Nic nic, int limit) {
+    return jdbc.sql(
+            """
+            select c.id, a.name, c.rules, c.validated_at, c.expires_at
+            from api_credentials c join api_applications a on a.id = c.application_id
+            where c.nic = ? and c.state = 'validated' order by c.id desc""")
+        .param(nic.value())
+        .withMaxRows(limit)
+        .query(
+            (rs, i) ->
+                new ConsumerKey(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    json.readValue(rs.getString(3), RULES),
+                    Sql.instant(rs, "validated_at"),
+                    Sql.instant(rs, "expires_at")))
+        .list();
+  }
+
+  /** Revokes one of the account's own consumer keys. */
+  @Transactional
+  public void revokeOwn(Actor owner, long credentialId) {
+    int n =
+        jdbc.sql(
+                "update api_credentials set state = 'expired'"
+                    + " where id = ? and nic = ? and state = 'validated'")
+            .params(credentialId, owner.nic().value())
+            .update();
+    if (n == 0) {
+      throw new NoSuchCredential();
+    }
+    verified.invalidateAll();
+    audit.record(owner, "api.credentialRevoked", null, null, String.valueOf(credentialId));
+  }
+
+  /** Every consumer key of the account ends when its sessions must. */
+  @EventListener
+  public void on(AccountLockdown lockdown) {
+    jdbc.sql("update api_credentials set state = 'expired' where nic = ? and state = 'validated'")
+        .param(lockdown.nic().value())
+        .update();
+    verified.invalidateAll();
+  }
+
+  /**
+   * The validated, unexpired credential for this application and consumer key, if any. The cache
+   * spares unsealing the secret and parsing the rules; whether the key is still validated and its
+   * account still active is read on every call (one primary-key lookup), so that a revoked key or a
+   * suspended account is refused at once, by every instance.
+   */
   Optional<Verified> verify(String appKey, String consumerKey) {
     Verified found =
         verified.get(
@@ -259,7 +330,19 @@ public class ApiKeys {
                     .optional()
                     .orElse(null));
     return Optional.ofNullable(found)
-        .filter(v -> v.expiresAt() == null || clock.instant().isBefore(v.expiresAt()));
+        .filter(v -> v.expiresAt() == null || clock.instant().isBefore(v.expiresAt()))
+        .filter(v -> stillValid(v.credentialId()));
+  }
+
+  private boolean stillValid(long credentialId) {
+    return jdbc.sql(
+                """
+                select count(*) from api_credentials c join accounts a on a.nic = c.nic
+                where c.id = ? and c.state = 'validated' and a.state = 'active'""")
+            .param(credentialId)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /** Whether an application key exists (the only check {@code POST /auth/credential} makes). */

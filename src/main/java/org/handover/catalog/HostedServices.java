@@ -92,6 +92,11 @@ public class HostedServices {
     return listing.names(nic, type);
   }
 
+  /** Whether the account is the administrator contact of at least one service. */
+  public boolean administersAny(Nic nic) {
+    return repository.administers(nic);
+  }
+
   /** One page of the services where the viewer holds a role. */
   public ServicePage list(ServiceQuery query) {
     return listing.page(query);

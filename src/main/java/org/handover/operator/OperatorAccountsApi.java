@@ -8,6 +8,7 @@ import org.handover.account.Language;
 import org.handover.account.NewAccount;
 import org.handover.account.Nic;
 import org.handover.audit.Actor;
+import org.handover.security.SecondFactors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -26,9 +27,26 @@ import org.springframework.web.bind.annotation.RestController;
 class OperatorAccountsApi {
 
   private final Accounts accounts;
+  private final SecondFactors factors;
 
-  OperatorAccountsApi(Accounts accounts) {
+  OperatorAccountsApi(Accounts accounts, SecondFactors factors) {
     this.accounts = accounts;
+    this.factors = factors;
+  }
+
+  /** The account as operators see it, with whether it has a second factor (never the secret). */
+  private Map<String, Object> view(Account account) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>(OperatorViews.account(account));
+    m.put("secondFactor", factors.enrolled(account.nic()));
+    return m;
+  }
+
+  /** Ends every web session and API consumer key of the account at once. */
+  @PostMapping("/{nic}/sessions/revoke")
+  Map<String, Object> revokeSessions(Actor operator, @PathVariable String nic) {
+    Nic id = Nic.parse(nic);
+    accounts.endSessions(id, operator);
+    return view(accounts.require(id));
   }
 
   @JsonIgnoreProperties(ignoreUnknown = false)
@@ -58,12 +76,12 @@ class OperatorAccountsApi {
     if (body.password() == null) {
       accounts.requestPasswordReset(account.nic().value(), operator);
     }
-    return OperatorViews.account(account);
+    return view(account);
   }
 
   @GetMapping("/{nic}")
   Map<String, Object> get(@PathVariable String nic) {
-    return OperatorViews.account(accounts.require(Nic.parse(nic)));
+    return view(accounts.require(Nic.parse(nic)));
   }
 
   @JsonIgnoreProperties(ignoreUnknown = false)
@@ -72,7 +90,7 @@ class OperatorAccountsApi {
 
   @PatchMapping("/{nic}")
   Map<String, Object> amend(Actor operator, @PathVariable String nic, @RequestBody AmendBody body) {
-    return OperatorViews.account(
+    return view(
         accounts.amend(
             Nic.parse(nic),
             body.email(),
@@ -93,21 +111,21 @@ class OperatorAccountsApi {
     }
     Nic id = Nic.parse(nic);
     accounts.setDebt(id, body.amountCents(), body.currency(), operator);
-    return OperatorViews.account(accounts.require(id));
+    return view(accounts.require(id));
   }
 
   @PostMapping("/{nic}/suspend")
   Map<String, Object> suspend(Actor operator, @PathVariable String nic) {
     Nic id = Nic.parse(nic);
     accounts.setState(id, Account.State.suspended, operator);
-    return OperatorViews.account(accounts.require(id));
+    return view(accounts.require(id));
   }
 
   @PostMapping("/{nic}/reactivate")
   Map<String, Object> reactivate(Actor operator, @PathVariable String nic) {
     Nic id = Nic.parse(nic);
     accounts.setState(id, Account.State.active, operator);
-    return OperatorViews.account(accounts.require(id));
+    return view(accounts.require(id));
   }
 
   private static Language language(String value) {

@@ -5,39 +5,41 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 import org.handover.account.Accounts;
 import org.handover.account.Nic;
 import org.handover.account.SignedInCustomer;
+import org.handover.security.KnownDevices;
+import org.handover.security.SecondFactors;
+import org.handover.security.SignInGuard;
+import org.handover.security.SignIns;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Who may reach what. Public: sign-in, sign-up, password reset, static files, health, metrics and
  * the demo mailbox (which exists in demo mode only); everything else needs a signed-in customer.
- * Sign-in is throttled per login and per client address. In production keep the actuator on a
+ * Sign-in is throttled per account and per client address ({@link SignInGuard}); accounts with a
+ * second factor sign in in two steps ({@link SignIns}). In production keep the actuator on a
  * private port ({@code management.server.port}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-  /** Wrong passwords per login, and per client address, before sign-in is refused for a while. */
-  static final int LOGIN_LIMIT = 5;
-
-  static final int ADDRESS_LIMIT = 30;
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -46,7 +48,11 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain web(
-      HttpSecurity http, Throttle throttle, Accounts accounts, LocaleResolver locales)
+      HttpSecurity http,
+      SignInGuard guard,
+      SignIns signIns,
+      KnownDevices devices,
+      SecondFactors factors)
       throws Exception {
     var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
     onSuccess.setDefaultTargetUrl("/account/contacts/services");
@@ -73,21 +79,32 @@ class SecurityConfiguration {
                         "/error",
                         "/dev/mailbox/**")
                     .permitAll()
+                    .requestMatchers("/login/second-factor")
+                    .hasAuthority(SignIns.PENDING)
                     .anyRequest()
-                    .authenticated())
+                    .hasAuthority(SignIns.CUSTOMER))
+        .exceptionHandling(
+            e ->
+                e.accessDeniedHandler(
+                    (request, response, denied) -> {
+                      if (SignIns.pending(SecurityContextHolder.getContext().getAuthentication())) {
+                        response.sendRedirect(request.getContextPath() + "/login/second-factor");
+                      } else {
+                        new AccessDeniedHandlerImpl().handle(request, response, denied);
+                      }
+                    }))
         .formLogin(
             form ->
                 form.loginPage("/login")
                     .usernameParameter("login")
                     .successHandler(
                         (request, response, authentication) -> {
-                          String login = authentication.getName();
-                          throttle.reset(loginKey(login));
-                          throttle.reset(loginKey(request.getParameter("login")));
-                          accounts
-                              .find(Nic.parse(login))
-                              .ifPresent(
-                                  a -> locales.setLocale(request, response, a.language().locale()));
+                          if (SignIns.pending(authentication)) {
+                            response.sendRedirect(
+                                request.getContextPath() + "/login/second-factor");
+                            return;
+                          }
+                          signIns.complete(Nic.parse(authentication.getName()), request, response);
                           onSuccess.onAuthenticationSuccess(request, response, authentication);
                         })
                     .failureUrl("/login?error")
@@ -110,12 +127,20 @@ class SecurityConfiguration {
                   HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                   throws ServletException, IOException {
                 if ("POST".equals(request.getMethod())
-                    && (request.getContextPath() + "/login").equals(request.getRequestURI())
-                    && (throttle.isBlocked(loginKey(request.getParameter("login")), LOGIN_LIMIT)
-                        || throttle.isBlocked(
-                            addressKey(request.getRemoteAddr()), ADDRESS_LIMIT))) {
-                  response.sendRedirect(request.getContextPath() + "/login?throttled");
-                  return;
+                    && (request.getContextPath() + "/login").equals(request.getRequestURI())) {
+                  String key = guard.keyFor(request.getParameter("login"));
+                  // a locked account with a second factor stays reachable: the password alone
+                  // gives nothing, the code step has its own count
+                  boolean secondFactor =
+                      key.startsWith("account:")
+                          && factors.enrolled(Nic.parse(key.substring("account:".length())));
+                  if (!guard.mayTry(
+                      key,
+                      request.getRemoteAddr(),
+                      secondFactor ? "second-factor" : devices.known(key, request))) {
+                    response.sendRedirect(request.getContextPath() + "/login?throttled");
+                    return;
+                  }
                 }
                 chain.doFilter(request, response);
               }
@@ -126,7 +151,7 @@ class SecurityConfiguration {
 
   /** Signs customers in by customer ID or email; suspended accounts cannot sign in. */
   @Bean
-  UserDetailsService customers(Accounts accounts) {
+  UserDetailsService customers(Accounts accounts, SignIns signIns) {
     return login ->
         accounts
             .findForSignIn(login)
@@ -134,31 +159,32 @@ class SecurityConfiguration {
                 account ->
                     accounts
                         .passwordHash(account.nic())
-                        .map(hash -> new SignedInCustomer(account, hash)))
+                        .map(
+                            hash ->
+                                new SignedInCustomer(
+                                    account, hash, signIns.roleAfterPassword(account.nic()))))
             .orElseThrow(() -> new UsernameNotFoundException("unknown login"));
   }
 
-  /** Counts every failed sign-in against the login typed and the client address. */
+  /** Counts every failed sign-in against the account (or login typed) and the client address. */
   @Bean
-  FailedSignIns failedSignIns(Throttle throttle) {
-    return new FailedSignIns(throttle);
+  FailedSignIns failedSignIns(SignInGuard guard, KnownDevices devices) {
+    return new FailedSignIns(guard, devices);
   }
 
-  record FailedSignIns(Throttle throttle) {
+  record FailedSignIns(SignInGuard guard, KnownDevices devices) {
     @EventListener
     public void on(AuthenticationFailureBadCredentialsEvent event) {
-      throttle.record(loginKey(String.valueOf(event.getAuthentication().getPrincipal())));
-      if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-        throttle.record(addressKey(details.getRemoteAddress()));
+      String key = guard.keyFor(String.valueOf(event.getAuthentication().getPrincipal()));
+      String address =
+          event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+              ? details.getRemoteAddress()
+              : null;
+      String device = null;
+      if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+        device = devices.known(key, attrs.getRequest());
       }
+      guard.failed(key, address, device);
     }
-  }
-
-  static String loginKey(String login) {
-    return "login:" + (login == null ? "" : login.strip().toLowerCase(Locale.ROOT));
-  }
-
-  static String addressKey(String address) {
-    return "address:" + address;
   }
 }

@@ -11,7 +11,9 @@ import org.handover.apiauth.AccessRule;
 import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiKeys;
 import org.handover.audit.Actor;
-import org.handover.system.Throttle;
+import org.handover.security.KnownDevices;
+import org.handover.security.SecondFactors;
+import org.handover.security.SignInGuard;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,25 +34,30 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class CreateTokenController {
 
-  static final int LIMIT = 5;
   private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE"};
 
   private final Accounts accounts;
   private final PasswordEncoder passwords;
   private final ApiKeys keys;
-  private final Throttle throttle;
+  private final SignInGuard guard;
+  private final KnownDevices devices;
+  private final SecondFactors factors;
   private final MessageSource messages;
 
   CreateTokenController(
       Accounts accounts,
       PasswordEncoder passwords,
       ApiKeys keys,
-      Throttle throttle,
+      SignInGuard guard,
+      KnownDevices devices,
+      SecondFactors factors,
       MessageSource messages) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.keys = keys;
-    this.throttle = throttle;
+    this.guard = guard;
+    this.devices = devices;
+    this.factors = factors;
     this.messages = messages;
   }
 
@@ -66,12 +73,13 @@ class CreateTokenController {
       HttpServletRequest request,
       @RequestParam(defaultValue = "") String nic,
       @RequestParam(defaultValue = "") String password,
+      @RequestParam(defaultValue = "") String code,
       @RequestParam(defaultValue = "") String applicationName,
       @RequestParam(defaultValue = "") String applicationDescription,
       @RequestParam(defaultValue = "0") long validity) {
     try {
       return ResponseEntity.ok(
-          create(request, nic, password, applicationName, applicationDescription, validity));
+          create(request, nic, password, code, applicationName, applicationDescription, validity));
     } catch (ApiErrors.ApiException refused) {
       return ResponseEntity.status(refused.status())
           .body(
@@ -88,6 +96,7 @@ class CreateTokenController {
       HttpServletRequest request,
       @RequestParam(defaultValue = "") String nic,
       @RequestParam(defaultValue = "") String password,
+      @RequestParam(defaultValue = "") String code,
       @RequestParam(defaultValue = "") String applicationName,
       @RequestParam(defaultValue = "") String applicationDescription,
       @RequestParam(defaultValue = "0") long validity,
@@ -96,7 +105,7 @@ class CreateTokenController {
     try {
       model.addAttribute(
           "token",
-          create(request, nic, password, applicationName, applicationDescription, validity));
+          create(request, nic, password, code, applicationName, applicationDescription, validity));
     } catch (ApiErrors.ApiException refused) {
       model.addAttribute(
           "alert",
@@ -110,13 +119,15 @@ class CreateTokenController {
       HttpServletRequest request,
       String nic,
       String password,
+      String code,
       String name,
       String description,
       long validity) {
-    String loginKey = "createToken:" + nic.strip().toLowerCase(Locale.ROOT);
-    String addressKey = "createToken:" + request.getRemoteAddr();
-    if (throttle.isBlocked(loginKey, LIMIT) || throttle.isBlocked(addressKey, LIMIT * 6)) {
-      throw new ApiErrors.Forbidden("Too many failed attempts; wait a quarter of an hour");
+    // the same count as the panel's sign-in: by account, whatever login names it
+    String key = guard.keyFor(nic);
+    String device = devices.known(key, request);
+    if (!guard.mayTry(key, request.getRemoteAddr(), device)) {
+      throw new ApiErrors.Forbidden("Too many failed attempts; wait before trying again");
     }
     Account account = accounts.findForSignIn(nic).filter(Account::isActive).orElse(null);
     boolean ok =
@@ -125,10 +136,13 @@ class CreateTokenController {
                 .passwordHash(account.nic())
                 .map(h -> passwords.matches(password, h))
                 .orElse(false);
+    if (ok && factors.enrolled(account.nic())) {
+      // with a second factor, a consumer key needs its code too
+      ok = factors.verify(account.nic(), code).isPresent();
+    }
     if (!ok) {
-      throttle.record(loginKey);
-      throttle.record(addressKey);
-      throw new ApiErrors.Forbidden("Wrong customer ID or password");
+      guard.failed(key, request.getRemoteAddr(), device);
+      throw new ApiErrors.Forbidden("Wrong customer ID, password or second-factor code");
     }
     if (validity < 0 || validity > Duration.ofDays(3650).toSeconds()) {
       throw new ApiErrors.BadRequest(

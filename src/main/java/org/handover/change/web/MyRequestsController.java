@@ -13,6 +13,7 @@ import org.handover.contact.ContactRole;
 import org.handover.system.HandoverException;
 import org.handover.system.web.Dates;
 import org.handover.system.web.Flash;
+import org.handover.system.web.StepUp;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,6 +87,7 @@ class MyRequestsController {
     return "change/requests";
   }
 
+  @StepUp
   @PostMapping("/{id}/accept")
   String accept(
       Actor actor,
