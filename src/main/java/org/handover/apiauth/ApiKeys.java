@@ -69,7 +69,14 @@ public class ApiKeys {
       String secret,
       Nic nic,
       List<AccessRule> rules,
-      Instant expiresAt) {}
+      Instant expiresAt,
+      IpRanges allowedIps) {
+
+    /** Whether the credential may be used from this address (any, without allowedIPs). */
+    boolean allowsAddress(String remoteAddress) {
+      return allowedIps == null || allowedIps.allows(remoteAddress);
+    }
+  }
 
   @Transactional
   public NewApplication createApplication(Actor owner, String name, String description) {
@@ -135,8 +142,14 @@ public class ApiKeys {
 
   @Transactional
   public Requested requestCredential(String appKey, List<AccessRule> rules, String redirection) {
-    long appId =
-        applicationId(appKey).orElseThrow(() -> new ApiErrors.Forbidden("Invalid application key"));
+    return requestCredential(appKey, rules, redirection, null);
+  }
+
+  /** As {@link #requestCredential(String, List, String)}, usable only from the given networks. */
+  @Transactional
+  public Requested requestCredential(
+      String appKey, List<AccessRule> rules, String redirection, IpRanges allowedIps) {
+    long appId = applicationId(appKey).orElseThrow(ApiErrors::invalidKey);
     if (rules == null || rules.isEmpty() || rules.size() > 50) {
       throw new ApiErrors.BadRequest("accessRules must list between 1 and 50 rules");
     }
@@ -149,14 +162,15 @@ public class ApiKeys {
     jdbc.sql(
             """
             insert into api_credentials (application_id, consumer_digest, validation_digest, state,
-                                         rules, redirection, created_at)
-            values (?, ?, ?, 'pendingValidation', ?, ?, ?)""")
+                                         rules, redirection, allowed_ips, created_at)
+            values (?, ?, ?, 'pendingValidation', ?, ?, ?, ?)""")
         .params(
             appId,
             digest(consumerKey),
             digest(validation),
             json.writeValueAsString(rules),
             redirection,
+            allowedIps == null ? null : allowedIps.stored(),
             Sql.ts(clock.instant()))
         .update();
     return new Requested(consumerKey, validation);
@@ -243,7 +257,8 @@ public class ApiKeys {
             k ->
                 jdbc.sql(
                         """
-                        select c.id, a.id, a.secret_sealed, c.nic, c.rules, c.expires_at
+                        select c.id, a.id, a.secret_sealed, c.nic, c.rules, c.expires_at,
+                               c.allowed_ips
                         from api_credentials c join api_applications a on a.id = c.application_id
                         where a.app_key = ? and c.consumer_digest = ? and c.state = 'validated'""")
                     .params(appKey, digest(consumerKey))
@@ -255,7 +270,8 @@ public class ApiKeys {
                                 box.open(rs.getString(3)),
                                 new Nic(rs.getString(4)),
                                 json.readValue(rs.getString(5), RULES),
-                                Sql.instant(rs, "expires_at")))
+                                Sql.instant(rs, "expires_at"),
+                                IpRanges.fromStored(rs.getString("allowed_ips"))))
                     .optional()
                     .orElse(null));
     return Optional.ofNullable(found)

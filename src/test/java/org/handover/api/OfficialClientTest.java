@@ -33,7 +33,7 @@ import org.handover.support.H2Database;
 import org.handover.support.HttpsServer;
 import org.handover.support.MutableClock;
 import org.handover.support.TestClockConfiguration;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,7 +67,7 @@ class OfficialClientTest {
   @Autowired Fixtures fixtures;
   @Autowired MutableClock clock;
 
-  private static synchronized HttpsServer server() {
+  static synchronized HttpsServer server() {
     if (server == null) {
       server = HttpsServer.create(Path.of("target", "official-client-tls"));
     }
@@ -80,14 +80,51 @@ class OfficialClientTest {
     H2Database.register(registry, "official-client");
   }
 
-  @BeforeAll
-  static void installOfficialClient() {
-    String node = run(List.of("node", "--version"), NODE_PROJECT, Duration.ofSeconds(30));
-    run(List.of("npm", "--version"), NODE_PROJECT, Duration.ofSeconds(30));
-    assertThat(node).as("Node.js version").startsWith("v");
-    if (!Files.isDirectory(NODE_PROJECT.resolve("node_modules").resolve("ovh"))) {
-      run(List.of("npm", "ci", "--no-audit", "--no-fund"), NODE_PROJECT, Duration.ofMinutes(5));
+  private static boolean nodeClientInstalled;
+
+  /** Installs the client this class drives (once per run). */
+  @BeforeEach
+  void installOfficialClient() {
+    synchronized (OfficialClientTest.class) {
+      if (nodeClientInstalled) {
+        return;
+      }
+      String node = run(List.of("node", "--version"), NODE_PROJECT, Duration.ofSeconds(30));
+      run(List.of("npm", "--version"), NODE_PROJECT, Duration.ofSeconds(30));
+      assertThat(node).as("Node.js version").startsWith("v");
+      if (!Files.isDirectory(NODE_PROJECT.resolve("node_modules").resolve("ovh"))) {
+        run(List.of("npm", "ci", "--no-audit", "--no-fund"), NODE_PROJECT, Duration.ofMinutes(5));
+      }
+      nodeClientInstalled = true;
     }
+  }
+
+  /** The command that makes one call through the client: {@code METHOD PATH [JSON]}. */
+  List<String> clientCommand(String method, String path, String json) {
+    List<String> command = new ArrayList<>(List.of("node", "ovh-cli.js", method, path));
+    if (json != null) {
+      command.add(json);
+    }
+    return command;
+  }
+
+  /** The client's configuration: keys, where the server is, the certificate to trust. */
+  Map<String, String> clientEnvironment(Credential caller) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("OVH_APP_KEY", caller.appKey());
+    env.put("OVH_APP_SECRET", caller.appSecret());
+    if (caller.consumerKey() != null) {
+      env.put("OVH_CONSUMER_KEY", caller.consumerKey());
+    }
+    env.put("OVH_HOST", "localhost");
+    env.put("OVH_PORT", String.valueOf(server().port()));
+    env.put("NODE_EXTRA_CA_CERTS", server().certificatePem().toString());
+    return env;
+  }
+
+  /** Where the client command runs. */
+  Path clientDirectory() {
+    return NODE_PROJECT;
   }
 
   // ---- scenarios ---------------------------------------------------------------------------
@@ -269,7 +306,7 @@ class OfficialClientTest {
    * What a customer's script holds after the whole onboarding: an application created in the panel,
    * a credential asked for through the client and validated in the panel.
    */
-  private Credential credentialOf(Nic nic, String validity) {
+  Credential credentialOf(Nic nic, String validity) {
     return credentialOf(nic, validity, false);
   }
 
@@ -277,7 +314,7 @@ class OfficialClientTest {
    * As {@link #credentialOf(Nic, String)}; when {@code tryBeforeValidation}, the script first tries
    * its consumer key before the customer validated it (as scripts that poll do).
    */
-  private Credential credentialOf(Nic nic, String validity, boolean tryBeforeValidation) {
+  Credential credentialOf(Nic nic, String validity, boolean tryBeforeValidation) {
     Panel panel = new Panel();
     panel.signIn(nic);
 
@@ -362,30 +399,17 @@ class OfficialClientTest {
   }
 
   /** Runs {@code node ovh-cli.js METHOD PATH [JSON]} as the caller, and parses what it prints. */
-  private Outcome call(Credential caller, String method, String path, Object params) {
-    List<String> command = new ArrayList<>(List.of("node", "ovh-cli.js", method, path));
-    if (params != null) {
-      command.add(JSON.writeValueAsString(params));
-    }
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("OVH_APP_KEY", caller.appKey());
-    env.put("OVH_APP_SECRET", caller.appSecret());
-    if (caller.consumerKey() != null) {
-      env.put("OVH_CONSUMER_KEY", caller.consumerKey());
-    }
-    env.put("OVH_HOST", "localhost");
-    env.put("OVH_PORT", String.valueOf(server().port()));
-    env.put("NODE_EXTRA_CA_CERTS", server().certificatePem().toString());
-    String output = run(command, NODE_PROJECT, CLIENT_TIMEOUT, env);
+  Outcome call(Credential caller, String method, String path, Object params) {
+    List<String> command =
+        clientCommand(method, path, params == null ? null : JSON.writeValueAsString(params));
+    String output = run(command, clientDirectory(), CLIENT_TIMEOUT, clientEnvironment(caller));
     String line =
         output
             .lines()
             .filter(l -> l.startsWith("{"))
             .reduce((first, second) -> second)
             .orElseThrow(
-                () ->
-                    new AssertionError(
-                        "ovh-cli.js " + method + " " + path + " printed no JSON: " + output));
+                () -> new AssertionError(describe(command) + " printed no JSON: " + output));
     JsonNode json = JSON.readTree(line);
     JsonNode message = json.path("message");
     return new Outcome(
@@ -525,12 +549,12 @@ class OfficialClientTest {
 
   // ---- processes ---------------------------------------------------------------------------
 
-  private static String run(List<String> command, Path directory, Duration timeout) {
+  static String run(List<String> command, Path directory, Duration timeout) {
     return run(command, directory, timeout, Map.of());
   }
 
   /** Runs a command and returns its standard output; fails on a non-zero exit or a timeout. */
-  private static String run(
+  static String run(
       List<String> command, Path directory, Duration timeout, Map<String, String> env) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().remove("NODE_TLS_REJECT_UNAUTHORIZED");
@@ -540,9 +564,13 @@ class OfficialClientTest {
       process = builder.start();
     } catch (IOException e) {
       throw new IllegalStateException(
-          "This test runs the official npm client and needs Node.js and npm on the PATH"
-              + " (apt-get install nodejs npm); could not run "
-              + command.get(0),
+          "This test runs an official client and needs "
+              + command.get(0)
+              + " on the PATH ("
+              + (command.get(0).startsWith("go")
+                  ? "the Go client: apt-get install golang-go golang-github-ovh-go-ovh-dev"
+                  : "the npm client: apt-get install nodejs npm")
+              + "); could not run it",
           e);
     }
     CompletableFuture<String> out = readAsync(process.getInputStream());
