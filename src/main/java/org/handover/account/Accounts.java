@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.handover.audit.Actor;
 import org.handover.audit.AuditLog;
@@ -15,6 +14,7 @@ import org.handover.mail.Outbox;
 import org.handover.mail.Recipient;
 import org.handover.system.HandoverException;
 import org.handover.system.HandoverProperties;
+import org.handover.system.TextRules;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -26,8 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Accounts {
 
   /** The shape of an email address Handover accepts (after trimming and lowercasing). */
-  public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-
   private static final int MAX_NIC_ATTEMPTS = 20;
 
   private final AccountRepository repository;
@@ -73,6 +71,7 @@ public class Accounts {
     String email = normaliseEmail(request.email());
     requireText(request.firstName(), "firstName");
     requireText(request.lastName(), "lastName");
+    requireOrganisation(request.organisation());
     if (repository.findByEmail(email).isPresent()) {
       throw new EmailTaken(email);
     }
@@ -125,7 +124,7 @@ public class Accounts {
 
   /** Finds an account by customer ID or by email, for signing in. */
   public Optional<Account> findForSignIn(String login) {
-    if (login == null || login.isBlank()) {
+    if (login == null || login.isBlank() || !TextRules.isSingleLine(login, TextRules.EMAIL)) {
       return Optional.empty();
     }
     if (Nic.isValid(login)) {
@@ -270,6 +269,7 @@ public class Accounts {
     String last = lastName == null ? a.lastName() : lastName;
     requireText(first, "firstName");
     requireText(last, "lastName");
+    requireOrganisation(organisation);
     repository.updateProfile(
         nic,
         first.strip(),
@@ -286,6 +286,7 @@ public class Accounts {
       Actor actor, String firstName, String lastName, String organisation, Language language) {
     requireText(firstName, "firstName");
     requireText(lastName, "lastName");
+    requireOrganisation(organisation);
     repository.updateProfile(
         actor.nic(),
         firstName.strip(),
@@ -341,15 +342,21 @@ public class Accounts {
 
   static String normaliseEmail(String email) {
     String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    if (e.length() > 320 || !EMAIL.matcher(e).matches()) {
+    if (!TextRules.isEmail(e)) {
       throw new InvalidField("email");
     }
     return e;
   }
 
   private static void requireText(String value, String field) {
-    if (value == null || value.isBlank() || value.length() > 100) {
+    if (value == null || value.isBlank() || !TextRules.isSingleLine(value, TextRules.PERSON_NAME)) {
       throw new InvalidField(field);
+    }
+  }
+
+  private static void requireOrganisation(String value) {
+    if (value != null && !TextRules.isSingleLine(value, TextRules.ORGANISATION)) {
+      throw new InvalidField("organisation");
     }
   }
 

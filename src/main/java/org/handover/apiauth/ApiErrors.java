@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.handover.system.HandoverException;
+import org.handover.system.RejectedByDatabase;
 import org.handover.system.web.Statuses;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -103,6 +105,11 @@ public class ApiErrors {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Map<String, String>> api(ApiException e) {
     return body(e.status(), e.errorCode(), e.getMessage());
+  }
+
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<Map<String, String>> rejected(DataIntegrityViolationException e) {
+    return refused(new RejectedByDatabase(e));
   }
 
   @ExceptionHandler(HandoverException.class)

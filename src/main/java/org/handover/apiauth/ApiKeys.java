@@ -14,6 +14,7 @@ import org.handover.audit.AuditLog;
 import org.handover.system.Digests;
 import org.handover.system.HandoverException;
 import org.handover.system.Sql;
+import org.handover.system.TextRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,8 +83,13 @@ public class ApiKeys {
   public NewApplication createApplication(Actor owner, String name, String description) {
     String n = name == null ? "" : name.strip();
     String d = description == null ? "" : description.strip();
-    if (n.isEmpty() || n.length() > 100 || d.length() > 500) {
-      throw new ApiErrors.BadRequest("An application needs a name (up to 100 characters)");
+    if (n.isEmpty() || !TextRules.isSingleLine(n, TextRules.PERSON_NAME)) {
+      throw new ApiErrors.BadRequest(
+          "name: an application needs a name of one line, up to 100 characters");
+    }
+    if (!TextRules.isMultiLine(d, 500)) {
+      throw new ApiErrors.BadRequest(
+          "description: up to 500 characters, without control characters");
     }
     String key = token(16);
     String secret = token(32);

@@ -12,6 +12,7 @@ import org.handover.audit.AuditLog;
 import org.handover.contact.ChangePolicy;
 import org.handover.contact.ContactRole;
 import org.handover.system.HandoverException;
+import org.handover.system.TextRules;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -51,6 +52,9 @@ public class HostedServices {
   public HostedService register(NewService service, Actor actor) {
     if (service.name() == null || !NAME.matcher(service.name()).matches()) {
       throw new InvalidServiceName(String.valueOf(service.name()));
+    }
+    if (!TextRules.isSingleLine(service.displayName(), TextRules.DISPLAY_NAME)) {
+      throw new InvalidServiceField("displayName");
     }
     for (ContactRole role : ContactRole.values()) {
       accounts.require(service.contacts().holder(role));
@@ -127,21 +131,21 @@ public class HostedServices {
       throw new ServiceNotFound(type, name);
     }
     policy.onlyAdminEditsOwner(actor.nic(), name, service.contacts());
-    requireOwnerField(owner.name(), 200, "name");
-    requireOwnerField(owner.email(), 320, "email");
-    requireOwnerField(owner.address(), 1000, "address");
-    if (!owner.email().contains("@")) {
-      throw new InvalidOwner("email");
-    }
-    if (owner.organisation() != null && owner.organisation().length() > 200) {
+    requireOwnerField(owner.name(), TextRules.isSingleLine(owner.name(), 200), "name");
+    requireOwnerField(
+        owner.email(), owner.email() != null && TextRules.isEmail(owner.email().strip()), "email");
+    requireOwnerField(
+        owner.address(), TextRules.isMultiLine(owner.address(), TextRules.LONG_TEXT), "address");
+    if (owner.organisation() != null
+        && !TextRules.isSingleLine(owner.organisation(), TextRules.ORGANISATION)) {
       throw new InvalidOwner("organisation");
     }
     repository.saveOwner(service.id(), owner, clock.instant());
     audit.record(actor, "service.owner", service.id(), null, null);
   }
 
-  private static void requireOwnerField(String value, int max, String field) {
-    if (value == null || value.isBlank() || value.length() > max) {
+  private static void requireOwnerField(String value, boolean valid, String field) {
+    if (value == null || value.isBlank() || !valid) {
       throw new InvalidOwner(field);
     }
   }
@@ -180,6 +184,13 @@ public class HostedServices {
   public static final class InvalidOwner extends HandoverException {
     InvalidOwner(String field) {
       super(Kind.BAD_REQUEST, "service.owner.invalid", field);
+    }
+  }
+
+  /** A field of a service is too long or holds characters it may not (line breaks, NUL…). */
+  public static final class InvalidServiceField extends HandoverException {
+    InvalidServiceField(String field) {
+      super(Kind.BAD_REQUEST, "service.field.invalid", field);
     }
   }
 
