@@ -23,7 +23,8 @@ public record HandoverProperties(
     @DefaultValue @Valid Demo demo,
     @DefaultValue @Valid Mail mail,
     @DefaultValue @Valid Api api,
-    @DefaultValue @Valid Operator operator) {
+    @DefaultValue @Valid Operator operator,
+    @DefaultValue @Valid Webhooks webhooks) {
 
   /** Account settings. */
   public record Account(
@@ -89,6 +90,13 @@ public record HandoverProperties(
       return token != null && !token.isBlank();
     }
   }
+
+  /**
+   * Where webhooks may be delivered. By default only {@code https} URLs whose host resolves to
+   * public addresses; {@code allowPrivateTargets} also allows {@code http} and loopback, private,
+   * link-local and unique-local addresses, for providers whose receivers are internal.
+   */
+  public record Webhooks(@DefaultValue("false") boolean allowPrivateTargets) {}
 
   /** Demo mode: demo data, sign-in hints, the mailbox page. */
   public record Demo(@DefaultValue("false") boolean enabled) {}
