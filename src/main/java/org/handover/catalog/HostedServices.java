@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.handover.account.Accounts;
 import org.handover.account.Nic;
 import org.handover.audit.Actor;
@@ -21,9 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Registers services, shows them to their contacts, and moves their contact roles. */
 @Service
 public class HostedServices {
-
-  /** The shape of a service name. */
-  public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,253}");
 
   private final ServiceRepository repository;
   private final ServiceListing listing;
@@ -49,10 +45,19 @@ public class HostedServices {
 
   /** Registers a service; its three contacts must be existing accounts. */
   @Transactional
-  public HostedService register(NewService service, Actor actor) {
-    if (service.name() == null || !NAME.matcher(service.name()).matches()) {
-      throw new InvalidServiceName(String.valueOf(service.name()));
-    }
+  public HostedService register(NewService given, Actor actor) {
+    String name =
+        ServiceNames.canonical(given.name())
+            .orElseThrow(() -> new InvalidServiceName(String.valueOf(given.name())));
+    NewService service =
+        new NewService(
+            given.type(),
+            name,
+            given.displayName(),
+            given.status(),
+            given.expiresAt(),
+            given.contacts(),
+            given.owner());
     if (!TextRules.isSingleLine(service.displayName(), TextRules.DISPLAY_NAME)) {
       throw new InvalidServiceField("displayName");
     }
@@ -73,7 +78,7 @@ public class HostedServices {
   }
 
   public Optional<HostedService> find(ServiceType type, String name) {
-    return repository.find(type, name);
+    return repository.find(type, ServiceNames.lookup(name));
   }
 
   public Optional<HostedService> find(long id) {
@@ -86,7 +91,7 @@ public class HostedServices {
    */
   public HostedService requireVisibleTo(Nic nic, ServiceType type, String name) {
     return repository
-        .find(type, name)
+        .find(type, ServiceNames.lookup(name))
         .filter(s -> !s.contacts().rolesOf(nic).isEmpty())
         .orElseThrow(() -> new ServiceNotFound(type, name));
   }
