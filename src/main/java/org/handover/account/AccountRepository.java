@@ -106,6 +106,10 @@ class AccountRepository {
         .update();
   }
 
+  void markEmailVerified(Nic nic) {
+    jdbc.sql("update accounts set email_verified = true where nic = ?").param(nic.value()).update();
+  }
+
   void updateEmail(Nic nic, String email) {
     jdbc.sql("update accounts set email = ?, email_verified = true where nic = ?")
         .params(email, nic.value())

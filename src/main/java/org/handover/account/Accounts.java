@@ -12,6 +12,7 @@ import org.handover.audit.AuditLog;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.Recipient;
+import org.handover.system.ConfirmationCode;
 import org.handover.system.HandoverException;
 import org.handover.system.HandoverProperties;
 import org.handover.system.TextRules;
@@ -36,6 +37,7 @@ public class Accounts {
   private final Clock clock;
   private final HandoverProperties properties;
   private final AccountCodes codes;
+  private final EmailConfirmations confirmations;
   private final TransactionTemplate tx;
 
   Accounts(
@@ -47,6 +49,7 @@ public class Accounts {
       Clock clock,
       HandoverProperties properties,
       AccountCodes codes,
+      EmailConfirmations confirmations,
       TransactionTemplate tx) {
     this.repository = repository;
     this.generator = generator;
@@ -56,12 +59,15 @@ public class Accounts {
     this.clock = clock;
     this.properties = properties;
     this.codes = codes;
+    this.confirmations = confirmations;
     this.tx = tx;
   }
 
   /**
    * Opens an account, generating a unique customer ID unless one is given, and queues the email
-   * that tells the customer their ID.
+   * that tells the customer their ID. An address typed at sign-up (by a visitor) must then be
+   * confirmed by the emailed link before the account can be named as a contact; one given by the
+   * provider (operator, import, system) is taken as confirmed.
    */
   @Transactional
   public Account open(NewAccount request, Actor actor) {
@@ -79,11 +85,12 @@ public class Accounts {
     if (request.nic() != null && repository.exists(nic)) {
       throw new NicTaken(nic);
     }
+    boolean vouched = actor.kind() != Actor.Kind.customer;
     Account account =
         new Account(
             nic,
             email,
-            false,
+            vouched,
             request.firstName().strip(),
             request.lastName().strip(),
             blankToNull(request.organisation()),
@@ -103,8 +110,43 @@ public class Accounts {
         Recipient.of(account),
         Map.of("nic", nic.value(), "firstName", account.firstName()),
         null);
+    if (!vouched) {
+      sendConfirmation(account);
+    }
     audit.record(actor, "account.created", null, null, nic.value());
     return account;
+  }
+
+  private void sendConfirmation(Account account) {
+    ConfirmationCode code = confirmations.issue(account.nic(), clock.instant());
+    outbox.enqueue(
+        MailKind.EMAIL_CONFIRM,
+        Recipient.of(account),
+        Map.of(
+            "nic", account.nic().value(),
+            "recipientName", account.displayName(),
+            "code", code.text()),
+        null);
+  }
+
+  /** Confirms the account's email address with the code from the sign-up link. */
+  public void confirmEmail(Nic nic, String code, Actor actor) {
+    HandoverException refusal =
+        tx.execute(
+            s -> {
+              try {
+                confirmations.confirm(nic, code == null ? "" : code, clock.instant());
+                repository.markEmailVerified(nic);
+                audit.record(actor, "account.emailConfirmed", null, null, nic.value());
+                return null;
+              } catch (AccountCodes.InvalidCode wrong) {
+                audit.record(actor, "account.codeRejected", null, null, "emailConfirm");
+                return wrong;
+              }
+            });
+    if (refusal != null) {
+      throw refusal;
+    }
   }
 
   public Optional<Account> find(Nic nic) {

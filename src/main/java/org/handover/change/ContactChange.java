@@ -134,9 +134,26 @@ public final class ContactChange {
 
   /** A party refuses with its code; the request ends in {@code refused}. */
   void refuse(Nic nic, String code, Instant now, int maxFailures) {
-    answer(nic, code, now, maxFailures, PartyStatus.refused);
-    end(ChangeState.refused, Reason.of("reason.refusedBy", nic.value()), now);
+    refuse(nic, code, now, maxFailures, null);
   }
+
+  /** A party refuses with its code, and may say why in a few words everyone involved will read. */
+  void refuse(Nic nic, String code, Instant now, int maxFailures, String why) {
+    answer(nic, code, now, maxFailures, PartyStatus.refused);
+    String said = why == null ? "" : why.strip().replaceAll("\\s+", " ");
+    if (said.length() > MAX_REASON) {
+      said = said.substring(0, MAX_REASON);
+    }
+    end(
+        ChangeState.refused,
+        said.isEmpty()
+            ? Reason.of("reason.refusedBy", nic.value())
+            : Reason.of("reason.refusedBecause", nic.value(), said),
+        now);
+  }
+
+  /** The longest refusal reason kept, in characters (the stored reason holds 500). */
+  static final int MAX_REASON = 300;
 
   /** {@code checkValidity → doing}: the re-check passed. */
   void startApplying() {

@@ -195,7 +195,7 @@ public class ContactChanges {
       } else if (open.containsKey(role)) {
         lock = "edit.lock.openRequest";
       } else if (policy.standingBlocks(role, holder, accounts)) {
-        lock = "edit.lock.standing";
+        lock = holder.equals(viewer) ? "edit.lock.standing.yours" : "edit.lock.standing";
       }
       boolean assign =
           lock == null
@@ -211,17 +211,22 @@ public class ContactChanges {
 
   /** A party accepts with its code; the last acceptance re-checks the rules and applies it. */
   public ContactChange accept(Actor actor, long id, String code) {
-    return answer(actor, id, code, true);
+    return answer(actor, id, code, true, null);
   }
 
   /** A party refuses with its code; the request ends in {@code refused}. */
   public ContactChange refuse(Actor actor, long id, String code) {
-    return answer(actor, id, code, false);
+    return refuse(actor, id, code, null);
   }
 
-  private ContactChange answer(Actor actor, long id, String code, boolean accepting) {
+  /** As {@link #refuse(Actor, long, String)}, with the party's reason in its own words. */
+  public ContactChange refuse(Actor actor, long id, String code, String why) {
+    return answer(actor, id, code, false, why);
+  }
+
+  private ContactChange answer(Actor actor, long id, String code, boolean accepting, String why) {
     try {
-      return unwrap(tx.execute(s -> answerInTransaction(actor, id, code, accepting)));
+      return unwrap(tx.execute(s -> answerInTransaction(actor, id, code, accepting, why)));
     } catch (HandoverException | TransientDataAccessException expected) {
       throw expected;
     } catch (RuntimeException unexpected) {
@@ -231,7 +236,7 @@ public class ContactChanges {
   }
 
   private Outcome<ContactChange> answerInTransaction(
-      Actor actor, long id, String code, boolean accepting) {
+      Actor actor, long id, String code, boolean accepting, String why) {
     Instant now = clock.instant();
     Nic nic = actor.nic();
     ContactChange change = store.lockInvolving(nic, id);
@@ -244,7 +249,7 @@ public class ContactChanges {
       if (accepting) {
         everyoneAccepted = change.accept(nic, code, now, settings.maxCodeFailures());
       } else {
-        change.refuse(nic, code, now, settings.maxCodeFailures());
+        change.refuse(nic, code, now, settings.maxCodeFailures(), why);
       }
     } catch (WrongCode | CodeVoid refusal) {
       Party party = change.party(nic).orElseThrow();

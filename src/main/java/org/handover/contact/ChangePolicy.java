@@ -48,6 +48,7 @@ public final class ChangePolicy {
       othersHandOverOnlyTheirOwnRole(requester, service, current, role);
       newContactExists(to, accounts);
       newContactIsActive(to, accounts);
+      newContactConfirmedItsEmail(to, accounts);
       newContactDiffersFromHolder(to, service, current, role);
       standingAllowsChange(role, current.holder(role), to, service, accounts);
     }
@@ -136,6 +137,12 @@ public final class ChangePolicy {
   void newContactIsActive(Nic to, AccountLookup accounts) {
     if (!accounts.apply(to).map(AccountFacts::active).orElse(false)) {
       throw new PolicyViolation("newContactIsActive", Kind.BAD_REQUEST, to);
+    }
+  }
+
+  void newContactConfirmedItsEmail(Nic to, AccountLookup accounts) {
+    if (!accounts.apply(to).map(AccountFacts::emailConfirmed).orElse(true)) {
+      throw new PolicyViolation("newContactConfirmedItsEmail", Kind.FORBIDDEN, to);
     }
   }
 

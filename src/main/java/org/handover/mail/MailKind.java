@@ -29,13 +29,16 @@ public enum MailKind {
   /** Email address change: notice to the old address. */
   EMAIL_CHANGE_NOTICE,
   /** Password reset code. */
-  PASSWORD_RESET;
+  PASSWORD_RESET,
+  /** Sign-up: the link that confirms the email address. */
+  EMAIL_CONFIRM;
 
   /** Whether the payload carries a confirmation code that must be removed once delivered. */
   public boolean carriesCode() {
     return this == CHANGE_CODE
         || this == CHANGE_CODE_RESENT
         || this == EMAIL_CHANGE_CODE
-        || this == PASSWORD_RESET;
+        || this == PASSWORD_RESET
+        || this == EMAIL_CONFIRM;
   }
 }

@@ -87,7 +87,7 @@ public class MailTemplates {
         code ? (String) p.get("code") : null,
         text(kind + ".action", args, locale),
         link(mail),
-        details(p, args, locale),
+        details(mail.kind(), p, args, locale),
         text("mail.footer", args, locale));
   }
 
@@ -99,13 +99,19 @@ public class MailTemplates {
     return switch (mail.kind()) {
       case ACCOUNT_CREATED -> base + "/login";
       case EMAIL_CHANGE_CODE, EMAIL_CHANGE_NOTICE -> base + "/account/profile";
+      case EMAIL_CONFIRM ->
+          base + "/signup/confirm?nic=" + encode(String.valueOf(p.get("nic"))) + token;
       case PASSWORD_RESET ->
           base + "/password-reset?login=" + encode(String.valueOf(p.get("nic"))) + token;
       default -> base + "/account/contacts/requests?taskId=" + p.get("changeId") + token;
     };
   }
 
-  private List<MailView.Detail> details(Map<String, Object> p, Object[] args, Locale locale) {
+  /**
+   * The request's facts; once it is done the replaced contact is the previous one, nothing expires.
+   */
+  private List<MailView.Detail> details(
+      MailKind kind, Map<String, Object> p, Object[] args, Locale locale) {
     if (p.get("changeId") == null) {
       return List.of();
     }
@@ -113,12 +119,13 @@ public class MailTemplates {
     details.add(detail("request", args[9], locale));
     details.add(detail("service", args[3] + " " + args[2], locale));
     details.add(detail("roles", args[4], locale));
-    details.add(detail("from", args[5], locale));
+    boolean done = kind == MailKind.CHANGE_DONE;
+    details.add(detail(done ? "previous" : "from", args[5], locale));
     details.add(detail("to", args[6], locale));
     details.add(detail("asker", args[7], locale));
     if (p.get("reason") != null) {
       details.add(detail("reason", args[10], locale));
-    } else {
+    } else if (!done) {
       details.add(detail("expires", args[8], locale));
     }
     return details;

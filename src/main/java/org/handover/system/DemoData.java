@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,6 +102,16 @@ class DemoData implements ApplicationRunner {
           system);
     }
     log.info("Demo data loaded: 6 accounts (password '{}'), 40 services", PASSWORD);
+  }
+
+  /** How to sign in, printed once the application is ready (also when the data was there). */
+  @EventListener(ApplicationReadyEvent.class)
+  void signInHint() {
+    log.info(
+        "Demo mode: sign in as {} (alice@demo.handover.test) or another demo account with the"
+            + " password '{}'",
+        ALICE,
+        PASSWORD);
   }
 
   private void account(

@@ -56,6 +56,7 @@ class SecurityConfiguration {
                 auth.requestMatchers(
                         "/login",
                         "/signup",
+                        "/signup/confirm",
                         "/password-reset",
                         "/password-reset/**",
                         "/createToken",
@@ -64,7 +65,9 @@ class SecurityConfiguration {
                         "/api-docs.html",
                         "/swagger-ui/**",
                         "/css/**",
+                        "/js/**",
                         "/favicon.ico",
+                        "/favicon.svg",
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/prometheus",

@@ -11,10 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.handover.account.Nic;
@@ -25,6 +22,7 @@ import org.handover.change.ChangeState;
 import org.handover.change.ContactChange;
 import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
+import org.handover.support.ApiSignature;
 import org.handover.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,16 +52,7 @@ class ApiTest extends IntegrationTest {
   }
 
   static String sign(Credential c, String method, String url, String body, long ts) {
-    try {
-      String s =
-          c.secret() + "+" + c.consumerKey() + "+" + method + "+" + url + "+" + body + "+" + ts;
-      return "$1$"
-          + HexFormat.of()
-              .formatHex(
-                  MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return ApiSignature.of(c.secret(), c.consumerKey(), method, url, body, ts);
   }
 
   ResultActions call(Credential c, String method, String path, String body) throws Exception {

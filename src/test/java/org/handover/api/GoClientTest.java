@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.handover.account.Language;
 import org.handover.account.Nic;
+import org.handover.support.NodeProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,18 @@ class GoClientTest extends OfficialClientTest {
       env.put("GOPATH", GOPATH.toString());
       env.put("GOFLAGS", "");
       env.put("GOCACHE", BINARY.getParent().resolve("cache").toString());
-      run(
+      try {
+        new ProcessBuilder("go", "version").start().waitFor();
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(
+            "The official Go client's test needs Go on the PATH"
+                + " (apt-get install golang-go golang-github-ovh-go-ovh-dev)",
+            e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      NodeProject.run(
           List.of("go", "build", "-o", BINARY.toString(), "ovh-cli.go"),
           GO_SOURCE,
           Duration.ofMinutes(5),

@@ -3,7 +3,6 @@ package org.handover.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -13,18 +12,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.handover.account.Language;
 import org.handover.account.Nic;
 import org.handover.catalog.HostedService;
@@ -32,6 +27,7 @@ import org.handover.support.Fixtures;
 import org.handover.support.H2Database;
 import org.handover.support.HttpsServer;
 import org.handover.support.MutableClock;
+import org.handover.support.NodeProject;
 import org.handover.support.TestClockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +52,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({TestClockConfiguration.class, Fixtures.class})
 class OfficialClientTest {
 
-  private static final Path NODE_PROJECT = Path.of("src", "test", "node").toAbsolutePath();
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
   private static final String REDIRECTION = "https://localhost/done";
   private static final String WRONG_CODE = "0000-0000-0000-0000-0000-0000-0000";
@@ -80,23 +75,10 @@ class OfficialClientTest {
     H2Database.register(registry, "official-client");
   }
 
-  private static boolean nodeClientInstalled;
-
   /** Installs the client this class drives (once per run). */
   @BeforeEach
   void installOfficialClient() {
-    synchronized (OfficialClientTest.class) {
-      if (nodeClientInstalled) {
-        return;
-      }
-      String node = run(List.of("node", "--version"), NODE_PROJECT, Duration.ofSeconds(30));
-      run(List.of("npm", "--version"), NODE_PROJECT, Duration.ofSeconds(30));
-      assertThat(node).as("Node.js version").startsWith("v");
-      if (!Files.isDirectory(NODE_PROJECT.resolve("node_modules").resolve("ovh"))) {
-        run(List.of("npm", "ci", "--no-audit", "--no-fund"), NODE_PROJECT, Duration.ofMinutes(5));
-      }
-      nodeClientInstalled = true;
-    }
+    NodeProject.install();
   }
 
   /** The command that makes one call through the client: {@code METHOD PATH [JSON]}. */
@@ -124,7 +106,7 @@ class OfficialClientTest {
 
   /** Where the client command runs. */
   Path clientDirectory() {
-    return NODE_PROJECT;
+    return NodeProject.DIRECTORY;
   }
 
   // ---- scenarios ---------------------------------------------------------------------------
@@ -402,7 +384,8 @@ class OfficialClientTest {
   Outcome call(Credential caller, String method, String path, Object params) {
     List<String> command =
         clientCommand(method, path, params == null ? null : JSON.writeValueAsString(params));
-    String output = run(command, clientDirectory(), CLIENT_TIMEOUT, clientEnvironment(caller));
+    String output =
+        NodeProject.run(command, clientDirectory(), CLIENT_TIMEOUT, clientEnvironment(caller));
     String line =
         output
             .lines()
@@ -545,76 +528,5 @@ class OfficialClientTest {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&");
-  }
-
-  // ---- processes ---------------------------------------------------------------------------
-
-  static String run(List<String> command, Path directory, Duration timeout) {
-    return run(command, directory, timeout, Map.of());
-  }
-
-  /** Runs a command and returns its standard output; fails on a non-zero exit or a timeout. */
-  static String run(
-      List<String> command, Path directory, Duration timeout, Map<String, String> env) {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-    builder.environment().remove("NODE_TLS_REJECT_UNAUTHORIZED");
-    builder.environment().putAll(env);
-    Process process;
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "This test runs an official client and needs "
-              + command.get(0)
-              + " on the PATH ("
-              + (command.get(0).startsWith("go")
-                  ? "the Go client: apt-get install golang-go golang-github-ovh-go-ovh-dev"
-                  : "the npm client: apt-get install nodejs npm")
-              + "); could not run it",
-          e);
-    }
-    CompletableFuture<String> out = readAsync(process.getInputStream());
-    CompletableFuture<String> err = readAsync(process.getErrorStream());
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError(
-            "no answer within " + timeout.toSeconds() + " s from " + describe(command));
-      }
-      String stdout = out.get(10, TimeUnit.SECONDS);
-      String stderr = err.get(10, TimeUnit.SECONDS);
-      if (process.exitValue() != 0) {
-        throw new AssertionError(
-            describe(command)
-                + " exited with "
-                + process.exitValue()
-                + "\nstdout: "
-                + stdout
-                + "\nstderr: "
-                + stderr);
-      }
-      return stdout;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-      throw new IllegalStateException(e);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("could not read the output of " + describe(command), e);
-    }
-  }
-
-  private static String describe(List<String> command) {
-    return command.stream().limit(4).collect(Collectors.joining(" "));
-  }
-
-  private static CompletableFuture<String> readAsync(InputStream stream) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
   }
 }

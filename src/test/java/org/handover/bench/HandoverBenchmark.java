@@ -6,7 +6,6 @@ import static org.handover.bench.DataGenerator.PASSWORD;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.ServerSocket;
@@ -38,6 +37,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.handover.mail.OutboxDispatcher;
+import org.handover.support.ApiSignature;
+import org.handover.support.HandoverProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -801,19 +802,12 @@ class HandoverBenchmark {
   }
 
   static HttpRequest signed(Token token, String method, String url, String body) throws Exception {
-    String ts = Long.toString(Instant.now().getEpochSecond());
-    String raw =
-        token.secret() + "+" + token.consumer() + "+" + method + "+" + url + "+" + body + "+" + ts;
-    String signature =
-        "$1$"
-            + HexFormat.of()
-                .formatHex(
-                    MessageDigest.getInstance("SHA-1")
-                        .digest(raw.getBytes(StandardCharsets.UTF_8)));
+    long ts = Instant.now().getEpochSecond();
+    String signature = ApiSignature.of(token.secret(), token.consumer(), method, url, body, ts);
     return get(url)
         .header("X-Ovh-Application", token.appKey())
         .header("X-Ovh-Consumer", token.consumer())
-        .header("X-Ovh-Timestamp", ts)
+        .header("X-Ovh-Timestamp", Long.toString(ts))
         .header("X-Ovh-Signature", signature)
         .header("Content-Type", "application/json")
         .method(
@@ -942,80 +936,45 @@ class HandoverBenchmark {
 
   /** Handover in its own JVM ({@code -Xmx512m}) on the benchmark database. */
   static final class Server {
-    final Process process;
+    final HandoverProcess process;
     final String base;
     final Thread heapWatch;
     String peakRss = "?";
 
-    private Server(Process process, String base, Thread heapWatch) {
+    private Server(HandoverProcess process, Thread heapWatch) {
       this.process = process;
-      this.base = base;
+      this.base = process.base();
       this.heapWatch = heapWatch;
     }
 
     static Server start(HandoverBenchmark bench, Integer smtpPort, String name) throws Exception {
-      int port = freePort();
-      String java =
-          ProcessHandle.current()
-              .info()
-              .command()
-              .orElse(System.getProperty("java.home") + "/bin/java");
-      List<String> cp = new ArrayList<>();
-      for (String entry : classpath().split(File.pathSeparator)) {
-        if (!entry.isBlank() && !entry.contains("test-classes") && !entry.contains("surefire")) {
-          cp.add(entry);
-        }
-      }
-      List<String> cmd = new ArrayList<>();
-      cmd.add(java);
-      cmd.add("-Xmx" + HEAP);
-      cmd.add(
+      List<String> jvm = new ArrayList<>();
+      jvm.add("-Xmx" + HEAP);
+      jvm.add(
           "-XX:+UseSerialGC".equals(System.getProperty("bench.gc"))
               ? "-XX:+UseSerialGC"
               : "-XX:+UseG1GC");
       if (Boolean.getBoolean("bench.jfr")) {
-        cmd.add(
+        jvm.add(
             "-XX:StartFlightRecording=settings=profile,filename="
                 + OUT.resolve(name + ".jfr").toAbsolutePath());
       }
-      cmd.add("-cp");
-      cmd.add(String.join(File.pathSeparator, cp));
-      cmd.add("org.handover.HandoverApplication");
-      cmd.add("--server.port=" + port);
-      cmd.add("--spring.datasource.url=" + bench.jdbcUrl);
-      cmd.add("--spring.datasource.username=" + bench.dbUser);
-      cmd.add("--spring.datasource.password=" + bench.dbPassword);
-      cmd.add("--handover.demo.enabled=false");
-      cmd.add("--handover.public-base-url=http://localhost:" + port);
-      cmd.add("--logging.level.root=WARN");
+      List<String> args = new ArrayList<>();
+      args.add("--spring.datasource.url=" + bench.jdbcUrl);
+      args.add("--spring.datasource.username=" + bench.dbUser);
+      args.add("--spring.datasource.password=" + bench.dbPassword);
+      args.add("--handover.demo.enabled=false");
+      args.add("--logging.level.root=WARN");
       if (smtpPort != null) {
-        cmd.add("--spring.mail.host=127.0.0.1");
-        cmd.add("--spring.mail.port=" + smtpPort);
+        args.add("--spring.mail.host=127.0.0.1");
+        args.add("--spring.mail.port=" + smtpPort);
       }
       Path log = OUT.resolve(name + ".log");
-      Process p =
-          new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      String base = "http://localhost:" + port;
-      long deadline = System.nanoTime() + 180_000_000_000L;
-      while (true) {
-        if (!p.isAlive()) {
-          throw new IllegalStateException("server exited; see " + log);
-        }
-        try {
-          HttpResponse<String> r =
-              bench.http.send(get(base + "/actuator/health").build(), ofString());
-          if (r.statusCode() == 200) {
-            break;
-          }
-        } catch (java.io.IOException notYet) {
-          // starting
-        }
-        if (System.nanoTime() > deadline) {
-          p.destroyForcibly();
-          throw new IllegalStateException("server did not start; see " + log);
-        }
-        Thread.sleep(250);
-      }
+      Files.deleteIfExists(log);
+      HandoverProcess p =
+          HandoverProcess.start(OUT.resolve(name), log, jvm, args, Map.of())
+              .awaitHealthy(Duration.ofMinutes(3));
+      String base = p.base();
       Thread watch =
           new Thread(
               () -> {
@@ -1046,12 +1005,7 @@ class HandoverBenchmark {
       watch.setDaemon(true);
       watch.start();
       System.out.println("[bench] " + name + " up on " + base + " (-Xmx" + HEAP + ")");
-      return new Server(p, base, watch);
-    }
-
-    static String classpath() {
-      String cp = System.getProperty("surefire.test.class.path");
-      return cp != null && cp.contains("classes") ? cp : System.getProperty("java.class.path");
+      return new Server(p, watch);
     }
 
     void stop() throws Exception {
@@ -1065,10 +1019,7 @@ class HandoverBenchmark {
       } catch (Exception ignored) {
         // not Linux
       }
-      process.destroy();
-      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
+      process.close();
     }
   }
 

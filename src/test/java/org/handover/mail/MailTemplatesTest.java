@@ -169,4 +169,28 @@ class MailTemplatesTest {
     assertThat(templates.render(sample(MailKind.CHANGE_CODE, Language.it, "A")).text())
         .contains("1 febbraio 2026");
   }
+
+  @Test
+  void theDoneEmailNamesThePreviousContactAndNoExpiry() {
+    String done = templates.render(sample(MailKind.CHANGE_DONE, Language.en, "A")).text();
+    assertThat(done)
+        .contains("Previous contact: aa111111-ovh")
+        .doesNotContain("Current contact")
+        .doesNotContain("Expires on");
+    assertThat(templates.render(sample(MailKind.CHANGE_CODE, Language.en, "A")).text())
+        .contains("Current contact: aa111111-ovh")
+        .contains("Expires on");
+  }
+
+  @Test
+  void thePasswordResetEmailSaysHowLongItsCodeWorks() {
+    assertThat(templates.render(sample(MailKind.PASSWORD_RESET, Language.en, "A")).text())
+        .contains("30 minutes");
+  }
+
+  @Test
+  void emailLinksOpenWhereTheReaderIs() {
+    assertThat(templates.render(sample(MailKind.CHANGE_CODE, Language.en, "A")).html())
+        .doesNotContain("target=");
+  }
 }

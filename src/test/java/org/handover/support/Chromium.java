@@ -5,17 +5,21 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Debian's Chromium driven by Playwright, headless. Fails with a clear message when Chromium is
- * missing (install it with {@code apt-get install chromium}); never skips.
+ * A headless Chromium driven by Playwright. Which one, in this order: the executable named by
+ * {@code CHROMIUM_PATH}; a system Chromium ({@code /usr/bin/chromium}, Debian's package); else the
+ * Chromium that the npm package {@code @sparticuz/chromium} ships inside itself, installed by the
+ * build from the npm registry ({@link NodeProject}). Never a download from a browser vendor, never
+ * a skip: a missing browser fails with a message that says what was tried.
  */
 public final class Chromium implements AutoCloseable {
 
-  private static final Path EXECUTABLE =
-      Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+  private static final List<Path> SYSTEM =
+      List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
 
   private final Playwright playwright;
   private final Browser browser;
@@ -26,12 +30,7 @@ public final class Chromium implements AutoCloseable {
   }
 
   public static Chromium launch() {
-    if (!Files.isExecutable(EXECUTABLE)) {
-      throw new IllegalStateException(
-          "Browser tests need Chromium at "
-              + EXECUTABLE
-              + " (apt-get install chromium, or set CHROMIUM_PATH)");
-    }
+    Path executable = executable();
     Playwright playwright =
         Playwright.create(
             new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -40,7 +39,7 @@ public final class Chromium implements AutoCloseable {
             .chromium()
             .launch(
                 new BrowserType.LaunchOptions()
-                    .setExecutablePath(EXECUTABLE)
+                    .setExecutablePath(executable)
                     .setHeadless(true)
                     .setArgs(
                         List.of(
@@ -51,6 +50,43 @@ public final class Chromium implements AutoCloseable {
                             "--disable-sync",
                             "--no-first-run")));
     return new Chromium(playwright, browser);
+  }
+
+  /** The browser to drive, found or installed as the class comment says. */
+  static Path executable() {
+    String configured = System.getenv("CHROMIUM_PATH");
+    if (configured != null && !configured.isBlank()) {
+      Path path = Path.of(configured);
+      if (!Files.isExecutable(path)) {
+        throw new IllegalStateException(
+            "CHROMIUM_PATH names " + path + ", which is not an executable file");
+      }
+      return path;
+    }
+    for (Path system : SYSTEM) {
+      if (Files.isExecutable(system)) {
+        return system;
+      }
+    }
+    NodeProject.install();
+    Path packaged =
+        Path.of(
+            NodeProject.run(
+                    List.of("node", "chromium-path.mjs"),
+                    NodeProject.DIRECTORY,
+                    Duration.ofMinutes(2),
+                    Map.of())
+                .strip());
+    if (!Files.isExecutable(packaged)) {
+      throw new IllegalStateException(
+          "No Chromium: CHROMIUM_PATH is unset, "
+              + SYSTEM
+              + " do not exist, and @sparticuz/chromium gave "
+              + packaged
+              + ", which is not executable");
+    }
+    System.out.println("[chromium] using the npm-packaged Chromium at " + packaged);
+    return packaged;
   }
 
   public Browser browser() {

@@ -38,7 +38,7 @@ class EmbeddedDefaultTest {
         () ->
             "jdbc:h2:file:"
                 + dir
-                + "/handover;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                + "/handover;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
     registry.add("handover.change.jobs-enabled", () -> "false");
   }
 

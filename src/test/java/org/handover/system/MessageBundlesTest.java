@@ -97,6 +97,56 @@ class MessageBundlesTest {
         });
   }
 
+  /** "request(s)", "richiesta/e", "créée(s)": a count must choose its form, not show both. */
+  private static final Pattern HAND_WRITTEN_PLURAL =
+      Pattern.compile("\\p{L}(\\((s|e|es|x|i)\\)|/(e|i|es|s)(?!\\p{L}))");
+
+  static boolean hasHandWrittenPlural(String pattern) {
+    return HAND_WRITTEN_PLURAL.matcher(pattern).find();
+  }
+
+  @Test
+  void noMessageWritesAPluralByHand() {
+    forEachMessage(
+        (file, key, pattern) ->
+            assertThat(hasHandWrittenPlural(pattern))
+                .as("%s in %s writes a plural by hand: %s", key, file, pattern)
+                .isFalse());
+  }
+
+  @Test
+  void theHandWrittenPluralCheckCatchesTheUsualForms() {
+    assertThat(hasHandWrittenPlural("1 request(s) created")).isTrue();
+    assertThat(hasHandWrittenPlural("2 richiesta/e creata/e")).isTrue();
+    assertThat(hasHandWrittenPlural("3 demande(s) créée(s)")).isTrue();
+    assertThat(hasHandWrittenPlural("{0,choice,1#one request|1<{0} requests}")).isFalse();
+    assertThat(hasHandWrittenPlural("see /account/contacts/services or (see above)")).isFalse();
+  }
+
+  @Test
+  void countsChooseTheirFormByTheRulesOfEachLanguage() {
+    assertThat(format("messages.properties", "edit.confirm.intro", 1))
+        .isEqualTo("This creates one request:");
+    assertThat(format("messages.properties", "edit.confirm.intro", 2))
+        .isEqualTo("This creates 2 requests:");
+    assertThat(format("messages_it.properties", "edit.confirm.intro", 2))
+        .isEqualTo("Verranno create 2 richieste:");
+    assertThat(format("messages_fr.properties", "edit.confirm.intro", 0))
+        .isEqualTo("Cela crée 0 demande :");
+    assertThat(format("messages_fr.properties", "edit.confirm.intro", 1))
+        .isEqualTo("Cela crée 1 demande :");
+    assertThat(format("messages_fr.properties", "edit.confirm.intro", 2))
+        .isEqualTo("Cela crée 2 demandes :");
+    assertThat(format("messages.properties", "services.total", 0)).isEqualTo("No service matches.");
+    assertThat(format("messages_fr.properties", "services.total", 1200))
+        .isEqualTo("1\u202f200 services correspondent.");
+  }
+
+  private String format(String file, String key, Object... args) {
+    Properties bundle = file.equals("messages.properties") ? english : translations.get(file);
+    return new MessageFormat(bundle.getProperty(key), FILES.get(file)).format(args);
+  }
+
   // ---- helpers -----------------------------------------------------------------------------
 
   private interface MessageCheck {

@@ -124,7 +124,7 @@ class BrowserJourneysTest {
             .orElseThrow();
     Matcher link =
         Pattern.compile(
-                "http://localhost:8080(/account/contacts/requests\\?taskId=\\d+&token=[0-9A-Z-]+)")
+                "http://localhost:\\d+(/account/contacts/requests\\?taskId=\\d+&token=[0-9A-Z-]+)")
             .matcher(templates.render(mail).text());
     assertThat(link.find()).isTrue();
     return url(link.group(1));
@@ -213,15 +213,15 @@ class BrowserJourneysTest {
     Page page = signIn(a, "en");
     editContacts(page, blocked);
     assertThat(page.locator("input#billing")).hasCount(0);
-    assertThat(page.locator("#field-billing .lock-reason"))
-        .containsText(owing + " has overdue payments");
+    assertThat(page.locator("#field-billing .lock-reason")).containsText("for a payment reason");
+    assertThat(page.locator("#field-billing .lock-reason")).not().containsText(owing.value());
     screenshot(page, "billing-locked");
 
     page.navigate(url("/account/contacts/services"));
     editContacts(page, clean);
     page.fill("#billing", alsoOwing.value());
     page.click("#review");
-    assertThat(page.locator("#field-billing .error")).containsText("overdue payments");
+    assertThat(page.locator("#field-billing .error")).containsText("for a payment reason");
     screenshot(page, "billing-refused");
     assertThat(changes.idsInvolving(a, null, null, null)).isEmpty();
   }
@@ -239,7 +239,7 @@ class BrowserJourneysTest {
     page.navigate(url("/account/contacts/requests?taskId=" + id));
     page.fill("#code-" + id, "WRONG-CODE-0000");
     page.locator("button.accept").click();
-    assertThat(page.locator(".banner.bad")).containsText("This code is not valid");
+    assertThat(page.locator(".banner.bad")).containsText("This token is not valid");
     screenshot(page, "wrong-code");
 
     Page second = page.context().newPage();
@@ -267,14 +267,19 @@ class BrowserJourneysTest {
 
     Page newContact = signIn(x, "en");
     newContact.navigate(emailedLink(x));
+    newContact.locator("summary.refuse-open").click();
+    assertThat(newContact.locator("#refuse-code-" + id)).hasValue(fixtures.codeFor(id, x));
+    newContact.fill("#reason-" + id, "I do not look after this domain");
+    screenshot(newContact, "refuse-confirmation");
     newContact.locator("button.refuse").click();
-    assertThat(newContact.locator("#request-" + id + " .state")).hasText("refused");
+    assertThat(newContact.locator("#request-" + id + " .state")).hasText("Refused");
     screenshot(newContact, "refused");
 
     Page admin = signIn(a, "en");
     admin.navigate(url("/account/contacts/requests"));
-    assertThat(admin.locator("#request-" + id + " .state")).hasText("refused");
-    assertThat(admin.locator("#request-" + id + " .status")).containsText("Refused by " + x);
+    assertThat(admin.locator("#request-" + id + " .state")).hasText("Refused");
+    assertThat(admin.locator("#request-" + id + " .status"))
+        .containsText("Refused by " + x + ": “I do not look after this domain”");
     screenshot(admin, "refused-for-asker");
     assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(a));
   }

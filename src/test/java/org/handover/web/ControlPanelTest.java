@@ -1,6 +1,7 @@
 package org.handover.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.handover.contact.ContactRole.tech;
@@ -216,6 +217,115 @@ class ControlPanelTest extends IntegrationTest {
   }
 
   @Test
+  void signUpReportsEveryProblemAtOnceAndCreatesNothing() throws Exception {
+    long before = fixtures.sql("select count(*) from accounts");
+    String page =
+        mvc.perform(
+                post("/signup")
+                    .param("email", "not-an-address")
+                    .param("firstName", " ")
+                    .param("lastName", "")
+                    .param("language", "it")
+                    .param("password", "short")
+                    .param("passwordAgain", "different")
+                    .with(csrf()))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(page)
+        .contains("5 campi richiedono la tua attenzione")
+        .contains("id=\"error-email\"")
+        .contains("id=\"error-firstName\"")
+        .contains("id=\"error-lastName\"")
+        .contains("id=\"error-password\"")
+        .contains("id=\"error-passwordAgain\"")
+        .contains("value=\"not-an-address\"");
+    assertThat(fixtures.sql("select count(*) from accounts")).isEqualTo(before);
+  }
+
+  @Test
+  void afterSignUpTheCustomerIsSignedInAndWelcomedInTheirLanguage() throws Exception {
+    String email = "benvenuto-" + System.nanoTime() + "@example.org";
+    var result =
+        mvc.perform(
+                post("/signup")
+                    .param("email", email)
+                    .param("firstName", "Nora")
+                    .param("lastName", "Nuova")
+                    .param("language", "it")
+                    .param("password", "long enough password")
+                    .param("passwordAgain", "long enough password")
+                    .with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn();
+    assertThat(result.getResponse().getContentAsString())
+        .contains("lang=\"it\"")
+        .contains("Benvenuto")
+        .contains("id=\"go-to-contacts\"");
+
+    jakarta.servlet.http.Cookie session = result.getResponse().getCookie("SESSION");
+    assertThat(session).as("the session cookie of the signed-in newcomer").isNotNull();
+    Nic nic = accounts.findForSignIn(email).orElseThrow().nic();
+    mvc.perform(get("/account/profile").cookie(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString(nic.value())))
+        .andExpect(content().string(containsString("Il tuo account")));
+  }
+
+  @Test
+  void aNewCustomerCanBeNamedAsAContactOnlyOnceTheEmailedLinkConfirmedTheAddress()
+      throws Exception {
+    String email = "confirm-" + System.nanoTime() + "@example.org";
+    mvc.perform(
+            post("/signup")
+                .param("email", email)
+                .param("firstName", "Cora")
+                .param("lastName", "Confirm")
+                .param("language", "en")
+                .param("password", "long enough password")
+                .param("passwordAgain", "long enough password")
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("open it to confirm your address")));
+    Nic newcomer = accounts.findForSignIn(email).orElseThrow().nic();
+    Nic a = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+
+    assertThatThrownBy(() -> changes.preview(as(a), s.type(), s.name(), wanted(tech, newcomer)))
+        .isInstanceOf(org.handover.contact.PolicyViolation.class)
+        .hasMessageContaining("has not confirmed its email address");
+
+    String code = fixtures.codeSentTo(email, MailKind.EMAIL_CONFIRM);
+    mvc.perform(get("/signup/confirm").param("nic", newcomer.value()).param("token", code))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"confirm-email\"")));
+    assertThat(accounts.require(newcomer).emailVerified()).as("a GET changes nothing").isFalse();
+    mvc.perform(
+            post("/signup/confirm")
+                .param("nic", newcomer.value())
+                .param("token", "WRONG-CODE-0000")
+                .with(csrf()))
+        .andExpect(status().isBadRequest());
+    mvc.perform(
+            post("/signup/confirm")
+                .param("nic", newcomer.value())
+                .param("token", code)
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"email-confirmed\"")));
+    assertThat(accounts.require(newcomer).emailVerified()).isTrue();
+    assertThat(changes.preview(as(a), s.type(), s.name(), wanted(tech, newcomer))).hasSize(1);
+    mvc.perform(
+            post("/signup/confirm")
+                .param("nic", newcomer.value())
+                .param("token", code)
+                .with(csrf()))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
   void signUpShowsAndEmailsTheNewCustomerId() throws Exception {
     String email = "newcomer-" + System.nanoTime() + "@example.org";
     String page =
@@ -400,7 +510,49 @@ class ControlPanelTest extends IntegrationTest {
 
     mvc.perform(get(editPath(s)).with(signedIn(a)))
         .andExpect(content().string(not(containsString("name=\"billing\""))))
-        .andExpect(content().string(containsString(owing + " has overdue payments")));
+        .andExpect(content().string(containsString("for a payment reason")))
+        .andExpect(content().string(not(containsString("overdue"))));
+  }
+
+  @Test
+  void theIndebtedHolderIsToldInTheSecondPersonAndGetsNoReviewButton() throws Exception {
+    Nic a = fixtures.account();
+    Nic owing = fixtures.accountInDebt();
+    HostedService s = fixtures.service(a, a, owing);
+
+    String page =
+        mvc.perform(get(editPath(s)).with(signedIn(owing)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("You have overdue payments")
+        .doesNotContain(owing + " has")
+        .contains("id=\"all-locked\"")
+        .doesNotContain("id=\"review\"");
+  }
+
+  @Test
+  void aPartialCustomerIdInAContactFilterIsAFieldErrorOnThePage() throws Exception {
+    Nic a = fixtures.account();
+    mvc.perform(get("/account/contacts/services?admin=aa1000").with(signedIn(a)))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("is not a valid customer ID")))
+        .andExpect(content().string(containsString("class=\"top\"")))
+        .andExpect(content().string(containsString("value=\"aa1000\"")));
+  }
+
+  @Test
+  void aNewCustomerReadsThatTheyHaveNoServicesYetOnce() throws Exception {
+    Nic a = fixtures.account();
+    String page =
+        mvc.perform(get("/account/contacts/services").with(signedIn(a)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("You have no services yet").doesNotContain("No service matches");
   }
 
   @Test

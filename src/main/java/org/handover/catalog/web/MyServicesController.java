@@ -1,17 +1,25 @@
 package org.handover.catalog.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.handover.account.Nic;
 import org.handover.audit.Actor;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServicePage;
 import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
+import org.handover.system.HandoverException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** "My services": every service where the signed-in account holds a role, paged by key. */
+/**
+ * "Contact management" (My services): every service where the signed-in account holds a role, paged
+ * by key. A contact filter that is not a customer ID is answered on the page itself (400).
+ */
 @Controller
 class MyServicesController {
 
@@ -33,24 +41,48 @@ class MyServicesController {
       @RequestParam(required = false) String after,
       @RequestParam(required = false) String before,
       @RequestParam(defaultValue = "50") int size,
-      Model model) {
+      Model model,
+      Locale locale,
+      HttpServletResponse response) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    Nic adminFilter = nicOrNull("admin", admin, errors, locale);
+    Nic techFilter = nicOrNull("tech", tech, errors, locale);
+    Nic billingFilter = nicOrNull("billing", billing, errors, locale);
     ServiceQuery query =
         new ServiceQuery(
             actor.nic(),
             blankToNull(q),
             type == null ? null : ServiceType.parse(type).orElse(null),
-            nicOrNull(admin),
-            nicOrNull(tech),
-            nicOrNull(billing),
+            adminFilter,
+            techFilter,
+            billingFilter,
             sort == null ? null : parseSort(sort),
             blankToNull(after),
             blankToNull(before),
             size);
-    ServicePage page = services.list(query);
     model.addAttribute("query", query);
-    model.addAttribute("page", page);
+    model.addAttribute("errors", errors);
+    Map<String, String> typed = new LinkedHashMap<>();
+    typed.put("admin", admin);
+    typed.put("tech", tech);
+    typed.put("billing", billing);
+    model.addAttribute("typed", typed);
+    model.addAttribute(
+        "filtered",
+        query.search() != null
+            || query.type() != null
+            || !errors.isEmpty()
+            || adminFilter != null
+            || techFilter != null
+            || billingFilter != null);
     model.addAttribute("me", actor.nic());
     model.addAttribute("types", ServiceType.values());
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return "catalog/services";
+    }
+    ServicePage page = services.list(query);
+    model.addAttribute("page", page);
     return "catalog/services";
   }
 
@@ -63,8 +95,18 @@ class MyServicesController {
     return null;
   }
 
-  private static Nic nicOrNull(String value) {
-    return value == null || value.isBlank() ? null : Nic.parse(value);
+  /** The contact filter as a customer ID; a value that is not one becomes a field error. */
+  private static Nic nicOrNull(
+      String field, String value, Map<String, String> errors, Locale locale) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Nic.parse(value);
+    } catch (HandoverException invalid) {
+      errors.put(field, invalid.message(locale));
+      return null;
+    }
   }
 
   private static String blankToNull(String value) {

@@ -1,8 +1,5 @@
 package org.handover.change.web;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -14,6 +11,7 @@ import org.handover.change.ContactChanges;
 import org.handover.change.PartyStatus;
 import org.handover.contact.ContactRole;
 import org.handover.system.HandoverException;
+import org.handover.system.web.Dates;
 import org.handover.system.web.Flash;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -89,13 +87,14 @@ class MyRequestsController {
       Actor actor,
       @PathVariable long id,
       @RequestParam(defaultValue = "") String token,
+      @RequestParam(required = false) String reason,
       RedirectAttributes flash,
       Locale locale) {
     return act(
         id,
         flash,
         locale,
-        () -> notice("requests.refused", changes.refuse(actor, id, token), locale));
+        () -> notice("requests.refused", changes.refuse(actor, id, token, reason), locale));
   }
 
   @PostMapping("/{id}/resend")
@@ -202,11 +201,7 @@ class MyRequestsController {
   }
 
   static String date(java.time.Instant instant, Locale locale) {
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(locale)
-            .withZone(ZoneOffset.UTC)
-            .format(instant)
-        + " UTC";
+    return Dates.text(instant, locale);
   }
 
   private static String join(List<Nic> nics) {

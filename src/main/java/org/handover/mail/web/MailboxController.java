@@ -57,6 +57,9 @@ class MailboxController {
     RenderedMail mail = templates.render(message);
     model.addAttribute("message", message);
     model.addAttribute("mail", mail);
+    // links in the preview open in this tab, in place of the mailbox, as from a mail client
+    model.addAttribute(
+        "preview", mail.html().replaceFirst("<head>", "<head><base target=\"_top\">"));
     return "mailbox/show";
   }
 }

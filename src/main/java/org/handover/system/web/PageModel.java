@@ -11,6 +11,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class PageModel {
 
+  private static final Dates DATES = new Dates();
+
   private final HandoverProperties properties;
 
   PageModel(HandoverProperties properties) {
@@ -25,6 +27,11 @@ class PageModel {
   @ModelAttribute("demoMode")
   boolean demoMode() {
     return properties.demo().enabled();
+  }
+
+  @ModelAttribute("dates")
+  Dates dates() {
+    return DATES;
   }
 
   @ModelAttribute("signedIn")

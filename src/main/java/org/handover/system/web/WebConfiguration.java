@@ -2,14 +2,17 @@ package org.handover.system.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.handover.account.Language;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
@@ -42,6 +45,23 @@ class WebConfiguration implements WebMvcConfigurer {
 
   static Locale supported(Locale locale) {
     return Language.of(locale == null ? null : locale.toLanguageTag()).locale();
+  }
+
+  /**
+   * The panel's script and icon, beside the stylesheet (application.yml serves only /css/** as
+   * static files, so that no other link is looked up on the class path).
+   */
+  @Override
+  public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    CacheControl day = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
+    registry
+        .addResourceHandler("/js/**")
+        .addResourceLocations("classpath:/static/js/")
+        .setCacheControl(day);
+    registry
+        .addResourceHandler("/favicon.ico", "/favicon.svg")
+        .addResourceLocations("classpath:/static/")
+        .setCacheControl(day);
   }
 
   @Override

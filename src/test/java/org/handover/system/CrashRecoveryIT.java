@@ -1,0 +1,610 @@
+package org.handover.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.handover.support.ApiSignature;
+import org.handover.support.EmbeddedPostgresDatabase;
+import org.handover.support.HandoverProcess;
+import org.handover.support.SmtpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Nothing acknowledged is lost when the process is killed: Handover runs as its own process (the
+ * packaged jar), is driven through the panel, the customer API and the operator API, and is killed
+ * with {@code kill -9} right after its answers, at three points (after requests were created, in
+ * the middle of an outbox batch, right after a first acceptance); after each restart on the same
+ * data every acknowledged write is there, its emails are delivered, codes work exactly once and new
+ * ids are larger than every id handed out before. On the embedded default (an H2 file under the
+ * process's own {@code ./data/}, as {@code ./mvnw spring-boot:run} runs it) and on PostgreSQL.
+ */
+class CrashRecoveryIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String TOKEN = "crash-test-operator-token-0123456789abcdef";
+  private static final String PASSWORD = "handover-demo";
+  private static final String ALICE = "aa100001-ovh";
+  private static final String BRUNO = "bb200002-ovh";
+  private static final String CLAIRE = "cc300003-ovh";
+  private static final Pattern CODE_LINK =
+      Pattern.compile("taskId=(\\d+)&(?:amp;)?token=([0-9A-Z-]+)");
+  private static final int BACKLOG = 60;
+  private static final int BATCH = 20;
+  private static final int BLOCK_AT = 30;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Path work = Path.of("target", "crash", UUID.randomUUID().toString());
+
+  private GreenMail smtp;
+  private int smtpPort;
+
+  /** Every delivery the SMTP sink accepted: Message-ID and the run it arrived in. */
+  private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+
+  private final Map<String, MimeMessage> byMessageId = new ConcurrentHashMap<>();
+  private volatile int run;
+  private volatile CountDownLatch blocked;
+  private volatile CountDownLatch release;
+
+  record Delivery(String messageId, String to, int run) {}
+
+  @BeforeEach
+  void smtpSink() {
+    smtpPort = SmtpServer.freePort();
+    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    MessageDeliveryHandler store = smtp.getUserManager().getMessageDeliveryHandler();
+    smtp.getUserManager()
+        .setMessageDeliveryHandler(
+            (message, address) -> {
+              MimeMessage mime = message.getMessage();
+              String id = mime.getMessageID();
+              deliveries.add(new Delivery(id, address.getEmail(), run));
+              byMessageId.putIfAbsent(id, mime);
+              CountDownLatch block = blocked;
+              if (block != null && deliveries.size() >= BLOCK_AT) {
+                // hold this SMTP transaction open: the sender is now inside a batch
+                blocked = null;
+                block.countDown();
+                try {
+                  release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return store.handle(message, address);
+            });
+  }
+
+  @AfterEach
+  void stopSink() {
+    if (release != null) {
+      release.countDown();
+    }
+    smtp.stop();
+  }
+
+  @Test
+  void theEmbeddedDefaultLosesNoAcknowledgedWrite() throws Exception {
+    // no datasource setting: the default H2 file under the process's working directory
+    survivesKills(List.of(), "h2");
+  }
+
+  @Test
+  void postgresqlLosesNoAcknowledgedWrite() throws Exception {
+    var pg = EmbeddedPostgresDatabase.server();
+    String database = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (var c = pg.getPostgresDatabase().getConnection();
+        var s = c.createStatement()) {
+      s.execute("create database " + database);
+    }
+    survivesKills(
+        List.of(
+            "--spring.datasource.url=" + pg.getJdbcUrl("postgres", database),
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password="),
+        "postgres");
+  }
+
+  private void survivesKills(List<String> database, String name) throws Exception {
+    Path dir = work.resolve(name);
+    List<String> common = new ArrayList<>(database);
+    common.addAll(
+        List.of(
+            "--handover.operator.token=" + TOKEN,
+            "--spring.mail.host=127.0.0.1",
+            "--spring.mail.port=" + smtpPort,
+            "--handover.mail.batch-size=" + BATCH,
+            "--handover.mail.senders=1"));
+
+    // ---- run 1: writes through the panel, the customer API and the operator API; no mail sent
+    run = 1;
+    List<String> quiet = new ArrayList<>(common);
+    quiet.add("--handover.mail.poll-interval=PT1H");
+    HandoverProcess first = start(dir, name, 1, quiet);
+    Api alice = createToken(first, ALICE);
+    Api bruno = createToken(first, BRUNO);
+    Api claire = createToken(first, CLAIRE);
+    List<String> own = servicesHeldWhole(first, alice, 2);
+    long techToBruno = changeContact(first, alice, own.get(0), "contactTech", BRUNO);
+    long billingToClaire = changeContact(first, alice, own.get(1), "contactBilling", CLAIRE);
+    NewAccount signedUp = signUp(first);
+    String imported = importOneAccountAndService(first);
+    List<NewAccount> backlog = new ArrayList<>();
+    for (int i = 0; i < BACKLOG; i++) {
+      backlog.add(operatorCreatesAccount(first, i));
+    }
+    first.kill();
+    assertThat(deliveries).as("nothing was sent before the first kill").isEmpty();
+    System.out.printf(
+        "[crash] %s kill 1 (after requests): acknowledged 3 credentials, 2 requests, 1 sign-up,"
+            + " 1 import, %d accounts%n",
+        name, backlog.size());
+
+    // ---- run 2: everything is back; the outbox starts sending and is killed inside a batch
+    run = 2;
+    blocked = new CountDownLatch(1);
+    release = new CountDownLatch(1);
+    CountDownLatch inBatch = blocked;
+    HandoverProcess second = start(dir, name, 2, withMailEvery(common));
+    assertThat(inBatch.await(120, TimeUnit.SECONDS)).as("the outbox reached a batch").isTrue();
+    second.kill();
+    release.countDown();
+    int sentBeforeKill = deliveries.size();
+    System.out.printf(
+        "[crash] %s kill 2 (inside an outbox batch): %d emails accepted by SMTP before it%n",
+        name, sentBeforeKill);
+
+    // ---- run 3: every acknowledged write is there; the outbox drains; one party accepts
+    run = 3;
+    HandoverProcess third = start(dir, name, 3, withMailEvery(common));
+    for (Api key : List.of(alice, bruno, claire)) {
+      assertThat(get(third, key, "/1.0/me").path("nichandle").asString())
+          .as("the consumer key survived")
+          .isEqualTo(key.nic);
+    }
+    assertThat(task(third, alice, techToBruno).path("state").asString())
+        .isEqualTo("validatingByCustomers");
+    assertThat(task(third, alice, billingToClaire).path("state").asString())
+        .isEqualTo("validatingByCustomers");
+    List<NewAccount> acknowledged = new ArrayList<>(backlog);
+    acknowledged.add(signedUp);
+    for (String nic :
+        concat(List.of(imported), acknowledged.stream().map(NewAccount::nic).toList())) {
+      assertThat(operator(third, "GET", "/operator/v1/accounts/" + nic, null).statusCode())
+          .as("account %s is there", nic)
+          .isEqualTo(200);
+    }
+    awaitDrained(third);
+    for (NewAccount account : acknowledged) {
+      assertThat(deliveries)
+          .as("the welcome email of %s", account.nic())
+          .anyMatch(d -> d.to().equals(account.email()));
+    }
+    String aliceCode = code(ALICE, techToBruno);
+    assertThat(post(third, alice, taskPath(techToBruno) + "/accept", tokenBody(aliceCode)).code)
+        .isEqualTo(200);
+    third.kill();
+    System.out.printf("[crash] %s kill 3 (right after the first acceptance)%n", name);
+
+    // ---- run 4: the acceptance is there, the used code is spent, the change completes once
+    run = 4;
+    HandoverProcess fourth = start(dir, name, 4, withMailEvery(common));
+    JsonNode half = task(fourth, alice, techToBruno);
+    assertThat(half.path("state").asString()).isEqualTo("validatingByCustomers");
+    assertThat(partyStatus(half, ALICE)).isEqualTo("accepted");
+    assertThat(post(fourth, alice, taskPath(techToBruno) + "/accept", tokenBody(aliceCode)).code)
+        .as("a code works once, also across a crash")
+        .isBetween(400, 499);
+    assertThat(
+            post(
+                    fourth,
+                    bruno,
+                    taskPath(techToBruno) + "/accept",
+                    tokenBody(code(BRUNO, techToBruno)))
+                .code)
+        .isEqualTo(200);
+    assertThat(task(fourth, alice, techToBruno).path("state").asString()).isEqualTo("done");
+    assertThat(serviceInfos(fourth, alice, own.get(0)).path("contactTech").asString())
+        .isEqualTo(BRUNO);
+    long later = changeContact(fourth, alice, own.get(2 % own.size()), "contactAdmin", CLAIRE);
+    assertThat(later).as("ids are never handed out twice").isGreaterThan(billingToClaire);
+    NewAccount newAccount = operatorCreatesAccount(fourth, BACKLOG + 1);
+    assertThat(newAccount).isNotIn(acknowledged);
+    awaitDrained(fourth);
+    assertThat(code(CLAIRE, later)).isNotBlank();
+    assertThat(deliveries).anyMatch(d -> d.to().equals(newAccount.email()));
+    fourth.close();
+
+    // exactly once, except what the killed batch had handed to SMTP without recording it
+    Map<String, Long> copies =
+        deliveries.stream()
+            .collect(Collectors.groupingBy(Delivery::messageId, Collectors.counting()));
+    Set<String> inFlight =
+        deliveries.stream()
+            .filter(d -> d.run() == 2)
+            .map(Delivery::messageId)
+            .collect(Collectors.toSet());
+    List<String> twice =
+        copies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+    assertThat(copies.values()).allMatch(n -> n <= 2);
+    assertThat(inFlight).containsAll(twice);
+    assertThat(twice.size()).isLessThanOrEqualTo(BATCH);
+    System.out.printf(
+        "[crash] %s: %d emails delivered, %d distinct; sent again after the batch kill: %d (same"
+            + " Message-ID); acknowledged writes checked after restart: 3 keys, 2 requests,"
+            + " 1 sign-up, 1 import, %d accounts, 1 acceptance - all there%n",
+        name, deliveries.size(), copies.size(), twice.size(), backlog.size());
+  }
+
+  private static List<String> withMailEvery(List<String> common) {
+    List<String> args = new ArrayList<>(common);
+    args.add("--handover.mail.poll-interval=PT0.2S");
+    return args;
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private HandoverProcess start(Path dir, String name, int n, List<String> args) {
+    return HandoverProcess.start(
+            dir, work.resolve(name + "-run" + n + ".log"), List.of("-Xmx384m"), args, Map.of())
+        .awaitHealthy(Duration.ofMinutes(3));
+  }
+
+  /** Waits until the outbox has nothing pending (its own gauge) and nothing failed. */
+  private void awaitDrained(HandoverProcess server) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (true) {
+      String metrics =
+          http.send(
+                  HttpRequest.newBuilder(URI.create(server.base() + "/actuator/prometheus"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      if (gauge(metrics, "handover_mail_pending") == 0) {
+        assertThat(gauge(metrics, "handover_mail_failed")).as("failed emails").isZero();
+        return;
+      }
+      assertThat(System.nanoTime()).as("the outbox drains").isLessThan(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  private static double gauge(String metrics, String name) {
+    Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+    assertThat(m.find()).as("%s in the metrics", name).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
+  /** The code in the newest code email to {@code nic}'s address for request {@code id}. */
+  private String code(String nic, long id) throws Exception {
+    String address = nic.substring(0, 2);
+    String found = null;
+    for (Delivery d : deliveries) {
+      if (!d.to().startsWith(emailPrefix(address))) {
+        continue;
+      }
+      Matcher m = CODE_LINK.matcher(text(byMessageId.get(d.messageId())));
+      while (m.find()) {
+        if (Long.parseLong(m.group(1)) == id) {
+          found = m.group(2);
+        }
+      }
+    }
+    assertThat(found).as("a code email to %s for request %d", nic, id).isNotNull();
+    return found;
+  }
+
+  private static String emailPrefix(String twoLetters) {
+    return switch (twoLetters) {
+      case "aa" -> "alice@";
+      case "bb" -> "bruno@";
+      case "cc" -> "claire@";
+      default -> throw new IllegalArgumentException(twoLetters);
+    };
+  }
+
+  private static String text(Part part) throws Exception {
+    if (part.isMimeType("text/*")) {
+      return String.valueOf(part.getContent());
+    }
+    StringBuilder all = new StringBuilder();
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart body = multipart.getBodyPart(i);
+        all.append(text(body));
+      }
+    }
+    return all.toString();
+  }
+
+  // ---- the panel ------------------------------------------------------------------------------
+
+  record NewAccount(String nic, String email) {}
+
+  private NewAccount signUp(HandoverProcess server) throws Exception {
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    String form =
+        browser
+            .send(
+                HttpRequest.newBuilder(URI.create(server.base() + "/signup")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+    assertThat(csrf.find()).as("a CSRF token on the sign-up form").isTrue();
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("_csrf", csrf.group(1));
+    String email = "crash-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
+    fields.put("email", email);
+    fields.put("firstName", "Crash");
+    fields.put("lastName", "Test");
+    fields.put("organisation", "");
+    fields.put("language", "en");
+    fields.put("password", "a long enough password");
+    fields.put("passwordAgain", "a long enough password");
+    HttpResponse<String> done =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(server.base() + "/signup"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(fields)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(done.statusCode()).isEqualTo(200);
+    Matcher nic = Pattern.compile("\\b([a-z]{2}\\d{4,8}-ovh)\\b").matcher(done.body());
+    assertThat(nic.find()).as("the new customer ID on the page").isTrue();
+    return new NewAccount(nic.group(1), email);
+  }
+
+  private static String formBody(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  // ---- the customer API -----------------------------------------------------------------------
+
+  record Api(String nic, String appKey, String secret, String consumerKey) {}
+
+  record Answer(int code, String body) {}
+
+  private Api createToken(HandoverProcess server, String nic) throws Exception {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("nic", nic);
+    fields.put("password", PASSWORD);
+    fields.put("applicationName", "crash-test");
+    fields.put("applicationDescription", "");
+    fields.put("validity", "0");
+    fields.put("GET", "/*");
+    fields.put("POST", "/*");
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.base() + "/createToken"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(fields)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("createToken: %s", r.body()).isEqualTo(200);
+    JsonNode token = JSON.readTree(r.body());
+    return new Api(
+        nic,
+        token.path("applicationKey").asString(),
+        token.path("applicationSecret").asString(),
+        token.path("consumerKey").asString());
+  }
+
+  private Answer signed(HandoverProcess server, Api key, String method, String path, String body)
+      throws Exception {
+    String url = server.base() + path;
+    long ts = get(server, "/1.0/auth/time").asLong();
+    String payload = body == null ? "" : body;
+    String signature = ApiSignature.of(key.secret(), key.consumerKey(), method, url, payload, ts);
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("X-Ovh-Application", key.appKey())
+                .header("X-Ovh-Consumer", key.consumerKey())
+                .header("X-Ovh-Timestamp", Long.toString(ts))
+                .header("X-Ovh-Signature", signature)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(payload))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Answer(r.statusCode(), r.body());
+  }
+
+  private JsonNode get(HandoverProcess server, String path) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.base() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  private JsonNode get(HandoverProcess server, Api key, String path) throws Exception {
+    Answer a = signed(server, key, "GET", path, null);
+    assertThat(a.code).as("GET %s as %s: %s", path, key.nic, a.body).isEqualTo(200);
+    return JSON.readTree(a.body);
+  }
+
+  private Answer post(HandoverProcess server, Api key, String path, String body) throws Exception {
+    return signed(server, key, "POST", path, body);
+  }
+
+  private static String taskPath(long id) {
+    return "/1.0/me/task/contactChange/" + id;
+  }
+
+  private static String tokenBody(String code) {
+    return "{\"token\":\"" + code + "\"}";
+  }
+
+  private JsonNode task(HandoverProcess server, Api key, long id) throws Exception {
+    return get(server, key, taskPath(id));
+  }
+
+  private JsonNode serviceInfos(HandoverProcess server, Api key, String domain) throws Exception {
+    return get(server, key, "/1.0/domain/" + domain + "/serviceInfos");
+  }
+
+  private static String partyStatus(JsonNode task, String nic) {
+    for (JsonNode party : task.path("parties")) {
+      if (party.toString().contains(nic)) {
+        return party.path("status").asString();
+      }
+    }
+    throw new AssertionError("no party " + nic + " in " + task);
+  }
+
+  /** Domains where {@code key}'s account holds all three roles; at least {@code count}. */
+  private List<String> servicesHeldWhole(HandoverProcess server, Api key, int count)
+      throws Exception {
+    List<String> whole = new ArrayList<>();
+    for (JsonNode name : get(server, key, "/1.0/domain")) {
+      JsonNode info = serviceInfos(server, key, name.asString());
+      if (key.nic.equals(info.path("contactAdmin").asString())
+          && key.nic.equals(info.path("contactTech").asString())
+          && key.nic.equals(info.path("contactBilling").asString())) {
+        whole.add(name.asString());
+      }
+    }
+    assertThat(whole).as("domains where %s holds every role", key.nic).hasSizeGreaterThan(count);
+    return whole;
+  }
+
+  private long changeContact(HandoverProcess server, Api key, String domain, String role, String to)
+      throws Exception {
+    Answer a =
+        post(
+            server,
+            key,
+            "/1.0/domain/" + domain + "/changeContact",
+            "{\"" + role + "\":\"" + to + "\"}");
+    assertThat(a.code).as("changeContact: %s", a.body).isEqualTo(200);
+    JsonNode ids = JSON.readTree(a.body);
+    assertThat(ids.size()).isEqualTo(1);
+    return ids.get(0).asLong();
+  }
+
+  // ---- the operator API -----------------------------------------------------------------------
+
+  private HttpResponse<String> operator(
+      HandoverProcess server, String method, String path, String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(server.base() + path))
+            .header("Authorization", "Bearer " + TOKEN)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private NewAccount operatorCreatesAccount(HandoverProcess server, int i) throws Exception {
+    String email =
+        "backlog-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.net";
+    String body =
+        "{\"email\":\""
+            + email
+            + "\",\"firstName\":\"Back\",\"lastName\":\"Log "
+            + i
+            + "\",\"language\":\"en\",\"password\":\"a long enough password\"}";
+    HttpResponse<String> r = operator(server, "POST", "/operator/v1/accounts", body);
+    assertThat(r.statusCode()).as("operator creates an account: %s", r.body()).isEqualTo(201);
+    return new NewAccount(JSON.readTree(r.body()).path("nic").asString(), email);
+  }
+
+  /** One account and one domain by the bulk import; returns the account's customer ID. */
+  private String importOneAccountAndService(HandoverProcess server) throws Exception {
+    String nic = "zz" + (100000 + (int) (Math.random() * 800000)) + "-ovh";
+    String accounts = "nic,email,firstName,lastName\n" + nic + "," + nic + "@example.net,Im,Port\n";
+    String services =
+        "type,name,admin,tech,billing\ndomain,"
+            + nic.substring(0, 8)
+            + "-import.example,"
+            + nic
+            + ","
+            + nic
+            + ","
+            + nic
+            + "\n";
+    String boundary = "----crash" + UUID.randomUUID();
+    String multipart =
+        part(boundary, "accounts", "accounts.csv", accounts)
+            + part(boundary, "services", "services.csv", services)
+            + "--"
+            + boundary
+            + "--\r\n";
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.base() + "/operator/v1/import"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("import: %s", r.body()).isEqualTo(200);
+    return nic;
+  }
+
+  private static String part(String boundary, String name, String file, String content) {
+    return "--"
+        + boundary
+        + "\r\nContent-Disposition: form-data; name=\""
+        + name
+        + "\"; filename=\""
+        + file
+        + "\"\r\nContent-Type: text/csv\r\n\r\n"
+        + content
+        + "\r\n";
+  }
+}

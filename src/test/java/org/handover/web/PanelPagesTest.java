@@ -1,0 +1,308 @@
+package org.handover.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.handover.contact.ContactRole.tech;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.ConsoleMessage;
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.handover.account.Language;
+import org.handover.account.Nic;
+import org.handover.apiauth.ApiKeys;
+import org.handover.catalog.HostedService;
+import org.handover.change.ContactChanges;
+import org.handover.mail.Outbox;
+import org.handover.support.Chromium;
+import org.handover.support.Fixtures;
+import org.handover.support.TestClockConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every page of the panel, in English, Italian and French, on a 1280 px desktop and a 390 px phone:
+ * no console error, no horizontal scroll, no serious or critical axe-core violation, the header on
+ * one row from 1024 px up; each page saved under target/screenshots/panel-*.png. One browser, one
+ * context per width and language.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "handover.demo.enabled=true")
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Fixtures.class})
+class PanelPagesTest {
+
+  private static final int DESKTOP = 1280;
+  private static final int PHONE = 390;
+  private static final String AXE = axeSource();
+
+  static Chromium chromium;
+
+  @LocalServerPort int port;
+  @Autowired Fixtures fixtures;
+  @Autowired ContactChanges changes;
+  @Autowired ApiKeys keys;
+  @Autowired Outbox outbox;
+
+  @BeforeAll
+  static void startBrowser() {
+    chromium = Chromium.launch();
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    chromium.close();
+  }
+
+  /** A customer with something on every page: services, a request to answer, an application. */
+  private Map<String, String> pagesOf(Nic me) {
+    Nic other = fixtures.account();
+    Nic owing = fixtures.accountInDebt();
+    HostedService mine = fixtures.serviceOwnedBy(me);
+    fixtures.service(me, me, owing);
+    HostedService theirs = fixtures.service(other, other, other);
+    fixtures.service(other, me, other);
+    changes.request(Fixtures.as(other), theirs.type(), theirs.name(), Map.of(tech, me));
+    changes.request(
+        Fixtures.as(me), mine.type(), mine.name(), Fixtures.wanted(tech, fixtures.account()));
+    keys.createApplication(Fixtures.as(me), "deploy-bot", "Rotates contacts from CI");
+    long mail = outbox.newest(0, 1).get(0).id();
+
+    Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("services", "/account/contacts/services");
+    pages.put("services-filtered", "/account/contacts/services?admin=" + other + "&sort=nameDesc");
+    pages.put("edit", "/account/contacts/services/domain/" + mine.name() + "/edit");
+    pages.put("owner", "/account/contacts/services/domain/" + mine.name() + "/owner");
+    pages.put("requests", "/account/contacts/requests");
+    pages.put("profile", "/account/profile");
+    pages.put("api-applications", "/account/api/applications");
+    pages.put("mailbox", "/dev/mailbox");
+    pages.put("mailbox-email", "/dev/mailbox/" + mail);
+    return pages;
+  }
+
+  private static final Map<String, String> SIGNED_OUT =
+      Map.of("login", "/login", "signup", "/signup", "password-reset", "/password-reset");
+
+  @Test
+  void everyPageInEveryLanguageAndWidthIsCleanAndAccessible() {
+    List<String> problems = new ArrayList<>();
+    for (Language language : Language.values()) {
+      Nic me = fixtures.accountThatSignsIn(language);
+      Map<String, String> pages = pagesOf(me);
+      for (int width : new int[] {DESKTOP, PHONE}) {
+        try (BrowserContext context = context(language, width)) {
+          Page page = context.newPage();
+          List<String> console = listen(page);
+          for (Map.Entry<String, String> p : SIGNED_OUT.entrySet()) {
+            check(page, console, language, width, p.getKey(), p.getValue(), problems);
+          }
+          signIn(page, me);
+          page.navigate(url("/account/contacts/services?lang=" + language.name()));
+          if (width == DESKTOP && !oneRow(headerBoxes(page))) {
+            problems.add(
+                language + " " + width + " px: header on several rows " + headerBoxes(page));
+          }
+          for (Map.Entry<String, String> p : pages.entrySet()) {
+            check(page, console, language, width, p.getKey(), p.getValue(), problems);
+          }
+          page.locator("details.account summary").click();
+          shoot(page, language, width, "account-menu");
+          assertThat(page.locator("details.account .menu").isVisible()).isTrue();
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theHeaderIsOneRowFrom1024PixelsUpInEveryLanguage() {
+    for (Language language : Language.values()) {
+      Nic me = fixtures.accountThatSignsIn(language);
+      fixtures.serviceOwnedBy(me);
+      for (int width : new int[] {1024, 1440}) {
+        try (BrowserContext context = context(language, width)) {
+          Page page = context.newPage();
+          signIn(page, me);
+          page.navigate(url("/account/contacts/services?lang=" + language.name()));
+          List<Map<String, Object>> boxes = headerBoxes(page);
+          assertThat(boxes).as("header items").hasSizeGreaterThanOrEqualTo(4);
+          assertThat(oneRow(boxes))
+              .as("%s at %d px: every header item on one row %s", language, width, boxes)
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void thePhoneHeaderTakesLittleOfTheFirstScreenAndServicesShowAboveTheFold() {
+    Nic me = fixtures.accountThatSignsIn(Language.fr);
+    HostedService s = fixtures.serviceOwnedBy(me);
+    try (BrowserContext context = context(Language.fr, PHONE)) {
+      Page page = context.newPage();
+      signIn(page, me);
+      double header =
+          ((Number) page.evaluate("document.querySelector('header.top').offsetHeight"))
+              .doubleValue();
+      assertThat(header).as("header height at 390 px").isLessThan(844 * 0.12);
+      double rowTop =
+          ((Number)
+                  page.evaluate(
+                      "document.querySelector(\"tr[data-service='"
+                          + s.name()
+                          + "']\").getBoundingClientRect().top"))
+              .doubleValue();
+      assertThat(rowTop).as("first service card on the first screen").isLessThan(844);
+    }
+  }
+
+  // ---- checks --------------------------------------------------------------------------------
+
+  private void check(
+      Page page,
+      List<String> console,
+      Language language,
+      int width,
+      String name,
+      String path,
+      List<String> problems) {
+    console.clear();
+    long t0 = System.nanoTime();
+    page.navigate(url(path));
+    page.waitForLoadState();
+    String where = language + " " + width + " px " + name + " (" + path + ")";
+    long t1 = System.nanoTime();
+    shoot(page, language, width, name);
+    long t2 = System.nanoTime();
+    if (!console.isEmpty()) {
+      problems.add(where + ": console " + console);
+    }
+    Number overflow =
+        (Number)
+            page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    if (overflow.intValue() > 0) {
+      problems.add(where + ": scrolls sideways by " + overflow + " px");
+    }
+    for (String violation : axe(page)) {
+      problems.add(where + ": axe " + violation);
+    }
+    System.out.printf(
+        "%s: load %d ms, screenshot %d ms, checks %d ms%n",
+        where, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+  }
+
+  /** Serious and critical axe-core violations, as "rule: target, target". */
+  @SuppressWarnings("unchecked")
+  private static List<String> axe(Page page) {
+    page.evaluate(AXE);
+    Object found =
+        page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag',"
+                + " values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}}))"
+                + ".violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): '"
+                + " + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))");
+    return (List<String>) found;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> headerBoxes(Page page) {
+    return (List<Map<String, Object>>)
+        page.evaluate(
+            "Array.from(document.querySelectorAll('header.top .bar > *:not(.spacer)'))"
+                + ".filter(e => e.offsetParent !== null)"
+                + ".map(e => { const r = (e.querySelector('summary') || e).getBoundingClientRect();"
+                + " return {item: e.className || e.tagName, top: r.top, bottom: r.bottom}; })");
+  }
+
+  /** Whether every box shares one horizontal band: the lowest top is above the highest bottom. */
+  private static boolean oneRow(List<Map<String, Object>> boxes) {
+    double lowestTop = boxes.stream().mapToDouble(b -> num(b, "top")).max().orElseThrow();
+    double highestBottom = boxes.stream().mapToDouble(b -> num(b, "bottom")).min().orElseThrow();
+    return lowestTop < highestBottom;
+  }
+
+  private static double num(Map<String, Object> box, String key) {
+    return ((Number) box.get(key)).doubleValue();
+  }
+
+  private static List<String> listen(Page page) {
+    List<String> console = new ArrayList<>();
+    page.onConsoleMessage(
+        (ConsoleMessage m) -> {
+          if ("error".equals(m.type()) || "warning".equals(m.type())) {
+            console.add(m.type() + ": " + m.text());
+          }
+        });
+    page.onPageError(error -> console.add("page error: " + error));
+    return console;
+  }
+
+  // ---- browser -------------------------------------------------------------------------------
+
+  private BrowserContext context(Language language, int width) {
+    BrowserContext context =
+        chromium
+            .browser()
+            .newContext(
+                new Browser.NewContextOptions()
+                    .setLocale(language.name())
+                    .setViewportSize(width, width == PHONE ? 844 : 900)
+                    .setIsMobile(width == PHONE)
+                    .setHasTouch(width == PHONE));
+    context.setDefaultTimeout(15_000);
+    return context;
+  }
+
+  private void signIn(Page page, Nic nic) {
+    page.navigate(url("/login"));
+    page.fill("#login", nic.value());
+    page.fill("#password", Fixtures.PASSWORD);
+    page.click("form.card button[type=submit]");
+    page.waitForURL(url("/account/contacts/services"));
+  }
+
+  private static void shoot(Page page, Language language, int width, String name) {
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setFullPage(true)
+            .setPath(
+                Path.of(
+                    "target/screenshots",
+                    "panel-" + language + "-" + width + "-" + name + ".png")));
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private static String axeSource() {
+    try (InputStream in = PanelPagesTest.class.getResourceAsStream("/axe.min.js")) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "axe.min.js is missing from the test classpath (com.deque.html.axe-core:playwright)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
