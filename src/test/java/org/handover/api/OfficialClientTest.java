@@ -392,7 +392,11 @@ class OfficialClientTest {
             .filter(l -> l.startsWith("{"))
             .reduce((first, second) -> second)
             .orElseThrow(
-                () -> new AssertionError(describe(command) + " printed no JSON: " + output));
+                () ->
+                    new AssertionError(
+                        String.join(" ", command.subList(0, Math.min(4, command.size())))
+                            + " printed no JSON: "
+                            + output));
     JsonNode json = JSON.readTree(line);
     JsonNode message = json.path("message");
     return new Outcome(
