@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.handover.audit.Actor;
 import org.handover.audit.AuditLog;
@@ -16,6 +15,7 @@ import org.handover.mail.Recipient;
 import org.handover.system.ConfirmationCode;
 import org.handover.system.HandoverException;
 import org.handover.system.HandoverProperties;
+import org.handover.system.TextRules;
 import org.handover.system.Throttle;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
@@ -30,8 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Accounts {
 
   /** The shape of an email address Handover accepts (after trimming and lowercasing). */
-  public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-
   private static final int MAX_NIC_ATTEMPTS = 20;
 
   private final AccountRepository repository;
@@ -105,6 +103,7 @@ public class Accounts {
     String email = normaliseEmail(request.email());
     requireText(request.firstName(), "firstName");
     requireText(request.lastName(), "lastName");
+    requireOrganisation(request.organisation());
     return email;
   }
 
@@ -215,7 +214,7 @@ public class Accounts {
 
   /** Finds an account by customer ID or by email, for signing in. */
   public Optional<Account> findForSignIn(String login) {
-    if (login == null || login.isBlank()) {
+    if (login == null || login.isBlank() || !TextRules.isSingleLine(login, TextRules.EMAIL)) {
       return Optional.empty();
     }
     if (Nic.isValid(login)) {
@@ -418,6 +417,7 @@ public class Accounts {
     String last = lastName == null ? a.lastName() : lastName;
     requireText(first, "firstName");
     requireText(last, "lastName");
+    requireOrganisation(organisation);
     repository.updateProfile(
         nic,
         first.strip(),
@@ -434,6 +434,7 @@ public class Accounts {
       Actor actor, String firstName, String lastName, String organisation, Language language) {
     requireText(firstName, "firstName");
     requireText(lastName, "lastName");
+    requireOrganisation(organisation);
     repository.updateProfile(
         actor.nic(),
         firstName.strip(),
@@ -489,15 +490,21 @@ public class Accounts {
 
   static String normaliseEmail(String email) {
     String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    if (e.length() > 320 || !EMAIL.matcher(e).matches()) {
+    if (!TextRules.isEmail(e)) {
       throw new InvalidField("email");
     }
     return e;
   }
 
   private static void requireText(String value, String field) {
-    if (value == null || value.isBlank() || value.length() > 100) {
+    if (value == null || value.isBlank() || !TextRules.isSingleLine(value, TextRules.PERSON_NAME)) {
       throw new InvalidField(field);
+    }
+  }
+
+  private static void requireOrganisation(String value) {
+    if (value != null && !TextRules.isSingleLine(value, TextRules.ORGANISATION)) {
+      throw new InvalidField("organisation");
     }
   }
 

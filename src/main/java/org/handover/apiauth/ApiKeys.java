@@ -17,6 +17,7 @@ import org.handover.mail.MailKind;
 import org.handover.system.Digests;
 import org.handover.system.HandoverException;
 import org.handover.system.Sql;
+import org.handover.system.TextRules;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -81,14 +82,26 @@ public class ApiKeys {
       String secret,
       Nic nic,
       List<AccessRule> rules,
-      Instant expiresAt) {}
+      Instant expiresAt,
+      IpRanges allowedIps) {
+
+    /** Whether the credential may be used from this address (any, without allowedIPs). */
+    boolean allowsAddress(String remoteAddress) {
+      return allowedIps == null || allowedIps.allows(remoteAddress);
+    }
+  }
 
   @Transactional
   public NewApplication createApplication(Actor owner, String name, String description) {
     String n = name == null ? "" : name.strip();
     String d = description == null ? "" : description.strip();
-    if (n.isEmpty() || n.length() > 100 || d.length() > 500) {
-      throw new ApiErrors.BadRequest("An application needs a name (up to 100 characters)");
+    if (n.isEmpty() || !TextRules.isSingleLine(n, TextRules.PERSON_NAME)) {
+      throw new ApiErrors.BadRequest(
+          "name: an application needs a name of one line, up to 100 characters");
+    }
+    if (!TextRules.isMultiLine(d, 500)) {
+      throw new ApiErrors.BadRequest(
+          "description: up to 500 characters, without control characters");
     }
     String key = token(16);
     String secret = token(32);
@@ -148,8 +161,14 @@ public class ApiKeys {
 
   @Transactional
   public Requested requestCredential(String appKey, List<AccessRule> rules, String redirection) {
-    long appId =
-        applicationId(appKey).orElseThrow(() -> new ApiErrors.Forbidden("Invalid application key"));
+    return requestCredential(appKey, rules, redirection, null);
+  }
+
+  /** As {@link #requestCredential(String, List, String)}, usable only from the given networks. */
+  @Transactional
+  public Requested requestCredential(
+      String appKey, List<AccessRule> rules, String redirection, IpRanges allowedIps) {
+    long appId = applicationId(appKey).orElseThrow(ApiErrors::invalidKey);
     if (rules == null || rules.isEmpty() || rules.size() > 50) {
       throw new ApiErrors.BadRequest("accessRules must list between 1 and 50 rules");
     }
@@ -162,14 +181,15 @@ public class ApiKeys {
     jdbc.sql(
             """
             insert into api_credentials (application_id, consumer_digest, validation_digest, state,
-                                         rules, redirection, created_at)
-            values (?, ?, ?, 'pendingValidation', ?, ?, ?)""")
+                                         rules, redirection, allowed_ips, created_at)
+            values (?, ?, ?, 'pendingValidation', ?, ?, ?, ?)""")
         .params(
             appId,
             digest(consumerKey),
             digest(validation),
             json.writeValueAsString(rules),
             redirection,
+            allowedIps == null ? null : allowedIps.stored(),
             Sql.ts(clock.instant()))
         .update();
     return new Requested(consumerKey, validation);
@@ -314,7 +334,8 @@ public class ApiKeys {
             k ->
                 jdbc.sql(
                         """
-                        select c.id, a.id, a.secret_sealed, c.nic, c.rules, c.expires_at
+                        select c.id, a.id, a.secret_sealed, c.nic, c.rules, c.expires_at,
+                               c.allowed_ips
                         from api_credentials c join api_applications a on a.id = c.application_id
                         where a.app_key = ? and c.consumer_digest = ? and c.state = 'validated'""")
                     .params(appKey, digest(consumerKey))
@@ -326,7 +347,8 @@ public class ApiKeys {
                                 box.open(rs.getString(3)),
                                 new Nic(rs.getString(4)),
                                 json.readValue(rs.getString(5), RULES),
-                                Sql.instant(rs, "expires_at")))
+                                Sql.instant(rs, "expires_at"),
+                                IpRanges.fromStored(rs.getString("allowed_ips"))))
                     .optional()
                     .orElse(null));
     return Optional.ofNullable(found)

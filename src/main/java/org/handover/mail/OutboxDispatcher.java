@@ -186,14 +186,11 @@ public class OutboxDispatcher {
       OutboxMessage message = entry.getValue();
       Exception failure = failed.get(entry.getKey());
       if (failure != null) {
-        recordFailure(message, now, failure, false);
+        recordFailure(message, now, failure, SmtpReplies.isPermanent(failure));
         continue;
       }
-      Map<String, Object> kept = new LinkedHashMap<>(message.payload());
-      if (kept.remove("code") != null) {
-        kept.put("codeRemoved", true);
-      }
-      delivered.add(new Object[] {Sql.ts(now), json.writeValueAsString(kept), message.id()});
+      delivered.add(
+          new Object[] {Sql.ts(now), json.writeValueAsString(withoutCode(message)), message.id()});
       latency.record(Duration.between(message.createdAt(), now).abs());
     }
     batchJdbc.batchUpdate(
@@ -247,21 +244,36 @@ public class OutboxDispatcher {
     return mime;
   }
 
-  /** Counts the failure; returns whether the row is now {@code failed} for good. */
+  /** The payload a row keeps once it left the outbox, sent or failed: never the code. */
+  private static Map<String, Object> withoutCode(OutboxMessage message) {
+    Map<String, Object> kept = new LinkedHashMap<>(message.payload());
+    if (kept.remove("code") != null) {
+      kept.put("codeRemoved", true);
+    }
+    return kept;
+  }
+
+  /**
+   * Counts the failure; returns whether the row is now {@code failed} for good: at once when the
+   * failure is {@code permanent} (the SMTP server refused the recipient or message with a 5xx
+   * reply, an unusable address, an email that cannot be rendered), else after the last attempt.
+   */
   private boolean recordFailure(OutboxMessage m, Instant now, Exception error, boolean permanent) {
     failures.increment();
     int attempts = m.attempts() + 1;
     boolean last = permanent || attempts >= settings.maxAttempts();
-    String reason = error.getClass().getSimpleName() + ": " + String.valueOf(error.getMessage());
+    String reason = SmtpReplies.describe(error);
     jdbc.sql(
             """
-            update mail_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?
+            update mail_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
+                   payload = ?
             where id = ?""")
         .params(
             last ? "failed" : "pending",
             attempts,
             Sql.ts(now.plus(settings.backoffAfter(attempts))),
             reason.length() > 1000 ? reason.substring(0, 1000) : reason,
+            json.writeValueAsString(last ? withoutCode(m) : m.payload()),
             m.id())
         .update();
     if (last) {

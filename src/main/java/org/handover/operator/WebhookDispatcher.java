@@ -36,8 +36,12 @@ public class WebhookDispatcher {
   private final Clock clock;
   private final HandoverProperties.Mail backoff;
   private final boolean scheduled;
+  // redirects are never followed: a receiver cannot send a delivery on to another address
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   WebhookDispatcher(
       JdbcClient jdbc,
@@ -133,9 +137,11 @@ public class WebhookDispatcher {
     Integer status = null;
     String error = null;
     try {
+      // checked again now: the name may point somewhere else than at registration
+      URI target = webhooks.target((String) r[2]);
       HttpResponse<Void> response =
           http.send(
-              HttpRequest.newBuilder(URI.create((String) r[2]))
+              HttpRequest.newBuilder(target)
                   .timeout(Duration.ofSeconds(10))
                   .header("Content-Type", "application/json")
                   .header("X-Handover-Event", (String) r[4])
@@ -144,6 +150,14 @@ public class WebhookDispatcher {
                   .header(
                       "X-Handover-Signature",
                       "sha256=" + sign(webhooks.secretOf(webhookId), timestamp, body))
+                  // the same delivery as Standard Webhooks receivers verify it
+                  .header("webhook-id", (String) r[3])
+                  .header("webhook-timestamp", timestamp)
+                  .header(
+                      "webhook-signature",
+                      "v1,"
+                          + standardSignature(
+                              webhooks.secretOf(webhookId), (String) r[3], timestamp, body))
                   .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                   .build(),
               HttpResponse.BodyHandlers.discarding());
@@ -157,6 +171,8 @@ public class WebhookDispatcher {
         return true;
       }
       error = "HTTP " + status;
+    } catch (WebhookTargets.Refused refused) {
+      error = "target refused: " + refused.getMessage();
     } catch (java.io.IOException | IllegalArgumentException e) {
       error = e.getClass().getSimpleName() + ": " + e.getMessage();
     } catch (InterruptedException e) {
@@ -177,15 +193,28 @@ public class WebhookDispatcher {
     return false;
   }
 
-  /** HMAC-SHA256 over {@code timestamp + "." + body}, hex. */
-  public static String sign(String secret, String timestamp, String body) {
+  /**
+   * The Standard Webhooks signature: base64 of HMAC-SHA256 over {@code id + "." + timestamp + "." +
+   * body}, keyed with the secret's UTF-8 bytes (receivers give their library the secret in base64,
+   * e.g. {@code whsec_} + base64(secret)).
+   */
+  public static String standardSignature(String secret, String id, String timestamp, String body) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(hmac(secret, id + "." + timestamp + "." + body));
+  }
+
+  private static byte[] hmac(String secret, String text) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of()
-          .formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** HMAC-SHA256 over {@code timestamp + "." + body}, hex. */
+  public static String sign(String secret, String timestamp, String body) {
+    return HexFormat.of().formatHex(hmac(secret, timestamp + "." + body));
   }
 }

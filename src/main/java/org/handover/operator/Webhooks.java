@@ -15,6 +15,7 @@ import org.handover.audit.AuditLog;
 import org.handover.change.ContactChangeEvent;
 import org.handover.system.HandoverException;
 import org.handover.system.Sql;
+import org.handover.system.TextRules;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,13 +48,26 @@ public class Webhooks {
   private final JsonMapper json;
   private final Clock clock;
   private final AuditLog audit;
+  private final WebhookTargets targets;
 
-  Webhooks(JdbcClient jdbc, SecretBox box, JsonMapper json, Clock clock, AuditLog audit) {
+  Webhooks(
+      JdbcClient jdbc,
+      SecretBox box,
+      JsonMapper json,
+      Clock clock,
+      AuditLog audit,
+      WebhookTargets targets) {
     this.jdbc = jdbc;
     this.box = box;
     this.json = json;
     this.clock = clock;
     this.audit = audit;
+    this.targets = targets;
+  }
+
+  /** Where a delivery to this URL may go now (checked again before every delivery). */
+  URI target(String url) throws WebhookTargets.Refused {
+    return targets.check(url);
   }
 
   /** A registered webhook (its secret is never shown again). */
@@ -62,13 +76,13 @@ public class Webhooks {
 
   @Transactional
   public Webhook register(Actor operator, String url, String secret, List<String> events) {
-    if (url == null || !url.matches("https?://\\S{1,990}")) {
+    if (url == null || !url.matches("https?://\\S{1,990}") || !TextRules.isSingleLine(url, 1000)) {
       throw new OperatorErrors.Invalid("url");
     }
     try {
-      URI.create(url);
-    } catch (IllegalArgumentException e) {
-      throw new OperatorErrors.Invalid("url");
+      targets.check(url);
+    } catch (WebhookTargets.Refused refused) {
+      throw new OperatorErrors.Invalid("url (" + refused.getMessage() + ")");
     }
     if (secret == null || secret.length() < 16 || secret.length() > 200) {
       throw new OperatorErrors.Invalid("secret (16 to 200 characters)");

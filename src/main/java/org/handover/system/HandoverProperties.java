@@ -24,7 +24,8 @@ public record HandoverProperties(
     @DefaultValue @Valid Mail mail,
     @DefaultValue @Valid Api api,
     @DefaultValue @Valid Operator operator,
-    @DefaultValue @Valid Security security) {
+    @DefaultValue @Valid Security security,
+    @DefaultValue @Valid Webhooks webhooks) {
 
   /** Account protection: second factor, step-up, sign-in throttling, mail limits. */
   public record Security(
@@ -127,6 +128,13 @@ public record HandoverProperties(
       return token != null && !token.isBlank();
     }
   }
+
+  /**
+   * Where webhooks may be delivered. By default only {@code https} URLs whose host resolves to
+   * public addresses; {@code allowPrivateTargets} also allows {@code http} and loopback, private,
+   * link-local and unique-local addresses, for providers whose receivers are internal.
+   */
+  public record Webhooks(@DefaultValue("false") boolean allowPrivateTargets) {}
 
   /** Demo mode: demo data, sign-in hints, the mailbox page. */
   public record Demo(@DefaultValue("false") boolean enabled) {}

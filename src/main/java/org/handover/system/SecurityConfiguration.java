@@ -27,6 +27,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -114,12 +115,17 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers("/createToken"))
         .headers(
             headers ->
-                headers.contentSecurityPolicy(
-                    csp ->
-                        csp.policyDirectives(
-                            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
-                                + " data:; frame-ancestors 'none'; form-action 'self'; base-uri"
-                                + " 'self'; object-src 'none'")))
+                headers
+                    // confirmation codes travel in links: no page tells another site its address
+                    .referrerPolicy(
+                        referrer ->
+                            referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
+                                    + " data:; frame-ancestors 'none'; form-action 'self'; base-uri"
+                                    + " 'self'; object-src 'none'")))
         .addFilterBefore(
             new OncePerRequestFilter() {
               @Override

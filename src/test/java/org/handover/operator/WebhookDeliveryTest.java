@@ -23,8 +23,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
-/** Webhooks against a local HTTP receiver: signed, every event of a workflow, retried when down. */
+/**
+ * Webhooks against a local HTTP receiver (allowed by {@code
+ * handover.webhooks.allow-private-targets}): signed, every event of a workflow, retried when down.
+ */
+@TestPropertySource(properties = "handover.webhooks.allow-private-targets=true")
 class WebhookDeliveryTest extends IntegrationTest {
 
   static final String SECRET = "webhook-secret-0123456789";
@@ -34,7 +39,15 @@ class WebhookDeliveryTest extends IntegrationTest {
   @Autowired ContactChanges changes;
   @Autowired org.handover.change.ChangeExpiry expiry;
 
-  record Received(String type, String eventId, String timestamp, String signature, String body) {}
+  record Received(
+      String type,
+      String eventId,
+      String timestamp,
+      String signature,
+      String body,
+      String standardId,
+      String standardTimestamp,
+      String standardSignature) {}
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final int port = SmtpServer.freePort();
@@ -55,7 +68,10 @@ class WebhookDeliveryTest extends IntegrationTest {
                   h.getFirst("X-Handover-Event-Id"),
                   h.getFirst("X-Handover-Timestamp"),
                   h.getFirst("X-Handover-Signature"),
-                  body));
+                  body,
+                  h.getFirst("webhook-id"),
+                  h.getFirst("webhook-timestamp"),
+                  h.getFirst("webhook-signature")));
           exchange.sendResponseHeaders(204, -1);
           exchange.close();
         });
@@ -110,6 +126,9 @@ class WebhookDeliveryTest extends IntegrationTest {
     for (Received r : mine) {
       assertThat(r.signature())
           .isEqualTo("sha256=" + WebhookDispatcher.sign(SECRET, r.timestamp(), r.body()));
+      assertThat(r.standardId()).isEqualTo(r.eventId());
+      assertThat(r.standardTimestamp()).isEqualTo(r.timestamp());
+      assertThat(r.standardSignature()).isEqualTo("v1," + standardWebhooksSignature(r));
       assertThat(r.body())
           .contains("\"id\":\"" + r.eventId() + "\"")
           .contains("\"type\":\"" + r.type() + "\"");
@@ -171,5 +190,23 @@ class WebhookDeliveryTest extends IntegrationTest {
     assertThat(received)
         .extracting(Received::type)
         .contains("contactChange.refused", "contactChange.aborted");
+  }
+
+  /** Computed here as a Standard Webhooks library does, from the base64 secret. */
+  private static String standardWebhooksSignature(Received r) {
+    try {
+      byte[] key =
+          java.util.Base64.getDecoder()
+              .decode(
+                  java.util.Base64.getEncoder()
+                      .encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)));
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+      String signed = r.standardId() + "." + r.standardTimestamp() + "." + r.body();
+      return java.util.Base64.getEncoder()
+          .encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -570,13 +571,16 @@ class ControlPanelTest extends IntegrationTest {
     ContactChange c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).get(0);
     String code = fixtures.codeFor(c.id(), x);
 
+    // as the email's link opens it: the query string itself (language links are built from it)
     mvc.perform(
-            get("/account/contacts/requests")
-                .param("taskId", String.valueOf(c.id()))
-                .param("token", code)
-                .with(signedIn(x)))
+            get("/account/contacts/requests?taskId=" + c.id() + "&token=" + code).with(signedIn(x)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("value=\"" + code + "\"")))
+        .andExpect(content().string(containsString("taskId=" + c.id() + "&amp;lang=")))
+        // the code is in the form only, never copied into other links (language links)
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("token=" + code))))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("token="))))
+        .andExpect(header().string("Referrer-Policy", "no-referrer"))
         .andExpect(content().string(containsString("Waiting for your confirmation")));
     assertThat(changes.get(x, c.id()).pendingParties()).containsExactly(a, x);
 

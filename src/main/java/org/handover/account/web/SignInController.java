@@ -11,6 +11,7 @@ import org.handover.account.NewAccount;
 import org.handover.audit.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.HandoverProperties;
+import org.handover.system.TextRules;
 import org.handover.system.Throttle;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -118,7 +119,7 @@ class SignInController {
     /** Every field that is not right, with the message key that says why. */
     Map<String, String> problems() {
       Map<String, String> problems = new LinkedHashMap<>();
-      if (email == null || !Accounts.EMAIL.matcher(email.strip()).matches()) {
+      if (email == null || !TextRules.isEmail(email.strip().toLowerCase(Locale.ROOT))) {
         problems.put("email", "signup.email.invalid");
       }
       if (blankOrLong(firstName)) {
@@ -127,7 +128,7 @@ class SignInController {
       if (blankOrLong(lastName)) {
         problems.put("lastName", "signup.lastName.invalid");
       }
-      if (organisation != null && organisation.length() > 100) {
+      if (organisation != null && !TextRules.isSingleLine(organisation, 100)) {
         problems.put("organisation", "signup.organisation.invalid");
       }
       if (password == null || password.length() < 10 || password.length() > 128) {
@@ -140,7 +141,7 @@ class SignInController {
     }
 
     private static boolean blankOrLong(String value) {
-      return value == null || value.isBlank() || value.length() > 100;
+      return value == null || value.isBlank() || !TextRules.isSingleLine(value, 100);
     }
 
     static SignupForm empty(Language language) {

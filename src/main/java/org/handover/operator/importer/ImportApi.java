@@ -3,6 +3,7 @@ package org.handover.operator.importer;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.handover.apiauth.ApiErrors;
 import org.handover.audit.Actor;
 import org.handover.operator.OperatorApi;
 import org.springframework.http.HttpStatus;
@@ -42,9 +43,8 @@ class ImportApi {
 
   @ExceptionHandler(InvalidRows.class)
   ResponseEntity<Map<String, Object>> invalid(InvalidRows e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("class", "Client::BadRequest");
-    body.put("message", e.getMessage());
+    Map<String, Object> body =
+        new LinkedHashMap<>(ApiErrors.json(HttpStatus.BAD_REQUEST, null, e.getMessage()));
     body.put("errorCount", e.errors().size());
     body.put("errors", e.listed());
     return ResponseEntity.status(HttpStatus.BAD_REQUEST)
