@@ -51,10 +51,11 @@ class ArchitectureTest {
           "system",
           "audit",
           "mail",
-          "apiauth",
           "account",
+          "apiauth",
           "contact",
           "catalog",
+          "security",
           "change",
           "operator",
           "demo");

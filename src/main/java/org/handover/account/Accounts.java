@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.handover.audit.AuditLog;
 import org.handover.mail.MailKind;
@@ -21,6 +20,10 @@ import org.handover.system.HandoverException;
 import org.handover.system.HandoverProperties;
 import org.handover.system.Language;
 import org.handover.system.Nic;
+import org.handover.system.TextRules;
+import org.handover.system.Throttle;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -33,8 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Accounts {
 
   /** The shape of an email address Handover accepts (after trimming and lowercasing). */
-  public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-
   private static final int MAX_NIC_ATTEMPTS = 20;
 
   private final AccountRepository repository;
@@ -47,6 +48,10 @@ public class Accounts {
   private final AccountCodes codes;
   private final EmailConfirmations confirmations;
   private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
+  private final AccountNotices notices;
+  private final Throttle throttle;
+  private final TaskExecutor background;
 
   Accounts(
       AccountRepository repository,
@@ -58,7 +63,12 @@ public class Accounts {
       HandoverProperties properties,
       AccountCodes codes,
       EmailConfirmations confirmations,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      ApplicationEventPublisher events,
+      AccountNotices notices,
+      Throttle throttle,
+      @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor")
+          TaskExecutor background) {
     this.repository = repository;
     this.generator = generator;
     this.passwords = passwords;
@@ -69,6 +79,10 @@ public class Accounts {
     this.codes = codes;
     this.confirmations = confirmations;
     this.tx = tx;
+    this.events = events;
+    this.notices = notices;
+    this.throttle = throttle;
+    this.background = background;
   }
 
   /**
@@ -79,12 +93,46 @@ public class Accounts {
    */
   @Transactional
   public Account open(NewAccount request, Actor actor) {
+    String email = validated(request);
+    return open(
+        request,
+        email,
+        request.rawPassword() == null ? null : passwords.encode(request.rawPassword()),
+        actor);
+  }
+
+  /** Checks a new account's fields; returns its normalised email address. */
+  private static String validated(NewAccount request) {
     if (request.rawPassword() != null) {
       requirePassword(request.rawPassword());
     }
     String email = normaliseEmail(request.email());
     requireText(request.firstName(), "firstName");
     requireText(request.lastName(), "lastName");
+    requireOrganisation(request.organisation());
+    return email;
+  }
+
+  /**
+   * Self-service sign-up: opens the account, or, when the address already has one, emails its
+   * holder instead. Both ways hash the password and write one account's emails, so that neither the
+   * answer nor its timing tells whether the address was known; done in the request's transaction,
+   * so that an acknowledged sign-up survives a crash.
+   */
+  @Transactional
+  public void signUp(NewAccount request, Actor actor) {
+    String email = validated(request);
+    String hash = passwords.encode(request.rawPassword());
+    var existing = repository.findByEmail(email);
+    if (existing.isPresent()) {
+      notices.send(existing.get().nic(), MailKind.SIGNUP_EXISTING, null);
+      audit.record(actor, "account.signupExisting", null, null, existing.get().nic().value());
+    } else {
+      open(request, email, hash, actor);
+    }
+  }
+
+  private Account open(NewAccount request, String email, String hash, Actor actor) {
     if (repository.findByEmail(email).isPresent()) {
       throw new EmailTaken(email);
     }
@@ -106,7 +154,6 @@ public class Accounts {
             0,
             "EUR",
             clock.instant());
-    String hash = request.rawPassword() == null ? null : passwords.encode(request.rawPassword());
     try {
       repository.insert(account, hash);
     } catch (DuplicateKeyException raced) {
@@ -192,7 +239,7 @@ public class Accounts {
 
   /** Finds an account by customer ID or by email, for signing in. */
   public Optional<Account> findForSignIn(String login) {
-    if (login == null || login.isBlank()) {
+    if (login == null || login.isBlank() || !TextRules.isSingleLine(login, TextRules.EMAIL)) {
       return Optional.empty();
     }
     if (Nic.isValid(login)) {
@@ -231,6 +278,28 @@ public class Accounts {
       throw new UnknownAccount(nic);
     }
     audit.record(actor, "account." + state.name(), null, null, nic.value());
+    if (state == Account.State.suspended) {
+      events.publishEvent(new AccountLockdown(nic, "suspended"));
+    }
+  }
+
+  /**
+   * Ends every web session of the account (except the one acting, if any) and every API consumer
+   * key: "sign out everywhere", or an operator's revocation.
+   */
+  @Transactional
+  public void endSessions(Nic nic, Actor actor) {
+    require(nic);
+    audit.record(actor, "account.sessionsRevoked", null, null, nic.value());
+    events.publishEvent(new AccountLockdown(nic, "sessionsRevoked"));
+  }
+
+  /**
+   * {@link #requestPasswordReset} off the request thread, so that neither the answer nor its timing
+   * tells whether the login names an account.
+   */
+  public void requestPasswordResetLater(String login, Actor actor) {
+    background.execute(() -> tx.executeWithoutResult(s -> requestPasswordReset(login, actor)));
   }
 
   /**
@@ -266,7 +335,33 @@ public class Accounts {
         AccountCodes.Purpose.password,
         code,
         actor,
-        used -> repository.updatePassword(account.nic(), passwords.encode(newPassword)));
+        used -> passwordChanged(account, passwords.encode(newPassword), "passwordReset"));
+  }
+
+  /**
+   * Changes the password of the signed-in customer, who gives the current one; ends the account's
+   * other sessions and its API consumer keys.
+   */
+  @Transactional
+  public void changePassword(Actor actor, String currentPassword, String newPassword) {
+    requirePassword(newPassword);
+    Account account = require(actor.nic());
+    boolean right =
+        repository
+            .passwordHash(account.nic())
+            .map(h -> passwords.matches(currentPassword == null ? "" : currentPassword, h))
+            .orElse(false);
+    if (!right) {
+      throw new WrongPassword();
+    }
+    passwordChanged(account, passwords.encode(newPassword), "passwordChanged");
+    audit.record(actor, "account.passwordChanged", null, null, null);
+  }
+
+  private void passwordChanged(Account account, String hash, String reason) {
+    repository.updatePassword(account.nic(), hash);
+    notices.send(account.nic(), MailKind.SECURITY_PASSWORD_CHANGED, null);
+    events.publishEvent(new AccountLockdown(account.nic(), reason));
   }
 
   /** Sends a code to the new address and a notice to the current one. */
@@ -280,6 +375,14 @@ public class Accounts {
     if (repository.findByEmail(email).isPresent()) {
       throw new EmailTaken(email);
     }
+    int limit = properties.security().emailChangesPerAccount();
+    String perAccount = "emailChange:" + account.nic();
+    String perAddress = "emailChangeTo:" + email;
+    if (throttle.isBlocked(perAccount, limit) || throttle.isBlocked(perAddress, limit)) {
+      throw new TooManyMails();
+    }
+    throttle.record(perAccount);
+    throttle.record(perAddress);
     var code = codes.issue(account.nic(), AccountCodes.Purpose.email, email, clock.instant());
     Map<String, Object> data =
         Map.of(
@@ -310,6 +413,8 @@ public class Accounts {
             throw new EmailTaken(used.newEmail());
           }
           repository.updateEmail(account.nic(), used.newEmail());
+          notices.send(
+              account, account.recipient(), MailKind.SECURITY_EMAIL_CHANGED, used.newEmail());
         });
   }
 
@@ -337,6 +442,7 @@ public class Accounts {
     String last = lastName == null ? a.lastName() : lastName;
     requireText(first, "firstName");
     requireText(last, "lastName");
+    requireOrganisation(organisation);
     repository.updateProfile(
         nic,
         first.strip(),
@@ -353,6 +459,7 @@ public class Accounts {
       Actor actor, String firstName, String lastName, String organisation, Language language) {
     requireText(firstName, "firstName");
     requireText(lastName, "lastName");
+    requireOrganisation(organisation);
     repository.updateProfile(
         actor.nic(),
         firstName.strip(),
@@ -408,15 +515,21 @@ public class Accounts {
 
   static String normaliseEmail(String email) {
     String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    if (e.length() > 320 || !EMAIL.matcher(e).matches()) {
+    if (!TextRules.isEmail(e)) {
       throw new InvalidField("email");
     }
     return e;
   }
 
   private static void requireText(String value, String field) {
-    if (value == null || value.isBlank() || value.length() > 100) {
+    if (value == null || value.isBlank() || !TextRules.isSingleLine(value, TextRules.PERSON_NAME)) {
       throw new InvalidField(field);
+    }
+  }
+
+  private static void requireOrganisation(String value) {
+    if (value != null && !TextRules.isSingleLine(value, TextRules.ORGANISATION)) {
+      throw new InvalidField("organisation");
     }
   }
 
@@ -428,6 +541,20 @@ public class Accounts {
   public static final class WeakPassword extends HandoverException {
     WeakPassword() {
       super(Kind.BAD_REQUEST, "account.password.weak");
+    }
+  }
+
+  /** The current password given is not right. */
+  public static final class WrongPassword extends HandoverException {
+    WrongPassword() {
+      super(Kind.BAD_REQUEST, "account.password.wrong");
+    }
+  }
+
+  /** Too many emails asked for in a short time. */
+  public static final class TooManyMails extends HandoverException {
+    TooManyMails() {
+      super(Kind.TOO_MANY_REQUESTS, "error.throttled");
     }
   }
 

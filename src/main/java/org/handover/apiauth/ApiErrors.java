@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.handover.system.HandoverException;
+import org.handover.system.RejectedByDatabase;
 import org.handover.system.web.Statuses;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +21,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Errors of the customer API, as the reference API writes them: an HTTP status and {@code
- * {"class":"Client::NotFound","message":"…"}} with a specific message.
+ * {"class":"Client::NotFound","errorCode":"…","httpCode":"404 Not Found","message":"…"}} with a
+ * specific message. The official clients pick their exception from {@code errorCode} (python-ovh:
+ * {@code INVALID_KEY}, {@code INVALID_CREDENTIAL}, {@code NOT_CREDENTIAL}, {@code
+ * NOT_GRANTED_CALL}, {@code FORBIDDEN} on 403) and show {@code class}.
  */
 @RestControllerAdvice(annotations = OvhApi.class)
 public class ApiErrors {
@@ -27,41 +32,84 @@ public class ApiErrors {
   /** A refusal at the API edge (authentication, signature, request shape). */
   public static class ApiException extends RuntimeException {
     private final HttpStatus status;
+    private final String errorCode;
 
-    ApiException(HttpStatus status, String message) {
+    ApiException(HttpStatus status, String errorCode, String message) {
       super(message);
       this.status = status;
+      this.errorCode = errorCode == null ? defaultCode(status) : errorCode;
     }
 
     public HttpStatus status() {
       return status;
+    }
+
+    /** The reference API's {@code errorCode}, e.g. {@code INVALID_SIGNATURE}. */
+    public String errorCode() {
+      return errorCode;
     }
   }
 
   /** 400 Client::BadRequest. */
   public static final class BadRequest extends ApiException {
     public BadRequest(String message) {
-      super(HttpStatus.BAD_REQUEST, message);
+      super(HttpStatus.BAD_REQUEST, null, message);
+    }
+
+    BadRequest(String errorCode, String message) {
+      super(HttpStatus.BAD_REQUEST, errorCode, message);
     }
   }
 
   /** 403 Client::Forbidden. */
   public static final class Forbidden extends ApiException {
     public Forbidden(String message) {
-      super(HttpStatus.FORBIDDEN, message);
+      super(HttpStatus.FORBIDDEN, null, message);
+    }
+
+    Forbidden(String errorCode, String message) {
+      super(HttpStatus.FORBIDDEN, errorCode, message);
     }
   }
 
-  /** 401 Client::Unauthorized. */
-  public static final class Unauthorized extends ApiException {
-    public Unauthorized(String message) {
-      super(HttpStatus.UNAUTHORIZED, message);
-    }
+  /** 403 INVALID_KEY: no application has this key. */
+  public static ApiException invalidKey() {
+    return new Forbidden("INVALID_KEY", "Invalid application key");
+  }
+
+  /** 403 NOT_CREDENTIAL: the call carries no (complete) credential. */
+  static ApiException notCredential(String message) {
+    return new Forbidden("NOT_CREDENTIAL", message);
+  }
+
+  /** 403 INVALID_CREDENTIAL: unknown, not yet validated, expired or revoked consumer key. */
+  static ApiException invalidCredential(String message) {
+    return new Forbidden("INVALID_CREDENTIAL", message);
+  }
+
+  /** 403 NOT_GRANTED_CALL: the credential's rules do not cover this call. */
+  static ApiException notGranted(String message) {
+    return new Forbidden("NOT_GRANTED_CALL", message);
+  }
+
+  /** 400 INVALID_SIGNATURE. */
+  static ApiException invalidSignature() {
+    return new BadRequest("INVALID_SIGNATURE", "Invalid signature");
+  }
+
+  /** 400 QUERY_TIME_OUT: the timestamp is missing, malformed or too far from the server time. */
+  static ApiException queryTimeOut(String message) {
+    return new BadRequest("QUERY_TIME_OUT", message);
   }
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Map<String, String>> api(ApiException e) {
-    return body(e.status(), e.getMessage());
+    return body(e.status(), e.errorCode(), e.getMessage());
+  }
+
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<Map<String, String>> rejected(DataIntegrityViolationException e) {
+    return refused(new RejectedByDatabase(e));
   }
 
   @ExceptionHandler(HandoverException.class)
@@ -95,16 +143,30 @@ public class ApiErrors {
 
   /** An error answer in the reference API's shape. */
   public static ResponseEntity<Map<String, String>> body(HttpStatus status, String message) {
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(json(status, message));
+    return body(status, null, message);
   }
 
-  static Map<String, String> json(HttpStatus status, String message) {
+  /** An error answer with a specific {@code errorCode} (null: the status's own). */
+  public static ResponseEntity<Map<String, String>> body(
+      HttpStatus status, String errorCode, String message) {
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(json(status, errorCode, message));
+  }
+
+  /** The error object: {@code class}, {@code errorCode}, {@code httpCode}, {@code message}. */
+  public static Map<String, String> json(HttpStatus status, String errorCode, String message) {
     Map<String, String> body = new LinkedHashMap<>();
     body.put("class", errorClass(status));
+    body.put("errorCode", errorCode == null ? defaultCode(status) : errorCode);
+    body.put("httpCode", status.value() + " " + status.getReasonPhrase());
     body.put("message", message);
     return body;
+  }
+
+  /** The {@code errorCode} of a refusal that has no more specific one: the status's name. */
+  static String defaultCode(HttpStatus status) {
+    return status.name();
   }
 
   static String errorClass(HttpStatus status) {
@@ -124,16 +186,42 @@ public class ApiErrors {
   /** Writes an error outside Spring MVC (from an authentication filter). */
   public static void write(HttpServletResponse response, HttpStatus status, String message)
       throws IOException {
+    write(response, status, null, message);
+  }
+
+  /** As {@link #write(HttpServletResponse, HttpStatus, String)} with a specific error code. */
+  public static void write(
+      HttpServletResponse response, HttpStatus status, String errorCode, String message)
+      throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    response
-        .getWriter()
-        .write(
-            "{\"class\":\""
-                + errorClass(status)
-                + "\",\"message\":\""
-                + message.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\"}");
+    StringBuilder out = new StringBuilder("{");
+    json(status, errorCode, message)
+        .forEach(
+            (name, value) ->
+                out.append(out.length() > 1 ? "," : "")
+                    .append(quoted(name))
+                    .append(':')
+                    .append(quoted(value)));
+    response.getWriter().write(out.append('}').toString());
+  }
+
+  private static String quoted(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : String.valueOf(text).toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        default -> {
+          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
   }
 }

@@ -36,7 +36,8 @@ class ApiKeyRepository {
       String secretSealed,
       Nic nic,
       List<AccessRule> rules,
-      Instant expiresAt) {}
+      Instant expiresAt,
+      String allowedIps) {}
 
   void insertApplication(
       String key, String secretSealed, String name, String description, Nic owner, Instant now) {
@@ -90,18 +91,20 @@ class ApiKeyRepository {
       String validationDigest,
       List<AccessRule> rules,
       String redirection,
+      String allowedIps,
       Instant now) {
     jdbc.sql(
             """
             insert into api_credentials (application_id, consumer_digest, validation_digest, state,
-                                         rules, redirection, created_at)
-            values (?, ?, ?, 'pendingValidation', ?, ?, ?)""")
+                                         rules, redirection, allowed_ips, created_at)
+            values (?, ?, ?, 'pendingValidation', ?, ?, ?, ?)""")
         .params(
             applicationId,
             consumerDigest,
             validationDigest,
             json.writeValueAsString(rules),
             redirection,
+            allowedIps,
             Sql.ts(now))
         .update();
   }
@@ -140,6 +143,55 @@ class ApiKeyRepository {
         .update();
   }
 
+  /** The account's validated consumer keys, newest first (at most {@code limit}). */
+  List<ApiKeys.ConsumerKey> consumerKeys(Nic nic, int limit) {
+    return jdbc.sql(
+            """
+            select c.id, a.name, c.rules, c.validated_at, c.expires_at
+            from api_credentials c join api_applications a on a.id = c.application_id
+            where c.nic = ? and c.state = 'validated' order by c.id desc""")
+        .param(nic.value())
+        .withMaxRows(limit)
+        .query(
+            (rs, i) ->
+                new ApiKeys.ConsumerKey(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    json.readValue(rs.getString(3), RULES),
+                    Sql.instant(rs, "validated_at"),
+                    Sql.instant(rs, "expires_at")))
+        .list();
+  }
+
+  /** Ends one of the account's own validated keys; false when it has no such key. */
+  boolean expireOwn(long id, Nic nic) {
+    return jdbc.sql(
+                "update api_credentials set state = 'expired'"
+                    + " where id = ? and nic = ? and state = 'validated'")
+            .params(id, nic.value())
+            .update()
+        > 0;
+  }
+
+  /** Whether the key is still validated and its account still active (one primary-key read). */
+  boolean stillValid(long credentialId) {
+    return jdbc.sql(
+                """
+                select count(*) from api_credentials c join accounts a on a.nic = c.nic
+                where c.id = ? and c.state = 'validated' and a.state = 'active'""")
+            .param(credentialId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Ends every validated consumer key of the account. */
+  void expireAll(Nic nic) {
+    jdbc.sql("update api_credentials set state = 'expired' where nic = ? and state = 'validated'")
+        .param(nic.value())
+        .update();
+  }
+
   void markExpired(long id) {
     jdbc.sql("update api_credentials set state = 'expired' where id = ?").param(id).update();
   }
@@ -147,7 +199,7 @@ class ApiKeyRepository {
   Optional<ValidatedRow> validated(String appKey, String consumerDigest) {
     return jdbc.sql(
             """
-            select c.id, a.id, a.secret_sealed, c.nic, c.rules, c.expires_at
+            select c.id, a.id, a.secret_sealed, c.nic, c.rules, c.expires_at, c.allowed_ips
             from api_credentials c join api_applications a on a.id = c.application_id
             where a.app_key = ? and c.consumer_digest = ? and c.state = 'validated'""")
         .params(appKey, consumerDigest)
@@ -159,7 +211,8 @@ class ApiKeyRepository {
                     rs.getString(3),
                     new Nic(rs.getString(4)),
                     json.readValue(rs.getString(5), RULES),
-                    Sql.instant(rs, "expires_at")))
+                    Sql.instant(rs, "expires_at"),
+                    rs.getString("allowed_ips")))
         .optional();
   }
 }

@@ -8,11 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.handover.account.AccountLockdown;
+import org.handover.account.AccountNotices;
 import org.handover.audit.AuditLog;
+import org.handover.mail.MailKind;
 import org.handover.system.Actor;
 import org.handover.system.Digests;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
+import org.handover.system.TextRules;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,13 +36,20 @@ public class ApiKeys {
   private final SecretBox box;
   private final Clock clock;
   private final AuditLog audit;
+  private final AccountNotices notices;
   private final SecureRandom random = new SecureRandom();
 
   /** Only keys that verified are cached, so a key works as soon as it is validated. */
   private final Cache<String, Verified> verified =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(100_000).build();
 
-  ApiKeys(ApiKeyRepository repository, SecretBox box, Clock clock, AuditLog audit) {
+  ApiKeys(
+      ApiKeyRepository repository,
+      SecretBox box,
+      Clock clock,
+      AuditLog audit,
+      AccountNotices notices) {
+    this.notices = notices;
     this.repository = repository;
     this.box = box;
     this.clock = clock;
@@ -62,19 +74,32 @@ public class ApiKeys {
       String secret,
       Nic nic,
       List<AccessRule> rules,
-      Instant expiresAt) {}
+      Instant expiresAt,
+      IpRanges allowedIps) {
+
+    /** Whether the credential may be used from this address (any, without allowedIPs). */
+    boolean allowsAddress(String remoteAddress) {
+      return allowedIps == null || allowedIps.allows(remoteAddress);
+    }
+  }
 
   @Transactional
   public NewApplication createApplication(Actor owner, String name, String description) {
     String n = name == null ? "" : name.strip();
     String d = description == null ? "" : description.strip();
-    if (n.isEmpty() || n.length() > 100 || d.length() > 500) {
-      throw new ApiErrors.BadRequest("An application needs a name (up to 100 characters)");
+    if (n.isEmpty() || !TextRules.isSingleLine(n, TextRules.PERSON_NAME)) {
+      throw new ApiErrors.BadRequest(
+          "name: an application needs a name of one line, up to 100 characters");
+    }
+    if (!TextRules.isMultiLine(d, 500)) {
+      throw new ApiErrors.BadRequest(
+          "description: up to 500 characters, without control characters");
     }
     String key = token(16);
     String secret = token(32);
     repository.insertApplication(key, box.seal(secret), n, d, owner.nic(), clock.instant());
     audit.record(owner, "api.applicationCreated", null, null, key);
+    notices.send(owner.nic(), MailKind.SECURITY_API_APPLICATION, n);
     Application app =
         applications(owner.nic()).stream()
             .filter(a -> a.key().equals(key))
@@ -102,8 +127,14 @@ public class ApiKeys {
 
   @Transactional
   public Requested requestCredential(String appKey, List<AccessRule> rules, String redirection) {
-    long appId =
-        applicationId(appKey).orElseThrow(() -> new ApiErrors.Forbidden("Invalid application key"));
+    return requestCredential(appKey, rules, redirection, null);
+  }
+
+  /** As {@link #requestCredential(String, List, String)}, usable only from the given networks. */
+  @Transactional
+  public Requested requestCredential(
+      String appKey, List<AccessRule> rules, String redirection, IpRanges allowedIps) {
+    long appId = applicationId(appKey).orElseThrow(ApiErrors::invalidKey);
     if (rules == null || rules.isEmpty() || rules.size() > 50) {
       throw new ApiErrors.BadRequest("accessRules must list between 1 and 50 rules");
     }
@@ -114,7 +145,13 @@ public class ApiKeys {
     String consumerKey = token(32);
     String validation = token(32);
     repository.insertPendingCredential(
-        appId, digest(consumerKey), digest(validation), rules, redirection, clock.instant());
+        appId,
+        digest(consumerKey),
+        digest(validation),
+        rules,
+        redirection,
+        allowedIps == null ? null : allowedIps.stored(),
+        clock.instant());
     return new Requested(consumerKey, validation);
   }
 
@@ -165,7 +202,42 @@ public class ApiKeys {
     verified.invalidateAll();
   }
 
-  /** The validated, unexpired credential for this application and consumer key, if any. */
+  /** A validated consumer key as its owner sees it on the security page. */
+  public record ConsumerKey(
+      long id,
+      String applicationName,
+      List<AccessRule> rules,
+      Instant validatedAt,
+      Instant expiresAt) {}
+
+  /** The account's validated consumer keys, newest first (at most {@code limit}). */
+  public List<ConsumerKey> consumerKeys(Nic nic, int limit) {
+    return repository.consumerKeys(nic, limit);
+  }
+
+  /** Revokes one of the account's own consumer keys. */
+  @Transactional
+  public void revokeOwn(Actor owner, long credentialId) {
+    if (!repository.expireOwn(credentialId, owner.nic())) {
+      throw new NoSuchCredential();
+    }
+    verified.invalidateAll();
+    audit.record(owner, "api.credentialRevoked", null, null, String.valueOf(credentialId));
+  }
+
+  /** Every consumer key of the account ends when its sessions must. */
+  @EventListener
+  public void on(AccountLockdown lockdown) {
+    repository.expireAll(lockdown.nic());
+    verified.invalidateAll();
+  }
+
+  /**
+   * The validated, unexpired credential for this application and consumer key, if any. The cache
+   * spares unsealing the secret and parsing the rules; whether the key is still validated and its
+   * account still active is read on every call (one primary-key lookup), so that a revoked key or a
+   * suspended account is refused at once, by every instance.
+   */
   Optional<Verified> verify(String appKey, String consumerKey) {
     Verified found =
         verified.get(
@@ -181,10 +253,16 @@ public class ApiKeys {
                                 box.open(row.secretSealed()),
                                 row.nic(),
                                 row.rules(),
-                                row.expiresAt()))
+                                row.expiresAt(),
+                                IpRanges.fromStored(row.allowedIps())))
                     .orElse(null));
     return Optional.ofNullable(found)
-        .filter(v -> v.expiresAt() == null || clock.instant().isBefore(v.expiresAt()));
+        .filter(v -> v.expiresAt() == null || clock.instant().isBefore(v.expiresAt()))
+        .filter(v -> stillValid(v.credentialId()));
+  }
+
+  private boolean stillValid(long credentialId) {
+    return repository.stillValid(credentialId);
   }
 
   /** Whether an application key exists (the only check {@code POST /auth/credential} makes). */

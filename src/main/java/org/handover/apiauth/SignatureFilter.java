@@ -84,7 +84,7 @@ public class SignatureFilter extends OncePerRequestFilter {
     try {
       request.setAttribute(CALLER, authenticate(request, path, body));
     } catch (ApiErrors.ApiException refused) {
-      ApiErrors.write(response, refused.status(), refused.getMessage());
+      ApiErrors.write(response, refused.status(), refused.errorCode(), refused.getMessage());
       return;
     }
     chain.doFilter(replayable, response);
@@ -96,24 +96,24 @@ public class SignatureFilter extends OncePerRequestFilter {
     String timestamp = request.getHeader("X-Ovh-Timestamp");
     String signature = request.getHeader("X-Ovh-Signature");
     if (appKey == null || consumer == null || timestamp == null || signature == null) {
-      throw new ApiErrors.Unauthorized(
+      throw ApiErrors.notCredential(
           "This call needs X-Ovh-Application, X-Ovh-Consumer, X-Ovh-Timestamp and X-Ovh-Signature");
     }
     // a verified (and cached) credential proves its application key exists: only a call that does
     // not verify looks the key up, to say which of the two is wrong
     Optional<ApiKeys.Verified> verified = keys.verify(appKey, consumer);
     if (verified.isEmpty() && keys.applicationId(appKey).isEmpty()) {
-      throw new ApiErrors.Forbidden("Invalid application key");
+      throw ApiErrors.invalidKey();
     }
     long ts;
     try {
       ts = Long.parseLong(timestamp.strip());
     } catch (NumberFormatException e) {
-      throw new ApiErrors.BadRequest("X-Ovh-Timestamp must be epoch seconds");
+      throw ApiErrors.queryTimeOut("X-Ovh-Timestamp must be epoch seconds");
     }
     long now = clock.instant().getEpochSecond();
     if (Math.abs(now - ts) > settings.clockSkew().toSeconds()) {
-      throw new ApiErrors.BadRequest(
+      throw ApiErrors.queryTimeOut(
           "Query out of time: X-Ovh-Timestamp is more than "
               + settings.clockSkew().toSeconds()
               + " s away from the server time (GET /auth/time)");
@@ -121,7 +121,7 @@ public class SignatureFilter extends OncePerRequestFilter {
     ApiKeys.Verified credential =
         verified.orElseThrow(
             () ->
-                new ApiErrors.Forbidden(
+                ApiErrors.invalidCredential(
                     "Invalid credential: unknown, not validated or expired consumer key"));
     String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
     String bodyText = new String(body, StandardCharsets.UTF_8);
@@ -131,10 +131,15 @@ public class SignatureFilter extends OncePerRequestFilter {
     if (!matches(signature, credential.secret(), consumer, method, ownUrl, bodyText, timestamp)
         && !matches(
             signature, credential.secret(), consumer, method, httpsNoPort, bodyText, timestamp)) {
-      throw new ApiErrors.BadRequest("Invalid signature");
+      throw ApiErrors.invalidSignature();
+    }
+    if (!credential.allowsAddress(request.getRemoteAddr())) {
+      throw new ApiErrors.Forbidden(
+          "FORBIDDEN",
+          "This credential may not be used from " + request.getRemoteAddr() + " (allowedIPs)");
     }
     if (credential.rules().stream().noneMatch(r -> r.grants(method, path))) {
-      throw new ApiErrors.Forbidden("This call has not been granted: " + method + " " + path);
+      throw ApiErrors.notGranted("This call has not been granted: " + method + " " + path);
     }
     return new ApiCaller(
         credential.nic(),

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.handover.account.Accounts;
 import org.handover.audit.AuditLog;
 import org.handover.contact.ChangePolicy;
@@ -16,6 +15,7 @@ import org.handover.contact.ContactRole;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
+import org.handover.system.TextRules;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,9 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Registers services, shows them to their contacts, and moves their contact roles. */
 @Service
 public class HostedServices {
-
-  /** The shape of a service name. */
-  public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,253}");
 
   private final ServiceRepository repository;
   private final ServiceListing listing;
@@ -52,9 +49,21 @@ public class HostedServices {
 
   /** Registers a service; its three contacts must be existing accounts. */
   @Transactional
-  public HostedService register(NewService service, Actor actor) {
-    if (service.name() == null || !NAME.matcher(service.name()).matches()) {
-      throw new InvalidServiceName(String.valueOf(service.name()));
+  public HostedService register(NewService given, Actor actor) {
+    String name =
+        ServiceNames.canonical(given.name())
+            .orElseThrow(() -> new InvalidServiceName(String.valueOf(given.name())));
+    NewService service =
+        new NewService(
+            given.type(),
+            name,
+            given.displayName(),
+            given.status(),
+            given.expiresAt(),
+            given.contacts(),
+            given.owner());
+    if (!TextRules.isSingleLine(service.displayName(), TextRules.DISPLAY_NAME)) {
+      throw new InvalidServiceField("displayName");
     }
     for (ContactRole role : ContactRole.values()) {
       accounts.require(service.contacts().holder(role));
@@ -73,7 +82,7 @@ public class HostedServices {
   }
 
   public Optional<HostedService> find(ServiceType type, String name) {
-    return repository.find(type, name);
+    return repository.find(type, ServiceNames.lookup(name));
   }
 
   public Optional<HostedService> find(long id) {
@@ -86,7 +95,7 @@ public class HostedServices {
    */
   public HostedService requireVisibleTo(Nic nic, ServiceType type, String name) {
     return repository
-        .find(type, name)
+        .find(type, ServiceNames.lookup(name))
         .filter(s -> !s.contacts().rolesOf(nic).isEmpty())
         .orElseThrow(() -> new ServiceNotFound(type, name));
   }
@@ -94,6 +103,11 @@ public class HostedServices {
   /** Names of the services of one type where the account holds a role, sorted. */
   public List<String> namesFor(Nic nic, ServiceType type) {
     return listing.names(nic, type);
+  }
+
+  /** Whether the account is the administrator contact of at least one service. */
+  public boolean administersAny(Nic nic) {
+    return repository.administers(nic);
   }
 
   /** One page of the services where the viewer holds a role. */
@@ -131,21 +145,21 @@ public class HostedServices {
       throw new ServiceNotFound(type, name);
     }
     policy.onlyAdminEditsOwner(actor.nic(), name, service.contacts());
-    requireOwnerField(owner.name(), 200, "name");
-    requireOwnerField(owner.email(), 320, "email");
-    requireOwnerField(owner.address(), 1000, "address");
-    if (!owner.email().contains("@")) {
-      throw new InvalidOwner("email");
-    }
-    if (owner.organisation() != null && owner.organisation().length() > 200) {
+    requireOwnerField(owner.name(), TextRules.isSingleLine(owner.name(), 200), "name");
+    requireOwnerField(
+        owner.email(), owner.email() != null && TextRules.isEmail(owner.email().strip()), "email");
+    requireOwnerField(
+        owner.address(), TextRules.isMultiLine(owner.address(), TextRules.LONG_TEXT), "address");
+    if (owner.organisation() != null
+        && !TextRules.isSingleLine(owner.organisation(), TextRules.ORGANISATION)) {
       throw new InvalidOwner("organisation");
     }
     repository.saveOwner(service.id(), owner, clock.instant());
     audit.record(actor, "service.owner", service.id(), null, null);
   }
 
-  private static void requireOwnerField(String value, int max, String field) {
-    if (value == null || value.isBlank() || value.length() > max) {
+  private static void requireOwnerField(String value, boolean valid, String field) {
+    if (value == null || value.isBlank() || !valid) {
       throw new InvalidOwner(field);
     }
   }
@@ -207,6 +221,13 @@ public class HostedServices {
   public static final class InvalidOwner extends HandoverException {
     InvalidOwner(String field) {
       super(Kind.BAD_REQUEST, "service.owner.invalid", field);
+    }
+  }
+
+  /** A field of a service is too long or holds characters it may not (line breaks, NUL…). */
+  public static final class InvalidServiceField extends HandoverException {
+    InvalidServiceField(String field) {
+      super(Kind.BAD_REQUEST, "service.field.invalid", field);
     }
   }
 

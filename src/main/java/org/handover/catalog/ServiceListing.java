@@ -144,7 +144,8 @@ class ServiceListing {
       params.put("type", q.type().name());
     }
     if (q.search() != null && !q.search().isBlank()) {
-      where.append(" and lower(name) like :search escape '\\'");
+      // names are stored in their canonical lower-case form (ServiceNames): no lower() needed
+      where.append(" and name like :search escape '\\'");
       String escaped =
           q.search()
               .strip()

@@ -199,6 +199,15 @@ class ServiceRepository {
     jdbc.sql("delete from services where id = ?").param(id).update();
   }
 
+  boolean administers(Nic nic) {
+    return !jdbc.sql("select id from services where admin_nic = ?")
+        .param(nic.value())
+        .withMaxRows(1)
+        .query(Long.class)
+        .list()
+        .isEmpty();
+  }
+
   long count() {
     return jdbc.sql("select count(*) from services").query(Long.class).single();
   }

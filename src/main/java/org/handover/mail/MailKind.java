@@ -31,7 +31,28 @@ public enum MailKind {
   /** Password reset code. */
   PASSWORD_RESET,
   /** Sign-up: the link that confirms the email address. */
-  EMAIL_CONFIRM;
+  EMAIL_CONFIRM,
+  /** Sign-up with an address that already has an account: a note to that account instead. */
+  SIGNUP_EXISTING,
+  /** Security notice: a second factor was added. */
+  SECURITY_FACTOR_ADDED,
+  /** Security notice: a second factor was removed. */
+  SECURITY_FACTOR_REMOVED,
+  /** Security notice: a recovery code was used. */
+  SECURITY_RECOVERY_CODE_USED,
+  /** Security notice: the password changed. */
+  SECURITY_PASSWORD_CHANGED,
+  /** Security notice, to the former address: the email address changed. */
+  SECURITY_EMAIL_CHANGED,
+  /** Security notice: a new API application. */
+  SECURITY_API_APPLICATION,
+  /** Security notice: a sign-in from a browser not seen before. */
+  SECURITY_NEW_DEVICE;
+
+  /** Whether this is a security notice about the account (links to its security page). */
+  public boolean isSecurityNotice() {
+    return name().startsWith("SECURITY_");
+  }
 
   /** Whether the payload carries a confirmation code that must be removed once delivered. */
   public boolean carriesCode() {

@@ -99,6 +99,15 @@ public class MailTemplates {
     return switch (mail.kind()) {
       case ACCOUNT_CREATED -> base + "/login";
       case EMAIL_CHANGE_CODE, EMAIL_CHANGE_NOTICE -> base + "/account/profile";
+      case SIGNUP_EXISTING -> base + "/login";
+      case SECURITY_FACTOR_ADDED,
+          SECURITY_FACTOR_REMOVED,
+          SECURITY_RECOVERY_CODE_USED,
+          SECURITY_PASSWORD_CHANGED,
+          SECURITY_EMAIL_CHANGED,
+          SECURITY_API_APPLICATION,
+          SECURITY_NEW_DEVICE ->
+          base + "/account/security";
       case EMAIL_CONFIRM ->
           base + "/signup/confirm?nic=" + encode(String.valueOf(p.get("nic"))) + token;
       case PASSWORD_RESET ->
@@ -138,7 +147,8 @@ public class MailTemplates {
   /**
    * The positional arguments every mail message may use: {0} provider, {1} recipient name, {2}
    * service name, {3} service type, {4} roles, {5} from, {6} to, {7} asker, {8} expiry, {9} request
-   * id, {10} reason, {11} accepted by, {12} customer ID, {13} new email.
+   * id, {10} reason, {11} accepted by, {12} customer ID, {13} new email, {14} detail (a factor's
+   * name, a device).
    */
   private Object[] args(Map<String, Object> p, Locale locale) {
     return new Object[] {
@@ -157,7 +167,8 @@ public class MailTemplates {
       str(p.get("reason")),
       str(p.get("acceptedBy")),
       str(p.get("nic")),
-      str(p.get("newEmail"))
+      str(p.get("newEmail")),
+      str(p.get("detail"))
     };
   }
 

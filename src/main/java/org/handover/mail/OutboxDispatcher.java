@@ -168,14 +168,10 @@ public class OutboxDispatcher {
       OutboxMessage message = entry.getValue();
       Exception failure = failed.get(entry.getKey());
       if (failure != null) {
-        recordFailure(message, now, failure, false);
+        recordFailure(message, now, failure, SmtpReplies.isPermanent(failure));
         continue;
       }
-      Map<String, Object> kept = new LinkedHashMap<>(message.payload());
-      if (kept.remove("code") != null) {
-        kept.put("codeRemoved", true);
-      }
-      delivered.add(new OutboxRepository.Delivered(message.id(), now, kept));
+      delivered.add(new OutboxRepository.Delivered(message.id(), now, withoutCode(message)));
       latency.record(Duration.between(message.createdAt(), now).abs());
     }
     repository.markSent(delivered);
@@ -224,18 +220,32 @@ public class OutboxDispatcher {
     return mime;
   }
 
-  /** Counts the failure; returns whether the row is now {@code failed} for good. */
+  /** The payload a row keeps once it left the outbox, sent or failed: never the code. */
+  private static Map<String, Object> withoutCode(OutboxMessage message) {
+    Map<String, Object> kept = new LinkedHashMap<>(message.payload());
+    if (kept.remove("code") != null) {
+      kept.put("codeRemoved", true);
+    }
+    return kept;
+  }
+
+  /**
+   * Counts the failure; returns whether the row is now {@code failed} for good: at once when the
+   * failure is {@code permanent} (the SMTP server refused the recipient or message with a 5xx
+   * reply, an unusable address, an email that cannot be rendered), else after the last attempt.
+   */
   private boolean recordFailure(OutboxMessage m, Instant now, Exception error, boolean permanent) {
     failures.increment();
     int attempts = m.attempts() + 1;
     boolean last = permanent || attempts >= settings.maxAttempts();
-    String reason = error.getClass().getSimpleName() + ": " + String.valueOf(error.getMessage());
+    String reason = SmtpReplies.describe(error);
     repository.recordFailure(
         m.id(),
         last,
         attempts,
         now.plus(settings.backoffAfter(attempts)),
-        reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+        reason.length() > 1000 ? reason.substring(0, 1000) : reason,
+        last ? withoutCode(m) : m.payload());
     if (last) {
       log.warn(
           "Email {} ({}) failed for good after {} attempts: {}",

@@ -115,13 +115,29 @@ class OutboxRepository {
             .toList());
   }
 
-  /** Records a failed attempt: the row stays {@code pending} until {@code failed} for good. */
-  void recordFailure(long id, boolean last, int attempts, Instant nextAttemptAt, String reason) {
+  /**
+   * Records a failed attempt: the row stays {@code pending} until {@code failed} for good, and
+   * keeps the payload given (a failed row keeps no code).
+   */
+  void recordFailure(
+      long id,
+      boolean last,
+      int attempts,
+      Instant nextAttemptAt,
+      String reason,
+      Map<String, Object> payload) {
     jdbc.sql(
             """
-            update mail_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?
+            update mail_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
+                   payload = ?
             where id = ?""")
-        .params(last ? "failed" : "pending", attempts, Sql.ts(nextAttemptAt), reason, id)
+        .params(
+            last ? "failed" : "pending",
+            attempts,
+            Sql.ts(nextAttemptAt),
+            reason,
+            json.writeValueAsString(payload),
+            id)
         .update();
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -38,6 +39,7 @@ public class WebhookDispatcher {
   private final SecretBox box;
   private final Clock clock;
   private final WebhookSettings settings;
+  private final WebhookTargets targets;
   private final HttpClient http;
 
   WebhookDispatcher(
@@ -45,13 +47,20 @@ public class WebhookDispatcher {
       TransactionTemplate tx,
       SecretBox box,
       Clock clock,
-      WebhookSettings settings) {
+      WebhookSettings settings,
+      WebhookTargets targets) {
     this.repository = repository;
     this.tx = tx;
     this.box = box;
     this.clock = clock;
     this.settings = settings;
-    this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    this.targets = targets;
+    // redirects are never followed: a receiver cannot send a delivery on to another address
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   @Scheduled(
@@ -119,22 +128,31 @@ public class WebhookDispatcher {
     String timestamp = String.valueOf(now.getEpochSecond());
     String body = delivery.payload();
     try {
+      // checked again now: the name may point somewhere else than at registration
+      URI target = targets.check(delivery.url());
+      String secret = box.open(delivery.secretSealed());
       HttpResponse<Void> response =
           http.send(
-              HttpRequest.newBuilder(URI.create(delivery.url()))
+              HttpRequest.newBuilder(target)
                   .timeout(settings.requestTimeout())
                   .header("Content-Type", "application/json")
                   .header("X-Handover-Event", delivery.type())
                   .header("X-Handover-Event-Id", delivery.eventId())
                   .header("X-Handover-Timestamp", timestamp)
+                  .header("X-Handover-Signature", "sha256=" + sign(secret, timestamp, body))
+                  // the same delivery as Standard Webhooks receivers verify it
+                  .header("webhook-id", delivery.eventId())
+                  .header("webhook-timestamp", timestamp)
                   .header(
-                      "X-Handover-Signature",
-                      "sha256=" + sign(box.open(delivery.secretSealed()), timestamp, body))
+                      "webhook-signature",
+                      "v1," + standardSignature(secret, delivery.eventId(), timestamp, body))
                   .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                   .build(),
               HttpResponse.BodyHandlers.discarding());
       int status = response.statusCode();
       return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status);
+    } catch (WebhookTargets.Refused refused) {
+      return new Outcome(null, "target refused: " + refused.getMessage());
     } catch (IOException | IllegalArgumentException e) {
       return new Outcome(null, e.getClass().getSimpleName() + ": " + e.getMessage());
     } catch (InterruptedException e) {
@@ -143,15 +161,27 @@ public class WebhookDispatcher {
     }
   }
 
-  /** HMAC-SHA256 over {@code timestamp + "." + body}, hex. */
-  public static String sign(String secret, String timestamp, String body) {
+  /**
+   * The Standard Webhooks signature: base64 of HMAC-SHA256 over {@code id + "." + timestamp + "." +
+   * body}, keyed with the secret's UTF-8 bytes (receivers give their library the secret in base64,
+   * e.g. {@code whsec_} + base64(secret)).
+   */
+  public static String standardSignature(String secret, String id, String timestamp, String body) {
+    return Base64.getEncoder().encodeToString(hmac(secret, id + "." + timestamp + "." + body));
+  }
+
+  private static byte[] hmac(String secret, String text) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of()
-          .formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** HMAC-SHA256 over {@code timestamp + "." + body}, hex. */
+  public static String sign(String secret, String timestamp, String body) {
+    return HexFormat.of().formatHex(hmac(secret, timestamp + "." + body));
   }
 }

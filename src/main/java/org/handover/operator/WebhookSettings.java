@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff the longest wait between two attempts
  * @param connectTimeout how long to wait for the receiver's connection
  * @param requestTimeout how long to wait for the receiver's answer
+ * @param allowPrivateTargets where webhooks may be delivered: by default only {@code https} URLs
+ *     whose host resolves to public addresses; {@code true} also allows {@code http} and loopback,
+ *     private, link-local and unique-local addresses, for providers whose receivers are internal
  */
 @Validated
 @ConfigurationProperties("handover.webhooks")
@@ -29,7 +32,8 @@ public record WebhookSettings(
     @DefaultValue("PT30S") @NotNull Duration initialBackoff,
     @DefaultValue("PT1H") @NotNull Duration maxBackoff,
     @DefaultValue("PT5S") @NotNull Duration connectTimeout,
-    @DefaultValue("PT10S") @NotNull Duration requestTimeout) {
+    @DefaultValue("PT10S") @NotNull Duration requestTimeout,
+    @DefaultValue("false") boolean allowPrivateTargets) {
 
   /** The wait before attempt {@code attempts + 1}: doubling from the initial backoff, capped. */
   public Duration backoffAfter(int attempts) {

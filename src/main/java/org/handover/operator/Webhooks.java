@@ -1,6 +1,5 @@
 package org.handover.operator;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import org.handover.audit.AuditLog;
 import org.handover.change.ContactChangeEvent;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
+import org.handover.system.TextRules;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,14 +44,21 @@ public class Webhooks {
   private final JsonMapper json;
   private final Clock clock;
   private final AuditLog audit;
+  private final WebhookTargets targets;
 
   Webhooks(
-      WebhookRepository repository, SecretBox box, JsonMapper json, Clock clock, AuditLog audit) {
+      WebhookRepository repository,
+      SecretBox box,
+      JsonMapper json,
+      Clock clock,
+      AuditLog audit,
+      WebhookTargets targets) {
     this.repository = repository;
     this.box = box;
     this.json = json;
     this.clock = clock;
     this.audit = audit;
+    this.targets = targets;
   }
 
   /** A registered webhook (its secret is never shown again). */
@@ -60,13 +67,13 @@ public class Webhooks {
 
   @Transactional
   public Webhook register(Actor operator, String url, String secret, List<String> events) {
-    if (url == null || !url.matches("https?://\\S{1,990}")) {
+    if (url == null || !url.matches("https?://\\S{1,990}") || !TextRules.isSingleLine(url, 1000)) {
       throw new InvalidOperatorRequest("url");
     }
     try {
-      URI.create(url);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidOperatorRequest("url");
+      targets.check(url);
+    } catch (WebhookTargets.Refused refused) {
+      throw new InvalidOperatorRequest("url (" + refused.getMessage() + ")");
     }
     if (secret == null || secret.length() < 16 || secret.length() > 200) {
       throw new InvalidOperatorRequest("secret (16 to 200 characters)");

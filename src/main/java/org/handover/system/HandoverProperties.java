@@ -24,7 +24,45 @@ public record HandoverProperties(
     @DefaultValue @Valid Demo demo,
     @DefaultValue @Valid Mail mail,
     @DefaultValue @Valid Api api,
-    @DefaultValue @Valid Operator operator) {
+    @DefaultValue @Valid Operator operator,
+    @DefaultValue @Valid Security security) {
+
+  /** Account protection: second factor, step-up, sign-in throttling, mail limits. */
+  public record Security(
+      @DefaultValue("optional") @NotNull SecondFactorPolicy secondFactor,
+      @DefaultValue("PT5M") @NotNull Duration stepUpWindow,
+      @DefaultValue("5") @Min(1) @Max(100) int freeSignInFailures,
+      @DefaultValue("PT1M") @NotNull Duration firstLockDelay,
+      @DefaultValue("PT1H") @NotNull Duration maxLockDelay,
+      @DefaultValue("30") @Min(1) int addressFailures,
+      @DefaultValue("3") @Min(1) @Max(100) int emailChangesPerAccount,
+      @DefaultValue("3") @Min(1) @Max(100) int signupMailsPerAddress) {
+
+    /**
+     * How long sign-in is held back after {@code failures} failed attempts on an account: nothing
+     * up to the free failures, then the first delay, doubling with each further failure, capped.
+     */
+    public Duration lockDelay(int failures) {
+      if (failures < freeSignInFailures) {
+        return Duration.ZERO;
+      }
+      Duration wait = firstLockDelay;
+      for (int i = freeSignInFailures; i < failures && wait.compareTo(maxLockDelay) < 0; i++) {
+        wait = wait.multipliedBy(2);
+      }
+      return wait.compareTo(maxLockDelay) > 0 ? maxLockDelay : wait;
+    }
+  }
+
+  /**
+   * Which customers must have a second factor for the actions that hand things over ({@code
+   * required-for-admins}: those who are the administrator contact of a service).
+   */
+  public enum SecondFactorPolicy {
+    optional,
+    required_for_admins,
+    required
+  }
 
   /** Account settings. */
   public record Account(

@@ -169,6 +169,122 @@ class ApiTest extends IntegrationTest {
         .andExpect(jsonPath("$.message").value("Invalid signature"));
   }
 
+  /** The codes official clients pick their exception from (python-ovh, go-ovh), per refusal. */
+  @Test
+  void everyRefusalCarriesTheReferenceErrorCodeAndHttpCode() throws Exception {
+    Nic nic = fixtures.account();
+    Credential c = credential(nic, List.of(AccessRule.of("GET", "/me")));
+    long ts = clock.instant().getEpochSecond();
+
+    expectCode(call(c, "GET", "/1.0/me", null, ts, "$1$0000"), 400, "INVALID_SIGNATURE")
+        .andExpect(jsonPath("$.httpCode").value("400 Bad Request"))
+        .andExpect(jsonPath("$.class").value("Client::BadRequest"));
+    expectCode(
+        call(new Credential(nic, "unknown", c.secret(), c.consumerKey()), "GET", "/1.0/me", null),
+        403,
+        "INVALID_KEY");
+    expectCode(
+        call(new Credential(nic, c.appKey(), c.secret(), "unknown"), "GET", "/1.0/me", null),
+        403,
+        "INVALID_CREDENTIAL");
+    expectCode(call(c, "GET", "/1.0/me/debtAccount", null), 403, "NOT_GRANTED_CALL")
+        .andExpect(jsonPath("$.httpCode").value("403 Forbidden"));
+    long old = ts - 181;
+    expectCode(
+        call(c, "GET", "/1.0/me", null, old, sign(c, "GET", "http://localhost/1.0/me", "", old)),
+        400,
+        "QUERY_TIME_OUT");
+    expectCode(
+        mvc.perform(request(HttpMethod.GET, "/1.0/me").header("X-Ovh-Application", c.appKey())),
+        403,
+        "NOT_CREDENTIAL");
+    expectCode(
+        mvc.perform(
+            request(HttpMethod.POST, "/1.0/auth/credential")
+                .header("X-Ovh-Application", "nope")
+                .contentType("application/json")
+                .content("{\"accessRules\":[{\"method\":\"GET\",\"path\":\"/me\"}]}")),
+        403,
+        "INVALID_KEY");
+    Credential all = credential(nic);
+    expectCode(
+            call(all, "GET", "/1.0/domain/nothing-here.example/serviceInfos", null),
+            404,
+            "NOT_FOUND")
+        .andExpect(jsonPath("$.class").value("Client::NotFound"))
+        .andExpect(header().exists("X-Ovh-QueryID"));
+  }
+
+  private static ResultActions expectCode(ResultActions result, int status, String code)
+      throws Exception {
+    return result
+        .andExpect(status().is(status))
+        .andExpect(jsonPath("$.errorCode").value(code))
+        .andExpect(jsonPath("$.message").isNotEmpty());
+  }
+
+  @Test
+  void allowedIpsAreAcceptedAndHonoured() throws Exception {
+    Nic nic = fixtures.account();
+    ApiKeys.NewApplication app = keys.createApplication(as(nic), "tests", "");
+    String key = app.application().key();
+    String rules = "\"accessRules\":[{\"method\":\"GET\",\"path\":\"/*\"}]";
+    // python-ovh's request_consumerkey() always sends redirection and allowedIPs, null by default
+    mvc.perform(credentialRequest(key, "{" + rules + ",\"redirection\":null,\"allowedIPs\":null}"))
+        .andExpect(status().isOk());
+    for (String bad : List.of("\"10.0.0.0/33\"", "\"example.com\"", "\"1.2.3.4/8 x\"", "5")) {
+      mvc.perform(credentialRequest(key, "{" + rules + ",\"allowedIPs\":[" + bad + "]}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errorCode").value("BAD_REQUEST"));
+    }
+
+    String answer =
+        mvc.perform(
+                credentialRequest(
+                    key, "{" + rules + ",\"allowedIPs\":[\"192.0.2.0/24\",\"2001:db8::/32\"]}"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String consumerKey = answer.replaceAll(".*\"consumerKey\":\"([^\"]+)\".*", "$1");
+    String token = answer.replaceAll(".*token=([A-Za-z0-9]+)\".*", "$1");
+    keys.validate(as(nic), token, Duration.ZERO);
+    Credential c = new Credential(nic, key, app.secret(), consumerKey);
+
+    for (String inside : List.of("192.0.2.77", "2001:db8::1")) {
+      callFrom(inside, c).andExpect(status().isOk());
+    }
+    for (String outside : List.of("127.0.0.1", "192.0.3.1", "2001:db9::1")) {
+      callFrom(outside, c)
+          .andExpect(status().isForbidden())
+          .andExpect(jsonPath("$.errorCode").value("FORBIDDEN"))
+          .andExpect(jsonPath("$.message").value(containsString("allowedIPs")));
+    }
+  }
+
+  private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder
+      credentialRequest(String appKey, String body) {
+    return request(HttpMethod.POST, "/1.0/auth/credential")
+        .header("X-Ovh-Application", appKey)
+        .contentType("application/json")
+        .content(body);
+  }
+
+  private ResultActions callFrom(String address, Credential c) throws Exception {
+    long ts = clock.instant().getEpochSecond();
+    return mvc.perform(
+        request(HttpMethod.GET, "/1.0/me")
+            .header("X-Ovh-Application", c.appKey())
+            .header("X-Ovh-Consumer", c.consumerKey())
+            .header("X-Ovh-Timestamp", String.valueOf(ts))
+            .header("X-Ovh-Signature", sign(c, "GET", "http://localhost/1.0/me", "", ts))
+            .with(
+                r -> {
+                  r.setRemoteAddr(address);
+                  return r;
+                }));
+  }
+
   @Test
   void afterLogoutTheConsumerKeyNoLongerWorks() throws Exception {
     Credential c = credential(fixtures.account());

@@ -29,7 +29,7 @@ import org.handover.support.NodeProject;
 import org.handover.support.TestClockConfiguration;
 import org.handover.system.Language;
 import org.handover.system.Nic;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,7 +62,7 @@ class OfficialClientTest {
   @Autowired Fixtures fixtures;
   @Autowired MutableClock clock;
 
-  private static synchronized HttpsServer server() {
+  static synchronized HttpsServer server() {
     if (server == null) {
       server = HttpsServer.create(Path.of("target", "official-client-tls"));
     }
@@ -75,9 +75,38 @@ class OfficialClientTest {
     H2Database.register(registry, "official-client");
   }
 
-  @BeforeAll
-  static void installOfficialClient() {
+  /** Installs the client this class drives (once per run). */
+  @BeforeEach
+  void installOfficialClient() {
     NodeProject.install();
+  }
+
+  /** The command that makes one call through the client: {@code METHOD PATH [JSON]}. */
+  List<String> clientCommand(String method, String path, String json) {
+    List<String> command = new ArrayList<>(List.of("node", "ovh-cli.js", method, path));
+    if (json != null) {
+      command.add(json);
+    }
+    return command;
+  }
+
+  /** The client's configuration: keys, where the server is, the certificate to trust. */
+  Map<String, String> clientEnvironment(Credential caller) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("OVH_APP_KEY", caller.appKey());
+    env.put("OVH_APP_SECRET", caller.appSecret());
+    if (caller.consumerKey() != null) {
+      env.put("OVH_CONSUMER_KEY", caller.consumerKey());
+    }
+    env.put("OVH_HOST", "localhost");
+    env.put("OVH_PORT", String.valueOf(server().port()));
+    env.put("NODE_EXTRA_CA_CERTS", server().certificatePem().toString());
+    return env;
+  }
+
+  /** Where the client command runs. */
+  Path clientDirectory() {
+    return NodeProject.DIRECTORY;
   }
 
   // ---- scenarios ---------------------------------------------------------------------------
@@ -259,7 +288,7 @@ class OfficialClientTest {
    * What a customer's script holds after the whole onboarding: an application created in the panel,
    * a credential asked for through the client and validated in the panel.
    */
-  private Credential credentialOf(Nic nic, String validity) {
+  Credential credentialOf(Nic nic, String validity) {
     return credentialOf(nic, validity, false);
   }
 
@@ -267,7 +296,7 @@ class OfficialClientTest {
    * As {@link #credentialOf(Nic, String)}; when {@code tryBeforeValidation}, the script first tries
    * its consumer key before the customer validated it (as scripts that poll do).
    */
-  private Credential credentialOf(Nic nic, String validity, boolean tryBeforeValidation) {
+  Credential credentialOf(Nic nic, String validity, boolean tryBeforeValidation) {
     Panel panel = new Panel();
     panel.signIn(nic);
 
@@ -352,21 +381,11 @@ class OfficialClientTest {
   }
 
   /** Runs {@code node ovh-cli.js METHOD PATH [JSON]} as the caller, and parses what it prints. */
-  private Outcome call(Credential caller, String method, String path, Object params) {
-    List<String> command = new ArrayList<>(List.of("node", "ovh-cli.js", method, path));
-    if (params != null) {
-      command.add(JSON.writeValueAsString(params));
-    }
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("OVH_APP_KEY", caller.appKey());
-    env.put("OVH_APP_SECRET", caller.appSecret());
-    if (caller.consumerKey() != null) {
-      env.put("OVH_CONSUMER_KEY", caller.consumerKey());
-    }
-    env.put("OVH_HOST", "localhost");
-    env.put("OVH_PORT", String.valueOf(server().port()));
-    env.put("NODE_EXTRA_CA_CERTS", server().certificatePem().toString());
-    String output = NodeProject.run(command, NodeProject.DIRECTORY, CLIENT_TIMEOUT, env);
+  Outcome call(Credential caller, String method, String path, Object params) {
+    List<String> command =
+        clientCommand(method, path, params == null ? null : JSON.writeValueAsString(params));
+    String output =
+        NodeProject.run(command, clientDirectory(), CLIENT_TIMEOUT, clientEnvironment(caller));
     String line =
         output
             .lines()
@@ -375,7 +394,9 @@ class OfficialClientTest {
             .orElseThrow(
                 () ->
                     new AssertionError(
-                        "ovh-cli.js " + method + " " + path + " printed no JSON: " + output));
+                        String.join(" ", command.subList(0, Math.min(4, command.size())))
+                            + " printed no JSON: "
+                            + output));
     JsonNode json = JSON.readTree(line);
     JsonNode message = json.path("message");
     return new Outcome(

@@ -124,7 +124,7 @@ class MyServicesPageTest extends IntegrationTest {
     assertThat(total(page("size=50")))
         .isEqualTo(
             "More than 1,000 services match; narrow the list with the search or the filters.");
-    assertThat(total(page("q=no-such-name"))).isEqualTo("No service matches.");
+    assertThat(total(page("q=no-such-name"))).isEqualTo("No service matches these filters.");
     assertThat(total(page("type=domain&q=-0004"))).isEqualTo("5 services match."); // 0040–0048
   }
 

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 import org.handover.account.Accounts;
 import org.handover.catalog.HostedService;
@@ -33,6 +34,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class OperatorApiTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
+  @Autowired Webhooks webhooks;
+  @Autowired WebhookDispatcher webhookDispatcher;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired Accounts accounts;
   @Autowired ContactChanges changes;
   @Autowired Outbox outbox;
@@ -200,12 +204,80 @@ class OperatorApiTest extends IntegrationTest {
   }
 
   @Test
+  void webhookTargetsInsideOrWithoutTlsAreRefused() throws Exception {
+    for (String url :
+        List.of(
+            "http://203.0.113.10/hook",
+            "https://127.0.0.1:8443/hook",
+            "https://localhost/hook",
+            "https://2130706433/hook",
+            "https://[::1]/hook",
+            "https://[::ffff:127.0.0.1]/hook",
+            "https://169.254.169.254/latest/meta-data",
+            "https://10.1.2.3/hook",
+            "https://192.168.1.1/hook",
+            "https://[fd00::1]/hook",
+            "https://224.0.0.1/hook",
+            "https://0.0.0.0/hook",
+            "https://user:pass@203.0.113.10/hook",
+            "https://no-such-host.invalid/hook")) {
+      mvc.perform(
+              op(post("/operator/v1/webhooks"))
+                  .content(
+                      "{\"url\":\""
+                          + url
+                          + "\",\"secret\":\"0123456789abcdef\",\"events\":[\"contactChange.done\"]}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("url")));
+    }
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from webhooks where url like '%/hook' and url not like"
+                        + " 'https://203.0.113.10/%'")
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void aTargetThatNowPointsInsideIsRefusedAtDeliveryTime() {
+    Webhooks.Webhook hook =
+        webhooks.register(
+            org.handover.system.Actor.operator("test", null),
+            "https://203.0.113.10/hook",
+            "0123456789abcdef",
+            List.of("contactChange.created"));
+    // as if its name were re-pointed at the loopback address after registration
+    jdbc.sql("update webhooks set url = 'https://localhost:1/hook' where id = ?")
+        .param(hook.id())
+        .update();
+    Nic a = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    changes.request(
+        org.handover.support.Fixtures.as(a),
+        s.type(),
+        s.name(),
+        java.util.Map.of(org.handover.contact.ContactRole.tech, fixtures.account()));
+
+    webhookDispatcher.deliverDue();
+
+    assertThat(webhooks.deliveries(hook.id(), 10))
+        .isNotEmpty()
+        .allSatisfy(
+            d -> {
+              assertThat(d.status()).isEqualTo("pending");
+              assertThat(d.lastError()).startsWith("target refused").contains("127.0.0.1");
+            });
+    webhooks.delete(org.handover.system.Actor.operator("test", null), hook.id());
+  }
+
+  @Test
   void webhooksAreRegisteredListedAndDeleted() throws Exception {
     String body =
         mvc.perform(
                 op(post("/operator/v1/webhooks"))
                     .content(
-                        "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"0123456789abcdef\",\"events\":[\"contactChange.done\"]}"))
+                        "{\"url\":\"https://203.0.113.10/hook\",\"secret\":\"0123456789abcdef\",\"events\":[\"contactChange.done\"]}"))
             .andExpect(status().isCreated())
             .andExpect(jsonPath("$.events[0]").value("contactChange.done"))
             .andReturn()

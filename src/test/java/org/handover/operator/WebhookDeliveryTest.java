@@ -29,9 +29,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Webhooks against a local HTTP receiver: signed, every event of a workflow, retried when down. */
+/**
+ * Webhooks against a local HTTP receiver (allowed by {@code
+ * handover.webhooks.allow-private-targets}): signed, every event of a workflow, retried when down.
+ */
+@TestPropertySource(properties = "handover.webhooks.allow-private-targets=true")
 class WebhookDeliveryTest extends IntegrationTest {
 
   static final String SECRET = "webhook-secret-0123456789";
@@ -43,7 +48,15 @@ class WebhookDeliveryTest extends IntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
 
-  record Received(String type, String eventId, String timestamp, String signature, String body) {}
+  record Received(
+      String type,
+      String eventId,
+      String timestamp,
+      String signature,
+      String body,
+      String standardId,
+      String standardTimestamp,
+      String standardSignature) {}
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final int port = SmtpServer.freePort();
@@ -64,7 +77,10 @@ class WebhookDeliveryTest extends IntegrationTest {
                   h.getFirst("X-Handover-Event-Id"),
                   h.getFirst("X-Handover-Timestamp"),
                   h.getFirst("X-Handover-Signature"),
-                  body));
+                  body,
+                  h.getFirst("webhook-id"),
+                  h.getFirst("webhook-timestamp"),
+                  h.getFirst("webhook-signature")));
           exchange.sendResponseHeaders(204, -1);
           exchange.close();
         });
@@ -121,6 +137,9 @@ class WebhookDeliveryTest extends IntegrationTest {
     for (Received r : mine) {
       assertThat(r.signature())
           .isEqualTo("sha256=" + WebhookDispatcher.sign(SECRET, r.timestamp(), r.body()));
+      assertThat(r.standardId()).isEqualTo(r.eventId());
+      assertThat(r.standardTimestamp()).isEqualTo(r.timestamp());
+      assertThat(r.standardSignature()).isEqualTo("v1," + standardWebhooksSignature(r));
       assertThat(r.body())
           .contains("\"id\":\"" + r.eventId() + "\"")
           .contains("\"type\":\"" + r.type() + "\"");
@@ -250,6 +269,24 @@ class WebhookDeliveryTest extends IntegrationTest {
     } finally {
       release.countDown();
       webhooks.delete(Actor.operator("test", null), slow);
+    }
+  }
+
+  /** Computed here as a Standard Webhooks library does, from the base64 secret. */
+  private static String standardWebhooksSignature(Received r) {
+    try {
+      byte[] key =
+          java.util.Base64.getDecoder()
+              .decode(
+                  java.util.Base64.getEncoder()
+                      .encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)));
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+      String signed = r.standardId() + "." + r.standardTimestamp() + "." + r.body();
+      return java.util.Base64.getEncoder()
+          .encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

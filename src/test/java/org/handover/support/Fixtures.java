@@ -138,13 +138,35 @@ public class Fixtures {
         .orElseThrow(() -> new AssertionError("no code emailed to " + nic + " for " + changeId));
   }
 
-  /** The code in the newest email of this kind sent to an address. */
+  /**
+   * The code in the newest email of this kind sent to an address, waiting up to 10 s for it (some
+   * emails, as password resets, are written off the request thread).
+   */
   public String codeSentTo(String email, MailKind kind) {
-    return outbox.newest(0, 50).stream()
-        .filter(m -> m.kind() == kind && m.recipientEmail().equals(email))
-        .findFirst()
-        .map(m -> (String) m.payload().get("code"))
-        .orElseThrow(() -> new AssertionError("no " + kind + " sent to " + email));
+    return awaitMail(email, kind).payload().get("code").toString();
+  }
+
+  /** The newest email of this kind to an address, waiting up to 10 s for it to be written. */
+  public OutboxMessage awaitMail(String email, MailKind kind) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (true) {
+      var found =
+          outbox.newest(0, 50).stream()
+              .filter(m -> m.kind() == kind && m.recipientEmail().equals(email))
+              .findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no " + kind + " sent to " + email);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   /** The emails about one request, oldest first. */

@@ -391,8 +391,29 @@ class CrashRecoveryIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(done.statusCode()).isEqualTo(200);
-    Matcher nic = Pattern.compile("\\b([a-z]{2}\\d{4,8}-ovh)\\b").matcher(done.body());
-    assertThat(nic.find()).as("the new customer ID on the page").isTrue();
+    // the answer does not name the account (it is the same for a known address): sign in with
+    // the email to read the new customer ID
+    String login =
+        browser
+            .send(
+                HttpRequest.newBuilder(URI.create(server.base() + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher loginCsrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+    assertThat(loginCsrf.find()).as("a CSRF token on the sign-in form").isTrue();
+    Map<String, String> credentials = new LinkedHashMap<>();
+    credentials.put("_csrf", loginCsrf.group(1));
+    credentials.put("login", email);
+    credentials.put("password", "a long enough password");
+    HttpResponse<String> signedIn =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(server.base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(credentials)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher nic = Pattern.compile("\\b([a-z]{2}\\d{4,8}-ovh)\\b").matcher(signedIn.body());
+    assertThat(nic.find()).as("the new customer ID once signed in").isTrue();
     return new NewAccount(nic.group(1), email);
   }
 

@@ -9,6 +9,7 @@ import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Language;
 import org.handover.system.web.Flash;
+import org.handover.system.web.StepUp;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,6 +64,7 @@ class ProfileController {
     return "redirect:/account/profile";
   }
 
+  @StepUp
   @PostMapping("/email")
   String requestEmailChange(
       Actor actor, @RequestParam String email, RedirectAttributes flash, Locale locale) {

@@ -1,17 +1,17 @@
 package org.handover.account.web;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.handover.account.Account;
 import org.handover.account.Accounts;
 import org.handover.account.NewAccount;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
+import org.handover.system.HandoverProperties;
 import org.handover.system.Language;
+import org.handover.system.TextRules;
 import org.handover.system.Throttle;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,11 +29,14 @@ class SignInController {
   private final Accounts accounts;
   private final Throttle throttle;
   private final LocaleResolver locales;
+  private final HandoverProperties properties;
 
-  SignInController(Accounts accounts, Throttle throttle, LocaleResolver locales) {
+  SignInController(
+      Accounts accounts, Throttle throttle, LocaleResolver locales, HandoverProperties properties) {
     this.accounts = accounts;
     this.throttle = throttle;
     this.locales = locales;
+    this.properties = properties;
   }
 
   @GetMapping("/login")
@@ -48,9 +51,9 @@ class SignInController {
   }
 
   /**
-   * Creates the account and signs the customer in, so the welcome page already has the panel's
-   * menu, in the language they chose. Every problem with the form is reported at once, each next to
-   * its field (400); nothing is created then.
+   * Signs up. Every problem with the form is reported at once, each next to its field (400);
+   * nothing is created then. Otherwise the answer is the same whether the address already has an
+   * account or not (nobody learns which), in the language chosen: check your mailbox.
    */
   @PostMapping("/signup")
   String signup(
@@ -68,32 +71,31 @@ class SignInController {
     if (!errors.isEmpty()) {
       return refused(model, response, errors);
     }
-    Account account;
+    String perEmail = "signupTo:" + form.email().strip().toLowerCase(Locale.ROOT);
     try {
-      account =
-          accounts.open(
-              new NewAccount(
-                  null,
-                  form.email(),
-                  form.firstName(),
-                  form.lastName(),
-                  form.organisation(),
-                  language,
-                  form.password()),
-              Actor.visitor(request.getRemoteAddr()));
-    } catch (Accounts.EmailTaken taken) {
-      return refused(model, response, Map.of("email", "signup.email.taken"));
+      NewAccount wanted =
+          new NewAccount(
+              null,
+              form.email(),
+              form.firstName(),
+              form.lastName(),
+              form.organisation(),
+              language,
+              form.password());
+      // The same answer whether the address has an account or not: a new account gets its
+      // customer ID and a confirmation link by email, the holder of an existing one a note.
+      // At most a few such emails per address, and sign-ups per client address.
+      if (!throttle.isBlocked(perEmail, properties.security().signupMailsPerAddress())) {
+        accounts.signUp(wanted, Actor.visitor(request.getRemoteAddr()));
+      }
+      throttle.record(perEmail);
     } catch (HandoverException refused) {
       model.addAttribute("refusal", refused.message(language.locale()));
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return "account/signup";
     }
     throttle.record(key);
-    if (signIn(request, account, form.password())) {
-      model.addAttribute("signedIn", account.nic().value());
-      model.addAttribute("customerName", account.displayName());
-    }
-    model.addAttribute("account", account);
+    model.addAttribute("email", form.email().strip());
     return "account/signup-done";
   }
 
@@ -102,20 +104,6 @@ class SignInController {
     model.addAttribute("errors", errors);
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     return "account/signup";
-  }
-
-  /** Signs the new customer in, in a fresh session (as a sign-in through the form would). */
-  private static boolean signIn(HttpServletRequest request, Account account, String password) {
-    try {
-      if (request.getSession(false) != null) {
-        request.changeSessionId();
-      }
-      request.login(account.nic().value(), password);
-      return true;
-    } catch (ServletException notSignedIn) {
-      // the account exists; the welcome page then offers the sign-in link instead of the menu
-      return false;
-    }
   }
 
   /** The sign-up form as typed. */
@@ -131,7 +119,7 @@ class SignInController {
     /** Every field that is not right, with the message key that says why. */
     Map<String, String> problems() {
       Map<String, String> problems = new LinkedHashMap<>();
-      if (email == null || !Accounts.EMAIL.matcher(email.strip()).matches()) {
+      if (email == null || !TextRules.isEmail(email.strip().toLowerCase(Locale.ROOT))) {
         problems.put("email", "signup.email.invalid");
       }
       if (blankOrLong(firstName)) {
@@ -140,7 +128,7 @@ class SignInController {
       if (blankOrLong(lastName)) {
         problems.put("lastName", "signup.lastName.invalid");
       }
-      if (organisation != null && organisation.length() > 100) {
+      if (organisation != null && !TextRules.isSingleLine(organisation, 100)) {
         problems.put("organisation", "signup.organisation.invalid");
       }
       if (password == null || password.length() < 10 || password.length() > 128) {
@@ -153,7 +141,7 @@ class SignInController {
     }
 
     private static boolean blankOrLong(String value) {
-      return value == null || value.isBlank() || value.length() > 100;
+      return value == null || value.isBlank() || !TextRules.isSingleLine(value, 100);
     }
 
     static SignupForm empty(Language language) {
@@ -176,7 +164,7 @@ class SignInController {
     String key = "reset:" + login.strip().toLowerCase(Locale.ROOT);
     if (!throttle.isBlocked(key, 3)) {
       throttle.record(key);
-      accounts.requestPasswordReset(login, Actor.visitor(request.getRemoteAddr()));
+      accounts.requestPasswordResetLater(login, Actor.visitor(request.getRemoteAddr()));
     }
     model.addAttribute("login", login);
     model.addAttribute("sent", true);

@@ -10,6 +10,7 @@ import org.handover.apiauth.ApiCaller;
 import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiKeys;
 import org.handover.apiauth.ApiResponses;
+import org.handover.apiauth.IpRanges;
 import org.handover.apiauth.OvhApi;
 import org.handover.system.HandoverProperties;
 import org.springframework.http.ResponseEntity;
@@ -41,9 +42,12 @@ class AuthApi {
     return clock.instant().getEpochSecond();
   }
 
-  /** The body of {@code POST /auth/credential}. */
+  /**
+   * The body of {@code POST /auth/credential}, with every property the reference API accepts
+   * (python-ovh always sends {@code allowedIPs}, null unless restricted).
+   */
   @JsonIgnoreProperties(ignoreUnknown = false)
-  record CredentialRequest(List<Rule> accessRules, String redirection) {}
+  record CredentialRequest(List<Rule> accessRules, String redirection, List<String> allowedIPs) {}
 
   /** One access rule as sent. */
   @JsonIgnoreProperties(ignoreUnknown = false)
@@ -54,13 +58,15 @@ class AuthApi {
       @RequestHeader(name = "X-Ovh-Application", required = false) String appKey,
       @RequestBody CredentialRequest request) {
     if (appKey == null || keys.applicationId(appKey).isEmpty()) {
-      throw new ApiErrors.Forbidden("Invalid application key");
+      throw ApiErrors.invalidKey();
     }
     List<AccessRule> rules =
         request.accessRules() == null
             ? List.of()
             : request.accessRules().stream().map(r -> AccessRule.of(r.method(), r.path())).toList();
-    ApiKeys.Requested requested = keys.requestCredential(appKey, rules, request.redirection());
+    IpRanges allowed = request.allowedIPs() == null ? null : IpRanges.parse(request.allowedIPs());
+    ApiKeys.Requested requested =
+        keys.requestCredential(appKey, rules, request.redirection(), allowed);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("consumerKey", requested.consumerKey());
     answer.put("state", "pendingValidation");

@@ -7,6 +7,7 @@ import org.handover.apiauth.ApiKeys;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.web.Flash;
+import org.handover.system.web.StepUp;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,6 +38,7 @@ class ApiApplicationsController {
     return "apiauth/applications";
   }
 
+  @StepUp
   @PostMapping("/account/api/applications")
   String create(
       Actor actor,
@@ -71,6 +73,7 @@ class ApiApplicationsController {
     return "apiauth/validate";
   }
 
+  @StepUp
   @PostMapping("/account/api/credentials/validate")
   String decide(
       Actor actor,

@@ -8,6 +8,7 @@ import org.handover.catalog.ServiceType;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.web.Flash;
+import org.handover.system.web.StepUp;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,6 +45,7 @@ class OwnerController {
     return "catalog/owner";
   }
 
+  @StepUp
   @PostMapping
   String update(
       Actor actor,

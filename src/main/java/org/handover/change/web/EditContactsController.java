@@ -16,6 +16,7 @@ import org.handover.contact.PlannedChange;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
+import org.handover.system.web.StepUp;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -105,6 +106,7 @@ class EditContactsController {
   }
 
   /** Second step: creates the requests and returns to My services with a banner. */
+  @StepUp
   @PostMapping("/confirm")
   String confirm(
       Actor actor,

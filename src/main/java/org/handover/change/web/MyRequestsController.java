@@ -16,6 +16,7 @@ import org.handover.system.HandoverException;
 import org.handover.system.Nic;
 import org.handover.system.web.Dates;
 import org.handover.system.web.Flash;
+import org.handover.system.web.StepUp;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,6 +36,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MyRequestsController {
 
   private static final int PAGE = 50;
+
+  /**
+   * The states a customer can find requests in: a request waiting for a token is "awaiting
+   * validation"; {@code todo}, {@code checkValidity} and {@code doing} last only inside one
+   * transaction, so offering them as filters would only ever show an empty list.
+   */
+  private static final List<ChangeState> FILTERABLE =
+      List.of(
+          ChangeState.validatingByCustomers,
+          ChangeState.done,
+          ChangeState.refused,
+          ChangeState.expired,
+          ChangeState.aborted,
+          ChangeState.error);
 
   private final ContactChanges changes;
   private final MessageSource messages;
@@ -69,12 +84,13 @@ class MyRequestsController {
             .map(c -> row(c, me, taskId != null && c.id() == taskId, token, locale))
             .toList());
     model.addAttribute("state", filter);
-    model.addAttribute("states", ChangeState.values());
+    model.addAttribute("states", FILTERABLE);
     model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
     model.addAttribute("me", me);
     return "change/requests";
   }
 
+  @StepUp
   @PostMapping("/{id}/accept")
   String accept(
       Actor actor,

@@ -3,6 +3,7 @@ package org.handover.operator.api;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.handover.apiauth.ApiErrors;
 import org.handover.operator.importer.BulkImport;
 import org.handover.operator.importer.ImportResult;
 import org.handover.operator.importer.InvalidRows;
@@ -44,9 +45,8 @@ class ImportApi {
 
   @ExceptionHandler(InvalidRows.class)
   ResponseEntity<Map<String, Object>> invalid(InvalidRows e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("class", "Client::BadRequest");
-    body.put("message", e.getMessage());
+    Map<String, Object> body =
+        new LinkedHashMap<>(ApiErrors.json(HttpStatus.BAD_REQUEST, null, e.getMessage()));
     body.put("errorCount", e.errors().size());
     body.put("errors", e.listed());
     return ResponseEntity.status(HttpStatus.BAD_REQUEST)

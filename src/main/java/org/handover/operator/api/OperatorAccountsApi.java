@@ -6,6 +6,7 @@ import org.handover.account.Accounts;
 import org.handover.account.NewAccount;
 import org.handover.operator.InvalidOperatorRequest;
 import org.handover.operator.api.OperatorViews.AccountView;
+import org.handover.security.SecondFactors;
 import org.handover.system.Actor;
 import org.handover.system.Language;
 import org.handover.system.Nic;
@@ -27,9 +28,24 @@ import org.springframework.web.bind.annotation.RestController;
 class OperatorAccountsApi {
 
   private final Accounts accounts;
+  private final SecondFactors factors;
 
-  OperatorAccountsApi(Accounts accounts) {
+  OperatorAccountsApi(Accounts accounts, SecondFactors factors) {
     this.accounts = accounts;
+    this.factors = factors;
+  }
+
+  /** The account as operators see it, with whether it has a second factor (never the secret). */
+  private AccountView view(Account account) {
+    return AccountView.of(account, factors.enrolled(account.nic()));
+  }
+
+  /** Ends every web session and API consumer key of the account at once. */
+  @PostMapping("/{nic}/sessions/revoke")
+  AccountView revokeSessions(Actor operator, @PathVariable String nic) {
+    Nic id = Nic.parse(nic);
+    accounts.endSessions(id, operator);
+    return view(accounts.require(id));
   }
 
   @JsonIgnoreProperties(ignoreUnknown = false)
@@ -59,12 +75,12 @@ class OperatorAccountsApi {
     if (body.password() == null) {
       accounts.requestPasswordReset(account.nic().value(), operator);
     }
-    return AccountView.of(account);
+    return view(account);
   }
 
   @GetMapping("/{nic}")
   AccountView get(@PathVariable String nic) {
-    return AccountView.of(accounts.require(Nic.parse(nic)));
+    return view(accounts.require(Nic.parse(nic)));
   }
 
   @JsonIgnoreProperties(ignoreUnknown = false)
@@ -73,7 +89,7 @@ class OperatorAccountsApi {
 
   @PatchMapping("/{nic}")
   AccountView amend(Actor operator, @PathVariable String nic, @RequestBody AmendBody body) {
-    return AccountView.of(
+    return view(
         accounts.amend(
             Nic.parse(nic),
             body.email(),
@@ -94,21 +110,21 @@ class OperatorAccountsApi {
     }
     Nic id = Nic.parse(nic);
     accounts.setDebt(id, body.amountCents(), body.currency(), operator);
-    return AccountView.of(accounts.require(id));
+    return view(accounts.require(id));
   }
 
   @PostMapping("/{nic}/suspend")
   AccountView suspend(Actor operator, @PathVariable String nic) {
     Nic id = Nic.parse(nic);
     accounts.setState(id, Account.State.suspended, operator);
-    return AccountView.of(accounts.require(id));
+    return view(accounts.require(id));
   }
 
   @PostMapping("/{nic}/reactivate")
   AccountView reactivate(Actor operator, @PathVariable String nic) {
     Nic id = Nic.parse(nic);
     accounts.setState(id, Account.State.active, operator);
-    return AccountView.of(accounts.require(id));
+    return view(accounts.require(id));
   }
 
   private static Language language(String value) {

@@ -3,7 +3,9 @@ package org.handover.operator.api;
 import java.util.Map;
 import org.handover.apiauth.ApiErrors;
 import org.handover.system.HandoverException;
+import org.handover.system.RejectedByDatabase;
 import org.handover.system.web.Statuses;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,6 +18,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(annotations = OperatorApi.class)
 class OperatorErrors {
 
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<Map<String, String>> rejected(DataIntegrityViolationException e) {
+    return refused(new RejectedByDatabase(e));
+  }
+
   @ExceptionHandler(HandoverException.class)
   ResponseEntity<Map<String, String>> refused(HandoverException e) {
     return ApiErrors.body(Statuses.of(e.kind()), e.getMessage());
@@ -23,7 +30,7 @@ class OperatorErrors {
 
   @ExceptionHandler(ApiErrors.ApiException.class)
   ResponseEntity<Map<String, String>> api(ApiErrors.ApiException e) {
-    return ApiErrors.body(e.status(), e.getMessage());
+    return ApiErrors.body(e.status(), e.errorCode(), e.getMessage());
   }
 
   @ExceptionHandler({

@@ -29,9 +29,11 @@ final class OperatorViews {
       String language,
       String state,
       Debt debt,
-      String createdAt) {
+      String createdAt,
+      boolean secondFactor) {
 
-    static AccountView of(Account a) {
+    /** The account, with whether it has a second factor (never the secret). */
+    static AccountView of(Account a, boolean secondFactor) {
       return new AccountView(
           a.nic().value(),
           a.email(),
@@ -42,7 +44,8 @@ final class OperatorViews {
           a.language().name(),
           a.state().name(),
           new Debt(a.debtCents(), a.debtCurrency()),
-          ApiResponses.datetime(a.createdAt()));
+          ApiResponses.datetime(a.createdAt()),
+          secondFactor);
     }
   }
 

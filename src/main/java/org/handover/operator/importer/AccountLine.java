@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.handover.account.Account;
-import org.handover.account.Accounts;
 import org.handover.system.Language;
 import org.handover.system.Nic;
 
@@ -44,7 +43,7 @@ record AccountLine(
   /** The account of a row; {@code fields} collects what is wrong with it. */
   static AccountLine read(Row row, Fields fields) {
     Nic nic = fields.nic("nic", null);
-    String email = fields.email("email", Accounts.EMAIL);
+    String email = fields.email("email");
     String first = fields.text("firstName", 100);
     String last = fields.text("lastName", 100);
     String organisation = fields.optionalText("organisation", 200);

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.handover.system.Messages;
 import org.handover.system.Nic;
+import org.handover.system.TextRules;
 
 /**
  * Reads the values of one row, collecting a specific problem for every field that is missing or
@@ -51,6 +52,10 @@ final class Fields {
   private String limited(String name, String value, int max) {
     if (value.length() > max) {
       problems.add(Messages.english("import.field.tooLong", name, max));
+      return null;
+    }
+    if (!TextRules.isSingleLine(value, max)) {
+      problems.add(Messages.english("import.field.characters", name));
       return null;
     }
     return value;
@@ -123,13 +128,13 @@ final class Fields {
   }
 
   /** An email address, lowercased, in the shape the account sign-up accepts. */
-  String email(String name, Pattern shape) {
-    String value = text(name, 320);
+  String email(String name) {
+    String value = text(name, TextRules.EMAIL);
     if (value == null) {
       return null;
     }
     String email = value.toLowerCase(Locale.ROOT);
-    if (!shape.matcher(email).matches()) {
+    if (!TextRules.isEmail(email)) {
       problems.add(Messages.english("import.email.invalid", name, shorten(value)));
       return null;
     }

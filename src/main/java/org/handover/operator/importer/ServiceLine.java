@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.handover.catalog.HostedService;
-import org.handover.catalog.HostedServices;
 import org.handover.catalog.NewService;
 import org.handover.catalog.ServiceKey;
+import org.handover.catalog.ServiceNames;
 import org.handover.catalog.ServiceType;
 import org.handover.contact.ContactRole;
 import org.handover.contact.Contacts;
@@ -42,7 +42,11 @@ record ServiceLine(
   /** The service of a row; {@code fields} collects what is wrong with it. */
   static ServiceLine read(Row row, Fields fields) {
     ServiceType type = fields.oneOf("type", ServiceType.class, null);
-    String name = fields.matching("name", HostedServices.NAME, null, "import.service.name.invalid");
+    // required, one line, then in its canonical form (lower case, no final dot, punycode)
+    String name =
+        fields.text("name", 255) == null
+            ? null
+            : fields.parsed("name", ServiceNames::require, null, "import.service.name.invalid");
     Nic admin = fields.nic("admin", null);
     Nic tech = fields.nic("tech", admin);
     Nic billing = fields.nic("billing", admin);

@@ -40,13 +40,18 @@ class PageModel {
     return principal == null ? null : principal.getName();
   }
 
-  /** This page's path and query without {@code lang}, for the language links. */
+  /**
+   * This page's path and query without {@code lang}, for the language links; never with a code
+   * ({@code token}, {@code code}): a code opened from an email stays in that one address.
+   */
   @ModelAttribute("currentPath")
   String currentPath(HttpServletRequest request) {
     String query = request.getQueryString();
     return UriComponentsBuilder.fromPath(request.getRequestURI())
         .query(query)
         .replaceQueryParam("lang")
+        .replaceQueryParam("token")
+        .replaceQueryParam("code")
         .build()
         .toUriString();
   }

@@ -2,6 +2,8 @@ package org.handover.system.web;
 
 import java.util.Locale;
 import org.handover.system.HandoverException;
+import org.handover.system.RejectedByDatabase;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,6 +16,11 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @ControllerAdvice(annotations = Controller.class)
 class WebErrors {
+
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ModelAndView rejected(DataIntegrityViolationException e, Locale locale) {
+    return refused(new RejectedByDatabase(e), locale);
+  }
 
   @ExceptionHandler(HandoverException.class)
   ModelAndView refused(HandoverException e, Locale locale) {

@@ -1,4 +1,4 @@
-package org.handover.account.api;
+package org.handover.apiauth.api;
 
 import java.math.BigDecimal;
 import org.handover.account.Account;

@@ -1,4 +1,4 @@
-package org.handover.apiauth.web;
+package org.handover.security.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -6,18 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.handover.account.Account;
+import org.handover.account.Accounts;
 import org.handover.apiauth.AccessRule;
 import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiKeys;
+import org.handover.security.KnownDevices;
+import org.handover.security.SecondFactors;
+import org.handover.security.SignInGuard;
 import org.handover.system.Actor;
-import org.handover.system.Nic;
-import org.handover.system.Throttle;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,25 +35,30 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class CreateTokenController {
 
-  static final int LIMIT = 5;
   private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE"};
 
-  private final UserDetailsService customers;
+  private final Accounts accounts;
   private final PasswordEncoder passwords;
   private final ApiKeys keys;
-  private final Throttle throttle;
+  private final SignInGuard guard;
+  private final KnownDevices devices;
+  private final SecondFactors factors;
   private final MessageSource messages;
 
   CreateTokenController(
-      UserDetailsService customers,
+      Accounts accounts,
       PasswordEncoder passwords,
       ApiKeys keys,
-      Throttle throttle,
+      SignInGuard guard,
+      KnownDevices devices,
+      SecondFactors factors,
       MessageSource messages) {
-    this.customers = customers;
+    this.accounts = accounts;
     this.passwords = passwords;
     this.keys = keys;
-    this.throttle = throttle;
+    this.guard = guard;
+    this.devices = devices;
+    this.factors = factors;
     this.messages = messages;
   }
 
@@ -69,12 +74,13 @@ class CreateTokenController {
       HttpServletRequest request,
       @RequestParam(defaultValue = "") String nic,
       @RequestParam(defaultValue = "") String password,
+      @RequestParam(defaultValue = "") String code,
       @RequestParam(defaultValue = "") String applicationName,
       @RequestParam(defaultValue = "") String applicationDescription,
       @RequestParam(defaultValue = "0") long validity) {
     try {
       return ResponseEntity.ok(
-          create(request, nic, password, applicationName, applicationDescription, validity));
+          create(request, nic, password, code, applicationName, applicationDescription, validity));
     } catch (ApiErrors.ApiException refused) {
       return ResponseEntity.status(refused.status())
           .body(
@@ -91,6 +97,7 @@ class CreateTokenController {
       HttpServletRequest request,
       @RequestParam(defaultValue = "") String nic,
       @RequestParam(defaultValue = "") String password,
+      @RequestParam(defaultValue = "") String code,
       @RequestParam(defaultValue = "") String applicationName,
       @RequestParam(defaultValue = "") String applicationDescription,
       @RequestParam(defaultValue = "0") long validity,
@@ -99,7 +106,7 @@ class CreateTokenController {
     try {
       model.addAttribute(
           "token",
-          create(request, nic, password, applicationName, applicationDescription, validity));
+          create(request, nic, password, code, applicationName, applicationDescription, validity));
     } catch (ApiErrors.ApiException refused) {
       model.addAttribute(
           "alert",
@@ -113,23 +120,30 @@ class CreateTokenController {
       HttpServletRequest request,
       String nic,
       String password,
+      String code,
       String name,
       String description,
       long validity) {
-    String loginKey = "createToken:" + nic.strip().toLowerCase(Locale.ROOT);
-    String addressKey = "createToken:" + request.getRemoteAddr();
-    if (throttle.isBlocked(loginKey, LIMIT) || throttle.isBlocked(addressKey, LIMIT * 6)) {
-      throw new ApiErrors.Forbidden("Too many failed attempts; wait a quarter of an hour");
+    // the same count as the panel's sign-in: by account, whatever login names it
+    String key = guard.keyFor(nic);
+    String device = devices.known(key, request);
+    if (!guard.mayTry(key, request.getRemoteAddr(), device)) {
+      throw new ApiErrors.Forbidden("Too many failed attempts; wait before trying again");
     }
-    UserDetails customer = signInCustomer(nic);
+    Account account = accounts.findForSignIn(nic).filter(Account::isActive).orElse(null);
     boolean ok =
-        customer != null
-            && customer.isEnabled()
-            && passwords.matches(password, customer.getPassword());
+        account != null
+            && accounts
+                .passwordHash(account.nic())
+                .map(h -> passwords.matches(password, h))
+                .orElse(false);
+    if (ok && factors.enrolled(account.nic())) {
+      // with a second factor, a consumer key needs its code too
+      ok = factors.verify(account.nic(), code).isPresent();
+    }
     if (!ok) {
-      throttle.record(loginKey);
-      throttle.record(addressKey);
-      throw new ApiErrors.Forbidden("Wrong customer ID or password");
+      guard.failed(key, request.getRemoteAddr(), device);
+      throw new ApiErrors.Forbidden("Wrong customer ID, password or second-factor code");
     }
     if (validity < 0 || validity > Duration.ofDays(3650).toSeconds()) {
       throw new ApiErrors.BadRequest(
@@ -141,20 +155,11 @@ class CreateTokenController {
           "Give at least one access rule (GET, POST, PUT or DELETE path)");
     }
     return keys.createToken(
-        Actor.customer(Nic.parse(customer.getUsername()), request.getRemoteAddr()),
+        Actor.customer(account.nic(), request.getRemoteAddr()),
         name,
         description,
         rules,
         Duration.ofSeconds(validity));
-  }
-
-  /** The customer signing in with this login (ID or email), as sign-in finds it; null if none. */
-  private UserDetails signInCustomer(String login) {
-    try {
-      return customers.loadUserByUsername(login);
-    } catch (UsernameNotFoundException unknown) {
-      return null;
-    }
   }
 
   /** The access rules given as repeated GET/POST/PUT/DELETE fields (or query parameters). */

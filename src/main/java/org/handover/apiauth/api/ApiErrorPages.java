@@ -1,0 +1,100 @@
+package org.handover.apiauth.api;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.handover.apiauth.ApiErrors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The container's own errors (Tomcat's 400s, Spring Security's firewall, anything that reaches
+ * {@code /error}) in the API's error shape for the customer and operator APIs; the panel keeps its
+ * error pages. The message never carries an exception's text on a 5xx.
+ */
+@Controller
+@RequestMapping("${server.error.path:${error.path:/error}}")
+class ApiErrorPages extends BasicErrorController {
+
+  ApiErrorPages(
+      ErrorAttributes attributes, WebProperties web, ObjectProvider<ErrorViewResolver> resolvers) {
+    super(attributes, web.getError(), resolvers.orderedStream().toList());
+  }
+
+  @Override
+  public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+    if (!isApi(request)) {
+      return super.errorHtml(request, response);
+    }
+    HttpStatus status = getStatus(request);
+    try {
+      queryId(request, response);
+      ApiErrors.write(response, status, message(request, status));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return null;
+  }
+
+  @Override
+  public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+    if (!isApi(request)) {
+      return super.error(request);
+    }
+    HttpStatus status = getStatus(request);
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+        && current.getResponse() != null) {
+      queryId(request, current.getResponse());
+    }
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(new LinkedHashMap<>(ApiErrors.json(status, null, message(request, status))));
+  }
+
+  /** Whether the failed request was a call to the customer or operator API. */
+  static boolean isApi(HttpServletRequest request) {
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String path = uri == null ? "" : uri.toString().substring(request.getContextPath().length());
+    return path.equals("/1.0")
+        || path.equals("/v1")
+        || path.startsWith("/1.0/")
+        || path.startsWith("/v1/")
+        || path.startsWith("/operator/");
+  }
+
+  private static void queryId(HttpServletRequest request, HttpServletResponse response) {
+    if (response.getHeader("X-Ovh-QueryID") == null) {
+      response.setHeader("X-Ovh-QueryID", "HO-" + UUID.randomUUID());
+    }
+  }
+
+  private static String message(HttpServletRequest request, HttpStatus status) {
+    Object given = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+    String text = given == null ? "" : given.toString().strip();
+    if (status.is5xxServerError() || text.isEmpty()) {
+      return switch (status) {
+        case BAD_REQUEST -> "The request is malformed and was refused before reaching the API";
+        case NOT_FOUND -> "No such API call";
+        case PAYLOAD_TOO_LARGE -> "The request body is too large";
+        default -> status.getReasonPhrase();
+      };
+    }
+    return text.length() > 300 ? text.substring(0, 300) : text;
+  }
+}

@@ -1,0 +1,76 @@
+package org.handover.catalog;
+
+import java.net.IDN;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The one stored form of a service name: lower case, without a final dot, internationalised domain
+ * names in their ASCII (punycode, {@code xn--}) form, so that {@code Bruno-Only.com.}, {@code
+ * BRUNO-ONLY.COM} and {@code bruno-only.com} are one service, and {@code bücher.example} is stored
+ * as {@code xn--bcher-kva.example}. Every way in (panel, both APIs, import) and every lookup goes
+ * through {@link #canonical}.
+ */
+public final class ServiceNames {
+
+  /** The shape of a canonical name. */
+  static final Pattern CANONICAL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,253}");
+
+  private ServiceNames() {}
+
+  /** The canonical form of a name as typed, or empty when it cannot be a service name. */
+  public static Optional<String> canonical(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    String n = name.strip();
+    if (n.endsWith(".")) {
+      n = n.substring(0, n.length() - 1);
+    }
+    if (n.isEmpty() || n.length() > 254 || mixesScripts(n)) {
+      return Optional.empty();
+    }
+    try {
+      n = IDN.toASCII(n, 0).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException notAHostName) {
+      return Optional.empty();
+    }
+    return CANONICAL.matcher(n).matches() ? Optional.of(n) : Optional.empty();
+  }
+
+  /**
+   * Whether a label mixes letters of several scripts ({@code аlice} with a Cyrillic {@code а}): the
+   * look-alike names that pass for another, refused as registrars refuse them.
+   */
+  static boolean mixesScripts(String name) {
+    for (String label : name.split("\\.")) {
+      Character.UnicodeScript seen = null;
+      for (int i = 0; i < label.length(); ) {
+        int cp = label.codePointAt(i);
+        i += Character.charCount(cp);
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        if (script == Character.UnicodeScript.COMMON
+            || script == Character.UnicodeScript.INHERITED) {
+          continue;
+        }
+        if (seen != null && seen != script) {
+          return true;
+        }
+        seen = script;
+      }
+    }
+    return false;
+  }
+
+  /** The canonical form; {@link IllegalArgumentException} when it cannot be a service name. */
+  public static String require(String name) {
+    return canonical(name)
+        .orElseThrow(() -> new IllegalArgumentException("not a service name: " + name));
+  }
+
+  /** The form to look a typed name up with: canonical when it can be, else as typed. */
+  static String lookup(String name) {
+    return canonical(name).orElse(name);
+  }
+}

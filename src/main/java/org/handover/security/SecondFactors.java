@@ -1,0 +1,212 @@
+package org.handover.security;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.handover.account.AccountLockdown;
+import org.handover.account.AccountNotices;
+import org.handover.apiauth.SecretBox;
+import org.handover.audit.AuditLog;
+import org.handover.mail.MailKind;
+import org.handover.system.Actor;
+import org.handover.system.Digests;
+import org.handover.system.HandoverException;
+import org.handover.system.Nic;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Second factors of customer accounts: TOTP authenticators and single-use recovery codes (ten,
+ * shown once, stored as digests). Each change sends a security notice to the account.
+ */
+@Service
+public class SecondFactors {
+
+  static final int RECOVERY_CODES = 10;
+  private static final String CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+  /** How a second-factor check was passed. */
+  public enum Method {
+    totp,
+    recovery
+  }
+
+  /** An authenticator as its owner sees it (never its secret). */
+  public record Factor(long id, String name, Instant createdAt, Instant lastUsedAt) {}
+
+  private final SecondFactorRepository repository;
+  private final SecretBox box;
+  private final AccountNotices notices;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final Totp totp = Totp.standard();
+  private final SecureRandom random = new SecureRandom();
+
+  SecondFactors(
+      SecondFactorRepository repository,
+      SecretBox box,
+      AccountNotices notices,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.repository = repository;
+    this.box = box;
+    this.notices = notices;
+    this.audit = audit;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Whether the account has a second factor. */
+  public boolean enrolled(Nic nic) {
+    return repository.any(nic);
+  }
+
+  public List<Factor> list(Nic nic) {
+    return repository.factors(nic).stream()
+        .map(f -> new Factor(f.id(), f.name(), f.createdAt(), f.lastUsedAt()))
+        .toList();
+  }
+
+  public long unusedRecoveryCodes(Nic nic) {
+    return repository.unusedRecoveryCodes(nic);
+  }
+
+  /**
+   * Adds an authenticator once the customer proves it works with a code from it. Returns new
+   * recovery codes when the account had none (shown once), otherwise an empty list.
+   */
+  @Transactional
+  public List<String> enrolTotp(Actor actor, String name, String secret, String code) {
+    String n = name(name);
+    Instant now = clock.instant();
+    OptionalLong step = secret == null ? OptionalLong.empty() : totp.match(secret, code, now, 0);
+    if (step.isEmpty()) {
+      throw new WrongCode();
+    }
+    repository.insert(actor.nic(), n, box.seal(secret), step.getAsLong(), now);
+    audit.record(actor, "security.factorAdded", null, null, n);
+    notices.send(actor.nic(), MailKind.SECURITY_FACTOR_ADDED, n);
+    return repository.unusedRecoveryCodes(actor.nic()) == 0
+        ? newRecoveryCodes(actor.nic(), now)
+        : List.of();
+  }
+
+  @Transactional
+  public void rename(Actor actor, long id, String name) {
+    if (repository.rename(actor.nic(), id, name(name)) == 0) {
+      throw new NoSuchFactor();
+    }
+  }
+
+  /**
+   * Removes an authenticator; with the last one go the recovery codes. Ends the account's other
+   * sessions and its consumer keys.
+   */
+  @Transactional
+  public void remove(Actor actor, long id) {
+    String name = repository.name(actor.nic(), id).orElseThrow(NoSuchFactor::new);
+    repository.delete(actor.nic(), id);
+    if (!repository.any(actor.nic())) {
+      repository.deleteRecoveryCodes(actor.nic());
+    }
+    audit.record(actor, "security.factorRemoved", null, null, name);
+    notices.send(actor.nic(), MailKind.SECURITY_FACTOR_REMOVED, name);
+    events.publishEvent(new AccountLockdown(actor.nic(), "factorRemoved"));
+  }
+
+  /** New recovery codes in place of the old ones (which stop working), shown once. */
+  @Transactional
+  public List<String> regenerateRecoveryCodes(Actor actor) {
+    if (!repository.any(actor.nic())) {
+      throw new NoSuchFactor();
+    }
+    audit.record(actor, "security.recoveryCodesRegenerated", null, null, null);
+    return newRecoveryCodes(actor.nic(), clock.instant());
+  }
+
+  /**
+   * Checks a code from an authenticator (each time step works once) or an unused recovery code
+   * (which is then spent, and the account told).
+   */
+  @Transactional
+  public Optional<Method> verify(Nic nic, String code) {
+    String typed = code == null ? "" : code.strip();
+    Instant now = clock.instant();
+    if (typed.replaceAll("\\s", "").matches("\\d{6}")) {
+      for (var f : repository.factors(nic)) {
+        OptionalLong step = totp.match(box.open(f.secretSealed()), typed, now, f.lastStep());
+        if (step.isPresent() && repository.useStep(f.id(), step.getAsLong(), now)) {
+          return Optional.of(Method.totp);
+        }
+      }
+      return Optional.empty();
+    }
+    if (repository.useRecoveryCode(nic, recoveryDigest(typed), now)) {
+      long left = repository.unusedRecoveryCodes(nic);
+      audit.record(Actor.customer(nic, null), "security.recoveryCodeUsed", null, null, null);
+      notices.send(nic, MailKind.SECURITY_RECOVERY_CODE_USED, String.valueOf(left));
+      return Optional.of(Method.recovery);
+    }
+    return Optional.empty();
+  }
+
+  private List<String> newRecoveryCodes(Nic nic, Instant now) {
+    List<String> codes = new ArrayList<>();
+    List<String> digests = new ArrayList<>();
+    for (int i = 0; i < RECOVERY_CODES; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int c = 0; c < 10; c++) {
+        if (c == 5) {
+          sb.append('-');
+        }
+        sb.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+      }
+      codes.add(sb.toString());
+      digests.add(recoveryDigest(sb.toString()));
+    }
+    repository.replaceRecoveryCodes(nic, digests, now);
+    return codes;
+  }
+
+  /** Recovery codes are compared without case, spaces or dashes. */
+  static String recoveryDigest(String code) {
+    return Digests.sha256Hex(code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT));
+  }
+
+  private static String name(String name) {
+    String n = name == null ? "" : name.strip();
+    if (n.isEmpty() || n.length() > 100) {
+      throw new BadName();
+    }
+    return n;
+  }
+
+  /** The code is not right (or was already used). */
+  public static final class WrongCode extends HandoverException {
+    WrongCode() {
+      super(Kind.BAD_REQUEST, "security.code.wrong");
+    }
+  }
+
+  /** A second factor needs a name of 1 to 100 characters. */
+  public static final class BadName extends HandoverException {
+    BadName() {
+      super(Kind.BAD_REQUEST, "security.factor.name");
+    }
+  }
+
+  /** The account has no such second factor. */
+  public static final class NoSuchFactor extends HandoverException {
+    NoSuchFactor() {
+      super(Kind.NOT_FOUND, "security.factor.unknown");
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.handover.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.handover.account.Account;
+import org.handover.account.Accounts;
+import org.handover.system.HandoverProperties;
+import org.handover.system.Throttle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Throttles password guessing by account, whatever login names it (customer ID or email), across
+ * the panel's sign-in and {@code /createToken}, and by client address. After the free failures an
+ * account's password is checked again only once a delay has passed since the last failure, a delay
+ * that doubles with each further failure up to a cap; attempts during the delay are refused
+ * unchecked and not counted. A browser that signed in to the account before (its device cookie) is
+ * not held back by failures from elsewhere: it has its own count, so a stranger cannot lock the
+ * owner out. Kept in memory per instance.
+ */
+@Component
+public class SignInGuard {
+
+  private record Failures(int count, Instant last) {}
+
+  private final Accounts accounts;
+  private final Throttle throttle;
+  private final HandoverProperties.Security settings;
+  private final Clock clock;
+  private final Cache<String, Failures> failures =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ofDays(1)).maximumSize(200_000).build();
+
+  SignInGuard(Accounts accounts, Throttle throttle, HandoverProperties properties, Clock clock) {
+    this.accounts = accounts;
+    this.throttle = throttle;
+    this.settings = properties.security();
+    this.clock = clock;
+  }
+
+  /** Who is being signed in to: the account's key, or the login typed when it names none. */
+  public String keyFor(String login) {
+    return accounts
+        .findForSignIn(login)
+        .map(Account::nic)
+        .map(nic -> "account:" + nic.value())
+        .orElseGet(() -> "login:" + (login == null ? "" : login.strip().toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * Whether a password may be checked now for this key, from this address, from a browser that is
+   * (or is not) known to the account.
+   */
+  public boolean mayTry(String key, String address, String knownDevice) {
+    if (throttle.isBlocked(addressKey(address), settings.addressFailures())) {
+      return false;
+    }
+    if (knownDevice != null) {
+      return !throttle.isBlocked(deviceKey(key, knownDevice), settings.freeSignInFailures());
+    }
+    return waitFor(key).isZero();
+  }
+
+  /** How long the key is held back from now (zero when a password may be checked). */
+  public Duration waitFor(String key) {
+    Failures f = failures.getIfPresent(key);
+    if (f == null) {
+      return Duration.ZERO;
+    }
+    Instant until = f.last().plus(settings.lockDelay(f.count()));
+    Instant now = clock.instant();
+    return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
+  }
+
+  /** Counts a failed password (or second-factor code) against the key and the address. */
+  public void failed(String key, String address, String knownDevice) {
+    throttle.record(addressKey(address));
+    if (knownDevice != null) {
+      throttle.record(deviceKey(key, knownDevice));
+      return;
+    }
+    Instant now = clock.instant();
+    failures.asMap().merge(key, new Failures(1, now), (a, b) -> new Failures(a.count() + 1, now));
+  }
+
+  /** A complete sign-in forgets the account's failures. */
+  public void succeeded(String key, String knownDevice) {
+    failures.invalidate(key);
+    if (knownDevice != null) {
+      throttle.reset(deviceKey(key, knownDevice));
+    }
+  }
+
+  private static String addressKey(String address) {
+    return "signin-address:" + address;
+  }
+
+  private static String deviceKey(String key, String device) {
+    return "signin-device:" + key + ":" + device;
+  }
+}

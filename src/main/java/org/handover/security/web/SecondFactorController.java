@@ -1,0 +1,121 @@
+package org.handover.security.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.handover.security.KnownDevices;
+import org.handover.security.SecondFactors;
+import org.handover.security.SignInGuard;
+import org.handover.security.SignIns;
+import org.handover.security.StepUpInterceptor;
+import org.handover.system.Nic;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The second step of signing in (a code from an authenticator app, or a recovery code), and the
+ * same check again before an action that needs a fresh one (step-up). Wrong codes count against the
+ * account like wrong passwords.
+ */
+@Controller
+class SecondFactorController {
+
+  private final SecondFactors factors;
+  private final SignIns signIns;
+  private final SignInGuard guard;
+  private final KnownDevices devices;
+  private final SavedRequestAwareAuthenticationSuccessHandler onSuccess =
+      new SavedRequestAwareAuthenticationSuccessHandler();
+
+  SecondFactorController(
+      SecondFactors factors, SignIns signIns, SignInGuard guard, KnownDevices devices) {
+    this.factors = factors;
+    this.signIns = signIns;
+    this.guard = guard;
+    this.devices = devices;
+    onSuccess.setDefaultTargetUrl("/account/contacts/services");
+  }
+
+  @GetMapping("/login/second-factor")
+  String signInForm(Model model) {
+    model.addAttribute("action", "/login/second-factor");
+    return "security/second-factor";
+  }
+
+  @PostMapping("/login/second-factor")
+  void signIn(
+      @RequestParam(defaultValue = "") String code,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException, ServletException {
+    Nic nic = current();
+    Optional<SecondFactors.Method> passed = check(nic, code, request);
+    if (passed.isEmpty()) {
+      response.sendRedirect(request.getContextPath() + "/login/second-factor?error");
+      return;
+    }
+    signIns.secondFactorPassed(passed.get(), request, response);
+    signIns.complete(nic, request, response);
+    onSuccess.onAuthenticationSuccess(
+        request, response, SecurityContextHolder.getContext().getAuthentication());
+  }
+
+  @GetMapping("/account/security/confirm")
+  String confirmForm(@RequestParam(name = "continue", defaultValue = "") String next, Model model) {
+    model.addAttribute("action", "/account/security/confirm");
+    model.addAttribute("next", next);
+    model.addAttribute("stepUp", true);
+    return "security/second-factor";
+  }
+
+  @PostMapping("/account/security/confirm")
+  String confirm(
+      @RequestParam(defaultValue = "") String code,
+      @RequestParam(name = "continue", defaultValue = "") String next,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    Nic nic = current();
+    String back = StepUpInterceptor.safe(next);
+    if (check(nic, code, request)
+        .map(
+            m -> {
+              signIns.secondFactorPassed(m, request, response);
+              return m;
+            })
+        .isEmpty()) {
+      return "redirect:/account/security/confirm?error&continue="
+          + URLEncoder.encode(back, StandardCharsets.UTF_8);
+    }
+    return "redirect:" + back;
+  }
+
+  /** Checks a code, held back like passwords while the account is locked. */
+  private Optional<SecondFactors.Method> check(Nic nic, String code, HttpServletRequest request) {
+    // codes have their own count: a stranger's wrong passwords do not block the owner's codes
+    String key = "factor:account:" + nic.value();
+    String device = devices.known("account:" + nic.value(), request);
+    if (!guard.mayTry(key, request.getRemoteAddr(), device)) {
+      return Optional.empty();
+    }
+    Optional<SecondFactors.Method> passed = factors.verify(nic, code);
+    if (passed.isEmpty()) {
+      guard.failed(key, request.getRemoteAddr(), device);
+    }
+    return passed;
+  }
+
+  private static Nic current() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return Nic.parse(auth.getName());
+  }
+}

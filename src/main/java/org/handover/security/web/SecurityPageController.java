@@ -1,0 +1,204 @@
+package org.handover.security.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.handover.account.Accounts;
+import org.handover.apiauth.ApiKeys;
+import org.handover.security.SecondFactors;
+import org.handover.security.Totp;
+import org.handover.security.WebSessions;
+import org.handover.system.Actor;
+import org.handover.system.HandoverException;
+import org.handover.system.HandoverProperties;
+import org.handover.system.web.Flash;
+import org.handover.system.web.StepUp;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The account's security page: second factors and recovery codes, password, active sessions and API
+ * consumer keys, each revocable.
+ */
+@Controller
+@RequestMapping("/account/security")
+class SecurityPageController {
+
+  static final String PENDING_SECRET = "handover.pendingTotpSecret";
+  private static final int KEYS_SHOWN = 200;
+
+  private final SecondFactors factors;
+  private final WebSessions sessions;
+  private final ApiKeys keys;
+  private final Accounts accounts;
+  private final MessageSource messages;
+  private final HandoverProperties properties;
+
+  SecurityPageController(
+      SecondFactors factors,
+      WebSessions sessions,
+      ApiKeys keys,
+      Accounts accounts,
+      MessageSource messages,
+      HandoverProperties properties) {
+    this.factors = factors;
+    this.sessions = sessions;
+    this.keys = keys;
+    this.accounts = accounts;
+    this.messages = messages;
+    this.properties = properties;
+  }
+
+  @GetMapping
+  String show(Actor actor, HttpServletRequest request, Model model) {
+    model.addAttribute("factors", factors.list(actor.nic()));
+    model.addAttribute("recoveryLeft", factors.unusedRecoveryCodes(actor.nic()));
+    model.addAttribute("sessions", sessions.list(actor.nic(), request.getSession().getId()));
+    model.addAttribute("consumerKeys", keys.consumerKeys(actor.nic(), KEYS_SHOWN));
+    model.addAttribute("required", request.getParameter("required") != null);
+    return "security/security";
+  }
+
+  @GetMapping("/totp")
+  String enrolForm(Actor actor, HttpSession session, Model model) {
+    String secret = Totp.newSecret();
+    session.setAttribute(PENDING_SECRET, secret);
+    model.addAttribute("secret", secret);
+    model.addAttribute(
+        "uri",
+        "otpauth://totp/"
+            + enc(properties.providerName() + ":" + actor.nic().value())
+            + "?secret="
+            + secret
+            + "&issuer="
+            + enc(properties.providerName()));
+    return "security/totp";
+  }
+
+  @StepUp
+  @PostMapping("/totp")
+  String enrol(
+      Actor actor,
+      @RequestParam String name,
+      @RequestParam String code,
+      HttpSession session,
+      RedirectAttributes flash,
+      Locale locale) {
+    String secret = (String) session.getAttribute(PENDING_SECRET);
+    try {
+      List<String> recovery = factors.enrolTotp(actor, name, secret, code);
+      session.removeAttribute(PENDING_SECRET);
+      flash.addFlashAttribute("notice", text("security.factor.added", locale));
+      flash.addFlashAttribute("recoveryCodes", recovery);
+      return "redirect:/account/security";
+    } catch (HandoverException refused) {
+      Flash.refusal(flash, refused, locale);
+      return "redirect:/account/security/totp";
+    }
+  }
+
+  @StepUp
+  @PostMapping("/factors/{id}/rename")
+  String rename(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam String name,
+      RedirectAttributes flash,
+      Locale locale) {
+    try {
+      factors.rename(actor, id, name);
+      flash.addFlashAttribute("notice", text("security.factor.renamed", locale));
+    } catch (HandoverException refused) {
+      Flash.refusal(flash, refused, locale);
+    }
+    return "redirect:/account/security";
+  }
+
+  @StepUp
+  @PostMapping("/factors/{id}/remove")
+  String remove(Actor actor, @PathVariable long id, RedirectAttributes flash, Locale locale) {
+    factors.remove(actor, id);
+    flash.addFlashAttribute("notice", text("security.factor.removed", locale));
+    return "redirect:/account/security";
+  }
+
+  @StepUp
+  @PostMapping("/recovery-codes")
+  String regenerate(Actor actor, RedirectAttributes flash, Locale locale) {
+    flash.addFlashAttribute("recoveryCodes", factors.regenerateRecoveryCodes(actor));
+    flash.addFlashAttribute("notice", text("security.recovery.regenerated", locale));
+    return "redirect:/account/security";
+  }
+
+  @StepUp
+  @PostMapping("/password")
+  String changePassword(
+      Actor actor,
+      @RequestParam String current,
+      @RequestParam String password,
+      @RequestParam String passwordAgain,
+      RedirectAttributes flash,
+      Locale locale) {
+    if (!password.equals(passwordAgain)) {
+      flash.addFlashAttribute("alert", text("signup.passwordsDiffer", locale));
+      return "redirect:/account/security";
+    }
+    try {
+      accounts.changePassword(actor, current, password);
+      flash.addFlashAttribute("notice", text("security.password.changed", locale));
+    } catch (HandoverException refused) {
+      Flash.refusal(flash, refused, locale);
+    }
+    return "redirect:/account/security";
+  }
+
+  @PostMapping("/sessions/{handle}/end")
+  String endSession(
+      Actor actor, @PathVariable String handle, RedirectAttributes flash, Locale locale) {
+    if (!sessions.end(actor.nic(), handle)) {
+      throw new NoSuchSession();
+    }
+    flash.addFlashAttribute("notice", text("security.session.ended", locale));
+    return "redirect:/account/security";
+  }
+
+  /** Ends every other session and every consumer key of the account. */
+  @PostMapping("/sign-out-everywhere")
+  String signOutEverywhere(Actor actor, RedirectAttributes flash, Locale locale) {
+    accounts.endSessions(actor.nic(), actor);
+    flash.addFlashAttribute("notice", text("security.everywhere.done", locale));
+    return "redirect:/account/security";
+  }
+
+  @PostMapping("/keys/{id}/revoke")
+  String revokeKey(Actor actor, @PathVariable long id, RedirectAttributes flash, Locale locale) {
+    keys.revokeOwn(actor, id);
+    flash.addFlashAttribute("notice", text("security.key.revoked", locale));
+    return "redirect:/account/security";
+  }
+
+  private String text(String key, Locale locale) {
+    return messages.getMessage(key, null, locale);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** The account has no session with this handle. */
+  static final class NoSuchSession extends HandoverException {
+    NoSuchSession() {
+      super(Kind.NOT_FOUND, "security.session.unknown");
+    }
+  }
+}

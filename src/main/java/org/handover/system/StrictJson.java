@@ -1,0 +1,30 @@
+package org.handover.system;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * JSON bodies of both APIs are read strictly: a number, boolean, array or object where text is
+ * expected is a 400 (wrong type), never quietly turned into text.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictJson {
+
+  @Bean
+  JsonMapperBuilderCustomizer textIsText() {
+    return builder ->
+        builder.withCoercionConfig(
+            LogicalType.Textual,
+            config ->
+                config
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Array, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Object, CoercionAction.Fail));
+  }
+}

@@ -1,0 +1,209 @@
+package org.handover.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.handover.catalog.HostedService;
+import org.handover.change.ContactChanges;
+import org.handover.security.Totp;
+import org.handover.support.Chromium;
+import org.handover.support.Fixtures;
+import org.handover.support.MutableClock;
+import org.handover.support.TestClockConfiguration;
+import org.handover.system.Language;
+import org.handover.system.Nic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Account protection in a real headless Chromium: a second factor enrolled from the security page
+ * (the test computes the codes from the secret the page shows), signing in with it, step-up before
+ * a contact change, and a recovery code that works once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Fixtures.class})
+class SecurityJourneysTest {
+
+  static Chromium chromium;
+
+  @LocalServerPort int port;
+  @Autowired Fixtures fixtures;
+  @Autowired MutableClock clock;
+  @Autowired ContactChanges changes;
+
+  private final Totp totp = Totp.standard();
+  private final List<BrowserContext> contexts = new ArrayList<>();
+  private String journey;
+  private int shot;
+
+  @BeforeAll
+  static void startBrowser() {
+    chromium = Chromium.launch();
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    chromium.close();
+  }
+
+  @BeforeEach
+  void name(TestInfo info) {
+    journey = info.getTestMethod().orElseThrow().getName();
+    shot = 0;
+  }
+
+  @AfterEach
+  void closeContexts() {
+    contexts.forEach(BrowserContext::close);
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private Page open() {
+    BrowserContext context =
+        chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en"));
+    context.setDefaultTimeout(15_000);
+    contexts.add(context);
+    return context.newPage();
+  }
+
+  private void screenshot(Page page, String what) {
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setFullPage(true)
+            .setPath(
+                Path.of("target/screenshots", journey + "-" + (++shot) + "-" + what + ".png")));
+  }
+
+  private void password(Page page, Nic nic) {
+    page.navigate(url("/login"));
+    page.fill("#login", nic.value());
+    page.fill("#password", Fixtures.PASSWORD);
+    page.click("form.card button[type=submit]");
+  }
+
+  private void signOut(Page page) {
+    page.click("details.account summary"); // the account menu under the customer ID
+    page.click("details.account form[action$='/logout'] button");
+    page.waitForURL(url("/login?logout"));
+  }
+
+  /** Enrols an authenticator from the security page; returns its secret and recovery codes. */
+  private String enrol(Page page, List<String> recoveryCodes) {
+    page.click("details.account summary");
+    page.click("details.account a[href$='/account/security']");
+    page.waitForURL(url("/account/security"));
+    screenshot(page, "security-page");
+    page.click("#add-totp");
+    String secret = page.locator("#totp-secret").textContent().strip();
+    assertThat(page.locator("#totp-uri"))
+        .hasAttribute(
+            "href", java.util.regex.Pattern.compile("^otpauth://totp/.*secret=" + secret));
+    screenshot(page, "enrol");
+    page.fill("#name", "My phone");
+    page.fill("#code", totp.code(secret, clock.instant()));
+    page.click("#enrol");
+    page.waitForURL(url("/account/security"));
+    assertThat(page.locator(".banner.ok")).isVisible();
+    assertThat(page.locator("tr[data-factor] input[name=name]")).hasValue("My phone");
+    recoveryCodes.addAll(page.locator(".recovery-code").allTextContents());
+    screenshot(page, "enrolled-recovery-codes");
+    clock.advance(Duration.ofSeconds(30)); // the enrolment code's step is spent
+    return secret;
+  }
+
+  @Test
+  void a_enrolSignOutSignInWithTheCodeAndStepUpBeforeAContactChange() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    Page page = open();
+    password(page, a);
+    page.waitForURL(url("/account/contacts/services"));
+
+    List<String> recovery = new ArrayList<>();
+    String secret = enrol(page, recovery);
+    assertThat(recovery).hasSize(10);
+    signOut(page);
+
+    password(page, a);
+    page.waitForURL(url("/login/second-factor"));
+    screenshot(page, "asks-for-the-code");
+    page.navigate(url("/account/contacts/services")); // the password alone reaches nothing
+    page.waitForURL(url("/login/second-factor"));
+    page.fill("#code", "000000");
+    page.click("#verify");
+    assertThat(page.locator(".banner.bad")).isVisible();
+    page.fill("#code", totp.code(secret, clock.instant()));
+    page.click("#verify");
+    page.waitForURL(url("/account/contacts/services"));
+    screenshot(page, "signed-in");
+
+    clock.advance(Duration.ofMinutes(6)); // the check is no longer fresh
+    page.locator("tr[data-service='" + s.name() + "'] a[href$='/edit']").click();
+    page.waitForURL("**/edit");
+    page.fill("#tech", x.value());
+    page.click("#review");
+    page.click("#confirm");
+    page.waitForURL("**/account/security/confirm**");
+    assertThat(changes.idsInvolving(a, null, null, null)).isEmpty();
+    screenshot(page, "step-up");
+    page.fill("#code", totp.code(secret, clock.instant()));
+    page.click("#verify");
+    page.waitForURL("**/edit");
+    page.fill("#tech", x.value());
+    page.click("#review");
+    page.click("#confirm");
+    page.waitForURL(url("/account/contacts/services"));
+    assertThat(page.locator(".banner.ok")).isVisible();
+    screenshot(page, "created");
+    assertThat(changes.idsInvolving(a, null, null, null)).hasSize(1);
+  }
+
+  @Test
+  void b_aRecoveryCodeWorksOnce() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+    Page page = open();
+    password(page, a);
+    page.waitForURL(url("/account/contacts/services"));
+    List<String> recovery = new ArrayList<>();
+    enrol(page, recovery);
+    signOut(page);
+
+    password(page, a);
+    page.waitForURL(url("/login/second-factor"));
+    page.fill("#code", recovery.get(0));
+    page.click("#verify");
+    page.waitForURL(url("/account/contacts/services"));
+    signOut(page);
+
+    password(page, a);
+    page.waitForURL(url("/login/second-factor"));
+    page.fill("#code", recovery.get(0));
+    page.click("#verify");
+    assertThat(page.locator(".banner.bad")).isVisible();
+    screenshot(page, "recovery-code-spent");
+    page.fill("#code", recovery.get(1));
+    page.click("#verify");
+    page.waitForURL(url("/account/contacts/services"));
+  }
+}
