@@ -112,10 +112,11 @@ class SecurityConfiguration {
         .headers(
             headers ->
                 headers
-                    // confirmation codes travel in links: no page tells another site its address
+                    // Confirmation codes travel in links: no page tells another site its address.
+                    // Same-site requests keep it: step-up sends the customer back where they were.
                     .referrerPolicy(
                         referrer ->
-                            referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                            referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                     .contentSecurityPolicy(
                         csp ->
                             csp.policyDirectives(

@@ -9,13 +9,19 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Counts the SQL statements the application prepares, to prove a page's query count. */
+/**
+ * Counts the SQL statements the application prepares on the thread that last called {@link
+ * #reset()} (the test's, where MockMvc serves the request), to prove a page's query count; the
+ * statements of background jobs on other threads are not the page's.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter {
 
   private final AtomicInteger count = new AtomicInteger();
+  private volatile Thread counted = Thread.currentThread();
 
   public void reset() {
+    counted = Thread.currentThread();
     count.set(0);
   }
 
@@ -36,23 +42,24 @@ public class StatementCounter {
             new Class<?>[] {DataSource.class},
             (proxy, method, args) -> {
               Object result = invoke(dataSource, method, args);
-              return result instanceof Connection c ? counting(c, counter.count) : result;
+              return result instanceof Connection c ? counting(c, counter) : result;
             });
       }
     };
   }
 
-  private static Connection counting(Connection connection, AtomicInteger count) {
+  private static Connection counting(Connection connection, StatementCounter counter) {
     return (Connection)
         Proxy.newProxyInstance(
             Connection.class.getClassLoader(),
             new Class<?>[] {Connection.class},
             (proxy, method, args) -> {
               String name = method.getName();
-              if (name.equals("prepareStatement")
-                  || name.equals("createStatement")
-                  || name.equals("prepareCall")) {
-                count.incrementAndGet();
+              if ((name.equals("prepareStatement")
+                      || name.equals("createStatement")
+                      || name.equals("prepareCall"))
+                  && Thread.currentThread() == counter.counted) {
+                counter.count.incrementAndGet();
               }
               return invoke(connection, method, args);
             });

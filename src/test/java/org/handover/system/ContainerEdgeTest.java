@@ -78,11 +78,11 @@ class ContainerEdgeTest {
     String login = send("GET /login HTTP/1.1\r\n" + proxied);
     assertThat(statusOf(login)).as(login).isEqualTo(200);
     assertThat(header(login, "strict-transport-security")).contains("max-age=");
-    assertThat(header(login, "referrer-policy")).isEqualTo("no-referrer");
+    assertThat(header(login, "referrer-policy")).isEqualTo("same-origin");
 
     String plain = send("GET /login HTTP/1.1\r\nHost: localhost\r\n");
     assertThat(header(plain, "strict-transport-security")).as("no HSTS over plain http").isNull();
-    assertThat(header(plain, "referrer-policy")).isEqualTo("no-referrer");
+    assertThat(header(plain, "referrer-policy")).isEqualTo("same-origin");
   }
 
   private String send(String head) throws IOException {

@@ -580,7 +580,7 @@ class ControlPanelTest extends IntegrationTest {
         // the code is in the form only, never copied into other links (language links)
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("token=" + code))))
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("token="))))
-        .andExpect(header().string("Referrer-Policy", "no-referrer"))
+        .andExpect(header().string("Referrer-Policy", "same-origin"))
         .andExpect(content().string(containsString("Waiting for your confirmation")));
     assertThat(changes.get(x, c.id()).pendingParties()).containsExactly(a, x);
 
