@@ -109,11 +109,15 @@ class CrashRecoveryIT {
             });
   }
 
+  /** Every process this test started: none outlives the test, even when an assertion fails. */
+  private final List<HandoverProcess> started = new ArrayList<>();
+
   @AfterEach
-  void stopSink() {
+  void stopEverything() {
     if (release != null) {
       release.countDown();
     }
+    started.forEach(HandoverProcess::close);
     smtp.stop();
   }
 
@@ -283,9 +287,11 @@ class CrashRecoveryIT {
   }
 
   private HandoverProcess start(Path dir, String name, int n, List<String> args) {
-    return HandoverProcess.start(
-            dir, work.resolve(name + "-run" + n + ".log"), List.of("-Xmx384m"), args, Map.of())
-        .awaitHealthy(Duration.ofMinutes(3));
+    HandoverProcess process =
+        HandoverProcess.start(
+            dir, work.resolve(name + "-run" + n + ".log"), List.of("-Xmx384m"), args, Map.of());
+    started.add(process);
+    return process.awaitHealthy(Duration.ofMinutes(3));
   }
 
   /** Waits until the outbox has nothing pending (its own gauge) and nothing failed. */
