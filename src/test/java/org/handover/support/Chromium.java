@@ -52,8 +52,17 @@ public final class Chromium implements AutoCloseable {
     return new Chromium(playwright, browser);
   }
 
-  /** The browser to drive, found or installed as the class comment says. */
-  static Path executable() {
+  private static Path executable;
+
+  /** The browser to drive, found or installed as the class comment says; looked up once. */
+  static synchronized Path executable() {
+    if (executable == null) {
+      executable = find();
+    }
+    return executable;
+  }
+
+  private static Path find() {
     String configured = System.getenv("CHROMIUM_PATH");
     if (configured != null && !configured.isBlank()) {
       Path path = Path.of(configured);
