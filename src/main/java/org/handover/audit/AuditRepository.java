@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.handover.system.Actor;
+import org.handover.system.BulkSql;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,9 +20,11 @@ class AuditRepository {
       "id, at, actor_kind, actor, action, service_id, change_id, detail, client_address";
 
   private final JdbcClient jdbc;
+  private final BulkSql bulk;
 
-  AuditRepository(JdbcClient jdbc) {
+  AuditRepository(JdbcClient jdbc, BulkSql bulk) {
     this.jdbc = jdbc;
+    this.bulk = bulk;
   }
 
   void insert(
@@ -41,6 +44,27 @@ class AuditRepository {
             detail,
             actor.clientAddress())
         .update();
+  }
+
+  void insertAll(
+      Instant at, Actor actor, String action, Long changeId, List<AuditLog.Subject> subjects) {
+    bulk.insert(
+        "audit_log",
+        "at, actor_kind, actor, action, service_id, change_id, detail, client_address",
+        subjects.stream()
+            .map(
+                s ->
+                    new Object[] {
+                      Sql.ts(at),
+                      actor.kind().name(),
+                      actor.id(),
+                      action,
+                      s.serviceId(),
+                      changeId,
+                      s.detail(),
+                      actor.clientAddress()
+                    })
+            .toList());
   }
 
   List<AuditEntry> search(

@@ -70,7 +70,7 @@ public final class ServiceNames {
   }
 
   /** The form to look a typed name up with: canonical when it can be, else as typed. */
-  static String lookup(String name) {
+  public static String lookup(String name) {
     return canonical(name).orElse(name);
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.handover.system.BulkSql;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,11 +27,13 @@ class OutboxRepository {
   private final JdbcClient jdbc;
   private final JdbcTemplate batchJdbc;
   private final JsonMapper json;
+  private final BulkSql bulk;
 
-  OutboxRepository(JdbcClient jdbc, JdbcTemplate batchJdbc, JsonMapper json) {
+  OutboxRepository(JdbcClient jdbc, JdbcTemplate batchJdbc, JsonMapper json, BulkSql bulk) {
     this.jdbc = jdbc;
     this.batchJdbc = batchJdbc;
     this.json = json;
+    this.bulk = bulk;
   }
 
   /** A delivered row: when, and the payload it keeps (without its code). */
@@ -53,6 +56,30 @@ class OutboxRepository {
             at,
             at)
         .update();
+  }
+
+  void insertAll(List<Outbox.Letter> letters, Instant now) {
+    var at = Sql.ts(now);
+    bulk.insert(
+        "mail_outbox",
+        "kind, recipient_nic, recipient_email, language, payload, change_id, status, attempts,"
+            + " next_attempt_at, created_at",
+        letters.stream()
+            .map(
+                l ->
+                    new Object[] {
+                      l.kind().name(),
+                      l.to().nic() == null ? null : l.to().nic().value(),
+                      l.to().email(),
+                      l.to().language().name(),
+                      json.writeValueAsString(l.payload()),
+                      l.changeId(),
+                      "pending",
+                      0,
+                      at,
+                      at
+                    })
+            .toList());
   }
 
   List<OutboxMessage> forChange(long changeId) {

@@ -36,7 +36,7 @@ class LifecycleStatementsTest extends IntegrationTest {
     long id =
         changes
             .request(as(admin), service.type(), service.name(), wanted(tech, partner))
-            .get(0)
+            .orElseThrow()
             .id();
     int request = statements.count();
     String first = fixtures.codeFor(id, admin);
@@ -46,7 +46,7 @@ class LifecycleStatementsTest extends IntegrationTest {
     changes.accept(as(admin), id, first);
     int accept1 = statements.count();
     statements.reset();
-    ContactChange done = changes.accept(as(partner), id, second);
+    ChangeSet done = changes.accept(as(partner), id, second);
     int accept2 = statements.count();
 
     assertThat(done.state()).isEqualTo(ChangeState.done);

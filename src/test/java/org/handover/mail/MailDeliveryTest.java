@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import org.handover.account.Accounts;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeErrors.AlreadyAnswered;
-import org.handover.change.ContactChange;
+import org.handover.change.ChangeSet;
 import org.handover.change.ContactChanges;
 import org.handover.support.H2Database;
 import org.handover.support.IntegrationTest;
@@ -125,7 +125,7 @@ class MailDeliveryTest extends IntegrationTest {
     drain();
     smtp.reset();
 
-    ContactChange c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).get(0);
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).orElseThrow();
     assertThat(dispatcher.deliverDue()).isEqualTo(2);
     MimeMessage toX = received(email(x));
     assertThat(toX.getSubject())

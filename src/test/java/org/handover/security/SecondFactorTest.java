@@ -173,7 +173,7 @@ class SecondFactorTest extends IntegrationTest {
                 "/account/security/confirm?continue=%2Faccount%2Fcontacts%2Fservices%2Fdomain%2F"
                     + s.name()
                     + "%2Fedit"));
-    assertThat(changes.idsInvolving(e.nic(), null, null, null)).isEmpty();
+    assertThat(changes.taskIdsInvolving(e.nic(), null, null, null)).isEmpty();
 
     var confirmed =
         mvc.perform(
@@ -189,7 +189,7 @@ class SecondFactorTest extends IntegrationTest {
         confirmed.getCookie("SESSION") == null ? session : confirmed.getCookie("SESSION");
     mvc.perform(post(confirm).param("tech", x.value()).cookie(fresh).with(csrf()))
         .andExpect(redirectedUrl("/account/contacts/services"));
-    assertThat(changes.idsInvolving(e.nic(), null, null, null)).hasSize(1);
+    assertThat(changes.taskIdsInvolving(e.nic(), null, null, null)).hasSize(1);
   }
 
   @Test

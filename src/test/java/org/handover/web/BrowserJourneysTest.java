@@ -199,7 +199,7 @@ class BrowserJourneysTest {
     page.click("#confirm");
     assertThat(page.locator(".banner.ok")).containsText("will receive an email");
     screenshot(page, "created");
-    assertThat(changes.idsInvolving(t, ChangeState.validatingByCustomers, t, y)).hasSize(1);
+    assertThat(changes.taskIdsInvolving(t, ChangeState.validatingByCustomers, t, y)).hasSize(1);
   }
 
   @Test
@@ -223,7 +223,7 @@ class BrowserJourneysTest {
     page.click("#review");
     assertThat(page.locator("#field-billing .error")).containsText("for a payment reason");
     screenshot(page, "billing-refused");
-    assertThat(changes.idsInvolving(a, null, null, null)).isEmpty();
+    assertThat(changes.taskIdsInvolving(a, null, null, null)).isEmpty();
   }
 
   @Test
@@ -232,7 +232,10 @@ class BrowserJourneysTest {
     Nic x = fixtures.accountThatSignsIn(Language.en);
     HostedService s = fixtures.serviceOwnedBy(a);
     long id =
-        changes.request(Fixtures.as(a), s.type(), s.name(), java.util.Map.of(tech, x)).get(0).id();
+        changes
+            .request(Fixtures.as(a), s.type(), s.name(), java.util.Map.of(tech, x))
+            .orElseThrow()
+            .id();
 
     Page page = signIn(x, "en");
     String link = emailedLink(x);
@@ -262,7 +265,7 @@ class BrowserJourneysTest {
     long id =
         changes
             .request(Fixtures.as(a), s.type(), s.name(), java.util.Map.of(billing, x))
-            .get(0)
+            .orElseThrow()
             .id();
 
     Page newContact = signIn(x, "en");
@@ -314,7 +317,7 @@ class BrowserJourneysTest {
     page.waitForURL(url("/account/contacts/services"));
     assertThat(page.locator(".banner.ok")).isVisible();
     screenshot(page, "created");
-    assertThat(changes.idsInvolving(a, null, a, x)).hasSize(1);
+    assertThat(changes.taskIdsInvolving(a, null, a, x)).hasSize(1);
   }
 
   @Test
