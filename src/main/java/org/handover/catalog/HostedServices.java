@@ -114,6 +114,11 @@ public class HostedServices {
     return listing.page(query);
   }
 
+  /** The keys of the services matching a query's filters, in name order, at most {@code limit}. */
+  public List<ServiceKey> keysMatching(ServiceQuery query, int limit) {
+    return listing.keys(query, limit);
+  }
+
   /** Reads a service and locks it for the rest of the caller's transaction. */
   @Transactional(propagation = Propagation.MANDATORY)
   public HostedService lock(long id) {

@@ -101,6 +101,24 @@ class ServiceListing {
     return union.toString();
   }
 
+  /**
+   * The keys of the services matching the query's filters (not its page), in name order, at most
+   * {@code limit}: what a bulk handover of "every service matching this filter" selects.
+   */
+  List<ServiceKey> keys(ServiceQuery q, int limit) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("limit", limit);
+    String tail = " order by name, id fetch first :limit rows only";
+    String sql =
+        "select type, name from services where id in (select id from ("
+            + ranges(q, params, "id, name", tail)
+            + ") m) order by name, id fetch first :limit rows only";
+    return jdbc.sql(sql)
+        .params(params)
+        .query((rs, n) -> new ServiceKey(ServiceType.valueOf(rs.getString(1)), rs.getString(2)))
+        .list();
+  }
+
   List<String> names(Nic nic, ServiceType type) {
     return jdbc.sql(
             """

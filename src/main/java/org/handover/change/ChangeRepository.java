@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -380,20 +381,34 @@ class ChangeRepository {
         .update();
   }
 
-  /** Removes the ended sets that touch a service (before the service itself is deleted). */
+  /**
+   * Removes a service's items from the ended sets (before the service itself is deleted), and the
+   * sets left without items; a set that also holds other services keeps their items.
+   */
   void purgeEnded(long serviceId) {
     List<Long> sets =
         jdbc.sql("select distinct set_id from contact_changes where service_id = ?")
             .param(serviceId)
             .query(Long.class)
             .list();
+    jdbc.sql("delete from contact_changes where service_id = ?").param(serviceId).update();
     if (sets.isEmpty()) {
       return;
     }
-    for (String table : List.of("contact_changes", "set_parties", "set_members")) {
-      jdbc.sql("delete from " + table + " where set_id in (:ids)").param("ids", sets).update();
+    List<Long> empty =
+        jdbc.sql(
+                "select s.id from change_sets s where s.id in (:ids) and not exists"
+                    + " (select 1 from contact_changes c where c.set_id = s.id)")
+            .param("ids", sets)
+            .query(Long.class)
+            .list();
+    if (empty.isEmpty()) {
+      return;
     }
-    jdbc.sql("delete from change_sets where id in (:ids)").param("ids", sets).update();
+    for (String table : List.of("set_parties", "set_members")) {
+      jdbc.sql("delete from " + table + " where set_id in (:ids)").param("ids", empty).update();
+    }
+    jdbc.sql("delete from change_sets where id in (:ids)").param("ids", empty).update();
   }
 
   // ---- assembling ------------------------------------------------------------------------
@@ -417,7 +432,10 @@ class ChangeRepository {
                 + PREVIEW_ITEMS
                 + " order by i.id";
     return assemble(
-        ids, viewer, jdbc.sql(items).param("ids", ids).query(ChangeRepository::item).list());
+        ids,
+        viewer,
+        jdbc.sql(items).param("ids", ids).query(ChangeRepository::item).list(),
+        allItems);
   }
 
   /** Reads sets holding, as items, only the given tasks. */
@@ -430,11 +448,12 @@ class ChangeRepository {
             .param("tasks", tasks)
             .query(ChangeRepository::item)
             .list();
-    return assemble(ids, null, items);
+    return assemble(ids, null, items, false);
   }
 
+  /** {@code complete}: the rows hold every item, so they are their own count. */
   private List<ChangeSet> assemble(
-      List<Long> ids, Nic viewer, List<Map.Entry<Long, ChangeItem>> itemRows) {
+      List<Long> ids, Nic viewer, List<Map.Entry<Long, ChangeItem>> itemRows, boolean complete) {
     Map<Long, List<ChangeItem>> items = group(itemRows);
     Map<Long, List<Party>> parties =
         group(
@@ -488,7 +507,7 @@ class ChangeRepository {
                       members.getOrDefault(id, Map.of())));
             })
         .list();
-    return ids.stream().map(sets::get).filter(java.util.Objects::nonNull).toList();
+    return ids.stream().map(sets::get).filter(Objects::nonNull).toList();
   }
 
   private static <T> Map<Long, List<T>> group(List<Map.Entry<Long, T>> rows) {

@@ -307,6 +307,33 @@ abstract class ContactChangeWorkflowTests extends IntegrationTest {
         .isInstanceOf(ServiceNotFound.class);
   }
 
+  @Test
+  void deletingOneServiceOfAnEndedSetKeepsTheItemsOfTheOthers() {
+    Nic r = fixtures.account();
+    Nic agency = fixtures.account();
+    HostedService first = fixtures.serviceOwnedBy(r);
+    HostedService second = fixtures.serviceOwnedBy(r);
+    ChangeSet set =
+        changes.requestSet(
+            as(r),
+            List.of(
+                new org.handover.catalog.ServiceKey(first.type(), first.name()),
+                new org.handover.catalog.ServiceKey(second.type(), second.name())),
+            wanted(tech, agency),
+            false);
+    assertThatThrownBy(() -> changes.deleteService(as(r), first.type(), first.name()))
+        .isInstanceOf(OpenRequestConflict.class);
+    changes.cancel(as(r), set.id());
+
+    changes.deleteService(as(r), first.type(), first.name());
+
+    assertThat(changes.get(r, set.id()).items())
+        .extracting(ChangeItem::serviceName)
+        .containsExactly(second.name());
+    changes.deleteService(as(r), second.type(), second.name());
+    assertThat(changes.find(set.id())).isEmpty();
+  }
+
   /** Counts of a preview. */
   private record ChangeContacts(int included, int excluded) {
     ChangeContacts(ContactChanges.Preview p) {
@@ -324,7 +351,7 @@ abstract class ContactChangeWorkflowTests extends IntegrationTest {
     ChangeSet c = request(t, s, wanted(tech, x));
     assertThat(c.parties()).extracting(Party::nic).containsExactly(t, x);
     assertThat(mailSummary(c.id(), 0))
-        .containsExactlyInAnyOrder("CHANGE_CODE>" + t, "CHANGE_CODE>" + x);
+        .containsExactlyInAnyOrder("CHANGE_CODE>" + t, "CHANGE_CODE>" + x, "CHANGE_NOTICE>" + a);
     accept(t, c);
     accept(x, c);
 
@@ -454,13 +481,20 @@ abstract class ContactChangeWorkflowTests extends IntegrationTest {
     String codeA = fixtures.codeFor(c.id(), a);
 
     changes.accept(as(a), c.id(), codeA);
-    assertThatThrownBy(() -> changes.accept(as(a), c.id(), codeA))
-        .isInstanceOf(AlreadyAnswered.class);
+    // accepting again with it is the same acceptance (no new answer, no email); refusing with it
+    // is an answer it can no longer give
+    long before = outbox.lastId();
+    changes.accept(as(a), c.id(), codeA);
+    assertThat(outbox.lastId()).isEqualTo(before);
+    assertThat(audit.forChange(c.id()))
+        .filteredOn(e -> e.action().equals("party.accepted"))
+        .hasSize(1);
     assertThatThrownBy(() -> changes.refuse(as(a), c.id(), codeA, null))
         .isInstanceOf(AlreadyAnswered.class);
 
     accept(x, c);
-    assertThatThrownBy(() -> changes.accept(as(a), c.id(), codeA)).isInstanceOf(ChangeClosed.class);
+    assertThatThrownBy(() -> changes.refuse(as(a), c.id(), codeA, null))
+        .isInstanceOf(ChangeClosed.class);
     assertThat(fixtures.contactsOf(s).tech()).isEqualTo(x);
   }
 
@@ -586,7 +620,7 @@ abstract class ContactChangeWorkflowTests extends IntegrationTest {
         .isInstanceOf(ChangeNotFound.class);
     assertThatThrownBy(() -> changes.cancel(as(stranger), c.id()))
         .isInstanceOf(ChangeNotFound.class);
-    assertThat(changes.taskIdsInvolving(t, null, null, null)).containsExactly(c.id());
+    assertThat(changes.taskIdsInvolving(t, null, null, null)).containsExactly(only(c).taskId());
     assertThat(changes.taskIdsInvolving(stranger, null, null, null)).isEmpty();
   }
 

@@ -73,7 +73,7 @@ class MailDeliveryTest extends IntegrationTest {
   }
 
   private static final Pattern LINK =
-      Pattern.compile("/account/contacts/requests\\?taskId=(\\d+)&token=([0-9A-Z-]+)");
+      Pattern.compile("/account/contacts/requests/(\\d+)\\?token=([0-9A-Z-]+)");
 
   private MimeMessage received(String address) throws Exception {
     for (MimeMessage m : smtp.getReceivedMessages()) {
@@ -136,7 +136,7 @@ class MailDeliveryTest extends IntegrationTest {
     String token = link.group(2);
 
     changes.accept(as(x), c.id(), token);
-    assertThatThrownBy(() -> changes.accept(as(x), c.id(), token))
+    assertThatThrownBy(() -> changes.refuse(as(x), c.id(), token, null))
         .isInstanceOf(AlreadyAnswered.class);
     Matcher linkA = LINK.matcher(textPart(received(email(a))));
     assertThat(linkA.find()).isTrue();

@@ -126,17 +126,17 @@ class MessageBundlesTest {
   @Test
   void countsChooseTheirFormByTheRulesOfEachLanguage() {
     assertThat(format("messages.properties", "edit.confirm.intro", 1))
-        .isEqualTo("This creates one request:");
+        .isEqualTo("This creates one request with one change:");
     assertThat(format("messages.properties", "edit.confirm.intro", 2))
-        .isEqualTo("This creates 2 requests:");
+        .isEqualTo("This creates one request with 2 changes:");
     assertThat(format("messages_it.properties", "edit.confirm.intro", 2))
-        .isEqualTo("Verranno create 2 richieste:");
+        .isEqualTo("Verrà creata una richiesta con 2 modifiche:");
     assertThat(format("messages_fr.properties", "edit.confirm.intro", 0))
-        .isEqualTo("Cela crée 0 demande :");
+        .isEqualTo("Cela crée une demande avec 0 changement :");
     assertThat(format("messages_fr.properties", "edit.confirm.intro", 1))
-        .isEqualTo("Cela crée 1 demande :");
+        .isEqualTo("Cela crée une demande avec un changement :");
     assertThat(format("messages_fr.properties", "edit.confirm.intro", 2))
-        .isEqualTo("Cela crée 2 demandes :");
+        .isEqualTo("Cela crée une demande avec 2 changements :");
     assertThat(format("messages.properties", "services.total", 0)).isEqualTo("No service matches.");
     assertThat(format("messages_fr.properties", "services.total", 1200))
         .isEqualTo("1\u202f200 services correspondent.");

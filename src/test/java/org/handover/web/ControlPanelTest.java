@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.handover.account.Accounts;
@@ -462,7 +463,7 @@ class ControlPanelTest extends IntegrationTest {
 
     mvc.perform(
             post(editPath(s) + "/confirm").param("tech", x.value()).with(signedIn(a)).with(csrf()))
-        .andExpect(redirectedUrl("/account/contacts/services"))
+        .andExpect(redirectedUrlPattern("/account/contacts/requests/*"))
         .andExpect(flash().attribute("notice", containsString("will receive an email")));
     assertThat(changes.taskIdsInvolving(a, null, null, null)).hasSize(1);
   }
@@ -572,11 +573,10 @@ class ControlPanelTest extends IntegrationTest {
     String code = fixtures.codeFor(c.id(), x);
 
     // as the email's link opens it: the query string itself (language links are built from it)
-    mvc.perform(
-            get("/account/contacts/requests?taskId=" + c.id() + "&token=" + code).with(signedIn(x)))
+    mvc.perform(get("/account/contacts/requests/" + c.id() + "?token=" + code).with(signedIn(x)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("value=\"" + code + "\"")))
-        .andExpect(content().string(containsString("taskId=" + c.id() + "&amp;lang=")))
+        .andExpect(content().string(containsString("/requests/" + c.id() + "?lang=")))
         // the code is in the form only, never copied into other links (language links)
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("token=" + code))))
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("token="))))
