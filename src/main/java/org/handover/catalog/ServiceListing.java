@@ -104,13 +104,13 @@ class ServiceListing {
   List<String> names(Nic nic, ServiceType type) {
     return jdbc.sql(
             """
-            select name from services where admin_nic = :me and type = :type
-            union select name from services where tech_nic = :me and type = :type
-            union select name from services where billing_nic = :me and type = :type
-            order by name""")
+            select sort_key, name from services where admin_nic = :me and type = :type
+            union select sort_key, name from services where tech_nic = :me and type = :type
+            union select sort_key, name from services where billing_nic = :me and type = :type
+            order by sort_key, name""")
         .param("me", nic.value())
         .param("type", type.name())
-        .query(String.class)
+        .query((rs, n) -> rs.getString("name"))
         .list();
   }
 
@@ -134,7 +134,7 @@ class ServiceListing {
    * without reading the table; the page's rows are read last, by id.
    */
   private static String keys(ServiceQuery.Sort sort) {
-    return sort == ServiceQuery.Sort.type ? "id, type, name" : "id, name";
+    return sort == ServiceQuery.Sort.type ? "id, type, sort_key, name" : "id, sort_key, name";
   }
 
   private static String filters(ServiceQuery q, Map<String, Object> params) {
@@ -172,21 +172,22 @@ class ServiceListing {
   private static String order(ServiceQuery.Sort sort, boolean ascending) {
     String dir = ascending ? "" : " desc";
     return sort == ServiceQuery.Sort.type
-        ? "type" + dir + ", name" + dir + ", id" + dir
-        : "name" + dir + ", id" + dir;
+        ? "type" + dir + ", sort_key" + dir + ", name" + dir + ", id" + dir
+        : "sort_key" + dir + ", name" + dir + ", id" + dir;
   }
 
   private static String keyset(
       ServiceQuery.Sort sort, boolean ascending, String cursor, Map<String, Object> params) {
     String[] parts = decode(cursor);
     String op = ascending ? " > " : " < ";
+    params.put("ckey", ServiceNames.sortKey(parts[1]));
     params.put("cname", parts[1]);
     params.put("cid", Long.parseLong(parts[2]));
     if (sort == ServiceQuery.Sort.type) {
       params.put("ctype", parts[0]);
-      return " and (type, name, id)" + op + "(:ctype, :cname, :cid)";
+      return " and (type, sort_key, name, id)" + op + "(:ctype, :ckey, :cname, :cid)";
     }
-    return " and (name, id)" + op + "(:cname, :cid)";
+    return " and (sort_key, name, id)" + op + "(:ckey, :cname, :cid)";
   }
 
   private static String encode(ServiceQuery.Sort sort, HostedService s) {
