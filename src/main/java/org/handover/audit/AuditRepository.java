@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.handover.system.Actor;
+import org.handover.system.ReadReplica;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,9 +20,12 @@ class AuditRepository {
       "id, at, actor_kind, actor, action, service_id, change_id, detail, client_address";
 
   private final JdbcClient jdbc;
+  private final ReadReplica reads;
 
-  AuditRepository(JdbcClient jdbc) {
+  /** Operators' searches read the replica when one is configured; everything else the primary. */
+  AuditRepository(JdbcClient jdbc, ReadReplica reads) {
     this.jdbc = jdbc;
+    this.reads = reads;
   }
 
   void insert(
@@ -77,7 +81,12 @@ class AuditRepository {
         .append(" rows fetch first ")
         .append(Math.max(1, Math.min(size, 1000)))
         .append(" rows only");
-    return jdbc.sql(sql.toString()).params(params).query(AuditRepository::map).list();
+    return reads
+        .forSearches()
+        .sql(sql.toString())
+        .params(params)
+        .query(AuditRepository::map)
+        .list();
   }
 
   List<AuditEntry> forChange(long changeId) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.handover.system.Nic;
+import org.handover.system.ReadReplica;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,9 +27,15 @@ class ServiceListing {
           + " billing_nic";
 
   private final JdbcClient jdbc;
+  private final ReadReplica reads;
 
-  ServiceListing(JdbcClient jdbc) {
+  /**
+   * Pages read the replica when one is configured (after the viewer's own change: the primary); the
+   * names for the API, whose callers have no session to carry that, read the primary.
+   */
+  ServiceListing(JdbcClient jdbc, ReadReplica reads) {
     this.jdbc = jdbc;
+    this.reads = reads;
   }
 
   ServicePage page(ServiceQuery q) {
@@ -55,7 +62,13 @@ class ServiceListing {
             + " fetch first :limit rows only) order by "
             + order;
     List<HostedService> rows =
-        new ArrayList<>(jdbc.sql(sql).params(params).query(ServiceRepository::map).list());
+        new ArrayList<>(
+            reads
+                .forLists(q.viewer())
+                .sql(sql)
+                .params(params)
+                .query(ServiceRepository::map)
+                .list());
     boolean more = rows.size() > q.size();
     if (more) {
       rows.remove(rows.size() - 1);
@@ -126,7 +139,7 @@ class ServiceListing {
     // may hold the matches far apart)
     String tail = " order by " + order(q.sort(), true) + " fetch first :limit rows only";
     String sql = "select count(*) from (" + ranges(q, params, keys(q.sort()), tail) + ") m";
-    return jdbc.sql(sql).params(params).query(Long.class).single();
+    return reads.forLists(q.viewer()).sql(sql).params(params).query(Long.class).single();
   }
 
   /**
