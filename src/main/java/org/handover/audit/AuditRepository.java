@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.handover.system.Actor;
 import org.handover.system.BulkSql;
+import org.handover.system.ReadReplica;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,10 +22,13 @@ class AuditRepository {
 
   private final JdbcClient jdbc;
   private final BulkSql bulk;
+  private final ReadReplica reads;
 
-  AuditRepository(JdbcClient jdbc, BulkSql bulk) {
+  /** Operators' searches read the replica when one is configured; everything else the primary. */
+  AuditRepository(JdbcClient jdbc, BulkSql bulk, ReadReplica reads) {
     this.jdbc = jdbc;
     this.bulk = bulk;
+    this.reads = reads;
   }
 
   void insert(
@@ -101,7 +105,12 @@ class AuditRepository {
         .append(" rows fetch first ")
         .append(Math.max(1, Math.min(size, 1000)))
         .append(" rows only");
-    return jdbc.sql(sql.toString()).params(params).query(AuditRepository::map).list();
+    return reads
+        .forSearches()
+        .sql(sql.toString())
+        .params(params)
+        .query(AuditRepository::map)
+        .list();
   }
 
   List<AuditEntry> forChange(long changeId) {

@@ -26,9 +26,12 @@ class ServiceRepository {
 
   /** The columns a new service is written with, in the order of {@link #values}. */
   private static final String INSERT_COLUMNS =
-      "type, name, display_name, status, created_at, expires_at, admin_nic, tech_nic, billing_nic";
+      "type, name, display_name, status, created_at, expires_at, admin_nic, tech_nic, billing_nic,"
+          + " sort_key";
 
-  private static final String COLUMNS = "id, " + INSERT_COLUMNS;
+  private static final String COLUMNS =
+      "id, type, name, display_name, status, created_at, expires_at, admin_nic, tech_nic,"
+          + " billing_nic";
 
   private static final String SELECT = "select " + COLUMNS + " from services";
 
@@ -75,7 +78,7 @@ class ServiceRepository {
 
   long insert(NewService s, Instant now) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("insert into services (" + INSERT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    jdbc.sql("insert into services (" + INSERT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(values(s, now))
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
@@ -135,7 +138,8 @@ class ServiceRepository {
       Sql.ts(s.expiresAt()),
       s.contacts().admin().value(),
       s.contacts().tech().value(),
-      s.contacts().billing().value()
+      s.contacts().billing().value(),
+      ServiceNames.sortKey(s.name())
     };
   }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceKey;
+import org.handover.catalog.ServiceNames;
 import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeSet;
@@ -137,6 +138,7 @@ class ChangeSetBenchmark extends IntegrationTest {
           new Object[] {
             "domain",
             name,
+            ServiceNames.sortKey(name),
             name,
             java.sql.Timestamp.from(now),
             owner.value(),
@@ -145,7 +147,9 @@ class ChangeSetBenchmark extends IntegrationTest {
           });
     }
     bulk.insert(
-        "services", "type, name, display_name, created_at, admin_nic, tech_nic, billing_nic", rows);
+        "services",
+        "type, name, sort_key, display_name, created_at, admin_nic, tech_nic, billing_nic",
+        rows);
     return keys;
   }
 
