@@ -18,6 +18,7 @@ import org.handover.catalog.ServiceType;
 import org.handover.contact.ContactRole;
 import org.handover.system.BulkSql;
 import org.handover.system.Nic;
+import org.handover.system.ReadReplica;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -46,17 +47,23 @@ class ChangeRepository {
 
   private final JdbcClient jdbc;
   private final BulkSql bulk;
+  private final ReadReplica reads;
 
-  ChangeRepository(JdbcClient jdbc, BulkSql bulk) {
+  /**
+   * Everything reads and writes the primary, except the lists of My requests and the operators'
+   * task search, which read the replica when one is configured ({@link ReadReplica}).
+   */
+  ChangeRepository(JdbcClient jdbc, BulkSql bulk, ReadReplica reads) {
     this.jdbc = jdbc;
     this.bulk = bulk;
+    this.reads = reads;
   }
 
   // ---- reading -------------------------------------------------------------------------
 
   /** One set with all its items, parties and members. */
   Optional<ChangeSet> find(long id) {
-    return load(List.of(id), null, true).stream().findFirst();
+    return load(jdbc, List.of(id), null, true).stream().findFirst();
   }
 
   /** Locks the set row for the rest of the transaction, then reads it whole. */
@@ -100,8 +107,9 @@ class ChangeRepository {
       params.put("before", beforeId);
     }
     sql.append(" order by m.set_id desc fetch first ").append(limit).append(" rows only");
-    List<Long> ids = jdbc.sql(sql.toString()).params(params).query(Long.class).list();
-    return load(ids, nic, false);
+    JdbcClient db = reads.forLists(nic);
+    List<Long> ids = db.sql(sql.toString()).params(params).query(Long.class).list();
+    return load(db, ids, nic, false);
   }
 
   /** How many open sets wait for this account's code. */
@@ -198,8 +206,9 @@ class ChangeRepository {
         .append(" rows fetch first ")
         .append(size)
         .append(" rows only");
+    JdbcClient db = reads.forSearches();
     Map<Long, Long> taskToSet = new LinkedHashMap<>();
-    jdbc.sql(sql.toString())
+    db.sql(sql.toString())
         .params(params)
         .query(
             (rs, n) -> {
@@ -208,7 +217,8 @@ class ChangeRepository {
             })
         .list();
     Map<Long, ChangeSet> sets =
-        loadWithTasks(taskToSet.values().stream().distinct().toList(), taskToSet.keySet()).stream()
+        loadWithTasks(db, taskToSet.values().stream().distinct().toList(), taskToSet.keySet())
+            .stream()
             .collect(Collectors.toMap(ChangeSet::id, s -> s));
     List<Map.Entry<ChangeSet, ChangeItem>> found = new ArrayList<>();
     taskToSet.forEach(
@@ -417,7 +427,7 @@ class ChangeRepository {
    * Reads sets by id, in the order given: all items when {@code allItems}, else the first {@value
    * #PREVIEW_ITEMS}; every member, or only {@code viewer}'s row when a viewer is given.
    */
-  private List<ChangeSet> load(List<Long> ids, Nic viewer, boolean allItems) {
+  private List<ChangeSet> load(JdbcClient db, List<Long> ids, Nic viewer, boolean allItems) {
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -432,39 +442,44 @@ class ChangeRepository {
                 + PREVIEW_ITEMS
                 + " order by i.id";
     return assemble(
+        db,
         ids,
         viewer,
-        jdbc.sql(items).param("ids", ids).query(ChangeRepository::item).list(),
+        db.sql(items).param("ids", ids).query(ChangeRepository::item).list(),
         allItems);
   }
 
   /** Reads sets holding, as items, only the given tasks. */
-  private List<ChangeSet> loadWithTasks(List<Long> ids, Collection<Long> tasks) {
+  private List<ChangeSet> loadWithTasks(JdbcClient db, List<Long> ids, Collection<Long> tasks) {
     if (ids.isEmpty()) {
       return List.of();
     }
     List<Map.Entry<Long, ChangeItem>> items =
-        jdbc.sql(ITEM_SELECT + " where c.id in (:tasks) order by c.id")
+        db.sql(ITEM_SELECT + " where c.id in (:tasks) order by c.id")
             .param("tasks", tasks)
             .query(ChangeRepository::item)
             .list();
-    return assemble(ids, null, items, false);
+    return assemble(db, ids, null, items, false);
   }
 
   /** {@code complete}: the rows hold every item, so they are their own count. */
   private List<ChangeSet> assemble(
-      List<Long> ids, Nic viewer, List<Map.Entry<Long, ChangeItem>> itemRows, boolean complete) {
+      JdbcClient db,
+      List<Long> ids,
+      Nic viewer,
+      List<Map.Entry<Long, ChangeItem>> itemRows,
+      boolean complete) {
     Map<Long, List<ChangeItem>> items = group(itemRows);
     Map<Long, List<Party>> parties =
         group(
-            jdbc.sql("select " + PARTY_COLUMNS + " from set_parties where set_id in (:ids)")
+            db.sql("select " + PARTY_COLUMNS + " from set_parties where set_id in (:ids)")
                 .param("ids", ids)
                 .query(ChangeRepository::party)
                 .list());
     String memberSql =
         "select set_id, nic, can_cancel from set_members where set_id in (:ids)"
             + (viewer == null ? "" : " and nic = :nic");
-    var memberQuery = jdbc.sql(memberSql).param("ids", ids);
+    var memberQuery = db.sql(memberSql).param("ids", ids);
     if (viewer != null) {
       memberQuery = memberQuery.param("nic", viewer.value());
     }
@@ -477,12 +492,12 @@ class ChangeRepository {
                     .put(new Nic(rs.getString(2)), rs.getBoolean(3)))
         .list();
     Map<Long, Integer> counts = new HashMap<>();
-    jdbc.sql("select set_id, count(*) from contact_changes where set_id in (:ids) group by set_id")
+    db.sql("select set_id, count(*) from contact_changes where set_id in (:ids) group by set_id")
         .param("ids", ids)
         .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2)))
         .list();
     Map<Long, ChangeSet> sets = new HashMap<>();
-    jdbc.sql("select " + SET_COLUMNS + " from change_sets where id in (:ids)")
+    db.sql("select " + SET_COLUMNS + " from change_sets where id in (:ids)")
         .param("ids", ids)
         .query(
             (rs, n) -> {

@@ -97,6 +97,9 @@ public final class DataGenerator {
       s.execute(
           "select setval(pg_get_serial_sequence('contact_changes', 'id'), (select max(id) from"
               + " contact_changes))");
+      s.execute(
+          "select setval(pg_get_serial_sequence('change_sets', 'id'), (select max(id) from"
+              + " change_sets))");
       // as autovacuum leaves a long-lived table: statistics and visibility map up to date
       s.execute("vacuum analyze");
     }
@@ -220,18 +223,25 @@ public final class DataGenerator {
 
   private static void changes(CopyManager copy, Sizes sizes, Random random)
       throws SQLException, IOException {
+    // one change set of one item per request, with the same id (as migration V60 makes them)
+    Chunks sets =
+        new Chunks(
+            copy,
+            "copy change_sets (id, asking_nic, state, requested_at, done_at, expires_at,"
+                + " next_reminder_at, reason) from stdin");
     Chunks changes =
         new Chunks(
             copy,
-            "copy contact_changes (id, service_id, roles, from_nic, to_nic, asking_nic, state,"
-                + " requested_at, done_at, expires_at, next_reminder_at, reason) from"
-                + " stdin");
+            "copy contact_changes (id, set_id, service_id, roles, from_nic, to_nic) from stdin",
+            sets);
     Chunks parties =
         new Chunks(
             copy,
-            "copy change_parties (change_id, nic, status, answered_at, code_digest,"
+            "copy set_parties (set_id, nic, status, answered_at, code_digest,"
                 + " code_issued_at, failed_attempts, resends_in_window) from stdin",
             changes);
+    Chunks members =
+        new Chunks(copy, "copy set_members (set_id, nic, can_cancel) from stdin", parties);
     Chunks claims =
         new Chunks(copy, "copy open_role_claims (service_id, role, change_id) from stdin", changes);
     SecureRandom codes = new SecureRandom();
@@ -280,12 +290,8 @@ public final class DataGenerator {
             case "todo", "validatingByCustomers", "checkValidity", "doing" -> true;
             default -> false;
           };
-      changes.row(
+      sets.row(
           Long.toString(id),
-          Long.toString(serviceId),
-          "tech",
-          from,
-          to,
           asker,
           state,
           open ? now : TS,
@@ -293,6 +299,13 @@ public final class DataGenerator {
           open ? future : "2024-01-15 00:00:00+00",
           state.equals("validatingByCustomers") ? remind : null,
           state.equals("refused") ? "reason.refused" : null);
+      changes.row(Long.toString(id), Long.toString(id), Long.toString(serviceId), "tech", from, to);
+      members.row(Long.toString(id), asker, "t");
+      for (String member : new String[] {from, to}) {
+        if (!member.equals(asker)) {
+          members.row(Long.toString(id), member, "f");
+        }
+      }
       for (String party : from.equals(to) ? new String[] {from} : new String[] {from, to}) {
         String status;
         String digestHex = null;
@@ -321,8 +334,10 @@ public final class DataGenerator {
         claims.row(Long.toString(serviceId), "tech", Long.toString(id));
       }
     }
+    sets.finish();
     changes.finish();
     parties.finish();
+    members.finish();
     claims.finish();
   }
 

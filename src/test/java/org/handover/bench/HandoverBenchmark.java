@@ -447,12 +447,13 @@ class HandoverBenchmark {
   static final String PUT_BACK =
       "update services set tech_nic = ? where type = 'domain' and name = ? and tech_nic <> ?";
 
+  /** The codes emailed for the change set of a task. */
   static Map<String, String> codes(Connection c, long changeId) throws Exception {
     Map<String, String> codes = new LinkedHashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select recipient_nic, payload from mail_outbox where change_id = ? and kind ="
-                + " 'CHANGE_CODE'")) {
+            "select recipient_nic, payload from mail_outbox where change_id = (select set_id"
+                + " from contact_changes where id = ?) and kind = 'CHANGE_CODE'")) {
       ps.setLong(1, changeId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -467,16 +468,15 @@ class HandoverBenchmark {
   }
 
   long maxChangeId() throws Exception {
-    return count("select coalesce(max(id), 0) from contact_changes");
+    return count("select coalesce(max(id), 0) from change_sets");
   }
 
   int[] rowsPerLifecycle(long afterId) throws Exception {
-    long done = count("select count(*) from contact_changes where id > " + afterId);
+    long done = count("select count(*) from change_sets where id > " + afterId);
     long mails = count("select count(*) from mail_outbox where change_id > " + afterId);
     long audits = count("select count(*) from audit_log where change_id > " + afterId);
     long notDone =
-        count(
-            "select count(*) from contact_changes where id > " + afterId + " and state <> 'done'");
+        count("select count(*) from change_sets where id > " + afterId + " and state <> 'done'");
     if (notDone > 0) {
       notes.add(notDone + " API lifecycle requests did not end in done");
     }
@@ -547,88 +547,125 @@ class HandoverBenchmark {
     String from = tech;
     String to = tech.equals(reseller) ? partner : reseller;
     accounts(c, reseller, to);
-    query(c, "select role, change_id from open_role_claims where service_id = ?", serviceId);
+    query(
+        c,
+        "select o.service_id, o.role, c.set_id from open_role_claims o join contact_changes c on"
+            + " c.id = o.change_id where o.service_id in (?)",
+        serviceId);
     long id;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "insert into contact_changes (service_id, roles, from_nic, to_nic, asking_nic,"
-                + " state, requested_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into change_sets (asking_nic, state, requested_at, expires_at)"
+                + " values (?, ?, ?, ?)",
             new String[] {"id"})) {
-      ps.setLong(1, serviceId);
-      ps.setString(2, "tech");
-      ps.setString(3, from);
-      ps.setString(4, to);
-      ps.setString(5, reseller);
-      ps.setString(6, "todo");
-      ps.setTimestamp(7, now);
-      ps.setTimestamp(8, Timestamp.from(now.toInstant().plus(Duration.ofDays(14))));
+      ps.setString(1, reseller);
+      ps.setString(2, "todo");
+      ps.setTimestamp(3, now);
+      ps.setTimestamp(4, Timestamp.from(now.toInstant().plus(Duration.ofDays(14))));
       ps.executeUpdate();
       try (ResultSet rs = ps.getGeneratedKeys()) {
         rs.next();
         id = rs.getLong(1);
       }
     }
-    for (String party : List.of(from, to)) {
-      update(
-          c,
-          "insert into change_parties (change_id, nic, status, answered_at, code_digest,"
-              + " code_issued_at, code_used_at, failed_attempts, resend_window_at,"
-              + " resends_in_window) values (?, ?, 'pending', null, ?, ?, null, 0, null,"
-              + " 0)",
-          id,
-          party,
-          sha256(party + id),
-          now);
+    update(
+        c,
+        "insert into contact_changes (set_id, service_id, roles, from_nic, to_nic) values (?, ?,"
+            + " ?, ?, ?)",
+        id,
+        serviceId,
+        "tech",
+        from,
+        to);
+    long task;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select id, service_id, from_nic, to_nic from contact_changes where set_id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        task = rs.getLong(1);
+      }
     }
+    update(
+        c,
+        "insert into set_parties (set_id, nic, status, answered_at, code_digest, code_issued_at,"
+            + " code_used_at, failed_attempts, resend_window_at, resends_in_window) values (?, ?,"
+            + " 'pending', null, ?, ?, null, 0, null, 0), (?, ?, 'pending', null, ?, ?, null, 0,"
+            + " null, 0)",
+        id,
+        from,
+        sha256(from + id),
+        now,
+        id,
+        to,
+        sha256(to + id),
+        now);
+    update(
+        c,
+        "insert into set_members (set_id, nic, can_cancel) values (?, ?, true), (?, ?, false)",
+        id,
+        from,
+        id,
+        to);
     update(
         c,
         "insert into open_role_claims (service_id, role, change_id) values (?, ?, ?)",
         serviceId,
         "tech",
-        id);
+        task);
+    updateChange(c, "validatingByCustomers", null, id);
     audit(c, now, serviceId, id, "change.requested");
     accounts(c, from, to); // the notifications' recipients
-    mail(c, now, payload, id, to);
-    mail(c, now, payload, id, from);
-    updateChange(c, "validatingByCustomers", null, id);
+    mails(c, now, payload, id, to, from);
     audit(c, now, serviceId, id, "change.validatingByCustomers");
     webhooks(c); // subscriptions of the published event
     c.commit();
     steps.step(0, System.nanoTime() - s0);
-    codes(c, id);
+    codes(c, task);
 
     long a1 = System.nanoTime();
     lockChange(c, id);
     consume(c, id, from, now);
+    updateChange(c, "validatingByCustomers", null, id);
     audit(c, now, serviceId, id, "party.accepted");
     webhooks(c);
     query(c, ACCOUNT + " where nic in (?)", to);
     if (mails >= 3) {
-      mail(c, now, payload, id, to);
+      mails(c, now, payload, id, to);
     }
-    updateChange(c, "validatingByCustomers", null, id);
     c.commit();
     steps.step(1, System.nanoTime() - a1);
 
     long a2 = System.nanoTime();
     lockChange(c, id);
     consume(c, id, to, now);
-    audit(c, now, serviceId, id, "party.accepted");
-    webhooks(c);
-    lockService(c, serviceId);
+    query(
+        c,
+        "select id, type, name, display_name, status, created_at, expires_at, admin_nic,"
+            + " tech_nic, billing_nic from services where id in (?) order by id for update",
+        serviceId);
     accounts(c, reseller, to);
     update(
         c, "update services set tech_nic = ? where id = ? and tech_nic = ?", to, serviceId, from);
     updateChange(c, "done", now, id);
-    for (int a = 0; a < Math.max(0, audits - 4); a++) {
+    update(
+        c,
+        "delete from open_role_claims where change_id in (select id from contact_changes where"
+            + " set_id = ?)",
+        id);
+    update(
+        c,
+        "update set_parties set code_digest = null where set_id = ? and code_used_at is null",
+        id);
+    for (int a = 0; a < Math.max(0, audits - 3); a++) {
       audit(c, now, serviceId, id, "change.done");
     }
-    update(c, "delete from open_role_claims where change_id = ?", id);
-    update(c, "update change_parties set code_digest = null where change_id = ?", id);
+    webhooks(c);
     accounts(c, reseller, to);
-    for (int m = 0; m < mails - 3; m++) {
-      mail(c, now, payload, id, to);
-    }
+    String[] ended = new String[Math.max(0, mails - 3)];
+    java.util.Arrays.fill(ended, to);
+    mails(c, now, payload, id, ended);
     c.commit();
     steps.step(2, System.nanoTime() - a2);
   }
@@ -658,16 +695,26 @@ class HandoverBenchmark {
     query(c, "select id, url, events, active, created_at from webhooks order by id");
   }
 
+  /** What loading a locked change set costs: the lock, then its items, parties, members, row. */
   static void lockChange(Connection c, long id) throws Exception {
-    query(c, "select id from contact_changes where id = ? for update", id);
+    query(c, "select id from change_sets where id = ? for update", id);
     query(
         c,
-        "select c.id, c.service_id, s.type, s.name, c.roles, c.from_nic, c.to_nic, c.asking_nic,"
-            + " c.state, c.requested_at, c.done_at, c.expires_at, c.next_reminder_at, c.reason,"
-            + " p.change_id, p.nic, p.status, p.answered_at, p.code_digest, p.code_issued_at,"
-            + " p.code_used_at, p.failed_attempts, p.resend_window_at, p.resends_in_window"
-            + " from contact_changes c join services s on s.id = c.service_id"
-            + " left join change_parties p on p.change_id = c.id where c.id = ?",
+        "select c.id, c.set_id, c.service_id, s.type, s.name, c.roles, c.from_nic, c.to_nic"
+            + " from contact_changes c join services s on s.id = c.service_id where c.set_id in"
+            + " (?) order by c.id",
+        id);
+    query(
+        c,
+        "select set_id, nic, status, answered_at, code_digest, code_issued_at, code_used_at,"
+            + " failed_attempts, resend_window_at, resends_in_window from set_parties where"
+            + " set_id in (?)",
+        id);
+    query(c, "select set_id, nic, can_cancel from set_members where set_id in (?)", id);
+    query(
+        c,
+        "select id, asking_nic, state, requested_at, done_at, expires_at, next_reminder_at,"
+            + " reason from change_sets where id in (?)",
         id);
   }
 
@@ -675,8 +722,8 @@ class HandoverBenchmark {
     int n =
         update(
             c,
-            "update change_parties set status = ?, answered_at = ?, code_used_at = ? where"
-                + " change_id = ? and nic = ? and code_digest = ? and code_used_at is null and"
+            "update set_parties set status = ?, answered_at = ?, code_used_at = ? where"
+                + " set_id = ? and nic = ? and code_digest = ? and code_used_at is null and"
                 + " status = 'pending'",
             "accepted",
             now,
@@ -692,7 +739,7 @@ class HandoverBenchmark {
   static void updateChange(Connection c, String state, Timestamp done, long id) throws Exception {
     update(
         c,
-        "update contact_changes set state = ?, done_at = ?, next_reminder_at = ?, reason = ?"
+        "update change_sets set state = ?, done_at = ?, next_reminder_at = ?, reason = ?"
             + " where id = ?",
         state,
         done,
@@ -717,21 +764,31 @@ class HandoverBenchmark {
         "127.0.0.1");
   }
 
-  static void mail(Connection c, Timestamp now, String payload, long id, String nic)
+  /** The emails of one step, in one multi-row insert as the outbox writes them. */
+  static void mails(Connection c, Timestamp now, String payload, long id, String... nics)
       throws Exception {
-    update(
-        c,
-        "insert into mail_outbox (kind, recipient_nic, recipient_email, language, payload,"
-            + " change_id, status, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?,"
-            + " ?, 'held', 0, ?, ?)",
-        "BENCH_JDBC",
-        nic,
-        nic + "@bench.handover.test",
-        "en",
-        payload,
-        id,
-        now,
-        now);
+    if (nics.length == 0) {
+      return;
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "insert into mail_outbox (kind, recipient_nic, recipient_email, language, payload,"
+                + " change_id, status, attempts, next_attempt_at, created_at) values ");
+    List<Object> params = new ArrayList<>();
+    for (int n = 0; n < nics.length; n++) {
+      sql.append(n == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, 'held', 0, ?, ?)");
+      params.addAll(
+          List.of(
+              "BENCH_JDBC",
+              nics[n],
+              nics[n] + "@bench.handover.test",
+              "en",
+              payload,
+              id,
+              now,
+              now));
+    }
+    update(c, sql.toString(), params.toArray());
   }
 
   static void query(Connection c, String sql, Object... params) throws Exception {

@@ -127,7 +127,7 @@ class ConcurrencyPostgresTest extends IntegrationTest {
             () -> changes.request(as(a), s.type(), s.name(), wanted(tech, x)),
             () -> changes.request(as(t), s.type(), s.name(), wanted(tech, y)));
 
-    assertThat(results).filteredOn(List.class::isInstance).hasSize(1);
+    assertThat(results).filteredOn(java.util.Optional.class::isInstance).hasSize(1);
     assertThat(results).filteredOn(OpenRequestConflict.class::isInstance).hasSize(1);
     assertThat(
             jdbc.sql("select count(*) from contact_changes where service_id = ?")

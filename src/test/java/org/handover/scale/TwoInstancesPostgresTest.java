@@ -283,7 +283,7 @@ class TwoInstancesPostgresTest {
     JdbcClient jdbc = one.getBean(JdbcClient.class);
     long deadline = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < deadline
-        && jdbc.sql("select count(*) from contact_changes where id in (:ids) and state = 'expired'")
+        && jdbc.sql("select count(*) from change_sets where id in (:ids) and state = 'expired'")
                 .param("ids", ids)
                 .query(Long.class)
                 .single()
