@@ -14,11 +14,13 @@ import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
@@ -116,6 +118,25 @@ public class SignIns {
     SecurityContextHolder.setContext(context);
     request.changeSessionId();
     contexts.saveContext(context, request, response);
+  }
+
+  /**
+   * Signs in with a passkey alone (it was checked with user verification, so it stands for both
+   * factors): the customer role and a fresh factor authority, then what follows any sign-in.
+   */
+  public void passkeySignIn(
+      UserDetails customer, HttpServletRequest request, HttpServletResponse response) {
+    if (customer instanceof CredentialsContainer secret) {
+      secret.eraseCredentials();
+    }
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            customer, null, customer.getAuthorities()));
+    SecurityContextHolder.setContext(context);
+    request.getSession();
+    secondFactorPassed(SecondFactors.Method.webauthn, request, response);
+    complete(Nic.parse(customer.getUsername()), request, response);
   }
 
   /** Whether the session passed a second-factor check within the step-up window. */
