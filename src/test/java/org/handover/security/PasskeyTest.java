@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.handover.support.Fixtures.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -16,9 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import org.handover.mail.MailKind;
 import org.handover.support.Fixtures;
 import org.handover.support.IntegrationTest;
@@ -28,15 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.web.webauthn.api.AuthenticatorTransport;
-import org.springframework.security.web.webauthn.api.Bytes;
-import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
-import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
-import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
-import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -54,50 +41,13 @@ class PasskeyTest extends IntegrationTest {
   @Autowired SecondFactors factors;
   @Autowired PasskeyRepository repository;
 
-  /** Stores a passkey for the account as a registration would (its key is never used here). */
   private String passkeyOf(Nic nic, String name) {
-    var user = repository.users().findByUsername(nic.value());
-    if (user == null) {
-      user =
-          ImmutablePublicKeyCredentialUserEntity.builder()
-              .id(Bytes.random())
-              .name(nic.value())
-              .displayName(nic.value())
-              .build();
-      repository.users().save(user);
-    }
-    Bytes id = Bytes.random();
-    repository
-        .credentials()
-        .save(
-            ImmutableCredentialRecord.builder()
-                .credentialType(PublicKeyCredentialType.PUBLIC_KEY)
-                .credentialId(id)
-                .userEntityUserId(user.getId())
-                .publicKey(new ImmutablePublicKeyCose(new byte[] {1, 2, 3}))
-                .signatureCount(0)
-                .uvInitialized(true)
-                .transports(Set.of(AuthenticatorTransport.INTERNAL))
-                .backupEligible(false)
-                .backupState(false)
-                .label(name)
-                .created(Instant.now())
-                .lastUsed(Instant.now())
-                .build());
-    return id.toBase64UrlString();
+    return FactorFixtures.passkeyOf(repository, nic, name);
   }
 
   /** A signed-in customer whose second-factor check was {@code ago}. */
   private RequestPostProcessor customer(Nic nic, Duration ago) {
-    return authentication(
-        UsernamePasswordAuthenticationToken.authenticated(
-            nic.value(),
-            null,
-            List.of(
-                new SimpleGrantedAuthority(SignIns.CUSTOMER),
-                FactorGrantedAuthority.withFactor("WEBAUTHN")
-                    .issuedAt(clock.instant().minus(ago))
-                    .build())));
+    return FactorFixtures.customer(nic, clock.instant().minus(ago));
   }
 
   private RequestPostProcessor fresh(Nic nic) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,10 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.webauthn.api.AuthenticatorTransport;
 import org.springframework.security.web.webauthn.api.Bytes;
-import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
-import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
-import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
-import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
 
 /**
  * What account protection keeps in the database, on each database a subclass points it at: sign-in
@@ -140,42 +135,18 @@ abstract class SecurityStoresTests extends IntegrationTest {
   @Test
   void passkeysWrittenBySpringSecuritysStoreAreReadBackByAccount() {
     Nic nic = fixtures.account();
-    var user =
-        ImmutablePublicKeyCredentialUserEntity.builder()
-            .id(Bytes.random())
-            .name(nic.value())
-            .displayName(nic.value())
-            .build();
-    passkeys.users().save(user);
-    Bytes id = Bytes.random();
     byte[] key = new byte[77];
     new Random(7).nextBytes(key);
     Instant created = clock.instant();
-    passkeys
-        .credentials()
-        .save(
-            ImmutableCredentialRecord.builder()
-                .credentialType(PublicKeyCredentialType.PUBLIC_KEY)
-                .credentialId(id)
-                .userEntityUserId(user.getId())
-                .publicKey(new ImmutablePublicKeyCose(key))
-                .signatureCount(3)
-                .uvInitialized(true)
-                .transports(Set.of(AuthenticatorTransport.USB, AuthenticatorTransport.NFC))
-                .backupEligible(true)
-                .backupState(false)
-                .attestationObject(new Bytes(new byte[] {9, 8, 7}))
-                .label("Key ring")
-                .created(created)
-                .lastUsed(created)
-                .build());
+    Bytes id = Bytes.fromBase64(FactorFixtures.passkeyOf(passkeys, nic, "Key ring", key, created));
+    var user = passkeys.users().findByUsername(nic.value());
 
     var read = passkeys.credentials().findByCredentialId(id);
     assertThat(read.getPublicKey().getBytes()).isEqualTo(key);
     assertThat(read.getAttestationObject().getBytes()).containsExactly(9, 8, 7);
     assertThat(read.getTransports())
         .containsExactlyInAnyOrder(AuthenticatorTransport.USB, AuthenticatorTransport.NFC);
-    assertThat(passkeys.users().findByUsername(nic.value()).getId()).isEqualTo(user.getId());
+    assertThat(read.getUserEntityUserId()).isEqualTo(user.getId());
     assertThat(passkeys.any(nic)).isTrue();
     assertThat(passkeys.list(nic))
         .singleElement()
