@@ -59,6 +59,10 @@ class PasskeyTest extends IntegrationTest {
     Nic nic = fixtures.accountThatSignsIn(Language.en);
     passkeyOf(nic, "phone");
     assertThat(factors.enrolled(nic)).isTrue();
+    mvc.perform(
+            get("/operator/v1/accounts/" + nic.value())
+                .header("Authorization", "Bearer test-operator-token"))
+        .andExpect(jsonPath("$.secondFactor").value(true));
 
     var pending =
         mvc.perform(

@@ -77,7 +77,7 @@ class PasskeyController {
     return "security/passkey";
   }
 
-  @StepUp
+  @StepUp(addsAFactor = true)
   @PostMapping(value = "/account/security/passkey/options", produces = "application/json")
   ResponseEntity<String> creationOptions(HttpSession session) {
     PublicKeyCredentialCreationOptions options = passkeys.creationOptions(current());
@@ -85,7 +85,7 @@ class PasskeyController {
     return json(Passkeys.json(options));
   }
 
-  @StepUp
+  @StepUp(addsAFactor = true)
   @PostMapping(
       value = "/account/security/passkey",
       consumes = MediaType.APPLICATION_JSON_VALUE,

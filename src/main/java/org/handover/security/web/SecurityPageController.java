@@ -90,7 +90,7 @@ class SecurityPageController {
     return "security/totp";
   }
 
-  @StepUp
+  @StepUp(addsAFactor = true)
   @PostMapping("/totp")
   String enrol(
       Actor actor,
