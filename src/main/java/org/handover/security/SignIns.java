@@ -23,6 +23,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -52,6 +54,8 @@ public class SignIns {
   private final HandoverProperties.Security settings;
   private final Clock clock;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+  private final CsrfAuthenticationStrategy csrf =
+      new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository());
 
   SignIns(
       SignInGuard guard,
@@ -136,6 +140,9 @@ public class SignIns {
     SecurityContextHolder.setContext(context);
     request.getSession();
     secondFactorPassed(SecondFactors.Method.webauthn, request, response);
+    // a new CSRF token, as a password sign-in gets one
+    csrf.onAuthentication(
+        SecurityContextHolder.getContext().getAuthentication(), request, response);
     complete(Nic.parse(customer.getUsername()), request, response);
   }
 
