@@ -34,13 +34,15 @@ public class SecondFactors {
   /** How a second-factor check was passed. */
   public enum Method {
     totp,
-    recovery
+    recovery,
+    webauthn
   }
 
   /** An authenticator as its owner sees it (never its secret). */
   public record Factor(long id, String name, Instant createdAt, Instant lastUsedAt) {}
 
   private final SecondFactorRepository repository;
+  private final PasskeyRepository passkeys;
   private final SecretBox box;
   private final AccountNotices notices;
   private final AuditLog audit;
@@ -51,12 +53,14 @@ public class SecondFactors {
 
   SecondFactors(
       SecondFactorRepository repository,
+      PasskeyRepository passkeys,
       SecretBox box,
       AccountNotices notices,
       AuditLog audit,
       ApplicationEventPublisher events,
       Clock clock) {
     this.repository = repository;
+    this.passkeys = passkeys;
     this.box = box;
     this.notices = notices;
     this.audit = audit;
@@ -64,9 +68,9 @@ public class SecondFactors {
     this.clock = clock;
   }
 
-  /** Whether the account has a second factor. */
+  /** Whether the account has a second factor (an authenticator app or a passkey). */
   public boolean enrolled(Nic nic) {
-    return repository.any(nic);
+    return repository.any(nic) || passkeys.any(nic);
   }
 
   public List<Factor> list(Nic nic) {
@@ -94,8 +98,13 @@ public class SecondFactors {
     repository.insert(actor.nic(), n, box.seal(secret), step.getAsLong(), now);
     audit.record(actor, "security.factorAdded", null, null, n);
     notices.send(actor.nic(), MailKind.SECURITY_FACTOR_ADDED, n);
-    return repository.unusedRecoveryCodes(actor.nic()) == 0
-        ? newRecoveryCodes(actor.nic(), now)
+    return recoveryCodesIfNone(actor.nic());
+  }
+
+  /** New recovery codes when the account has no unused ones (its first factor), else none. */
+  List<String> recoveryCodesIfNone(Nic nic) {
+    return repository.unusedRecoveryCodes(nic) == 0
+        ? newRecoveryCodes(nic, clock.instant())
         : List.of();
   }
 
@@ -114,7 +123,15 @@ public class SecondFactors {
   public void remove(Actor actor, long id) {
     String name = repository.name(actor.nic(), id).orElseThrow(NoSuchFactor::new);
     repository.delete(actor.nic(), id);
-    if (!repository.any(actor.nic())) {
+    afterRemoval(actor, name);
+  }
+
+  /**
+   * What follows the removal of any second factor: with the last one go the recovery codes; the
+   * account is told; its other sessions and its consumer keys end.
+   */
+  void afterRemoval(Actor actor, String name) {
+    if (!enrolled(actor.nic())) {
       repository.deleteRecoveryCodes(actor.nic());
     }
     audit.record(actor, "security.factorRemoved", null, null, name);
@@ -125,7 +142,7 @@ public class SecondFactors {
   /** New recovery codes in place of the old ones (which stop working), shown once. */
   @Transactional
   public List<String> regenerateRecoveryCodes(Actor actor) {
-    if (!repository.any(actor.nic())) {
+    if (!enrolled(actor.nic())) {
       throw new NoSuchFactor();
     }
     audit.record(actor, "security.recoveryCodesRegenerated", null, null, null);
@@ -181,7 +198,7 @@ public class SecondFactors {
     return Digests.sha256Hex(code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT));
   }
 
-  private static String name(String name) {
+  static String name(String name) {
     String n = name == null ? "" : name.strip();
     if (n.isEmpty() || n.length() > 100) {
       throw new BadName();

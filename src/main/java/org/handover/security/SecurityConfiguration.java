@@ -62,6 +62,8 @@ class SecurityConfiguration {
                         "/password-reset",
                         "/password-reset/**",
                         "/createToken",
+                        "/passkey/options",
+                        "/passkey/verify",
                         "/v3/api-docs",
                         "/v3/api-docs/**",
                         "/api-docs.html",

@@ -1,13 +1,12 @@
 package org.handover.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
+import org.handover.system.Digests;
 import org.handover.system.HandoverProperties;
 import org.handover.system.Throttle;
 import org.springframework.stereotype.Component;
@@ -19,22 +18,31 @@ import org.springframework.stereotype.Component;
  * that doubles with each further failure up to a cap; attempts during the delay are refused
  * unchecked and not counted. A browser that signed in to the account before (its device cookie) is
  * not held back by failures from elsewhere: it has its own count, so a stranger cannot lock the
- * owner out. Kept in memory per instance.
+ * owner out. The accounts' counts are in the database ({@code sign_in_failures}), shared by every
+ * instance; the per-address and per-browser counts ({@link Throttle}) are kept per instance.
  */
 @Component
 public class SignInGuard {
 
-  private record Failures(int count, Instant last) {}
+  /** How long failures are remembered after the latest one. */
+  static final Duration FORGET_AFTER = Duration.ofDays(1);
+
+  private static final int LONGEST_KEY = 200;
 
   private final Accounts accounts;
   private final Throttle throttle;
   private final HandoverProperties.Security settings;
   private final Clock clock;
-  private final Cache<String, Failures> failures =
-      Caffeine.newBuilder().expireAfterWrite(Duration.ofDays(1)).maximumSize(200_000).build();
+  private final SignInFailureRepository failures;
 
-  SignInGuard(Accounts accounts, Throttle throttle, HandoverProperties properties, Clock clock) {
+  SignInGuard(
+      Accounts accounts,
+      Throttle throttle,
+      HandoverProperties properties,
+      Clock clock,
+      SignInFailureRepository failures) {
     this.accounts = accounts;
+    this.failures = failures;
     this.throttle = throttle;
     this.settings = properties.security();
     this.clock = clock;
@@ -65,13 +73,13 @@ public class SignInGuard {
 
   /** How long the key is held back from now (zero when a password may be checked). */
   public Duration waitFor(String key) {
-    Failures f = failures.getIfPresent(key);
-    if (f == null) {
-      return Duration.ZERO;
-    }
-    Instant until = f.last().plus(settings.lockDelay(f.count()));
     Instant now = clock.instant();
-    return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
+    return failures
+        .find(stored(key), now.minus(FORGET_AFTER))
+        .map(f -> f.last().plus(settings.lockDelay(f.count())))
+        .filter(now::isBefore)
+        .map(until -> Duration.between(now, until))
+        .orElse(Duration.ZERO);
   }
 
   /** Counts a failed password (or second-factor code) against the key and the address. */
@@ -82,15 +90,20 @@ public class SignInGuard {
       return;
     }
     Instant now = clock.instant();
-    failures.asMap().merge(key, new Failures(1, now), (a, b) -> new Failures(a.count() + 1, now));
+    failures.record(stored(key), now, now.minus(FORGET_AFTER));
   }
 
   /** A complete sign-in forgets the account's failures. */
   public void succeeded(String key, String knownDevice) {
-    failures.invalidate(key);
+    failures.forget(stored(key));
     if (knownDevice != null) {
       throttle.reset(deviceKey(key, knownDevice));
     }
+  }
+
+  /** The key as stored: a typed login of any length is kept to a bounded digest. */
+  private static String stored(String key) {
+    return key.length() <= LONGEST_KEY ? key : "digest:" + Digests.sha256Hex(key);
   }
 
   private static String addressKey(String address) {

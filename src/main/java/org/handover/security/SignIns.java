@@ -14,13 +14,17 @@ import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -50,6 +54,8 @@ public class SignIns {
   private final HandoverProperties.Security settings;
   private final Clock clock;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+  private final CsrfAuthenticationStrategy csrf =
+      new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository());
 
   SignIns(
       SignInGuard guard,
@@ -116,6 +122,28 @@ public class SignIns {
     SecurityContextHolder.setContext(context);
     request.changeSessionId();
     contexts.saveContext(context, request, response);
+  }
+
+  /**
+   * Signs in with a passkey alone (it was checked with user verification, so it stands for both
+   * factors): the customer role and a fresh factor authority, then what follows any sign-in.
+   */
+  public void passkeySignIn(
+      UserDetails customer, HttpServletRequest request, HttpServletResponse response) {
+    if (customer instanceof CredentialsContainer secret) {
+      secret.eraseCredentials();
+    }
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            customer, null, customer.getAuthorities()));
+    SecurityContextHolder.setContext(context);
+    request.getSession();
+    secondFactorPassed(SecondFactors.Method.webauthn, request, response);
+    // a new CSRF token, as a password sign-in gets one
+    csrf.onAuthentication(
+        SecurityContextHolder.getContext().getAuthentication(), request, response);
+    complete(Nic.parse(customer.getUsername()), request, response);
   }
 
   /** Whether the session passed a second-factor check within the step-up window. */

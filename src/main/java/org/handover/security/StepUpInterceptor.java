@@ -48,7 +48,8 @@ public class StepUpInterceptor implements HandlerInterceptor {
               + URLEncoder.encode(returnPath(request), StandardCharsets.UTF_8));
       return false;
     }
-    if (signIns.secondFactorRequired(nic)) {
+    if (!method.getMethodAnnotation(StepUp.class).addsAFactor()
+        && signIns.secondFactorRequired(nic)) {
       response.sendRedirect(base + "/account/security?required");
       return false;
     }

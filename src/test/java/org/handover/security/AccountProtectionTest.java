@@ -61,6 +61,7 @@ class AccountProtectionTest extends IntegrationTest {
   @Autowired Accounts accounts;
   @Autowired ApiKeys keys;
   @Autowired Outbox outbox;
+  @Autowired PasskeyRepository passkeys;
 
   @Autowired
   @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor")
@@ -191,6 +192,45 @@ class AccountProtectionTest extends IntegrationTest {
 
     assertSignedOut(laptop);
     assertSignedIn(phone);
+    me(key).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aPasswordChangeEndsOtherSessionsAndEveryKeyAtOnce() throws Exception {
+    Nic nic = fixtures.accountThatSignsIn(Language.en);
+    Browser laptop = signIn(nic);
+    Browser phone = signIn(nic);
+    Key key = key(nic);
+    me(key).andExpect(status().isOk()); // now cached
+
+    mvc.perform(
+            post("/account/security/password")
+                .param("current", Fixtures.PASSWORD)
+                .param("password", "a brand new password")
+                .param("passwordAgain", "a brand new password")
+                .cookie(phone.cookies())
+                .with(csrf()))
+        .andExpect(redirectedUrl("/account/security"));
+
+    assertSignedOut(laptop);
+    assertSignedIn(phone);
+    me(key).andExpect(status().isForbidden());
+    fixtures.awaitMail(fixtures.email(nic), MailKind.SECURITY_PASSWORD_CHANGED);
+  }
+
+  @Test
+  void removingASecondFactorRefusesTheAccountsKeysOnTheNextCall() throws Exception {
+    Nic nic = fixtures.accountThatSignsIn(Language.en);
+    String passkey = FactorFixtures.passkeyOf(passkeys, nic, "key");
+    Key key = key(nic);
+    me(key).andExpect(status().isOk()); // now cached
+
+    mvc.perform(
+            post("/account/security/passkeys/" + passkey + "/remove")
+                .with(FactorFixtures.customer(nic, clock.instant()))
+                .with(csrf()))
+        .andExpect(redirectedUrl("/account/security"));
+
     me(key).andExpect(status().isForbidden());
   }
 

@@ -48,4 +48,23 @@ class SecondFactorPolicyTest extends IntegrationTest {
                 .with(csrf()))
         .andExpect(result -> assertThat(result.getResponse().getStatus()).isEqualTo(200));
   }
+
+  @Test
+  void anAdministratorWithoutASecondFactorCanEnrolOne() throws Exception {
+    Nic admin = fixtures.account();
+    fixtures.serviceOwnedBy(admin);
+    mvc.perform(
+            post("/account/security/passkey/options")
+                .with(user(admin.value()).roles("CUSTOMER"))
+                .with(csrf()))
+        .andExpect(result -> assertThat(result.getResponse().getStatus()).isEqualTo(200))
+        .andExpect(result -> assertThat(result.getResponse().getContentType()).contains("json"));
+    mvc.perform(
+            post("/account/security/totp")
+                .param("name", "phone")
+                .param("code", "000000")
+                .with(user(admin.value()).roles("CUSTOMER"))
+                .with(csrf()))
+        .andExpect(redirectedUrl("/account/security/totp")); // a wrong code, not "enrol first"
+  }
 }

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.handover.security.KnownDevices;
+import org.handover.security.Passkeys;
 import org.handover.security.SecondFactors;
 import org.handover.security.SignInGuard;
 import org.handover.security.SignIns;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SecondFactorController {
 
   private final SecondFactors factors;
+  private final Passkeys passkeys;
   private final SignIns signIns;
   private final SignInGuard guard;
   private final KnownDevices devices;
@@ -38,8 +40,13 @@ class SecondFactorController {
       new SavedRequestAwareAuthenticationSuccessHandler();
 
   SecondFactorController(
-      SecondFactors factors, SignIns signIns, SignInGuard guard, KnownDevices devices) {
+      SecondFactors factors,
+      Passkeys passkeys,
+      SignIns signIns,
+      SignInGuard guard,
+      KnownDevices devices) {
     this.factors = factors;
+    this.passkeys = passkeys;
     this.signIns = signIns;
     this.guard = guard;
     this.devices = devices;
@@ -49,6 +56,7 @@ class SecondFactorController {
   @GetMapping("/login/second-factor")
   String signInForm(Model model) {
     model.addAttribute("action", "/login/second-factor");
+    model.addAttribute("passkey", !passkeys.list(current()).isEmpty());
     return "security/second-factor";
   }
 
@@ -75,6 +83,7 @@ class SecondFactorController {
     model.addAttribute("action", "/account/security/confirm");
     model.addAttribute("next", next);
     model.addAttribute("stepUp", true);
+    model.addAttribute("passkey", !passkeys.list(current()).isEmpty());
     return "security/second-factor";
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.handover.account.Accounts;
 import org.handover.apiauth.ApiKeys;
+import org.handover.security.Passkeys;
 import org.handover.security.SecondFactors;
 import org.handover.security.Totp;
 import org.handover.security.WebSessions;
@@ -38,6 +39,7 @@ class SecurityPageController {
   private static final int KEYS_SHOWN = 200;
 
   private final SecondFactors factors;
+  private final Passkeys passkeys;
   private final WebSessions sessions;
   private final ApiKeys keys;
   private final Accounts accounts;
@@ -46,12 +48,14 @@ class SecurityPageController {
 
   SecurityPageController(
       SecondFactors factors,
+      Passkeys passkeys,
       WebSessions sessions,
       ApiKeys keys,
       Accounts accounts,
       MessageSource messages,
       HandoverProperties properties) {
     this.factors = factors;
+    this.passkeys = passkeys;
     this.sessions = sessions;
     this.keys = keys;
     this.accounts = accounts;
@@ -62,6 +66,7 @@ class SecurityPageController {
   @GetMapping
   String show(Actor actor, HttpServletRequest request, Model model) {
     model.addAttribute("factors", factors.list(actor.nic()));
+    model.addAttribute("passkeys", passkeys.list(actor.nic()));
     model.addAttribute("recoveryLeft", factors.unusedRecoveryCodes(actor.nic()));
     model.addAttribute("sessions", sessions.list(actor.nic(), request.getSession().getId()));
     model.addAttribute("consumerKeys", keys.consumerKeys(actor.nic(), KEYS_SHOWN));
@@ -85,7 +90,7 @@ class SecurityPageController {
     return "security/totp";
   }
 
-  @StepUp
+  @StepUp(addsAFactor = true)
   @PostMapping("/totp")
   String enrol(
       Actor actor,

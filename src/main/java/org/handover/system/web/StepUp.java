@@ -13,4 +13,11 @@ import java.lang.annotation.Target;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface StepUp {}
+public @interface StepUp {
+
+  /**
+   * The action adds a second factor: without one enrolled it runs even when the policy demands one
+   * (that is how the customer gets one); with one enrolled it needs a fresh check like any other.
+   */
+  boolean addsAFactor() default false;
+}
