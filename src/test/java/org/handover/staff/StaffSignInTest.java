@@ -1,6 +1,7 @@
 package org.handover.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handover.contact.ContactRole.tech;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,11 +9,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.handover.account.Accounts;
 import org.handover.audit.AuditLog;
+import org.handover.catalog.HostedService;
+import org.handover.change.ChangeState;
+import org.handover.change.ContactChanges;
 import org.handover.support.Fixtures;
+import org.handover.support.MutableClock;
 import org.handover.support.TestClockConfiguration;
 import org.handover.system.Language;
 import org.handover.system.Nic;
@@ -48,6 +55,9 @@ class StaffSignInTest {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired AuditLog audit;
+  @Autowired ContactChanges changes;
+  @Autowired Accounts accounts;
+  @Autowired MutableClock clock;
 
   @BeforeEach
   void allowRedirect() {
@@ -142,6 +152,118 @@ class StaffSignInTest {
   private void trustedTokenWorks() {
     String good = systemToken(IDP.issuer(), "billing-system");
     assertThat(call("GET", "/operator/v1/contact-changes", good)).isEqualTo(200);
+  }
+
+  // ---- the console ---------------------------------------------------------------------------
+
+  @Test
+  void anAgentFindsAccountsServicesAndRequests() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    long id =
+        changes.request(Fixtures.as(a), s.type(), s.name(), Fixtures.wanted(tech, x)).get(0).id();
+    var browser = new HttpSession();
+    signIn(browser, url("/operator/console"), "alice");
+
+    assertThat(browser.get(url("/operator/console?q=" + a.value())).body())
+        .contains(a.value() + "</a>");
+    assertThat(browser.get(url("/operator/console?q=" + fixtures.email(x))).body())
+        .contains(x.value() + "</a>");
+    String lastName = x.value().substring(2, x.value().indexOf('-'));
+    assertThat(browser.get(url("/operator/console?q=User+" + lastName)).body())
+        .contains(x.value() + "</a>");
+    assertThat(browser.get(url("/operator/console?q=" + s.name())).body())
+        .contains(s.name() + "</a>");
+    assertThat(browser.get(url("/operator/console?q=" + id)).body()).contains(">" + id + "</a>");
+    assertThat(browser.get(url("/operator/console?state=validatingByCustomers")).body())
+        .contains(">" + id + "</a>");
+
+    HttpSession.Page account = browser.get(url("/operator/console/accounts/" + a.value()));
+    assertThat(account.body()).contains(s.name()).contains(">" + id + "</a>");
+    HttpSession.Page service = browser.get(url("/operator/console/services/domain/" + s.name()));
+    assertThat(service.body()).contains(a.value()).contains("service.created");
+    HttpSession.Page request = browser.get(url("/operator/console/requests/" + id + "?lang=it"));
+    assertThat(request.body()).contains("Richiesta " + id).contains(x.value());
+  }
+
+  @Test
+  void anAgentAbortsARequestAndTheAuditLogNamesThem() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    long id =
+        changes.request(Fixtures.as(a), s.type(), s.name(), Fixtures.wanted(tech, x)).get(0).id();
+    var browser = new HttpSession();
+    signIn(browser, url("/operator/console"), "alice");
+    HttpSession.Page request = browser.get(url("/operator/console/requests/" + id));
+    HttpSession.Page aborted =
+        browser.submit(
+            request, "/operator/console/requests/" + id + "/abort", "reason", "ticket 42");
+    assertThat(aborted.body()).contains("The request is aborted");
+    assertThat(changes.find(id).orElseThrow().state()).isEqualTo(ChangeState.aborted);
+    assertThat(audit.forChange(id)).anySatisfy(e -> assertThat(e.actor()).isEqualTo("staff:alice"));
+  }
+
+  @Test
+  void anAgentResendsAPartysCodeAndSuspendsAnAccount() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    long id =
+        changes.request(Fixtures.as(a), s.type(), s.name(), Fixtures.wanted(tech, x)).get(0).id();
+    var browser = new HttpSession();
+    signIn(browser, url("/operator/console"), "arthur");
+    clock.advance(Duration.ofMinutes(2));
+    HttpSession.Page request = browser.get(url("/operator/console/requests/" + id));
+    HttpSession.Page resent =
+        browser.submit(request, "/operator/console/requests/" + id + "/resend", "party", x.value());
+    assertThat(resent.body()).contains("A new code is on its way");
+    assertThat(audit.forChange(id))
+        .anySatisfy(
+            e -> {
+              assertThat(e.actor()).isEqualTo("staff:arthur");
+              assertThat(e.action()).isEqualTo("staff.code.resent");
+            });
+
+    HttpSession.Page account = browser.get(url("/operator/console/accounts/" + x.value()));
+    HttpSession.Page suspended =
+        browser.submit(account, "/operator/console/accounts/" + x.value() + "/suspend");
+    assertThat(suspended.body()).contains("The account is suspended");
+    assertThat(accounts.require(x).isActive()).isFalse();
+    // an agent cannot set debt: that is a supervisor's
+    assertThat(
+            browser
+                .submit(
+                    suspended, "/operator/console/accounts/" + x.value() + "/debt", "cents", "100")
+                .status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void aViewerSeesNoActionsAndCannotSuspend() {
+    Nic a = fixtures.account();
+    var browser = new HttpSession();
+    signIn(browser, url("/operator/console"), "vera");
+    HttpSession.Page account = browser.get(url("/operator/console/accounts/" + a.value()));
+    assertThat(account.body()).doesNotContain("/suspend");
+    assertThat(
+            browser
+                .submit(account, "/operator/console/accounts/" + a.value() + "/suspend")
+                .status())
+        .isEqualTo(403);
+    assertThat(accounts.require(a).isActive()).isTrue();
+  }
+
+  @Test
+  void unknownThingsAre404AndBadInput400() {
+    var browser = new HttpSession();
+    signIn(browser, url("/operator/console"), "vera");
+    assertThat(browser.get(url("/operator/console/requests/999999999")).status()).isEqualTo(404);
+    assertThat(browser.get(url("/operator/console/accounts/zz999999-ovh")).status()).isEqualTo(404);
+    assertThat(browser.get(url("/operator/console/accounts/not-a-nic")).status()).isEqualTo(400);
+    assertThat(browser.get(url("/operator/console/services/domain/nowhere.example")).status())
+        .isEqualTo(404);
   }
 
   private int call(String method, String path, String token) {
