@@ -58,6 +58,7 @@ class ArchitectureTest {
           "security",
           "change",
           "operator",
+          "reassign",
           "staff",
           "demo");
 
