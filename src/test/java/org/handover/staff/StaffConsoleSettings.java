@@ -4,11 +4,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import testidp.TestIdentityProvider;
 
 /** Points Handover's staff sign-in and operator API tokens at the test identity provider. */
-final class StaffConsoleSettings {
+public final class StaffConsoleSettings {
 
   private StaffConsoleSettings() {}
 
-  static void register(DynamicPropertyRegistry registry, TestIdentityProvider idp) {
+  public static void register(DynamicPropertyRegistry registry, TestIdentityProvider idp) {
     registry.add("handover.staff.issuer-uri", idp::issuer);
     registry.add("handover.staff.client-id", () -> TestIdentityProvider.CONSOLE_CLIENT);
     registry.add("handover.staff.client-secret", () -> TestIdentityProvider.CONSOLE_SECRET);
