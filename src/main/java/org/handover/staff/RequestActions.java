@@ -6,7 +6,6 @@ import org.handover.change.ContactChanges;
 import org.handover.system.Actor;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What staff do to a contact change request, each through one public method of {@link
@@ -31,9 +30,9 @@ public class RequestActions {
 
   /**
    * Sends a party a new code on their behalf (their old code stops working; the party's resend
-   * limits apply). The request's own trail records the resend for the party; this adds who asked.
+   * limits apply). The request's own trail records the resend for the party; this adds who asked,
+   * after the resend committed (no outer transaction: the request service decides its own).
    */
-  @Transactional
   public void resend(Actor staff, long id, Nic party) {
     changes.resendCode(Actor.customer(party, staff.clientAddress()), id);
     ContactChange change = changes.find(id).orElseThrow();
