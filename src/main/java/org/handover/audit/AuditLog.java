@@ -23,6 +23,14 @@ public class AuditLog {
     repository.insert(clock.instant(), actor, action, serviceId, changeId, detail);
   }
 
+  /** What one row of {@link #recordEach} is about. */
+  public record Subject(Long serviceId, String detail) {}
+
+  /** Appends one row per subject, with the same action, in batches, in the caller's transaction. */
+  public void recordEach(Actor actor, String action, Long changeId, List<Subject> subjects) {
+    repository.insertAll(clock.instant(), actor, action, changeId, subjects);
+  }
+
   /** A page of the trail, newest first; every filter may be null. */
   public List<AuditEntry> search(
       List<Long> serviceIds,

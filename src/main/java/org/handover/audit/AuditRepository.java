@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.handover.system.Actor;
+import org.handover.system.BulkSql;
+import org.handover.system.ReadReplica;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,9 +21,14 @@ class AuditRepository {
       "id, at, actor_kind, actor, action, service_id, change_id, detail, client_address";
 
   private final JdbcClient jdbc;
+  private final BulkSql bulk;
+  private final ReadReplica reads;
 
-  AuditRepository(JdbcClient jdbc) {
+  /** Operators' searches read the replica when one is configured; everything else the primary. */
+  AuditRepository(JdbcClient jdbc, BulkSql bulk, ReadReplica reads) {
     this.jdbc = jdbc;
+    this.bulk = bulk;
+    this.reads = reads;
   }
 
   void insert(
@@ -41,6 +48,27 @@ class AuditRepository {
             detail,
             actor.clientAddress())
         .update();
+  }
+
+  void insertAll(
+      Instant at, Actor actor, String action, Long changeId, List<AuditLog.Subject> subjects) {
+    bulk.insert(
+        "audit_log",
+        "at, actor_kind, actor, action, service_id, change_id, detail, client_address",
+        subjects.stream()
+            .map(
+                s ->
+                    new Object[] {
+                      Sql.ts(at),
+                      actor.kind().name(),
+                      actor.id(),
+                      action,
+                      s.serviceId(),
+                      changeId,
+                      s.detail(),
+                      actor.clientAddress()
+                    })
+            .toList());
   }
 
   List<AuditEntry> search(
@@ -77,7 +105,12 @@ class AuditRepository {
         .append(" rows fetch first ")
         .append(Math.max(1, Math.min(size, 1000)))
         .append(" rows only");
-    return jdbc.sql(sql.toString()).params(params).query(AuditRepository::map).list();
+    return reads
+        .forSearches()
+        .sql(sql.toString())
+        .params(params)
+        .query(AuditRepository::map)
+        .list();
   }
 
   List<AuditEntry> forChange(long changeId) {

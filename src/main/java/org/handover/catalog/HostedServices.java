@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.handover.account.Accounts;
 import org.handover.audit.AuditLog;
 import org.handover.contact.ChangePolicy;
@@ -115,21 +114,30 @@ public class HostedServices {
     return listing.page(query);
   }
 
+  /** The keys of the services matching a query's filters, in name order, at most {@code limit}. */
+  public List<ServiceKey> keysMatching(ServiceQuery query, int limit) {
+    return listing.keys(query, limit);
+  }
+
   /** Reads a service and locks it for the rest of the caller's transaction. */
   @Transactional(propagation = Propagation.MANDATORY)
   public HostedService lock(long id) {
     return repository.lock(id).orElseThrow();
   }
 
+  /** Reads these services and locks their rows until the transaction ends, in id order. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<HostedService> lockAll(Collection<Long> ids) {
+    return repository.lockAll(ids);
+  }
+
   /**
-   * Moves roles to another account in the caller's transaction, only if {@code from} still holds
-   * every one of them.
-   *
-   * @return whether the service changed
+   * Moves roles between accounts on many services at once, each only where the old contact still
+   * holds every role moved; returns how many services changed.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public boolean reassign(long id, Set<ContactRole> roles, Nic from, Nic to) {
-    return repository.reassign(id, roles, from, to);
+  public int reassignAll(List<Reassignment> moves) {
+    return repository.reassignAll(moves);
   }
 
   /** The owner record of a domain the account holds a role on. */
@@ -164,7 +172,6 @@ public class HostedServices {
     }
   }
 
-  /** Ids of the services with this name, of any type (for operator filters). */
   /**
    * Writes services in bulk, in the caller's transaction (the import): no domain owner, no audit
    * row each (the caller writes one for the whole import).

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.handover.system.Nic;
+import org.handover.system.ReadReplica;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,9 +27,15 @@ class ServiceListing {
           + " billing_nic";
 
   private final JdbcClient jdbc;
+  private final ReadReplica reads;
 
-  ServiceListing(JdbcClient jdbc) {
+  /**
+   * Pages read the replica when one is configured (after the viewer's own change: the primary); the
+   * names for the API, whose callers have no session to carry that, read the primary.
+   */
+  ServiceListing(JdbcClient jdbc, ReadReplica reads) {
     this.jdbc = jdbc;
+    this.reads = reads;
   }
 
   ServicePage page(ServiceQuery q) {
@@ -55,7 +62,13 @@ class ServiceListing {
             + " fetch first :limit rows only) order by "
             + order;
     List<HostedService> rows =
-        new ArrayList<>(jdbc.sql(sql).params(params).query(ServiceRepository::map).list());
+        new ArrayList<>(
+            reads
+                .forLists(q.viewer())
+                .sql(sql)
+                .params(params)
+                .query(ServiceRepository::map)
+                .list());
     boolean more = rows.size() > q.size();
     if (more) {
       rows.remove(rows.size() - 1);
@@ -101,16 +114,34 @@ class ServiceListing {
     return union.toString();
   }
 
+  /**
+   * The keys of the services matching the query's filters (not its page), in name order, at most
+   * {@code limit}: what a bulk handover of "every service matching this filter" selects.
+   */
+  List<ServiceKey> keys(ServiceQuery q, int limit) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("limit", limit);
+    String tail = " order by name, id fetch first :limit rows only";
+    String sql =
+        "select type, name from services where id in (select id from ("
+            + ranges(q, params, "id, name", tail)
+            + ") m) order by name, id fetch first :limit rows only";
+    return jdbc.sql(sql)
+        .params(params)
+        .query((rs, n) -> new ServiceKey(ServiceType.valueOf(rs.getString(1)), rs.getString(2)))
+        .list();
+  }
+
   List<String> names(Nic nic, ServiceType type) {
     return jdbc.sql(
             """
-            select name from services where admin_nic = :me and type = :type
-            union select name from services where tech_nic = :me and type = :type
-            union select name from services where billing_nic = :me and type = :type
-            order by name""")
+            select sort_key, name from services where admin_nic = :me and type = :type
+            union select sort_key, name from services where tech_nic = :me and type = :type
+            union select sort_key, name from services where billing_nic = :me and type = :type
+            order by sort_key, name""")
         .param("me", nic.value())
         .param("type", type.name())
-        .query(String.class)
+        .query((rs, n) -> rs.getString("name"))
         .list();
   }
 
@@ -126,7 +157,7 @@ class ServiceListing {
     // may hold the matches far apart)
     String tail = " order by " + order(q.sort(), true) + " fetch first :limit rows only";
     String sql = "select count(*) from (" + ranges(q, params, keys(q.sort()), tail) + ") m";
-    return jdbc.sql(sql).params(params).query(Long.class).single();
+    return reads.forLists(q.viewer()).sql(sql).params(params).query(Long.class).single();
   }
 
   /**
@@ -134,7 +165,7 @@ class ServiceListing {
    * without reading the table; the page's rows are read last, by id.
    */
   private static String keys(ServiceQuery.Sort sort) {
-    return sort == ServiceQuery.Sort.type ? "id, type, name" : "id, name";
+    return sort == ServiceQuery.Sort.type ? "id, type, sort_key, name" : "id, sort_key, name";
   }
 
   private static String filters(ServiceQuery q, Map<String, Object> params) {
@@ -172,21 +203,22 @@ class ServiceListing {
   private static String order(ServiceQuery.Sort sort, boolean ascending) {
     String dir = ascending ? "" : " desc";
     return sort == ServiceQuery.Sort.type
-        ? "type" + dir + ", name" + dir + ", id" + dir
-        : "name" + dir + ", id" + dir;
+        ? "type" + dir + ", sort_key" + dir + ", name" + dir + ", id" + dir
+        : "sort_key" + dir + ", name" + dir + ", id" + dir;
   }
 
   private static String keyset(
       ServiceQuery.Sort sort, boolean ascending, String cursor, Map<String, Object> params) {
     String[] parts = decode(cursor);
     String op = ascending ? " > " : " < ";
+    params.put("ckey", ServiceNames.sortKey(parts[1]));
     params.put("cname", parts[1]);
     params.put("cid", Long.parseLong(parts[2]));
     if (sort == ServiceQuery.Sort.type) {
       params.put("ctype", parts[0]);
-      return " and (type, name, id)" + op + "(:ctype, :cname, :cid)";
+      return " and (type, sort_key, name, id)" + op + "(:ctype, :ckey, :cname, :cid)";
     }
-    return " and (name, id)" + op + "(:cname, :cid)";
+    return " and (sort_key, name, id)" + op + "(:ckey, :cname, :cid)";
   }
 
   private static String encode(ServiceQuery.Sort sort, HostedService s) {

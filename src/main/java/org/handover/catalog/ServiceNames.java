@@ -69,8 +69,42 @@ public final class ServiceNames {
         .orElseThrow(() -> new IllegalArgumentException("not a service name: " + name));
   }
 
+  /**
+   * The key that sorts names as people read them ({@code vps-2} before {@code vps-10}), stored next
+   * to each name so that the lists read it in index order. Every run of digits becomes its value
+   * without leading zeros, preceded by its length: one digit for 1 to 8 digits, {@code 9} and three
+   * digits beyond. Lengths are written with digits, so a number still sorts where its first digit
+   * did against letters, dots and dashes; names equal but for leading zeros share a key, and the
+   * lists break that tie by name.
+   */
+  public static String sortKey(String name) {
+    StringBuilder key = new StringBuilder(name.length() + 8);
+    int i = 0;
+    while (i < name.length()) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') {
+        key.append(c);
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < name.length() && name.charAt(end) >= '0' && name.charAt(end) <= '9') {
+        end++;
+      }
+      int start = i;
+      while (start < end - 1 && name.charAt(start) == '0') {
+        start++;
+      }
+      int length = end - start;
+      key.append(length < 9 ? String.valueOf(length) : String.format("9%03d", length));
+      key.append(name, start, end);
+      i = end;
+    }
+    return key.toString();
+  }
+
   /** The form to look a typed name up with: canonical when it can be, else as typed. */
-  static String lookup(String name) {
+  public static String lookup(String name) {
     return canonical(name).orElse(name);
   }
 }

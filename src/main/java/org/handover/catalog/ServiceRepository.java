@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.handover.contact.ContactRole;
@@ -24,9 +26,12 @@ class ServiceRepository {
 
   /** The columns a new service is written with, in the order of {@link #values}. */
   private static final String INSERT_COLUMNS =
-      "type, name, display_name, status, created_at, expires_at, admin_nic, tech_nic, billing_nic";
+      "type, name, display_name, status, created_at, expires_at, admin_nic, tech_nic, billing_nic,"
+          + " sort_key";
 
-  private static final String COLUMNS = "id, " + INSERT_COLUMNS;
+  private static final String COLUMNS =
+      "id, type, name, display_name, status, created_at, expires_at, admin_nic, tech_nic,"
+          + " billing_nic";
 
   private static final String SELECT = "select " + COLUMNS + " from services";
 
@@ -57,9 +62,23 @@ class ServiceRepository {
         .optional();
   }
 
+  /** Reads these services and locks their rows, in id order (so two lockers never deadlock). */
+  List<HostedService> lockAll(Collection<Long> ids) {
+    List<HostedService> locked = new ArrayList<>(ids.size());
+    BulkSql.chunks(
+        ids.stream().sorted().distinct().toList(),
+        chunk ->
+            locked.addAll(
+                jdbc.sql(SELECT + " where id in (:ids) order by id for update")
+                    .param("ids", chunk)
+                    .query(ServiceRepository::map)
+                    .list()));
+    return locked;
+  }
+
   long insert(NewService s, Instant now) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("insert into services (" + INSERT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    jdbc.sql("insert into services (" + INSERT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(values(s, now))
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
@@ -119,7 +138,8 @@ class ServiceRepository {
       Sql.ts(s.expiresAt()),
       s.contacts().admin().value(),
       s.contacts().tech().value(),
-      s.contacts().billing().value()
+      s.contacts().billing().value(),
+      ServiceNames.sortKey(s.name())
     };
   }
 
@@ -128,23 +148,34 @@ class ServiceRepository {
    *
    * @return whether the row was updated
    */
-  boolean reassign(long id, Set<ContactRole> roles, Nic from, Nic to) {
-    StringBuilder sql = new StringBuilder("update services set ");
-    StringBuilder where = new StringBuilder(" where id = :id");
-    String sep = "";
-    for (ContactRole role : ContactRole.values()) {
-      if (roles.contains(role)) {
-        sql.append(sep).append(role.name()).append("_nic = :to");
-        where.append(" and ").append(role.name()).append("_nic = :from");
-        sep = ", ";
+  /**
+   * Moves roles between accounts on many services, in batches of {@value BulkSql#CHUNK}, each only
+   * where the old contact still holds every role moved; returns how many services changed.
+   */
+  int reassignAll(List<Reassignment> moves) {
+    int changed = 0;
+    Map<Set<ContactRole>, List<Reassignment>> byRoles = new LinkedHashMap<>();
+    moves.forEach(m -> byRoles.computeIfAbsent(m.roles(), r -> new ArrayList<>()).add(m));
+    for (var group : byRoles.entrySet()) {
+      List<ContactRole> roles = group.getKey().stream().sorted().toList();
+      String sql =
+          "update services set "
+              + String.join(", ", roles.stream().map(r -> r.name() + "_nic = ?").toList())
+              + " where id = ? and "
+              + String.join(" and ", roles.stream().map(r -> r.name() + "_nic = ?").toList());
+      List<Object[]> rows = new ArrayList<>();
+      for (Reassignment m : group.getValue()) {
+        List<Object> row = new ArrayList<>();
+        roles.forEach(r -> row.add(m.to().value()));
+        row.add(m.serviceId());
+        roles.forEach(r -> row.add(m.from().value()));
+        rows.add(row.toArray());
+      }
+      for (int n : bulk.update(sql, rows)) {
+        changed += n;
       }
     }
-    return jdbc.sql(sql.append(where).toString())
-            .param("id", id)
-            .param("from", from.value())
-            .param("to", to.value())
-            .update()
-        == 1;
+    return changed;
   }
 
   Optional<DomainOwner> owner(long serviceId) {

@@ -23,9 +23,9 @@ public final class ChangeErrors {
     }
   }
 
-  /** Only the account that asked may cancel. */
-  public static final class NotTheAsker extends HandoverException {
-    NotTheAsker(long id, Nic asker) {
+  /** Only the account that asked, or an administrator of one of the services, may cancel. */
+  public static final class NotAllowedToCancel extends HandoverException {
+    NotAllowedToCancel(long id, Nic asker) {
       super(Kind.FORBIDDEN, "change.notTheAsker", id, asker);
     }
   }
@@ -90,6 +90,13 @@ public final class ChangeErrors {
 
     public long openChangeId() {
       return openChangeId;
+    }
+  }
+
+  /** A set must hold at least one service and at most the configured number. */
+  public static final class SetTooLarge extends HandoverException {
+    SetTooLarge(int given, int max) {
+      super(Kind.BAD_REQUEST, "change.setSize", given, max);
     }
   }
 

@@ -2,7 +2,6 @@ package org.handover.change;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.handover.audit.AuditLog;
 import org.handover.system.Actor;
 import org.handover.system.HandoverProperties;
 import org.slf4j.Logger;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Expires overdue requests and sends reminders. Safe when every instance runs it: each request is
+ * Expires overdue change sets and sends reminders. Safe when every instance runs it: each set is
  * handled in its own transaction under a row lock, and re-checked once locked.
  */
 @Component
@@ -23,8 +22,6 @@ public class ChangeExpiry {
 
   private final ChangeStore store;
   private final ChangeRepository repository;
-  private final ChangeNotifications notifications;
-  private final AuditLog audit;
   private final Clock clock;
   private final TransactionTemplate tx;
   private final boolean enabled;
@@ -32,15 +29,11 @@ public class ChangeExpiry {
   ChangeExpiry(
       ChangeStore store,
       ChangeRepository repository,
-      ChangeNotifications notifications,
-      AuditLog audit,
       Clock clock,
       TransactionTemplate tx,
       HandoverProperties properties) {
     this.store = store;
     this.repository = repository;
-    this.notifications = notifications;
-    this.audit = audit;
     this.clock = clock;
     this.tx = tx;
     this.enabled = properties.change().jobsEnabled();
@@ -58,7 +51,7 @@ public class ChangeExpiry {
     }
   }
 
-  /** Expires every overdue request and sends every due reminder; returns how many it handled. */
+  /** Expires every overdue set and sends every due reminder; returns how many it handled. */
   public int runDueWork() {
     Instant now = clock.instant();
     int handled = 0;
@@ -72,7 +65,7 @@ public class ChangeExpiry {
   }
 
   private boolean expire(long id, Instant now) {
-    ContactChange change = store.lock(id).orElse(null);
+    ChangeSet change = store.lock(id).orElse(null);
     if (change == null || !change.isPastExpiry(now)) {
       return false;
     }
@@ -82,7 +75,7 @@ public class ChangeExpiry {
   }
 
   private boolean remind(long id, Instant now) {
-    ContactChange change = store.lock(id).orElse(null);
+    ChangeSet change = store.lock(id).orElse(null);
     if (change == null
         || change.state() != ChangeState.validatingByCustomers
         || change.isPastExpiry(now)
@@ -90,10 +83,8 @@ public class ChangeExpiry {
         || change.nextReminderAt().isAfter(now)) {
       return false;
     }
-    notifications.reminder(change);
     change.reminded(store.nextReminderAfter(change.expiresAt(), now));
     store.save(change, Actor.system());
-    audit.record(Actor.system(), "change.reminded", change.serviceId(), id, null);
     return true;
   }
 }

@@ -4,116 +4,315 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.handover.catalog.ServiceType;
 import org.handover.contact.ContactRole;
+import org.handover.system.BulkSql;
 import org.handover.system.Nic;
 import org.handover.system.Sql;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** SQL for requests, their parties and the open-role claims. */
+/**
+ * SQL for change sets: the set row, its items (the {@code contact_changes} rows, the reference's
+ * tasks), its parties with their codes, its members, and the open-role claims.
+ */
 @Repository
 class ChangeRepository {
 
-  private static final String CHANGE_COLUMNS =
-      "c.id, c.service_id, s.type, s.name, c.roles, c.from_nic, c.to_nic, c.asking_nic, c.state,"
-          + " c.requested_at, c.done_at, c.expires_at, c.next_reminder_at, c.reason";
+  private static final String SET_COLUMNS =
+      "id, asking_nic, state, requested_at, done_at, expires_at, next_reminder_at, reason";
 
-  private static final String FROM =
-      " from contact_changes c join services s on s.id = c.service_id";
-
-  private static final String SELECT = "select " + CHANGE_COLUMNS + FROM;
+  private static final String ITEM_SELECT =
+      "select c.id, c.set_id, c.service_id, s.type, s.name, c.roles, c.from_nic, c.to_nic"
+          + " from contact_changes c join services s on s.id = c.service_id";
 
   private static final String PARTY_COLUMNS =
-      "change_id, nic, status, answered_at, code_digest, code_issued_at, code_used_at,"
+      "set_id, nic, status, answered_at, code_digest, code_issued_at, code_used_at,"
           + " failed_attempts, resend_window_at, resends_in_window";
 
-  /** A request with one row per party ({@code p.} columns null for none). */
-  private static final String SELECT_WITH_PARTIES =
-      "select "
-          + CHANGE_COLUMNS
-          + ", p."
-          + PARTY_COLUMNS.replace(", ", ", p.")
-          + FROM
-          + " left join change_parties p on p.change_id = c.id";
+  /** Items a list shows per set; a set's page shows them all. */
+  static final int PREVIEW_ITEMS = 3;
 
   private final JdbcClient jdbc;
+  private final BulkSql bulk;
 
-  ChangeRepository(JdbcClient jdbc) {
+  ChangeRepository(JdbcClient jdbc, BulkSql bulk) {
     this.jdbc = jdbc;
+    this.bulk = bulk;
   }
 
-  /** One request and its parties, in one statement. */
-  Optional<ContactChange> find(long id) {
-    List<Row> change = new ArrayList<>(1);
-    List<Party> parties = new ArrayList<>(2);
-    jdbc.sql(SELECT_WITH_PARTIES + " where c.id = ?")
-        .param(id)
-        .query(
-            (RowCallbackHandler)
-                rs -> {
-                  if (change.isEmpty()) {
-                    change.add(row(rs, 0));
-                  }
-                  if (rs.getString("nic") != null) {
-                    parties.add(party(rs, 0).getValue());
-                  }
-                });
-    return change.stream().findFirst().map(r -> toChange(r, parties));
+  // ---- reading -------------------------------------------------------------------------
+
+  /** One set with all its items, parties and members. */
+  Optional<ChangeSet> find(long id) {
+    return load(List.of(id), null, true).stream().findFirst();
   }
 
-  /** Locks the request row for the rest of the transaction, then reads it. */
-  Optional<ContactChange> lock(long id) {
+  /** Locks the set row for the rest of the transaction, then reads it whole. */
+  Optional<ChangeSet> lock(long id) {
     List<Long> locked =
-        jdbc.sql("select id from contact_changes where id = ? for update")
+        jdbc.sql("select id from change_sets where id = ? for update")
             .param(id)
             .query(Long.class)
             .list();
     return locked.isEmpty() ? Optional.empty() : find(id);
   }
 
-  long insert(ContactChange c) {
-    var keys = new GeneratedKeyHolder();
-    jdbc.sql(
-            """
-            insert into contact_changes (service_id, roles, from_nic, to_nic, asking_nic, state,
-                                         requested_at, expires_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(
-            c.serviceId(),
-            ContactRole.encode(c.roles()),
-            c.from().value(),
-            c.to().value(),
-            c.asker().value(),
-            c.state().name(),
-            Sql.ts(c.requestedAt()),
-            Sql.ts(c.expiresAt()))
-        .update(keys, "id");
-    long id = keys.getKeyAs(Number.class).longValue();
-    for (Party p : c.parties()) {
-      jdbc.sql(
-              "insert into change_parties ("
-                  + PARTY_COLUMNS
-                  + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(partyParams(id, p))
-          .update();
-    }
-    return id;
+  /** The set a task (item) belongs to. */
+  Optional<Long> setOfTask(long taskId) {
+    return jdbc.sql("select set_id from contact_changes where id = ?")
+        .param(taskId)
+        .query(Long.class)
+        .optional();
   }
 
-  /** Writes the request's state columns (parties are written by their own calls). */
-  void update(ContactChange c) {
+  /** Sets an account is a member of, newest first, one page, each with its first items. */
+  List<ChangeSet> involving(
+      Nic nic, ChangeState state, boolean awaitingMe, Long beforeId, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select m.set_id from set_members m join change_sets s on s.id = m.set_id"
+                + " where m.nic = :nic");
+    Map<String, Object> params = new HashMap<>();
+    params.put("nic", nic.value());
+    if (state != null) {
+      sql.append(" and s.state = :state");
+      params.put("state", state.name());
+    }
+    if (awaitingMe) {
+      sql.append(
+          " and s.state = 'validatingByCustomers' and exists (select 1 from set_parties p"
+              + " where p.set_id = s.id and p.nic = :nic and p.status = 'pending')");
+    }
+    if (beforeId != null) {
+      sql.append(" and m.set_id < :before");
+      params.put("before", beforeId);
+    }
+    sql.append(" order by m.set_id desc fetch first ").append(limit).append(" rows only");
+    List<Long> ids = jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+    return load(ids, nic, false);
+  }
+
+  /** How many open sets wait for this account's code. */
+  int awaitingCount(Nic nic) {
+    return jdbc.sql(
+            "select count(*) from set_parties p join change_sets s on s.id = p.set_id"
+                + " where p.nic = ? and p.status = 'pending' and s.state = 'validatingByCustomers'")
+        .param(nic.value())
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Of these services, those with open sets: by service, the set id claiming each role. */
+  Map<Long, Map<ContactRole, Long>> openClaimsOf(Collection<Long> serviceIds) {
+    Map<Long, Map<ContactRole, Long>> open = new HashMap<>();
+    BulkSql.chunks(
+        List.copyOf(serviceIds),
+        chunk ->
+            jdbc.sql(
+                    "select o.service_id, o.role, c.set_id from open_role_claims o"
+                        + " join contact_changes c on c.id = o.change_id"
+                        + " where o.service_id in (:ids)")
+                .param("ids", chunk)
+                .query(
+                    (rs, n) ->
+                        open.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(ContactRole.class))
+                            .put(ContactRole.valueOf(rs.getString(2)), rs.getLong(3)))
+                .list());
+    return open;
+  }
+
+  /** Whether the account is a member of the set. */
+  boolean isMember(long setId, Nic nic) {
+    return jdbc.sql("select count(*) from set_members where set_id = ? and nic = ?")
+            .params(setId, nic.value())
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  /** Ids of the tasks of the sets an account is a member of, newest first. */
+  List<Long> taskIdsInvolving(Nic nic, ChangeState state, Nic asking, Nic to) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select c.id from set_members m join change_sets s on s.id = m.set_id"
+                + " join contact_changes c on c.set_id = m.set_id where m.nic = :nic");
+    Map<String, Object> params = new HashMap<>();
+    params.put("nic", nic.value());
+    if (state != null) {
+      sql.append(" and s.state = :state");
+      params.put("state", state.name());
+    }
+    if (asking != null) {
+      sql.append(" and s.asking_nic = :asking");
+      params.put("asking", asking.value());
+    }
+    if (to != null) {
+      sql.append(" and c.to_nic = :to");
+      params.put("to", to.value());
+    }
+    sql.append(" order by c.id desc");
+    return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+  }
+
+  /**
+   * A page of every task, newest first, for operators, each with its set (holding that task as its
+   * only item).
+   */
+  List<Map.Entry<ChangeSet, ChangeItem>> searchTasks(
+      ChangeState state, List<Long> serviceIds, Nic account, int page, int size) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select c.id, c.set_id from contact_changes c join change_sets s on s.id = c.set_id"
+                + " where 1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (state != null) {
+      sql.append(" and s.state = :state");
+      params.put("state", state.name());
+    }
+    if (serviceIds != null) {
+      if (serviceIds.isEmpty()) {
+        return List.of();
+      }
+      sql.append(" and c.service_id in (:services)");
+      params.put("services", serviceIds);
+    }
+    if (account != null) {
+      sql.append(
+          " and exists (select 1 from set_members m where m.set_id = c.set_id and m.nic = :nic)");
+      params.put("nic", account.value());
+    }
+    sql.append(" order by c.id desc offset ")
+        .append((long) page * size)
+        .append(" rows fetch first ")
+        .append(size)
+        .append(" rows only");
+    Map<Long, Long> taskToSet = new LinkedHashMap<>();
+    jdbc.sql(sql.toString())
+        .params(params)
+        .query(
+            (rs, n) -> {
+              taskToSet.put(rs.getLong(1), rs.getLong(2));
+              return null;
+            })
+        .list();
+    Map<Long, ChangeSet> sets =
+        loadWithTasks(taskToSet.values().stream().distinct().toList(), taskToSet.keySet()).stream()
+            .collect(Collectors.toMap(ChangeSet::id, s -> s));
+    List<Map.Entry<ChangeSet, ChangeItem>> found = new ArrayList<>();
+    taskToSet.forEach(
+        (task, set) -> found.add(Map.entry(sets.get(set), sets.get(set).item(task).orElseThrow())));
+    return found;
+  }
+
+  /** Open sets whose deadline has passed, oldest first. */
+  List<Long> dueForExpiry(Instant now, int limit) {
+    return jdbc.sql(
+            "select id from change_sets where state = 'validatingByCustomers'"
+                + " and expires_at <= ? order by expires_at fetch first "
+                + limit
+                + " rows only")
+        .param(Sql.ts(now))
+        .query(Long.class)
+        .list();
+  }
+
+  /** Open sets with a reminder due. */
+  List<Long> dueForReminder(Instant now, int limit) {
+    return jdbc.sql(
+            "select id from change_sets where state = 'validatingByCustomers'"
+                + " and next_reminder_at <= ? order by next_reminder_at fetch first "
+                + limit
+                + " rows only")
+        .param(Sql.ts(now))
+        .query(Long.class)
+        .list();
+  }
+
+  /** Open sets on a service, by role (the set id). */
+  Map<ContactRole, Long> openClaims(long serviceId) {
+    return openClaimsOf(List.of(serviceId)).getOrDefault(serviceId, Map.of());
+  }
+
+  // ---- writing -------------------------------------------------------------------------
+
+  /**
+   * Inserts a new set: its row, items (whose ids it returns in item order), parties, members and
+   * the claims on its roles; a claim already held fails the insert (unique key).
+   */
+  ChangeSet insert(ChangeSet set) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into change_sets (asking_nic, state, requested_at, expires_at)"
+                + " values (?, ?, ?, ?)")
+        .params(
+            set.asker().value(),
+            set.state().name(),
+            Sql.ts(set.requestedAt()),
+            Sql.ts(set.expiresAt()))
+        .update(keys, "id");
+    long id = keys.getKeyAs(Number.class).longValue();
+    set.assignId(id);
+    bulk.insert(
+        "contact_changes",
+        "set_id, service_id, roles, from_nic, to_nic",
+        set.items().stream()
+            .map(
+                i ->
+                    new Object[] {
+                      id,
+                      i.serviceId(),
+                      ContactRole.encode(i.roles()),
+                      i.from().value(),
+                      i.to().value()
+                    })
+            .toList());
+    Map<String, Long> taskIds = new HashMap<>();
+    jdbc.sql("select id, service_id, from_nic, to_nic from contact_changes where set_id = ?")
+        .param(id)
+        .query(
+            (rs, n) ->
+                taskIds.put(
+                    rs.getLong(2) + " " + rs.getString(3) + " " + rs.getString(4), rs.getLong(1)))
+        .list();
+    List<ChangeItem> items =
+        set.items().stream()
+            .map(i -> i.withTaskId(taskIds.get(i.serviceId() + " " + i.from() + " " + i.to())))
+            .toList();
+    bulk.insert(
+        "set_parties", PARTY_COLUMNS, set.parties().stream().map(p -> partyParams(id, p)).toList());
+    List<Object[]> members = new ArrayList<>();
+    for (Nic nic : set.members()) {
+      members.add(new Object[] {id, nic.value(), set.mayCancel(nic)});
+    }
+    bulk.insert("set_members", "set_id, nic, can_cancel", members);
+    List<Object[]> claims = new ArrayList<>();
+    for (ChangeItem item : items) {
+      for (ContactRole role : item.roles()) {
+        claims.add(new Object[] {item.serviceId(), role.name(), item.taskId()});
+      }
+    }
+    bulk.insert("open_role_claims", "service_id, role, change_id", claims);
+    set.itemsStored(items);
+    return set;
+  }
+
+  /** Writes the set's state columns (parties are written by their own calls). */
+  void update(ChangeSet c) {
     jdbc.sql(
             """
-            update contact_changes set state = ?, done_at = ?, next_reminder_at = ?, reason = ?
+            update change_sets set state = ?, done_at = ?, next_reminder_at = ?, reason = ?
             where id = ?""")
         .params(
             c.state().name(),
@@ -125,19 +324,19 @@ class ChangeRepository {
   }
 
   /** Writes a party's code bookkeeping: failures, new code, rate-limit window. */
-  void updateParty(long changeId, Party p) {
+  void updateParty(long setId, Party p) {
     jdbc.sql(
             """
-            update change_parties set code_digest = ?, code_issued_at = ?, failed_attempts = ?,
+            update set_parties set code_digest = ?, code_issued_at = ?, failed_attempts = ?,
                    resend_window_at = ?, resends_in_window = ?
-            where change_id = ? and nic = ?""")
+            where set_id = ? and nic = ?""")
         .params(
             p.codeDigest(),
             Sql.ts(p.codeIssuedAt()),
             p.failedAttempts(),
             Sql.ts(p.resendWindowAt()),
             p.resendsInWindow(),
-            changeId,
+            setId,
             p.nic().value())
         .update();
   }
@@ -147,260 +346,196 @@ class ChangeRepository {
    *
    * @return false when another submission consumed it first
    */
-  boolean consumeCode(long changeId, Party answered, String digest) {
+  boolean consumeCode(long setId, Party answered, String digest) {
     return jdbc.sql(
                 """
-                update change_parties set status = ?, answered_at = ?, code_used_at = ?
-                where change_id = ? and nic = ? and code_digest = ? and code_used_at is null
+                update set_parties set status = ?, answered_at = ?, code_used_at = ?
+                where set_id = ? and nic = ? and code_digest = ? and code_used_at is null
                   and status = 'pending'""")
             .params(
                 answered.status().name(),
                 Sql.ts(answered.answeredAt()),
                 Sql.ts(answered.codeUsedAt()),
-                changeId,
+                setId,
                 answered.nic().value(),
                 digest)
             .update()
         == 1;
   }
 
-  /** Ends every code of a request that has ended. */
-  void voidCodes(long changeId) {
-    jdbc.sql("update change_parties set code_digest = null where change_id = ?")
-        .param(changeId)
+  /**
+   * Voids the codes not used when a set ends. A used code's digest stays, so a repeated accept of a
+   * sibling task with it is recognised as a no-op.
+   */
+  void voidUnusedCodes(long setId) {
+    jdbc.sql("update set_parties set code_digest = null where set_id = ? and code_used_at is null")
+        .param(setId)
         .update();
   }
 
-  /** The open request holding one of these roles of the service, if any. */
-  Optional<Map.Entry<ContactRole, Long>> openClaim(long serviceId, Set<ContactRole> roles) {
-    return jdbc
-        .sql("select role, change_id from open_role_claims where service_id = :s")
-        .param("s", serviceId)
-        .query((rs, n) -> Map.entry(ContactRole.valueOf(rs.getString(1)), rs.getLong(2)))
-        .list()
-        .stream()
-        .filter(e -> roles.contains(e.getKey()))
-        .findFirst();
-  }
-
-  void claim(long serviceId, Set<ContactRole> roles, long changeId) {
-    for (ContactRole role : roles) {
-      jdbc.sql("insert into open_role_claims (service_id, role, change_id) values (?, ?, ?)")
-          .params(serviceId, role.name(), changeId)
-          .update();
-    }
-  }
-
-  void releaseClaims(long changeId) {
-    jdbc.sql("delete from open_role_claims where change_id = ?").param(changeId).update();
-  }
-
-  /** Open requests whose deadline has passed, oldest first. */
-  List<Long> dueForExpiry(Instant now, int limit) {
-    return jdbc.sql(
-            "select id from contact_changes where state = 'validatingByCustomers'"
-                + " and expires_at <= ? order by expires_at fetch first "
-                + limit
-                + " rows only")
-        .param(Sql.ts(now))
-        .query(Long.class)
-        .list();
-  }
-
-  /** Open requests with a reminder due. */
-  List<Long> dueForReminder(Instant now, int limit) {
-    return jdbc.sql(
-            "select id from contact_changes where state = 'validatingByCustomers'"
-                + " and next_reminder_at <= ? order by next_reminder_at fetch first "
-                + limit
-                + " rows only")
-        .param(Sql.ts(now))
-        .query(Long.class)
-        .list();
-  }
-
-  /** Requests an account is involved in, newest first, one page (two queries in all). */
-  List<ContactChange> involving(Nic nic, ChangeState state, Long beforeId, int limit) {
-    StringBuilder sql =
-        new StringBuilder(
-            SELECT + " where (c.asking_nic = :nic or c.from_nic = :nic or c.to_nic = :nic)");
-    var params = new HashMap<String, Object>();
-    params.put("nic", nic.value());
-    if (state != null) {
-      sql.append(" and c.state = :state");
-      params.put("state", state.name());
-    }
-    if (beforeId != null) {
-      sql.append(" and c.id < :before");
-      params.put("before", beforeId);
-    }
-    sql.append(" order by c.id desc fetch first ").append(limit).append(" rows only");
-    return load(sql.toString(), params);
-  }
-
-  /** A page of all requests, newest first, for operators. */
-  List<ContactChange> search(
-      ChangeState state, List<Long> serviceIds, Nic account, int page, int size) {
-    StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
-    var params = new HashMap<String, Object>();
-    if (state != null) {
-      sql.append(" and c.state = :state");
-      params.put("state", state.name());
-    }
-    if (serviceIds != null) {
-      if (serviceIds.isEmpty()) {
-        return List.of();
-      }
-      sql.append(" and c.service_id in (:services)");
-      params.put("services", serviceIds);
-    }
-    if (account != null) {
-      sql.append(" and (c.asking_nic = :nic or c.from_nic = :nic or c.to_nic = :nic)");
-      params.put("nic", account.value());
-    }
-    sql.append(" order by c.id desc offset ")
-        .append((long) page * size)
-        .append(" rows fetch first ")
-        .append(size)
-        .append(" rows only");
-    return load(sql.toString(), params);
-  }
-
-  /** Removes the ended requests of a service (before the service itself is deleted). */
-  void purgeEnded(long serviceId) {
+  void releaseClaims(long setId) {
     jdbc.sql(
-            "delete from change_parties where change_id in (select id from contact_changes where"
-                + " service_id = ?)")
-        .param(serviceId)
+            "delete from open_role_claims where change_id in"
+                + " (select id from contact_changes where set_id = ?)")
+        .param(setId)
         .update();
+  }
+
+  /**
+   * Removes a service's items from the ended sets (before the service itself is deleted), and the
+   * sets left without items; a set that also holds other services keeps their items.
+   */
+  void purgeEnded(long serviceId) {
+    List<Long> sets =
+        jdbc.sql("select distinct set_id from contact_changes where service_id = ?")
+            .param(serviceId)
+            .query(Long.class)
+            .list();
     jdbc.sql("delete from contact_changes where service_id = ?").param(serviceId).update();
-  }
-
-  /** Open requests on a service, by role. */
-  Map<ContactRole, Long> openClaims(long serviceId) {
-    return jdbc
-        .sql("select role, change_id from open_role_claims where service_id = ?")
-        .param(serviceId)
-        .query((rs, n) -> Map.entry(ContactRole.valueOf(rs.getString(1)), rs.getLong(2)))
-        .list()
-        .stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-  }
-
-  /** Ids of the requests an account asked for, hands over, or receives, newest first. */
-  List<Long> idsInvolving(Nic nic, ChangeState state, Nic asking, Nic to) {
-    StringBuilder sql =
-        new StringBuilder(
-            "select id from contact_changes where (asking_nic = :nic or from_nic = :nic"
-                + " or to_nic = :nic)");
-    var params = new HashMap<String, Object>();
-    params.put("nic", nic.value());
-    if (state != null) {
-      sql.append(" and state = :state");
-      params.put("state", state.name());
+    if (sets.isEmpty()) {
+      return;
     }
-    if (asking != null) {
-      sql.append(" and asking_nic = :asking");
-      params.put("asking", asking.value());
+    List<Long> empty =
+        jdbc.sql(
+                "select s.id from change_sets s where s.id in (:ids) and not exists"
+                    + " (select 1 from contact_changes c where c.set_id = s.id)")
+            .param("ids", sets)
+            .query(Long.class)
+            .list();
+    if (empty.isEmpty()) {
+      return;
     }
-    if (to != null) {
-      sql.append(" and to_nic = :to");
-      params.put("to", to.value());
+    for (String table : List.of("set_parties", "set_members")) {
+      jdbc.sql("delete from " + table + " where set_id in (:ids)").param("ids", empty).update();
     }
-    sql.append(" order by id desc");
-    return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+    jdbc.sql("delete from change_sets where id in (:ids)").param("ids", empty).update();
   }
 
-  private List<ContactChange> load(String sql, Map<String, ?> params) {
-    return assemble(jdbc.sql(sql).params(params).query(ChangeRepository::row).list());
-  }
+  // ---- assembling ------------------------------------------------------------------------
 
-  private List<ContactChange> assemble(List<Row> rows) {
-    if (rows.isEmpty()) {
+  /**
+   * Reads sets by id, in the order given: all items when {@code allItems}, else the first {@value
+   * #PREVIEW_ITEMS}; every member, or only {@code viewer}'s row when a viewer is given.
+   */
+  private List<ChangeSet> load(List<Long> ids, Nic viewer, boolean allItems) {
+    if (ids.isEmpty()) {
       return List.of();
     }
+    String items =
+        allItems
+            ? ITEM_SELECT + " where c.set_id in (:ids) order by c.id"
+            : "select * from ("
+                + ITEM_SELECT.replace(
+                    "select c.id,",
+                    "select row_number() over (partition by c.set_id order by c.id) as pos, c.id,")
+                + " where c.set_id in (:ids)) i where i.pos <= "
+                + PREVIEW_ITEMS
+                + " order by i.id";
+    return assemble(
+        ids,
+        viewer,
+        jdbc.sql(items).param("ids", ids).query(ChangeRepository::item).list(),
+        allItems);
+  }
+
+  /** Reads sets holding, as items, only the given tasks. */
+  private List<ChangeSet> loadWithTasks(List<Long> ids, Collection<Long> tasks) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Map.Entry<Long, ChangeItem>> items =
+        jdbc.sql(ITEM_SELECT + " where c.id in (:tasks) order by c.id")
+            .param("tasks", tasks)
+            .query(ChangeRepository::item)
+            .list();
+    return assemble(ids, null, items, false);
+  }
+
+  /** {@code complete}: the rows hold every item, so they are their own count. */
+  private List<ChangeSet> assemble(
+      List<Long> ids, Nic viewer, List<Map.Entry<Long, ChangeItem>> itemRows, boolean complete) {
+    Map<Long, List<ChangeItem>> items = group(itemRows);
     Map<Long, List<Party>> parties =
-        jdbc
-            .sql("select " + PARTY_COLUMNS + " from change_parties where change_id in (:ids)")
-            .param("ids", rows.stream().map(Row::id).toList())
-            .query(ChangeRepository::party)
-            .list()
-            .stream()
-            .collect(
-                Collectors.groupingBy(
-                    Map.Entry::getKey,
-                    Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-    List<ContactChange> changes = new ArrayList<>();
-    for (Row r : rows) {
-      changes.add(toChange(r, parties.getOrDefault(r.id(), List.of())));
+        group(
+            jdbc.sql("select " + PARTY_COLUMNS + " from set_parties where set_id in (:ids)")
+                .param("ids", ids)
+                .query(ChangeRepository::party)
+                .list());
+    String memberSql =
+        "select set_id, nic, can_cancel from set_members where set_id in (:ids)"
+            + (viewer == null ? "" : " and nic = :nic");
+    var memberQuery = jdbc.sql(memberSql).param("ids", ids);
+    if (viewer != null) {
+      memberQuery = memberQuery.param("nic", viewer.value());
     }
-    return changes;
+    Map<Long, Map<Nic, Boolean>> members = new HashMap<>();
+    memberQuery
+        .query(
+            (rs, n) ->
+                members
+                    .computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                    .put(new Nic(rs.getString(2)), rs.getBoolean(3)))
+        .list();
+    Map<Long, Integer> counts = new HashMap<>();
+    jdbc.sql("select set_id, count(*) from contact_changes where set_id in (:ids) group by set_id")
+        .param("ids", ids)
+        .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2)))
+        .list();
+    Map<Long, ChangeSet> sets = new HashMap<>();
+    jdbc.sql("select " + SET_COLUMNS + " from change_sets where id in (:ids)")
+        .param("ids", ids)
+        .query(
+            (rs, n) -> {
+              long id = rs.getLong("id");
+              Nic asker = new Nic(rs.getString("asking_nic"));
+              List<Party> ps = new ArrayList<>(parties.getOrDefault(id, List.of()));
+              ps.sort((a, b) -> a.nic().equals(asker) ? -1 : b.nic().equals(asker) ? 1 : 0);
+              return sets.put(
+                  id,
+                  new ChangeSet(
+                      id,
+                      asker,
+                      ChangeState.valueOf(rs.getString("state")),
+                      Sql.instant(rs, "requested_at"),
+                      Sql.instant(rs, "done_at"),
+                      Sql.instant(rs, "expires_at"),
+                      Sql.instant(rs, "next_reminder_at"),
+                      Reason.decode(rs.getString("reason")),
+                      ps,
+                      items.getOrDefault(id, List.of()),
+                      counts.getOrDefault(id, 0),
+                      members.getOrDefault(id, Map.of())));
+            })
+        .list();
+    return ids.stream().map(sets::get).filter(Objects::nonNull).toList();
   }
 
-  /** The request with its parties, the asker first. */
-  private static ContactChange toChange(Row r, List<Party> parties) {
-    List<Party> ps = new ArrayList<>(parties);
-    ps.sort((a, b) -> a.nic().equals(r.asker()) ? -1 : b.nic().equals(r.asker()) ? 1 : 0);
-    return r.toChange(ps);
+  private static <T> Map<Long, List<T>> group(List<Map.Entry<Long, T>> rows) {
+    return rows.stream()
+        .collect(
+            Collectors.groupingBy(
+                Map.Entry::getKey,
+                LinkedHashMap::new,
+                Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
   }
 
-  private record Row(
-      long id,
-      long serviceId,
-      ServiceType type,
-      String name,
-      Set<ContactRole> roles,
-      Nic from,
-      Nic to,
-      Nic asker,
-      ChangeState state,
-      Instant requestedAt,
-      Instant doneAt,
-      Instant expiresAt,
-      Instant nextReminderAt,
-      Reason reason) {
-
-    ContactChange toChange(List<Party> parties) {
-      return new ContactChange(
-          id,
-          serviceId,
-          type,
-          name,
-          roles,
-          from,
-          to,
-          asker,
-          state,
-          requestedAt,
-          doneAt,
-          expiresAt,
-          nextReminderAt,
-          reason,
-          parties);
-    }
-  }
-
-  private static Row row(ResultSet rs, int n) throws SQLException {
-    return new Row(
-        rs.getLong("id"),
-        rs.getLong("service_id"),
-        ServiceType.valueOf(rs.getString("type")),
-        rs.getString("name"),
-        ContactRole.decode(rs.getString("roles")),
-        new Nic(rs.getString("from_nic")),
-        new Nic(rs.getString("to_nic")),
-        new Nic(rs.getString("asking_nic")),
-        ChangeState.valueOf(rs.getString("state")),
-        Sql.instant(rs, "requested_at"),
-        Sql.instant(rs, "done_at"),
-        Sql.instant(rs, "expires_at"),
-        Sql.instant(rs, "next_reminder_at"),
-        Reason.decode(rs.getString("reason")));
+  private static Map.Entry<Long, ChangeItem> item(ResultSet rs, int n) throws SQLException {
+    Set<ContactRole> roles = ContactRole.decode(rs.getString("roles"));
+    return Map.entry(
+        rs.getLong("set_id"),
+        new ChangeItem(
+            rs.getLong("id"),
+            rs.getLong("service_id"),
+            ServiceType.valueOf(rs.getString("type")),
+            rs.getString("name"),
+            roles,
+            new Nic(rs.getString("from_nic")),
+            new Nic(rs.getString("to_nic"))));
   }
 
   private static Map.Entry<Long, Party> party(ResultSet rs, int n) throws SQLException {
     return Map.entry(
-        rs.getLong("change_id"),
+        rs.getLong("set_id"),
         new Party(
             new Nic(rs.getString("nic")),
             PartyStatus.valueOf(rs.getString("status")),
@@ -413,9 +548,9 @@ class ChangeRepository {
             rs.getInt("resends_in_window")));
   }
 
-  private static Object[] partyParams(long changeId, Party p) {
+  private static Object[] partyParams(long setId, Party p) {
     return new Object[] {
-      changeId,
+      setId,
       p.nic().value(),
       p.status().name(),
       Sql.ts(p.answeredAt()),

@@ -4,60 +4,39 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.handover.audit.AuditLog;
 import org.handover.change.ChangeErrors.ChangeNotFound;
 import org.handover.system.Actor;
 import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads and saves requests so that every save also audits its transitions and, when a request ends,
- * releases its roles, voids its codes and notifies everyone involved — in one transaction.
+ * Loads and saves change sets so that every save also applies the effects of what happened (through
+ * {@link ChangeEffects}) and, when a set ends, releases its roles and voids its unused codes — in
+ * one transaction.
  */
 @Component
 class ChangeStore {
 
   private final ChangeRepository repository;
-  private final ChangeNotifications notifications;
-  private final AuditLog audit;
+  private final ChangeEffects effects;
   private final HandoverProperties.Change settings;
-  private final ApplicationEventPublisher events;
 
-  ChangeStore(
-      ChangeRepository repository,
-      ChangeNotifications notifications,
-      AuditLog audit,
-      HandoverProperties properties,
-      ApplicationEventPublisher events) {
+  ChangeStore(ChangeRepository repository, ChangeEffects effects, HandoverProperties properties) {
     this.repository = repository;
-    this.notifications = notifications;
-    this.audit = audit;
+    this.effects = effects;
     this.settings = properties.change();
-    this.events = events;
   }
 
-  /** Tells listeners (webhooks) about a step, in the caller's transaction. */
-  void publish(String type, ContactChange change) {
-    publish(type, change, null);
-  }
-
-  /** The same, naming the party whose answer the step is. */
-  void publish(String type, ContactChange change, String party) {
-    events.publishEvent(
-        new ContactChangeEvent(type, change.serviceId(), EventData.of(change, party)));
-  }
-
-  Optional<ContactChange> find(long id) {
+  Optional<ChangeSet> find(long id) {
     return repository.find(id);
   }
 
-  /** Locks a request the account is involved in; {@link ChangeNotFound} for anyone else. */
+  /** Locks a set the account is a member of; {@link ChangeNotFound} for anyone else. */
   @Transactional(propagation = Propagation.MANDATORY)
-  ContactChange lockInvolving(Nic nic, long id) {
+  ChangeSet lockInvolving(Nic nic, long id) {
     return repository
         .lock(id)
         .filter(c -> c.involves(nic))
@@ -65,32 +44,27 @@ class ChangeStore {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  Optional<ContactChange> lock(long id) {
+  Optional<ChangeSet> lock(long id) {
     return repository.lock(id);
   }
 
+  /** Writes a new set with its items, parties, members and claims, then its effects. */
   @Transactional(propagation = Propagation.MANDATORY)
-  void save(ContactChange change, Actor actor) {
-    repository.update(change);
-    for (ContactChange.Transition t : change.drainTransitions()) {
-      String detail =
-          t.from() + " -> " + t.to() + (t.reason() == null ? "" : " " + t.reason().encode());
-      audit.record(actor, "change." + t.to().name(), change.serviceId(), change.id(), detail);
+  ChangeSet insert(ChangeSet set, Actor actor, Instant now) {
+    ChangeSet stored = repository.insert(set);
+    stored.awaitCustomers(nextReminderAfter(stored.expiresAt(), now));
+    save(stored, actor);
+    return stored;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  void save(ChangeSet set, Actor actor) {
+    repository.update(set);
+    if (set.state().isFinal()) {
+      repository.releaseClaims(set.id());
+      repository.voidUnusedCodes(set.id());
     }
-    if (change.state().isFinal()) {
-      repository.releaseClaims(change.id());
-      repository.voidCodes(change.id());
-      notifications.ended(change);
-      if (change.state() != ChangeState.error) {
-        publish(
-            "contactChange."
-                + (change.state() == ChangeState.done ? "done" : change.state().name()),
-            change);
-      }
-      if (change.state() == ChangeState.done) {
-        publish("service.contactsChanged", change);
-      }
-    }
+    effects.emit(set, actor);
   }
 
   /** When the next reminder is due after {@code t}, or null when none is left. */

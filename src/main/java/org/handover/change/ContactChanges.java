@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,15 +14,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.handover.account.Accounts;
-import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
+import org.handover.catalog.Reassignment;
+import org.handover.catalog.ServiceKey;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeErrors.ChangeClosed;
 import org.handover.change.ChangeErrors.ChangeNotFound;
 import org.handover.change.ChangeErrors.CodeAlreadyUsed;
 import org.handover.change.ChangeErrors.CodeVoid;
 import org.handover.change.ChangeErrors.OpenRequestConflict;
+import org.handover.change.ChangeErrors.SetTooLarge;
 import org.handover.change.ChangeErrors.WrongCode;
 import org.handover.contact.AccountFacts;
 import org.handover.contact.ChangePolicy;
@@ -41,9 +45,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The contact-change workflow, as the web UI, the API and the operator API call it: request,
- * accept, refuse, resend a code, cancel, abort, read. Each call is one transaction; a refusal that
- * must leave a trace (a wrong code, a request found expired) commits that trace, then throws.
+ * The change-set workflow, as the web UI, the API and the operator API call it: request (one
+ * service's edit, or a bulk handover), accept, refuse, resend a code, cancel, abort, read. Each
+ * call is one transaction; a refusal that must leave a trace (a wrong code, a set found expired)
+ * commits that trace, then throws.
  *
  * <p>Transaction style (as everywhere in Handover): {@code @Transactional} on a method whose work
  * commits or rolls back whole; a {@link TransactionTemplate} only where a method must commit and
@@ -52,6 +57,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ContactChanges {
 
+  /** The most services one set may hold. */
+  public static final int MAX_SET_SERVICES = 10_000;
+
   private static final Logger log = LoggerFactory.getLogger(ContactChanges.class);
 
   private final ChangeStore store;
@@ -59,8 +67,6 @@ public class ContactChanges {
   private final HostedServices services;
   private final Accounts accounts;
   private final ChangePolicy policy;
-  private final ChangeNotifications notifications;
-  private final AuditLog audit;
   private final Clock clock;
   private final HandoverProperties.Change settings;
   private final TransactionTemplate tx;
@@ -71,8 +77,6 @@ public class ContactChanges {
       HostedServices services,
       Accounts accounts,
       ChangePolicy policy,
-      ChangeNotifications notifications,
-      AuditLog audit,
       Clock clock,
       HandoverProperties properties,
       TransactionTemplate tx) {
@@ -81,8 +85,6 @@ public class ContactChanges {
     this.services = services;
     this.accounts = accounts;
     this.policy = policy;
-    this.notifications = notifications;
-    this.audit = audit;
     this.clock = clock;
     this.settings = properties.change();
     this.tx = tx;
@@ -99,88 +101,201 @@ public class ContactChanges {
     }
   }
 
+  /** A service left out of a set, and why, in the reader's language. */
+  public record Excluded(ServiceKey service, HandoverException why) {}
+
+  /** What a set would hold: the planned changes per service, and the services left out. */
+  public record Preview(Map<ServiceKey, List<PlannedChange>> included, List<Excluded> excluded) {
+
+    public int itemCount() {
+      return included.values().stream().mapToInt(List::size).sum();
+    }
+  }
+
   // ---- request -------------------------------------------------------------------------
 
   /**
-   * Asks for new contacts on a service: one request per (current holder, new contact) pair, each
-   * party emailed its code, the replaced contact informed.
+   * Asks for new contacts on one service: one set, one item per (current holder, new contact) pair.
+   * A role asked for its current holder is no change. Empty when nothing changes.
    */
-  public List<ContactChange> request(
+  public Optional<ChangeSet> request(
       Actor actor, ServiceType type, String name, Map<ContactRole, Nic> wanted) {
     HostedService service = services.requireVisibleTo(actor.nic(), type, name);
-    try {
-      return tx.execute(s -> create(actor, service.id(), wanted));
-    } catch (DuplicateKeyException raced) {
-      Optional<Map.Entry<ContactRole, Long>> claim =
-          repository.openClaim(service.id(), wanted.keySet());
-      if (claim.isEmpty()) {
-        throw raced;
-      }
-      throw new OpenRequestConflict(claim.get().getValue(), claim.get().getKey(), name);
+    if (changes(service, wanted).isEmpty()) {
+      return Optional.empty();
     }
-  }
-
-  private List<ContactChange> create(Actor actor, long serviceId, Map<ContactRole, Nic> wanted) {
-    Instant now = clock.instant();
-    HostedService service = services.lock(serviceId);
-    Set<Nic> known = new HashSet<>(wanted.values());
-    known.add(actor.nic());
-    List<PlannedChange> plans =
-        policy.plan(
-            actor.nic(), service.name(), service.contacts(), wanted, lookup(service, known));
-    for (PlannedChange plan : plans) {
-      repository
-          .openClaim(service.id(), plan.roles())
-          .ifPresent(
-              open -> {
-                throw new OpenRequestConflict(open.getValue(), open.getKey(), service.name());
-              });
-    }
-    List<ContactChange> created = new ArrayList<>();
-    for (PlannedChange plan : plans) {
-      Map<Nic, ConfirmationCode> codes = new LinkedHashMap<>();
-      List<Party> parties = new ArrayList<>();
-      for (Nic party : plan.parties()) {
-        ConfirmationCode code = ConfirmationCode.generate();
-        codes.put(party, code);
-        parties.add(Party.awaiting(party, code.digest(), now));
-      }
-      ContactChange change =
-          ContactChange.requested(
-              plan, service.id(), service.type(), service.name(), now, settings.expiry(), parties);
-      change.assignId(repository.insert(change));
-      repository.claim(service.id(), plan.roles(), change.id());
-      audit.record(actor, "change.requested", service.id(), change.id(), describe(change));
-      notifications.created(change, codes);
-      change.awaitCustomers(store.nextReminderAfter(change.expiresAt(), now));
-      store.save(change, actor);
-      store.publish("contactChange.created", change);
-      created.add(change);
-    }
-    return created;
+    return Optional.of(create(actor, List.of(service), wanted, false));
   }
 
   /**
-   * The requests an edit would create, checked against the rules and the open requests, without
-   * writing anything: what the confirmation page shows.
+   * Asks for the same new contacts on many services at once: one set. With {@code leaveOutRefused},
+   * the services whose items the rules refuse are left out (the review page listed them); without,
+   * the first refusal refuses the whole request.
+   */
+  public ChangeSet requestSet(
+      Actor actor,
+      Collection<ServiceKey> keys,
+      Map<ContactRole, Nic> wanted,
+      boolean leaveOutRefused) {
+    return create(actor, visible(actor.nic(), keys, leaveOutRefused), wanted, leaveOutRefused);
+  }
+
+  /** The set a bulk handover would make, checked against the rules, without writing anything. */
+  public Preview previewSet(
+      Actor actor, Collection<ServiceKey> keys, Map<ContactRole, Nic> wanted) {
+    List<Excluded> excluded = new ArrayList<>();
+    List<HostedService> found = new ArrayList<>();
+    Map<ServiceKey, HostedService> byKey = services.findAll(keys);
+    for (ServiceKey key : keys) {
+      HostedService s = byKey.get(key);
+      if (s == null || s.contacts().rolesOf(actor.nic()).isEmpty()) {
+        excluded.add(new Excluded(key, new HostedServices.ServiceNotFound(key.type(), key.name())));
+      } else {
+        found.add(s);
+      }
+    }
+    Preview planned = plan(actor.nic(), found, wanted, true);
+    excluded.addAll(planned.excluded());
+    return new Preview(planned.included(), excluded);
+  }
+
+  /**
+   * The items an edit of one service would create, checked against the rules and the open sets,
+   * without writing anything: what the confirmation page shows.
    */
   public List<PlannedChange> preview(
       Actor actor, ServiceType type, String name, Map<ContactRole, Nic> wanted) {
     HostedService service = services.requireVisibleTo(actor.nic(), type, name);
-    Set<Nic> known = new HashSet<>(wanted.values());
-    known.add(actor.nic());
-    List<PlannedChange> plans =
-        policy.plan(
-            actor.nic(), service.name(), service.contacts(), wanted, lookup(service, known));
-    Map<ContactRole, Long> open = repository.openClaims(service.id());
-    for (PlannedChange plan : plans) {
-      for (ContactRole role : plan.roles()) {
-        if (open.containsKey(role)) {
-          throw new OpenRequestConflict(open.get(role), role, service.name());
-        }
+    return plan(actor.nic(), List.of(service), wanted, false).included().values().stream()
+        .findFirst()
+        .orElse(List.of());
+  }
+
+  private List<HostedService> visible(Nic nic, Collection<ServiceKey> keys, boolean leaveOut) {
+    if (keys.isEmpty() || keys.size() > MAX_SET_SERVICES) {
+      throw new SetTooLarge(keys.size(), MAX_SET_SERVICES);
+    }
+    Map<ServiceKey, HostedService> found = services.findAll(keys);
+    List<HostedService> visible = new ArrayList<>();
+    for (ServiceKey key : keys) {
+      HostedService s = found.get(key);
+      if (s != null && !s.contacts().rolesOf(nic).isEmpty()) {
+        visible.add(s);
+      } else if (!leaveOut) {
+        throw new HostedServices.ServiceNotFound(key.type(), key.name());
       }
     }
-    return plans;
+    return visible;
+  }
+
+  private ChangeSet create(
+      Actor actor, List<HostedService> chosen, Map<ContactRole, Nic> wanted, boolean leaveOut) {
+    try {
+      return tx.execute(
+          s -> {
+            Instant now = clock.instant();
+            List<HostedService> locked =
+                services.lockAll(chosen.stream().map(HostedService::id).toList());
+            Preview planned = plan(actor.nic(), locked, wanted, leaveOut);
+            List<ChangeItem> items = new ArrayList<>();
+            Map<Nic, Boolean> contacts = new LinkedHashMap<>();
+            for (HostedService service : locked) {
+              List<PlannedChange> plans = planned.included().get(key(service));
+              if (plans == null) {
+                continue;
+              }
+              for (PlannedChange p : plans) {
+                items.add(
+                    new ChangeItem(
+                        0,
+                        service.id(),
+                        service.type(),
+                        service.name(),
+                        p.roles(),
+                        p.from(),
+                        p.to()));
+              }
+              contacts.merge(service.contacts().admin(), true, Boolean::logicalOr);
+              contacts.putIfAbsent(service.contacts().tech(), false);
+              contacts.putIfAbsent(service.contacts().billing(), false);
+            }
+            if (items.isEmpty()) {
+              throw planned.excluded().isEmpty()
+                  ? new SetTooLarge(0, MAX_SET_SERVICES)
+                  : planned.excluded().get(0).why();
+            }
+            Map<Nic, ConfirmationCode> codes = new LinkedHashMap<>();
+            for (Nic party : ChangeSet.partiesOf(actor.nic(), items)) {
+              codes.put(party, ConfirmationCode.generate());
+            }
+            ChangeSet set =
+                ChangeSet.requested(actor.nic(), items, contacts, codes, now, settings.expiry());
+            return store.insert(set, actor, now);
+          });
+    } catch (DuplicateKeyException raced) {
+      for (HostedService service : chosen) {
+        Map<ContactRole, Long> open = repository.openClaims(service.id());
+        for (ContactRole role : wanted.keySet()) {
+          if (open.containsKey(role)) {
+            throw new OpenRequestConflict(open.get(role), role, service.name());
+          }
+        }
+      }
+      throw raced;
+    }
+  }
+
+  /**
+   * Plans the items of each service under the rules and against the open sets: per service, the
+   * roles whose new contact differs from the holder. With {@code leaveOut}, a refused service is
+   * listed as excluded; without, its refusal is thrown.
+   */
+  private Preview plan(
+      Nic asker, List<HostedService> chosen, Map<ContactRole, Nic> wanted, boolean leaveOut) {
+    ChangePolicy.AccountLookup lookup = lookup(chosen, wanted.values(), List.of(asker));
+    Map<Long, Map<ContactRole, Long>> open =
+        repository.openClaimsOf(chosen.stream().map(HostedService::id).toList());
+    Map<ServiceKey, List<PlannedChange>> included = new LinkedHashMap<>();
+    List<Excluded> excluded = new ArrayList<>();
+    for (HostedService service : chosen) {
+      Map<ContactRole, Nic> changes = changes(service, wanted);
+      try {
+        // With nothing to change, the rules name the reason (the contact is already the one asked).
+        List<PlannedChange> plans =
+            policy.plan(
+                asker,
+                service.name(),
+                service.contacts(),
+                changes.isEmpty() ? wanted : changes,
+                lookup);
+        Map<ContactRole, Long> claims = open.getOrDefault(service.id(), Map.of());
+        for (ContactRole role : changes.keySet()) {
+          if (claims.containsKey(role)) {
+            throw new OpenRequestConflict(claims.get(role), role, service.name());
+          }
+        }
+        included.put(key(service), plans);
+      } catch (HandoverException refused) {
+        if (!leaveOut) {
+          throw refused;
+        }
+        excluded.add(new Excluded(key(service), refused));
+      }
+    }
+    return new Preview(included, excluded);
+  }
+
+  /** The roles whose wanted contact differs from the holder: the rest is no change. */
+  private static Map<ContactRole, Nic> changes(
+      HostedService service, Map<ContactRole, Nic> wanted) {
+    Map<ContactRole, Nic> changes = new EnumMap<>(ContactRole.class);
+    wanted.forEach(
+        (role, nic) -> {
+          if (!service.contacts().holder(role).equals(nic)) {
+            changes.put(role, nic);
+          }
+        });
+    return changes;
   }
 
   /** How each role of a service looks to the viewer on the edit page. */
@@ -188,7 +303,7 @@ public class ContactChanges {
     HostedService service = services.requireVisibleTo(viewer, type, name);
     Map<ContactRole, Long> open = repository.openClaims(service.id());
     Set<ContactRole> changeable = policy.changeableRoles(viewer, service.contacts());
-    ChangePolicy.AccountLookup accounts = lookup(service, Set.of(viewer));
+    ChangePolicy.AccountLookup accounts = lookup(List.of(service), List.of(viewer), List.of());
     boolean viewerInGoodStanding =
         accounts.apply(viewer).map(AccountFacts::inGoodStanding).orElse(false);
     boolean admin = service.contacts().admin().equals(viewer);
@@ -215,25 +330,28 @@ public class ContactChanges {
 
   // ---- answers -------------------------------------------------------------------------
 
-  /** A party accepts with its code; the last acceptance re-checks the rules and applies it. */
-  public ContactChange accept(Actor actor, long id, String code) {
+  /**
+   * A party accepts the whole set with its code; the last acceptance re-checks every item and
+   * applies them all. Accepting again with the code already used is a no-op (a client that accepts
+   * each task of the set in turn).
+   */
+  public ChangeSet accept(Actor actor, long id, String code) {
     return answer(actor, id, code, true, null);
   }
 
-  /** A party refuses with its code; the request ends in {@code refused}. */
-  public ContactChange refuse(Actor actor, long id, String code) {
-    return refuse(actor, id, code, null);
-  }
-
-  /** As {@link #refuse(Actor, long, String)}, with the party's reason in its own words. */
-  public ContactChange refuse(Actor actor, long id, String code, String why) {
+  /** A party refuses with its code, and may say why; the set ends in {@code refused}. */
+  public ChangeSet refuse(Actor actor, long id, String code, String why) {
     return answer(actor, id, code, false, why);
   }
 
-  private ContactChange answer(Actor actor, long id, String code, boolean accepting, String why) {
+  private ChangeSet answer(Actor actor, long id, String code, boolean accepting, String why) {
     try {
-      return onOpenRequest(
-          actor.nic(), id, (change, now) -> answer(actor, change, now, code, accepting, why));
+      return onOpenSet(
+          actor.nic(),
+          id,
+          accepting,
+          code,
+          (set, now) -> answer(actor, set, now, code, accepting, why));
     } catch (HandoverException | TransientDataAccessException expected) {
       throw expected;
     } catch (RuntimeException unexpected) {
@@ -242,68 +360,71 @@ public class ContactChanges {
     }
   }
 
-  private Outcome<ContactChange> answer(
-      Actor actor, ContactChange change, Instant now, String code, boolean accepting, String why) {
-    long id = change.id();
+  private Outcome<ChangeSet> answer(
+      Actor actor, ChangeSet set, Instant now, String code, boolean accepting, String why) {
     Nic nic = actor.nic();
-    String issuedDigest = change.party(nic).map(Party::codeDigest).orElse(null);
+    String issuedDigest = set.party(nic).map(Party::codeDigest).orElse(null);
     boolean everyoneAccepted = false;
     try {
       if (accepting) {
-        everyoneAccepted = change.accept(nic, code, now, settings.maxCodeFailures());
+        everyoneAccepted = set.accept(nic, code, now, settings.maxCodeFailures());
       } else {
-        change.refuse(nic, code, now, settings.maxCodeFailures(), why);
+        set.refuse(nic, code, now, settings.maxCodeFailures(), why);
       }
     } catch (WrongCode | CodeVoid refusal) {
-      Party party = change.party(nic).orElseThrow();
-      repository.updateParty(id, party);
-      audit.record(
-          actor,
-          "code.rejected",
-          change.serviceId(),
-          id,
-          "failedAttempts="
-              + party.failedAttempts()
-              + (refusal instanceof CodeVoid ? " void" : ""));
+      repository.updateParty(set.id(), set.party(nic).orElseThrow());
+      store.save(set, actor);
       return Outcome.refused(refusal);
     }
-    if (!repository.consumeCode(id, change.party(nic).orElseThrow(), issuedDigest)) {
-      throw new CodeAlreadyUsed(id);
-    }
-    audit.record(
-        actor, accepting ? "party.accepted" : "party.refused", change.serviceId(), id, null);
-    if (accepting) {
-      store.publish("contactChange.accepted", change, nic.value());
+    if (!repository.consumeCode(set.id(), set.party(nic).orElseThrow(), issuedDigest)) {
+      throw new CodeAlreadyUsed(set.id());
     }
     if (everyoneAccepted) {
-      apply(change, now);
-    } else if (accepting) {
-      notifications.partyAccepted(change, nic);
+      apply(set, now);
     }
-    store.save(change, actor);
-    return Outcome.of(change);
+    store.save(set, actor);
+    return Outcome.of(set);
   }
 
-  /** {@code checkValidity → doing → done}, or {@code refused} when a rule no longer holds. */
-  private void apply(ContactChange change, Instant now) {
-    HostedService service = services.lock(change.serviceId());
-    Set<Nic> known = new HashSet<>(List.of(change.asker(), change.to()));
-    try {
-      policy.recheck(change.plan(), service.name(), service.contacts(), lookup(service, known));
-    } catch (PolicyViolation violation) {
-      change.failCheck(Reason.of(violation), now);
-      return;
+  /**
+   * {@code checkValidity → doing → done}, or {@code refused} when a rule no longer holds for some
+   * item. Every item is judged against the contacts as they are now, before any is applied, so the
+   * items of one set never defeat each other.
+   */
+  private void apply(ChangeSet set, Instant now) {
+    List<HostedService> locked =
+        services.lockAll(set.items().stream().map(ChangeItem::serviceId).toList());
+    Map<Long, HostedService> byId = new HashMap<>();
+    locked.forEach(s -> byId.put(s.id(), s));
+    Set<Nic> known = new HashSet<>();
+    known.add(set.asker());
+    set.items().forEach(i -> known.add(i.to()));
+    ChangePolicy.AccountLookup lookup = lookup(locked, known, List.of());
+    for (ChangeItem item : set.items()) {
+      HostedService service = byId.get(item.serviceId());
+      try {
+        policy.recheck(item.plan(set.asker()), service.name(), service.contacts(), lookup);
+      } catch (PolicyViolation violation) {
+        set.failCheck(Reason.of(violation), now);
+        return;
+      }
     }
-    change.startApplying();
-    if (!services.reassign(service.id(), change.roles(), change.from(), change.to())) {
-      change.fail(Reason.of("reason.applyFailed"), now);
-      return;
+    set.startApplying();
+    List<Reassignment> moves =
+        set.items().stream()
+            .map(i -> new Reassignment(i.serviceId(), i.roles(), i.from(), i.to()))
+            .toList();
+    int changed = services.reassignAll(moves);
+    if (changed != moves.size()) {
+      // Impossible after the re-check under the same locks; rolls the whole set back.
+      throw new IllegalStateException(
+          "set " + set.id() + ": " + changed + " of " + moves.size() + " items applied");
     }
-    change.markDone(now);
+    set.markDone(now);
   }
 
   private void endInError(long id, RuntimeException cause) {
-    log.error("Contact change {} failed unexpectedly", id, cause);
+    log.error("Change set {} failed unexpectedly", id, cause);
     try {
       tx.executeWithoutResult(
           s ->
@@ -318,7 +439,7 @@ public class ContactChanges {
                         store.save(c, Actor.system());
                       }));
     } catch (RuntimeException again) {
-      log.error("Could not record the failure of contact change {}", id, again);
+      log.error("Could not record the failure of change set {}", id, again);
     }
   }
 
@@ -326,68 +447,89 @@ public class ContactChanges {
 
   /** Sends the calling party a new code; the old one stops working. Rate-limited. */
   public void resendCode(Actor actor, long id) {
-    onOpenRequest(
+    onOpenSet(
         actor.nic(),
         id,
-        (change, now) -> {
-          ConfirmationCode code = ConfirmationCode.generate();
-          change.rotateCode(
+        false,
+        null,
+        (set, now) -> {
+          set.rotateCode(
               actor.nic(),
-              code.digest(),
+              ConfirmationCode.generate(),
               now,
               settings.resendInterval(),
               settings.resendDailyLimit());
-          repository.updateParty(id, change.party(actor.nic()).orElseThrow());
-          audit.record(actor, "code.resent", change.serviceId(), id, null);
-          notifications.resent(change, actor.nic(), code);
-          return Outcome.of(change);
+          repository.updateParty(id, set.party(actor.nic()).orElseThrow());
+          store.save(set, actor);
+          return Outcome.of(set);
         });
   }
 
-  /** The asker withdraws their request; everyone involved is told. */
-  public ContactChange cancel(Actor actor, long id) {
-    return onOpenRequest(
+  /** The asker, or an administrator of one of its services, withdraws the set. */
+  public ChangeSet cancel(Actor actor, long id) {
+    return onOpenSet(
         actor.nic(),
         id,
-        (change, now) -> {
-          change.cancel(actor.nic(), now);
-          store.save(change, actor);
-          return Outcome.of(change);
+        false,
+        null,
+        (set, now) -> {
+          set.cancel(actor.nic(), now);
+          store.save(set, actor);
+          return Outcome.of(set);
         });
   }
 
-  /** An operator ends an open request. */
+  /** An operator ends an open set. */
   @Transactional
-  public ContactChange abort(Actor operator, long id, String reason) {
-    ContactChange change = store.lock(id).orElseThrow(() -> new ChangeNotFound(id));
-    change.abort(reason == null || reason.isBlank() ? "-" : reason.strip(), clock.instant());
-    store.save(change, operator);
-    return change;
+  public ChangeSet abort(Actor operator, long id, String reason) {
+    ChangeSet set = store.lock(id).orElseThrow(() -> new ChangeNotFound(id));
+    set.abort(reason == null || reason.isBlank() ? "-" : reason.strip(), clock.instant());
+    store.save(set, operator);
+    return set;
   }
 
   // ---- reading -------------------------------------------------------------------------
 
-  /** A request the account is involved in; {@link ChangeNotFound} otherwise. */
-  public ContactChange get(Nic viewer, long id) {
+  /** A set the account is a member of, with all its items; {@link ChangeNotFound} otherwise. */
+  public ChangeSet get(Nic viewer, long id) {
     return store.find(id).filter(c -> c.involves(viewer)).orElseThrow(() -> new ChangeNotFound(id));
   }
 
-  /** Any request, for operators and tests. */
-  public Optional<ContactChange> find(long id) {
+  /** The set of a task (an item), if the account is a member of it. */
+  public long setOfTask(Nic viewer, long taskId) {
+    return repository
+        .setOfTask(taskId)
+        .filter(set -> repository.isMember(set, viewer))
+        .orElseThrow(() -> new ChangeNotFound(taskId));
+  }
+
+  /** A task (an item) with its set, if the account is a member of the set. */
+  public Map.Entry<ChangeSet, ChangeItem> task(Nic viewer, long taskId) {
+    ChangeSet set = get(viewer, setOfTask(viewer, taskId));
+    return Map.entry(set, set.item(taskId).orElseThrow(() -> new ChangeNotFound(taskId)));
+  }
+
+  /** Any set, for operators and tests. */
+  public Optional<ChangeSet> find(long id) {
     return store.find(id);
   }
 
-  /** A page of every request, for operators; filters may be null. */
-  public List<ContactChange> search(
+  /** The set of any task, for operators. */
+  public Optional<ChangeSet> findByTask(long taskId) {
+    return repository.setOfTask(taskId).flatMap(store::find);
+  }
+
+  /** A page of every task with its set, for operators; filters may be null. */
+  public List<Map.Entry<ChangeSet, ChangeItem>> search(
       ChangeState state, String serviceName, Nic account, int page, int size) {
     List<Long> serviceIds = serviceName == null ? null : services.idsNamed(serviceName);
-    return repository.search(
+    return repository.searchTasks(
         state, serviceIds, account, Math.max(0, page), Math.max(1, Math.min(size, 500)));
   }
 
   /**
-   * Deletes a service that has no open request, with its ended requests (the audit log keeps their
-   * history).
+   * Deletes a service that has no open set, with the ended sets that touched it (the audit log
+   * keeps their history).
    */
   @Transactional
   public void deleteService(Actor operator, ServiceType type, String name) {
@@ -403,41 +545,65 @@ public class ContactChanges {
     services.delete(service.id(), operator);
   }
 
-  /** One page of the requests the account is involved in, newest first. */
-  public List<ContactChange> listInvolving(Nic nic, ChangeState state, Long beforeId, int limit) {
-    return repository.involving(nic, state, beforeId, Math.max(1, Math.min(limit, 200)));
+  /**
+   * One page of the sets the account is a member of, newest first, each with its first items; only
+   * those waiting for the account's code when {@code awaitingMe}.
+   */
+  public List<ChangeSet> listInvolving(
+      Nic nic, ChangeState state, boolean awaitingMe, Long beforeId, int limit) {
+    return repository.involving(
+        nic, state, awaitingMe, beforeId, Math.max(1, Math.min(limit, 200)));
   }
 
-  /** Ids of the requests the account asked for, hands over or receives, newest first. */
-  public List<Long> idsInvolving(Nic nic, ChangeState state, Nic asking, Nic to) {
-    return repository.idsInvolving(nic, state, asking, to);
+  /** How many open sets wait for the account's code. */
+  public int awaitingCount(Nic nic) {
+    return repository.awaitingCount(nic);
+  }
+
+  /** Of these services, the ones with an open set, and that set's id. */
+  public Map<Long, Long> openSets(Collection<Long> serviceIds) {
+    Map<Long, Long> open = new HashMap<>();
+    repository
+        .openClaimsOf(serviceIds)
+        .forEach((service, claims) -> open.put(service, claims.values().iterator().next()));
+    return open;
+  }
+
+  /** Ids of the tasks of the sets the account is a member of, newest first. */
+  public List<Long> taskIdsInvolving(Nic nic, ChangeState state, Nic asking, Nic to) {
+    return repository.taskIdsInvolving(nic, state, asking, to);
   }
 
   // ---- helpers -------------------------------------------------------------------------
 
   /**
-   * Runs {@code step} in one transaction on the request, locked for a caller involved in it. A
-   * request found past its expiry is expired instead: that is committed, then {@link ChangeClosed}
-   * is thrown.
+   * Runs {@code step} in one transaction on the set, locked for a caller who is a member of it. A
+   * set found past its expiry is expired instead: that is committed, then {@link ChangeClosed} is
+   * thrown — unless the caller repeats an acceptance already made with this code, a no-op.
    */
-  private <T> T onOpenRequest(
-      Nic caller, long id, BiFunction<ContactChange, Instant, Outcome<T>> step) {
+  private <T> T onOpenSet(
+      Nic caller,
+      long id,
+      boolean accepting,
+      String code,
+      BiFunction<ChangeSet, Instant, Outcome<T>> step) {
     return unwrap(
         tx.execute(
             s -> {
               Instant now = clock.instant();
-              ContactChange change = store.lockInvolving(caller, id);
-              if (change.isPastExpiry(now)) {
-                return expireNow(change, now);
+              ChangeSet set = store.lockInvolving(caller, id);
+              if (accepting && set.alreadyAcceptedWith(caller, code)) {
+                @SuppressWarnings("unchecked")
+                T same = (T) set;
+                return Outcome.of(same);
               }
-              return step.apply(change, now);
+              if (set.isPastExpiry(now)) {
+                set.expire(now);
+                store.save(set, Actor.system());
+                return Outcome.refused(new ChangeClosed(set.id(), ChangeState.expired));
+              }
+              return step.apply(set, now);
             }));
-  }
-
-  private <T> Outcome<T> expireNow(ContactChange change, Instant now) {
-    change.expire(now);
-    store.save(change, Actor.system());
-    return Outcome.refused(new ChangeClosed(change.id(), ChangeState.expired));
   }
 
   private static <T> T unwrap(Outcome<T> outcome) {
@@ -447,17 +613,22 @@ public class ContactChanges {
     return outcome.value();
   }
 
-  private ChangePolicy.AccountLookup lookup(HostedService service, Collection<Nic> extra) {
+  /** Facts of every contact of these services and of the extra accounts, read in one query. */
+  private ChangePolicy.AccountLookup lookup(
+      List<HostedService> chosen, Collection<Nic> extra, Collection<Nic> more) {
     Set<Nic> nics = new HashSet<>(extra);
-    for (ContactRole role : ContactRole.values()) {
-      nics.add(service.contacts().holder(role));
+    nics.addAll(more);
+    for (HostedService service : chosen) {
+      for (ContactRole role : ContactRole.values()) {
+        nics.add(service.contacts().holder(role));
+      }
     }
-    Map<Nic, AccountFacts> facts = new LinkedHashMap<>();
+    Map<Nic, AccountFacts> facts = new HashMap<>();
     accounts.findAll(nics).forEach((nic, account) -> facts.put(nic, AccountFacts.of(account)));
     return nic -> Optional.ofNullable(facts.get(nic));
   }
 
-  private static String describe(ContactChange c) {
-    return ContactRole.encode(c.roles()) + " " + c.from() + " -> " + c.to();
+  private static ServiceKey key(HostedService s) {
+    return new ServiceKey(s.type(), s.name());
   }
 }

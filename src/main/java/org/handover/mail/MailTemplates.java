@@ -114,12 +114,17 @@ public class MailTemplates {
           base + "/password-reset?login=" + encode(String.valueOf(p.get("nic"))) + token;
       case CASE_NOTICE, CASE_CODE, CASE_APPLIED, CASE_ENDED ->
           base + "/account/support/cases/" + p.get("caseId") + token.replaceFirst("&", "?");
-      default -> base + "/account/contacts/requests?taskId=" + p.get("changeId") + token;
+      default ->
+          base
+              + "/account/contacts/requests/"
+              + p.get("changeId")
+              + (token.isEmpty() ? "" : "?" + token.substring(1));
     };
   }
 
   /**
-   * The request's facts; once it is done the replaced contact is the previous one, nothing expires.
+   * The set's facts: its number, who asked, then one line per listed item (the rest counted), and
+   * the reason once it ended or the deadline while it is open.
    */
   private List<MailView.Detail> details(
       MailKind kind, Map<String, Object> p, Object[] args, Locale locale) {
@@ -128,18 +133,35 @@ public class MailTemplates {
     }
     List<MailView.Detail> details = new ArrayList<>();
     details.add(detail("request", args[9], locale));
-    details.add(detail("service", args[3] + " " + args[2], locale));
-    details.add(detail("roles", args[4], locale));
-    boolean done = kind == MailKind.CHANGE_DONE;
-    details.add(detail(done ? "previous" : "from", args[5], locale));
-    details.add(detail("to", args[6], locale));
     details.add(detail("asker", args[7], locale));
+    List<?> items = p.get("items") instanceof List<?> list ? list : List.of();
+    for (Object o : items) {
+      Map<?, ?> item = (Map<?, ?>) o;
+      details.add(
+          new MailView.Detail(
+              text("enum.ServiceType." + item.get("serviceType"), new Object[0], locale)
+                  + " "
+                  + item.get("serviceName"),
+              roles(item.get("roles"), locale)
+                  + ": "
+                  + item.get("from")
+                  + " \u2192 "
+                  + item.get("to")));
+    }
+    int more = number(p.get("itemCount")) - items.size();
+    if (more > 0) {
+      details.add(new MailView.Detail("", text("mail.detail.more", new Object[] {more}, locale)));
+    }
     if (p.get("reason") != null) {
       details.add(detail("reason", args[10], locale));
-    } else if (!done) {
+    } else if (kind != MailKind.CHANGE_DONE) {
       details.add(detail("expires", args[8], locale));
     }
     return details;
+  }
+
+  private static int number(Object value) {
+    return value instanceof Number n ? n.intValue() : 0;
   }
 
   private MailView.Detail detail(String key, Object value, Locale locale) {
@@ -156,7 +178,7 @@ public class MailTemplates {
     return new Object[] {
       properties.providerName(),
       str(p.get("recipientName")),
-      str(p.get("serviceName")),
+      services(p, locale),
       p.get("serviceType") == null
           ? ""
           : text("enum.ServiceType." + p.get("serviceType"), new Object[0], locale),
@@ -172,6 +194,13 @@ public class MailTemplates {
       str(p.get("newEmail")),
       str(p.get("detail"))
     };
+  }
+
+  /** The service, or the first one and how many others the set holds. */
+  private String services(Map<String, Object> p, Locale locale) {
+    int others = number(p.get("serviceCount")) - 1;
+    String first = str(p.get("serviceName"));
+    return others > 0 ? text("mail.services", new Object[] {first, others}, locale) : first;
   }
 
   private String roles(Object roles, Locale locale) {

@@ -29,6 +29,15 @@ public class Outbox {
     repository.insert(kind, to, payload, changeId, clock.instant());
   }
 
+  /** One email to write with {@link #enqueueAll}. */
+  public record Letter(MailKind kind, Recipient to, Map<String, ?> payload, Long changeId) {}
+
+  /** Writes many email rows at once; must run inside the transaction that causes them. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void enqueueAll(List<Letter> letters) {
+    repository.insertAll(letters, clock.instant());
+  }
+
   /** The emails about one request, oldest first. */
   public List<OutboxMessage> forChange(long changeId) {
     return repository.forChange(changeId);

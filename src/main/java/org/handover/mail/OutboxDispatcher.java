@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -33,9 +34,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers outbox rows over SMTP. Rows are claimed in batches under row locks ({@code SKIP LOCKED},
- * so several senders and instances share the work without sending anything twice), sent over one
- * SMTP connection per batch, and marked sent in the same short transaction. Failures are retried
+ * Delivers outbox rows over SMTP. Rows are claimed in batches ({@code SKIP LOCKED}, then a lease on
+ * their next attempt, {@code handover.mail.claim-lease}), so several senders and instances share
+ * the work without sending anything twice; a batch goes over one SMTP connection with no
+ * transaction open, then its outcomes are written in one short transaction. Failures are retried
  * with exponential backoff until a final {@code failed}; once delivered, a row no longer holds its
  * code. Idle when no SMTP host is configured.
  */
@@ -127,14 +129,15 @@ public class OutboxDispatcher {
 
   /**
    * Delivers due rows, batch after batch, until none is due or the server seems unreachable. Each
-   * batch is claimed in one transaction and sent over one SMTP connection.
+   * batch is claimed and leased in one short transaction, sent over one SMTP connection with no
+   * transaction open, and its outcomes recorded in another.
    *
    * @return how many rows were delivered
    */
   public int deliverDue() {
     int delivered = 0;
     while (true) {
-      Batch batch = tx.execute(s -> deliverBatch());
+      Batch batch = deliverBatch();
       delivered += batch.sent();
       if (batch.claimed() < settings.batchSize() || batch.serverTrouble()) {
         return delivered;
@@ -147,19 +150,26 @@ public class OutboxDispatcher {
    */
   private record Batch(int claimed, int sent, boolean serverTrouble) {}
 
+  /** A failed attempt, recorded with the batch's outcomes. */
+  private record Failure(OutboxMessage message, Exception error, boolean permanent) {}
+
   private Batch deliverBatch() {
     Instant now = clock.instant();
-    List<OutboxMessage> due = repository.claimDue(now, settings.batchSize());
-    if (due.isEmpty()) {
+    // whole milliseconds: the outcome finds its rows by the lease the database stored
+    Instant lease = now.plus(settings.claimLease()).truncatedTo(ChronoUnit.MILLIS);
+    List<OutboxMessage> due =
+        tx.execute(s -> repository.claimDue(now, settings.batchSize(), lease));
+    if (due == null || due.isEmpty()) {
       return new Batch(0, 0, false);
     }
     Map<MimeMessage, OutboxMessage> prepared = new LinkedHashMap<>();
+    List<Failure> failures = new ArrayList<>();
     for (OutboxMessage message : due) {
       try {
         prepared.put(prepare(message, now), message);
       } catch (MessagingException | RuntimeException unsendable) {
         // a bad address, or an email that cannot be rendered: fails alone, blocks nobody
-        recordFailure(message, now, unsendable, true);
+        failures.add(new Failure(message, unsendable, true));
       }
     }
     Map<Object, Exception> failed = send(prepared.keySet());
@@ -168,13 +178,17 @@ public class OutboxDispatcher {
       OutboxMessage message = entry.getValue();
       Exception failure = failed.get(entry.getKey());
       if (failure != null) {
-        recordFailure(message, now, failure, SmtpReplies.isPermanent(failure));
+        failures.add(new Failure(message, failure, SmtpReplies.isPermanent(failure)));
         continue;
       }
       delivered.add(new OutboxRepository.Delivered(message.id(), now, withoutCode(message)));
       latency.record(Duration.between(message.createdAt(), now).abs());
     }
-    repository.markSent(delivered);
+    tx.executeWithoutResult(
+        s -> {
+          failures.forEach(f -> recordFailure(f.message(), lease, now, f.error(), f.permanent()));
+          repository.markSent(delivered, lease);
+        });
     sent.increment(delivered.size());
     return new Batch(due.size(), delivered.size(), delivered.isEmpty() && !failed.isEmpty());
   }
@@ -234,13 +248,15 @@ public class OutboxDispatcher {
    * failure is {@code permanent} (the SMTP server refused the recipient or message with a 5xx
    * reply, an unusable address, an email that cannot be rendered), else after the last attempt.
    */
-  private boolean recordFailure(OutboxMessage m, Instant now, Exception error, boolean permanent) {
+  private boolean recordFailure(
+      OutboxMessage m, Instant lease, Instant now, Exception error, boolean permanent) {
     failures.increment();
     int attempts = m.attempts() + 1;
     boolean last = permanent || attempts >= settings.maxAttempts();
     String reason = SmtpReplies.describe(error);
     repository.recordFailure(
         m.id(),
+        lease,
         last,
         attempts,
         now.plus(settings.backoffAfter(attempts)),

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.handover.system.BulkSql;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,11 +27,13 @@ class OutboxRepository {
   private final JdbcClient jdbc;
   private final JdbcTemplate batchJdbc;
   private final JsonMapper json;
+  private final BulkSql bulk;
 
-  OutboxRepository(JdbcClient jdbc, JdbcTemplate batchJdbc, JsonMapper json) {
+  OutboxRepository(JdbcClient jdbc, JdbcTemplate batchJdbc, JsonMapper json, BulkSql bulk) {
     this.jdbc = jdbc;
     this.batchJdbc = batchJdbc;
     this.json = json;
+    this.bulk = bulk;
   }
 
   /** A delivered row: when, and the payload it keeps (without its code). */
@@ -53,6 +56,30 @@ class OutboxRepository {
             at,
             at)
         .update();
+  }
+
+  void insertAll(List<Outbox.Letter> letters, Instant now) {
+    var at = Sql.ts(now);
+    bulk.insert(
+        "mail_outbox",
+        "kind, recipient_nic, recipient_email, language, payload, change_id, status, attempts,"
+            + " next_attempt_at, created_at",
+        letters.stream()
+            .map(
+                l ->
+                    new Object[] {
+                      l.kind().name(),
+                      l.to().nic() == null ? null : l.to().nic().value(),
+                      l.to().email(),
+                      l.to().language().name(),
+                      json.writeValueAsString(l.payload()),
+                      l.changeId(),
+                      "pending",
+                      0,
+                      at,
+                      at
+                    })
+            .toList());
   }
 
   List<OutboxMessage> forChange(long changeId) {
@@ -89,38 +116,58 @@ class OutboxRepository {
   }
 
   /**
-   * Locks up to {@code limit} due pending rows that no other sender holds ({@code SKIP LOCKED});
-   * the locks last until the caller's transaction ends.
+   * Claims up to {@code limit} due pending rows that no other sender holds ({@code SKIP LOCKED})
+   * and leases them: their next attempt moves to {@code leaseUntil}, so that once the caller's
+   * short transaction commits no other sender takes them before the lease ends, while this one
+   * sends them with no transaction open. A sender that dies leaves its rows to be sent again after
+   * the lease.
    */
-  List<OutboxMessage> claimDue(Instant now, int limit) {
-    return jdbc.sql(
-            SELECT
-                + """
-                 where status = 'pending' and next_attempt_at <= ?
-                order by next_attempt_at, id fetch first ? rows only for update skip locked""")
-        .params(Sql.ts(now), limit)
-        .query(this::map)
-        .list();
+  List<OutboxMessage> claimDue(Instant now, int limit, Instant leaseUntil) {
+    List<OutboxMessage> due =
+        jdbc.sql(
+                SELECT
+                    + """
+                     where status = 'pending' and next_attempt_at <= ?
+                    order by next_attempt_at, id fetch first ? rows only for update skip locked""")
+            .params(Sql.ts(now), limit)
+            .query(this::map)
+            .list();
+    if (!due.isEmpty()) {
+      jdbc.sql("update mail_outbox set next_attempt_at = :lease where id in (:ids)")
+          .param("lease", Sql.ts(leaseUntil))
+          .param("ids", due.stream().map(OutboxMessage::id).toList())
+          .update();
+    }
+    return due;
   }
 
-  /** Marks rows sent in one batch, each keeping the payload given. */
-  void markSent(List<Delivered> delivered) {
+  /**
+   * Marks rows sent in one batch, each keeping the payload given; only rows still under this
+   * sender's lease (another sender took over a row whose lease ran out).
+   */
+  void markSent(List<Delivered> delivered, Instant lease) {
     batchJdbc.batchUpdate(
         """
         update mail_outbox set status = 'sent', sent_at = ?, attempts = attempts + 1,
                last_error = null, payload = ?
-        where id = ?""",
+        where id = ? and status = 'pending' and next_attempt_at = ?""",
         delivered.stream()
-            .map(d -> new Object[] {Sql.ts(d.at()), json.writeValueAsString(d.kept()), d.id()})
+            .map(
+                d ->
+                    new Object[] {
+                      Sql.ts(d.at()), json.writeValueAsString(d.kept()), d.id(), Sql.ts(lease)
+                    })
             .toList());
   }
 
   /**
-   * Records a failed attempt: the row stays {@code pending} until {@code failed} for good, and
-   * keeps the payload given (a failed row keeps no code).
+   * Records a failed attempt of a row still under this sender's lease: the row stays {@code
+   * pending} until {@code failed} for good, and keeps the payload given (a failed row keeps no
+   * code).
    */
   void recordFailure(
       long id,
+      Instant lease,
       boolean last,
       int attempts,
       Instant nextAttemptAt,
@@ -130,14 +177,15 @@ class OutboxRepository {
             """
             update mail_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
                    payload = ?
-            where id = ?""")
+            where id = ? and status = 'pending' and next_attempt_at = ?""")
         .params(
             last ? "failed" : "pending",
             attempts,
             Sql.ts(nextAttemptAt),
             reason,
             json.writeValueAsString(payload),
-            id)
+            id,
+            Sql.ts(lease))
         .update();
   }
 

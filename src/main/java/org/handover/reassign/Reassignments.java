@@ -15,6 +15,7 @@ import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.HostedServices.ServiceNotFound;
+import org.handover.catalog.Reassignment;
 import org.handover.catalog.ServiceType;
 import org.handover.contact.AccountFacts;
 import org.handover.contact.ChangePolicy;
@@ -285,7 +286,6 @@ public class Reassignments {
     }
     for (int i = 0; i < locked.size(); i++) {
       ReassignmentCase.Item item = c.items().get(i);
-      services.reassign(item.serviceId(), Set.of(c.role()), item.fromContact(), c.newContact());
       audit.record(
           Actor.system(),
           "case.applied",
@@ -306,6 +306,13 @@ public class Reassignments {
               + " evidence="
               + c.evidence());
     }
+    services.reassignAll(
+        c.items().stream()
+            .map(
+                i ->
+                    new Reassignment(
+                        i.serviceId(), Set.of(c.role()), i.fromContact(), c.newContact()))
+            .toList());
     c.applied(now);
     repository.update(c);
     notices.applied(c, locked);

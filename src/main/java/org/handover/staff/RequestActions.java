@@ -1,14 +1,14 @@
 package org.handover.staff;
 
 import org.handover.audit.AuditLog;
-import org.handover.change.ContactChange;
+import org.handover.change.ChangeSet;
 import org.handover.change.ContactChanges;
 import org.handover.system.Actor;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
 
 /**
- * What staff do to a contact change request, each through one public method of {@link
+ * What staff do to a change set (a request), each through one public method of {@link
  * ContactChanges} (kept in this one class so that the calls are easy to re-point when requests
  * change shape).
  */
@@ -24,7 +24,7 @@ public class RequestActions {
   }
 
   /** Ends an open request; the audit log names the staff member. */
-  public ContactChange abort(Actor staff, long id, String reason) {
+  public ChangeSet abort(Actor staff, long id, String reason) {
     return changes.abort(staff, id, reason);
   }
 
@@ -35,7 +35,6 @@ public class RequestActions {
    */
   public void resend(Actor staff, long id, Nic party) {
     changes.resendCode(Actor.customer(party, staff.clientAddress()), id);
-    ContactChange change = changes.find(id).orElseThrow();
-    audit.record(staff, "staff.code.resent", change.serviceId(), id, "party=" + party.value());
+    audit.record(staff, "staff.code.resent", null, id, "party=" + party.value());
   }
 }

@@ -56,6 +56,17 @@ public class BulkSql {
     }
   }
 
+  /** Runs one statement for each row of parameters, {@value #CHUNK} rows per JDBC batch. */
+  public int[] update(String sql, List<Object[]> rows) {
+    int[] counts = new int[rows.size()];
+    for (int from = 0; from < rows.size(); from += CHUNK) {
+      int[] done =
+          template.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+      System.arraycopy(done, 0, counts, from, done.length);
+    }
+    return counts;
+  }
+
   /**
    * Refreshes PostgreSQL's planner statistics of a table after a large import: until autovacuum
    * gets to it, the planner still believes the table small and scans it whole (a re-import of

@@ -103,7 +103,8 @@ public record HandoverProperties(
       @DefaultValue("PT1H") @NotNull Duration maxBackoff,
       @DefaultValue("50") @Min(1) @Max(1000) int batchSize,
       @DefaultValue("PT2S") @NotNull Duration pollInterval,
-      @DefaultValue("4") @Min(1) @Max(16) int senders) {
+      @DefaultValue("4") @Min(1) @Max(16) int senders,
+      @DefaultValue("PT1M") @NotNull Duration claimLease) {
 
     /** The wait before attempt {@code attempts + 1}: doubling from the initial backoff, capped. */
     public Duration backoffAfter(int attempts) {

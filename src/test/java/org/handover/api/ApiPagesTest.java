@@ -138,6 +138,11 @@ class ApiPagesTest extends IntegrationTest {
         .andExpect(jsonPath("$.paths['/1.0/me/task/contactChange/{id}/accept']").exists())
         .andExpect(jsonPath("$.paths['/1.0/hosting/web/{name}/changeContact']").exists())
         .andExpect(jsonPath("$.paths['/1.0/auth/credential']").exists())
+        // Handover's own extension, marked as such
+        .andExpect(
+            jsonPath("$.paths['/1.0/me/contactChangeSet'].post.summary")
+                .value(containsString("Handover extension")))
+        .andExpect(jsonPath("$.paths['/1.0/me/contactChangeSet/{id}'].get").exists())
         .andExpect(content().string(not(containsString("credentialId\",\"in\":\"query"))));
     mvc.perform(get("/api-docs.html")).andExpect(status().is3xxRedirection());
   }

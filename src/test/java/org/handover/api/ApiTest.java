@@ -17,8 +17,8 @@ import java.util.Map;
 import org.handover.apiauth.AccessRule;
 import org.handover.apiauth.ApiKeys;
 import org.handover.catalog.HostedService;
+import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChange;
 import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
 import org.handover.support.ApiSignature;
@@ -324,6 +324,7 @@ class ApiTest extends IntegrationTest {
             .getResponse()
             .getContentAsString();
     long id = Long.parseLong(ids.replaceAll("[\\[\\]]", ""));
+    long set = changes.setOfTask(a, id);
     call(ca, "GET", "/1.0/me/task/contactChange", null).andExpect(content().string("[" + id + "]"));
     call(ca, "GET", "/1.0/me/task/contactChange?state=done", null)
         .andExpect(content().string("[]"));
@@ -342,7 +343,7 @@ class ApiTest extends IntegrationTest {
             ca,
             "POST",
             "/1.0/me/task/contactChange/" + id + "/accept",
-            "{\"token\":\"" + fixtures.codeFor(id, a) + "\"}")
+            "{\"token\":\"" + fixtures.codeFor(set, a) + "\"}")
         .andExpect(status().isOk())
         .andExpect(content().string("null"));
     call(cx, "POST", "/1.0/me/task/contactChange/" + id + "/accept", "{\"token\":\"WRONG\"}")
@@ -352,7 +353,7 @@ class ApiTest extends IntegrationTest {
             cx,
             "POST",
             "/1.0/me/task/contactChange/" + id + "/accept",
-            "{\"token\":\"" + fixtures.codeFor(id, x) + "\"}")
+            "{\"token\":\"" + fixtures.codeFor(set, x) + "\"}")
         .andExpect(content().string("null"));
     call(ca, "GET", "/1.0/domain/" + s.name() + "/serviceInfos", null)
         .andExpect(jsonPath("$.contactTech").value(x.value()))
@@ -361,15 +362,170 @@ class ApiTest extends IntegrationTest {
   }
 
   @Test
+  void aBodyWithEveryFieldAsTheReferencePanelSendsItAndSiblingAcceptsWork() throws Exception {
+    Nic a = fixtures.account();
+    Nic t = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.service(a, t, a);
+    Credential ct = credential(t);
+    Credential ca = credential(a);
+
+    // the tech contact sends the unchanged admin and billing too: no change, never an error
+    call(
+            ct,
+            "POST",
+            "/1.0/domain/" + s.name() + "/changeContact",
+            "{\"contactAdmin\":\""
+                + a
+                + "\",\"contactTech\":\""
+                + x
+                + "\",\"contactBilling\":\""
+                + a
+                + "\"}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(1));
+    call(
+            ct,
+            "POST",
+            "/1.0/domain/" + s.name() + "/changeContact",
+            "{\"contactAdmin\":\"" + a + "\",\"contactBilling\":\"" + a + "\"}")
+        .andExpect(status().isOk())
+        .andExpect(content().string("[]"));
+
+    // the admin hands everything to x in one edit: two tasks (two current holders), one set
+    HostedService s2 = fixtures.service(a, t, a);
+    String ids =
+        call(
+                ca,
+                "POST",
+                "/1.0/domain/" + s2.name() + "/changeContact",
+                "{\"contactAdmin\":\""
+                    + x
+                    + "\",\"contactTech\":\""
+                    + x
+                    + "\",\"contactBilling\":\""
+                    + x
+                    + "\"}")
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.length()").value(2))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    List<Long> tasks =
+        java.util.Arrays.stream(ids.replaceAll("[\\[\\]]", "").split(","))
+            .map(Long::parseLong)
+            .toList();
+    long set = changes.setOfTask(a, tasks.get(0));
+    assertThat(changes.setOfTask(a, tasks.get(1))).isEqualTo(set);
+    Credential cx = credential(x);
+    // a client that loops over the tasks accepts each with the same code: every call answers 200
+    for (Nic party : List.of(a, x)) {
+      String code = fixtures.codeFor(set, party);
+      for (long task : tasks) {
+        call(
+                party.equals(a) ? ca : cx,
+                "POST",
+                "/1.0/me/task/contactChange/" + task + "/accept",
+                "{\"token\":\"" + code + "\"}")
+            .andExpect(status().isOk());
+      }
+    }
+    for (long task : tasks) {
+      call(ca, "GET", "/1.0/me/task/contactChange/" + task, null)
+          .andExpect(jsonPath("$.state").value("done"))
+          .andExpect(jsonPath("$.changeSetId").value(set));
+    }
+    assertThat(fixtures.contactsOf(s2)).isEqualTo(Contacts.allTo(x));
+  }
+
+  @Test
+  void aChangeSetOverTheApiHandsManyServicesOverWithOneCodeEach() throws Exception {
+    Nic r = fixtures.account();
+    Nic agency = fixtures.account();
+    List<HostedService> mine =
+        List.of(fixtures.serviceOwnedBy(r), fixtures.serviceOwnedBy(r), fixtures.serviceOwnedBy(r));
+    Credential cr = credential(r);
+    Credential cagency = credential(agency);
+    String services =
+        String.join(
+            ",",
+            mine.stream()
+                .map(x -> "{\"type\":\"domain\",\"name\":\"" + x.name().toUpperCase() + "\"}")
+                .toList());
+
+    String created =
+        call(
+                cr,
+                "POST",
+                "/1.0/me/contactChangeSet",
+                "{\"services\":[" + services + "],\"contactTech\":\"" + agency + "\"}")
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.taskIds.length()").value(3))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    long set = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
+    call(cagency, "GET", "/1.0/me/contactChangeSet/" + set, null)
+        .andExpect(jsonPath("$.state").value("validatingByCustomers"))
+        .andExpect(jsonPath("$.itemCount").value(3))
+        .andExpect(jsonPath("$.parties.length()").value(2));
+    call(credential(fixtures.account()), "GET", "/1.0/me/contactChangeSet/" + set, null)
+        .andExpect(status().isNotFound());
+    assertThat(fixtures.mails(set))
+        .filteredOn(m -> agency.value().equals(m.recipientNic()))
+        .hasSize(1);
+    call(
+            cr,
+            "POST",
+            "/1.0/me/task/contactChange/" + changes.get(r, set).items().get(2).taskId() + "/accept",
+            "{\"token\":\"" + fixtures.codeFor(set, r) + "\"}")
+        .andExpect(status().isOk());
+    call(
+            cagency,
+            "POST",
+            "/1.0/me/task/contactChange/" + changes.get(r, set).items().get(0).taskId() + "/accept",
+            "{\"token\":\"" + fixtures.codeFor(set, agency) + "\"}")
+        .andExpect(status().isOk());
+    mine.forEach(x -> assertThat(fixtures.contactsOf(x).tech()).isEqualTo(agency));
+
+    // bad bodies: 400, nothing created
+    long before = changes.taskIdsInvolving(r, null, null, null).size();
+    call(
+            cr,
+            "POST",
+            "/1.0/me/contactChangeSet",
+            "{\"services\":[],\"contactTech\":\"" + agency + "\"}")
+        .andExpect(status().isBadRequest());
+    call(
+            cr,
+            "POST",
+            "/1.0/me/contactChangeSet",
+            "{\"services\":[{\"type\":\"nope\",\"name\":\"x.com\"}],\"contactTech\":\""
+                + agency
+                + "\"}")
+        .andExpect(status().isBadRequest());
+    call(cr, "POST", "/1.0/me/contactChangeSet", "{\"services\":[" + services + "]}")
+        .andExpect(status().isBadRequest());
+    call(
+            cr,
+            "POST",
+            "/1.0/me/contactChangeSet",
+            "{\"services\":[" + services + "],\"contactTech\":\"" + agency + "\",\"x\":1}")
+        .andExpect(status().isBadRequest());
+    assertThat(changes.taskIdsInvolving(r, null, null, null)).hasSize((int) before);
+  }
+
+  @Test
   void resendAndCancelAnswerNull() throws Exception {
     Nic a = fixtures.account();
     Nic x = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
-    ContactChange c = changes.request(as(a), s.type(), s.name(), Map.of(tech, x)).get(0);
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), Map.of(tech, x)).orElseThrow();
+    long task = c.items().get(0).taskId();
     clock.advance(Duration.ofMinutes(2));
-    call(credential(x), "POST", "/1.0/me/task/contactChange/" + c.id() + "/resendEmail", null)
+    call(credential(x), "POST", "/1.0/me/task/contactChange/" + task + "/resendEmail", null)
         .andExpect(content().string("null"));
-    call(credential(a), "POST", "/1.0/me/task/contactChange/" + c.id() + "/cancel", null)
+    call(credential(a), "POST", "/1.0/me/task/contactChange/" + task + "/cancel", null)
         .andExpect(content().string("null"));
     assertThat(changes.get(a, c.id()).state()).isEqualTo(ChangeState.aborted);
   }
@@ -379,23 +535,24 @@ class ApiTest extends IntegrationTest {
     Nic a = fixtures.account();
     Nic x = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
-    ContactChange c = changes.request(as(a), s.type(), s.name(), Map.of(tech, x)).get(0);
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), Map.of(tech, x)).orElseThrow();
+    long task = c.items().get(0).taskId();
     Credential stranger = credential(fixtures.account());
     String code = fixtures.codeFor(c.id(), x);
 
-    call(stranger, "GET", "/1.0/me/task/contactChange/" + c.id(), null)
+    call(stranger, "GET", "/1.0/me/task/contactChange/" + task, null)
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.class").value("Client::NotFound"));
     for (String action : List.of("accept", "refuse")) {
       call(
               stranger,
               "POST",
-              "/1.0/me/task/contactChange/" + c.id() + "/" + action,
+              "/1.0/me/task/contactChange/" + task + "/" + action,
               "{\"token\":\"" + code + "\"}")
           .andExpect(status().isNotFound());
     }
     for (String action : List.of("resendEmail", "cancel")) {
-      call(stranger, "POST", "/1.0/me/task/contactChange/" + c.id() + "/" + action, null)
+      call(stranger, "POST", "/1.0/me/task/contactChange/" + task + "/" + action, null)
           .andExpect(status().isNotFound());
     }
     call(stranger, "GET", "/1.0/domain/" + s.name() + "/serviceInfos", null)
@@ -434,7 +591,7 @@ class ApiTest extends IntegrationTest {
         .andExpect(jsonPath("$.message").value(containsString("larger than")));
     call(c, "POST", "/1.0/me/task/contactChange/1/accept", "{\"token\":\"x\",\"extra\":1}")
         .andExpect(status().isBadRequest());
-    assertThat(changes.idsInvolving(a, null, null, null)).isEmpty();
+    assertThat(changes.taskIdsInvolving(a, null, null, null)).isEmpty();
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Random;
+import org.handover.catalog.ServiceNames;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -145,7 +146,7 @@ public final class DataGenerator {
         new Chunks(
             copy,
             "copy services (id, type, name, display_name, status, created_at, expires_at,"
-                + " admin_nic, tech_nic, billing_nic) from stdin");
+                + " admin_nic, tech_nic, billing_nic, sort_key) from stdin");
     String reseller = reseller();
     int first = 1 + CUSTOMERS + PARTNERS;
     String[] statuses = {"ok", "ok", "ok", "ok", "ok", "ok", "ok", "expired", "pendingDebt", "ok"};
@@ -211,7 +212,8 @@ public final class DataGenerator {
           "2030-01-01 00:00:00+00",
           admin,
           tech,
-          billing);
+          billing,
+          ServiceNames.sortKey(name));
     }
     out.finish();
   }

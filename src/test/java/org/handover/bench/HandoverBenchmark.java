@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark of issue 7: loads the data set into PostgreSQL (embedded by default, or {@code
- * -Dbench.url/user/password}), starts Handover as a separate JVM at {@code -Xmx512m}, drives it at
+ * -Dbench.url/user/password}), starts Handover as a separate JVM at {@code -Xmx256m}, drives it at
  * a fixed concurrency and prints every phase next to the ceiling measured in the same run. Not a
  * test: it runs only with {@code ./mvnw -Pbench test} (the name matches no surefire default
  * pattern). Results also go to {@code target/bench/results.json}.
@@ -53,7 +53,7 @@ class HandoverBenchmark {
   static final int THREADS = Integer.getInteger("bench.concurrency", 8);
   static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
   static final double WARMUP = Double.parseDouble(System.getProperty("bench.warmup", "3"));
-  static final String HEAP = System.getProperty("bench.xmx", "512m");
+  static final String HEAP = System.getProperty("bench.xmx", "256m");
   static final int SLICES = Integer.getInteger("bench.slices", 5);
   static final Path OUT = Path.of("target", "bench");
 
@@ -934,7 +934,10 @@ class HandoverBenchmark {
 
   // ---- the server under test -----------------------------------------------------------------
 
-  /** Handover in its own JVM ({@code -Xmx512m}) on the benchmark database. */
+  /**
+   * Handover in its own JVM ({@code -Xmx256m} unless {@code -Dbench.xmx}) on the benchmark
+   * database.
+   */
   static final class Server {
     final HandoverProcess process;
     final String base;

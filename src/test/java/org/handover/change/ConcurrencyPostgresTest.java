@@ -74,18 +74,19 @@ class ConcurrencyPostgresTest extends IntegrationTest {
   }
 
   @RepeatedTest(10)
-  void twoAcceptancesWithTheSameCodeSucceedExactlyOnce() throws Exception {
+  void twoAcceptancesWithTheSameCodeCountExactlyOnce() throws Exception {
     Nic a = fixtures.account();
     Nic x = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
-    ContactChange c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).get(0);
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).orElseThrow();
     String code = fixtures.codeFor(c.id(), x);
 
     List<Object> results =
         race(() -> changes.accept(as(x), c.id(), code), () -> changes.accept(as(x), c.id(), code));
 
-    assertThat(results).filteredOn(ContactChange.class::isInstance).hasSize(1);
-    assertThat(results).filteredOn(HandoverException.class::isInstance).hasSize(1);
+    // the second, serialised behind the first by the set's row lock, finds the code already used
+    // for this very acceptance: a no-op that answers like the first (a client repeating itself)
+    assertThat(results).allMatch(ChangeSet.class::isInstance);
     assertThat(audit.forChange(c.id()))
         .filteredOn(e -> e.action().equals("party.accepted"))
         .hasSize(1);
@@ -97,7 +98,7 @@ class ConcurrencyPostgresTest extends IntegrationTest {
     Nic a = fixtures.account();
     Nic x = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
-    ContactChange c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).get(0);
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).orElseThrow();
     String codeA = fixtures.codeFor(c.id(), a);
     String codeX = fixtures.codeFor(c.id(), x);
 
@@ -105,7 +106,7 @@ class ConcurrencyPostgresTest extends IntegrationTest {
         race(
             () -> changes.accept(as(a), c.id(), codeA), () -> changes.accept(as(x), c.id(), codeX));
 
-    assertThat(results).allMatch(ContactChange.class::isInstance);
+    assertThat(results).allMatch(ChangeSet.class::isInstance);
     assertThat(changes.get(a, c.id()).state()).isEqualTo(ChangeState.done);
     assertThat(fixtures.contactsOf(s).tech()).isEqualTo(x);
     assertThat(audit.forChange(c.id()))
@@ -141,13 +142,13 @@ class ConcurrencyPostgresTest extends IntegrationTest {
     Nic a = fixtures.account();
     Nic x = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
-    ContactChange c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).get(0);
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).orElseThrow();
 
     assertThatThrownBy(
             () ->
                 jdbc.sql(
                         "insert into open_role_claims (service_id, role, change_id) values (?, ?, ?)")
-                    .params(s.id(), "tech", c.id())
+                    .params(s.id(), "tech", c.items().get(0).taskId())
                     .update())
         .isInstanceOf(DuplicateKeyException.class);
   }

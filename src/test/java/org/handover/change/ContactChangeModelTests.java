@@ -18,9 +18,11 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,15 +34,17 @@ import org.handover.audit.AuditEntry;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices.ServiceNotFound;
+import org.handover.catalog.ServiceKey;
 import org.handover.change.ChangeErrors.AlreadyAnswered;
 import org.handover.change.ChangeErrors.ChangeClosed;
 import org.handover.change.ChangeErrors.ChangeNotFound;
 import org.handover.change.ChangeErrors.CodeVoid;
 import org.handover.change.ChangeErrors.NotAParty;
-import org.handover.change.ChangeErrors.NotTheAsker;
+import org.handover.change.ChangeErrors.NotAllowedToCancel;
 import org.handover.change.ChangeErrors.OpenRequestConflict;
 import org.handover.change.ChangeErrors.ResendLimitReached;
 import org.handover.change.ChangeErrors.ResendTooSoon;
+import org.handover.change.ChangeErrors.SetTooLarge;
 import org.handover.change.ChangeErrors.WrongCode;
 import org.handover.contact.ContactRole;
 import org.handover.contact.Contacts;
@@ -60,12 +64,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Model-based random test of the contact-change workflow. Each run draws a small world (five
- * accounts, four services with mixed contacts) and then random steps by random accounts: requests,
- * answers with right, wrong and spent codes, resends, cancellations, debt changes, clock moves and
- * expiry runs. A small model says what DESIGN §1–§3 promise for each step (success, or which
- * refusals are allowed) and, after every step, the database must agree with it: contacts, states
- * that never go backwards, one open request per role, single-use codes and every email row.
+ * Model-based random test of the change-set workflow. Each run draws a small world (five accounts,
+ * four services with mixed contacts) and then random steps by random accounts: edits of one service
+ * (several roles at once, sometimes with unchanged ones), bulk sets over several services (with and
+ * without leaving refused services out), answers with right, wrong and spent codes, resends,
+ * cancellations by the asker, administrators and others, debt changes, clock moves, expiry runs and
+ * reads. A small model says what DESIGN §1–§3 promise for each step (success, or which refusal)
+ * and, after every step, the database must agree with it: contacts, set states that never go back
+ * and their audit trail, all items of a set applied or none, one open claim per role, single-use
+ * codes, every email row (one per person per step and set) and who sees which tasks.
  *
  * <p>Every build runs fresh seeds; a failure names its seed. {@code -Dmodel.seed=N} replays only
  * that seed, {@code -Dmodel.steps=N} changes the number of steps per seed and {@code
@@ -119,7 +126,7 @@ abstract class ContactChangeModelTests extends IntegrationTest {
 
   // ---- the model -----------------------------------------------------------------------------
 
-  /** What the model knows of one party of a request. */
+  /** What the model knows of one party of a set: one code for the whole set. */
   private static final class ModelParty {
     final Nic nic;
     String code;
@@ -136,29 +143,52 @@ abstract class ContactChangeModelTests extends IntegrationTest {
     }
   }
 
-  /** What the model knows of one request. */
-  private static final class ModelChange {
+  /** One item of a set: roles of one service from one account to another. */
+  private record ModelItem(long serviceId, Set<ContactRole> roles, Nic from, Nic to, long taskId) {
+
+    ModelItem withTaskId(long id) {
+      return new ModelItem(serviceId, roles, from, to, id);
+    }
+
+    @Override
+    public String toString() {
+      return "task "
+          + taskId
+          + " s"
+          + serviceId
+          + " "
+          + ContactRole.encode(roles)
+          + " "
+          + from
+          + "->"
+          + to;
+    }
+  }
+
+  /** What the model knows of one change set. */
+  private static final class ModelSet {
     final long id;
-    final long serviceId;
-    final Set<ContactRole> roles;
-    final Nic from;
-    final Nic to;
     final Nic asker;
     final Instant expiresAt;
     Instant nextReminderAt;
+    final List<ModelItem> items;
     final List<ModelParty> parties = new ArrayList<>();
+
+    /** Everyone the set concerns, with whether they may cancel it. */
+    final Map<Nic, Boolean> members = new LinkedHashMap<>();
+
     ChangeState state = ChangeState.validatingByCustomers;
-    final List<ChangeState> transitions = new ArrayList<>(List.of(state));
+
+    /** The audit actions the set's id must carry, in order. */
+    final List<String> trail = new ArrayList<>();
+
     Reason reason;
     Set<String> possibleRules = Set.of();
 
-    ModelChange(long id, long serviceId, Plan plan, Nic asker, Instant expiresAt) {
+    ModelSet(long id, Nic asker, List<ModelItem> items, Instant expiresAt) {
       this.id = id;
-      this.serviceId = serviceId;
-      this.roles = plan.roles();
-      this.from = plan.from();
-      this.to = plan.to();
       this.asker = asker;
+      this.items = items;
       this.expiresAt = expiresAt;
     }
 
@@ -171,15 +201,11 @@ abstract class ContactChangeModelTests extends IntegrationTest {
     }
 
     boolean involves(Nic nic) {
-      return asker.equals(nic) || from.equals(nic) || to.equals(nic);
+      return members.containsKey(nic);
     }
 
-    List<Nic> involved() {
-      List<Nic> all = new ArrayList<>(parties.stream().map(p -> p.nic).toList());
-      if (!all.contains(from)) {
-        all.add(from);
-      }
-      return all;
+    boolean mayCancel(Nic nic) {
+      return Boolean.TRUE.equals(members.get(nic));
     }
 
     ModelParty party(Nic nic) {
@@ -190,18 +216,31 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       return parties.stream().filter(p -> p.status == PartyStatus.pending).map(p -> p.nic).toList();
     }
 
+    void record(String action, int times) {
+      for (int i = 0; i < times; i++) {
+        trail.add(action);
+      }
+    }
+
     @Override
     public String toString() {
-      return "#" + id + " " + ContactRole.encode(roles) + " " + from + "->" + to + " by " + asker;
+      return "set #" + id + " by " + asker + " " + items;
     }
   }
 
-  /** One request the rules allow: roles of one holder going to one account. */
-  private record Plan(Nic from, Nic to, Set<ContactRole> roles) {}
+  /** How the database took one answer. */
+  private enum Answer {
+    /** A party's answer was recorded. */
+    ANSWERED,
+    /** A repeated acceptance with the code already used: nothing happened, no refusal. */
+    NO_OP,
+    REFUSED
+  }
 
-  /** A code that once worked (or was replaced by a resend) for a party of a request. */
-  private record SpentCode(long changeId, Nic nic, String code) {}
+  /** A code that once worked (or was replaced by a resend) for a party of a set. */
+  private record SpentCode(long setId, Nic nic, String code) {}
 
+  /** Where a state stands: final states all rank last. */
   private static int rank(ChangeState state) {
     return state.isFinal() ? 4 : state.ordinal();
   }
@@ -220,11 +259,15 @@ abstract class ContactChangeModelTests extends IntegrationTest {
     private Nic debtor;
     private final List<HostedService> world = new ArrayList<>();
     private final Map<Long, Contacts> contacts = new HashMap<>();
-    private final Map<Long, ModelChange> model = new LinkedHashMap<>();
+    private final Map<Long, ModelSet> model = new LinkedHashMap<>();
     private final Map<Long, ChangeState> lastSeen = new HashMap<>();
     private final Map<String, Long> lastMover = new HashMap<>();
     private final List<SpentCode> usedCodes = new ArrayList<>();
     private final List<SpentCode> replacedCodes = new ArrayList<>();
+
+    /** Digests of every code that recorded an answer: none may do so twice. */
+    private final Set<String> answeringCodes = new HashSet<>();
+
     private final List<String> expectedMail = new ArrayList<>();
     private final Deque<String> history = new ArrayDeque<>();
     private final Map<String, Long> outcomes = new TreeMap<>();
@@ -239,7 +282,7 @@ abstract class ContactChangeModelTests extends IntegrationTest {
 
     void execute() {
       try {
-        settleEarlierRequests();
+        settleEarlierSets();
         buildWorld();
         verify();
         for (step = 1; step <= steps; step++) {
@@ -250,8 +293,9 @@ abstract class ContactChangeModelTests extends IntegrationTest {
         clock.advance(settings.expiry().plusMinutes(1));
         runDueWork();
         verify();
-        checkEveryRequestEnded();
-        note("summary: " + summary());
+        checkEverySetEnded();
+        // one line per seed, so that a build log names every seed it ran
+        System.out.println("[model seed " + seed + "] " + steps + " steps: " + summary());
       } catch (Throwable t) {
         throw new AssertionError(
             "Model run failed for seed "
@@ -271,12 +315,12 @@ abstract class ContactChangeModelTests extends IntegrationTest {
     // ---- setup ---------------------------------------------------------------------------------
 
     /** Earlier runs and other tests share the database: end whatever they left open. */
-    private void settleEarlierRequests() {
+    private void settleEarlierSets() {
       Instant now = clock.instant();
       Instant latest =
           jdbc
               .sql(
-                  "select max(expires_at) from contact_changes"
+                  "select max(expires_at) from change_sets"
                       + " where state = 'validatingByCustomers'")
               .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
               .list()
@@ -303,11 +347,15 @@ abstract class ContactChangeModelTests extends IntegrationTest {
         inDebt.add(debtor);
       }
       for (int i = 0; i < SERVICES; i++) {
-        // The debtor pays for one service, so that debt changes meet open billing requests.
+        // The debtor pays for one service, so that debt changes meet open billing requests; one
+        // account administers two services, so that bulk sets find several of its services.
         Contacts c =
-            i == 0
-                ? Contacts.allTo(pick(accounts))
-                : new Contacts(pick(accounts), pick(accounts), i == 1 ? debtor : pick(accounts));
+            switch (i) {
+              case 0 -> Contacts.allTo(accounts.get(0));
+              case 1 -> new Contacts(pick(accounts), pick(accounts), debtor);
+              case 2 -> new Contacts(accounts.get(0), pick(accounts), pick(accounts));
+              default -> new Contacts(pick(accounts), pick(accounts), pick(accounts));
+            };
         HostedService s = fixtures.service(c);
         world.add(s);
         contacts.put(s.id(), c);
@@ -327,82 +375,172 @@ abstract class ContactChangeModelTests extends IntegrationTest {
 
     private void randomStep() {
       int roll = rnd.nextInt(100);
-      if (model.isEmpty() || roll < 24) {
-        request();
-      } else if (roll < 44) {
+      if (model.isEmpty() || roll < 18) {
+        requestOne();
+      } else if (roll < 26) {
+        requestSet();
+      } else if (roll < 43) {
         answerWithCurrentCode(true);
-      } else if (roll < 50) {
+      } else if (roll < 48) {
         answerWithCurrentCode(false);
-      } else if (roll < 57) {
+      } else if (roll < 54) {
         answerWithWrongCode();
-      } else if (roll < 62) {
+      } else if (roll < 60) {
         answerWithSpentCode();
-      } else if (roll < 69) {
+      } else if (roll < 66) {
         resend();
-      } else if (roll < 74) {
+      } else if (roll < 72) {
         cancel();
-      } else if (roll < 80) {
+      } else if (roll < 77) {
         toggleDebt();
-      } else if (roll < 91) {
+      } else if (roll < 88) {
         moveClock();
-      } else if (roll < 97) {
+      } else if (roll < 95) {
         runDueWork();
       } else {
         read();
       }
     }
 
-    private void request() {
+    /** An edit of one service: several roles at once, sometimes some of them unchanged. */
+    private void requestOne() {
       HostedService service = pick(world);
       Contacts current = contacts.get(service.id());
       Nic asker = rnd.nextInt(10) < 8 ? current.holder(pick(roles())) : pick(accounts);
       Map<ContactRole, Nic> wanted = wantedBy(asker, current);
-      note("request on service " + service.id() + " " + current + " by " + asker + ": " + wanted);
-      Supplier<List<ContactChange>> call =
+      note("request on s" + service.id() + " " + current + " by " + asker + ": " + wanted);
+      Supplier<Optional<ChangeSet>> call =
           () -> changes.request(as(asker), service.type(), service.name(), wanted);
 
       if (current.rolesOf(asker).isEmpty()) {
         refused("request by a non-contact", Set.of(ServiceNotFound.class), call);
         return;
       }
-      Set<String> violations = violations(asker, current, wanted);
-      if (!violations.isEmpty()) {
-        HandoverException e = refused("request", Set.of(PolicyViolation.class), call);
-        String rule = ((PolicyViolation) e).rule();
-        check(
-            violations.contains(rule),
-            "request refused by rule " + rule + ", model: " + violations);
+      Map<ContactRole, Nic> changed = changed(current, wanted);
+      if (changed.isEmpty()) {
+        check(succeed("request of no change", call).isEmpty(), "no change made a set");
+        note("  -> no change, no set");
         return;
+      }
+      ModelRefusal refusal = refusalOf(asker, service.id(), wanted);
+      if (refusal != null) {
+        expectRefusal("request", refusal, call);
+        return;
+      }
+      ChangeSet created =
+          succeed("request", call).orElseThrow(() -> failure("a change made no set", null));
+      register(created, asker, List.of(service.id()), wanted);
+    }
+
+    /** A bulk handover of the same roles on several services, one set. */
+    private void requestSet() {
+      List<HostedService> pool = new ArrayList<>(world);
+      Collections.shuffle(pool, rnd);
+      List<HostedService> chosen = pool.subList(0, 2 + rnd.nextInt(SERVICES - 1));
+      Nic asker =
+          rnd.nextInt(10) < 8
+              ? contacts.get(chosen.get(0).id()).holder(pick(roles()))
+              : pick(accounts);
+      Map<ContactRole, Nic> wanted = new EnumMap<>(ContactRole.class);
+      List<ContactRole> rolePool = new ArrayList<>(roles());
+      Collections.shuffle(rolePool, rnd);
+      Nic to = pick(accounts);
+      for (ContactRole role : rolePool.subList(0, 1 + rnd.nextInt(2))) {
+        wanted.put(role, rnd.nextInt(5) == 0 ? pick(accounts) : to);
+      }
+      boolean leaveOut = rnd.nextBoolean();
+      List<ServiceKey> keys = chosen.stream().map(s -> new ServiceKey(s.type(), s.name())).toList();
+      note(
+          "request set on "
+              + chosen.stream().map(s -> "s" + s.id()).toList()
+              + " by "
+              + asker
+              + ": "
+              + wanted
+              + (leaveOut ? " leaving refused out" : ""));
+      Supplier<ChangeSet> call = () -> changes.requestSet(as(asker), keys, wanted, leaveOut);
+
+      List<HostedService> visible =
+          chosen.stream().filter(s -> !contacts.get(s.id()).rolesOf(asker).isEmpty()).toList();
+      if (!leaveOut && visible.size() < chosen.size()) {
+        refused("request set with a hidden service", Set.of(ServiceNotFound.class), call);
+        return;
+      }
+      // The services are planned in id order; the first refusal is the one thrown.
+      List<HostedService> ordered =
+          visible.stream().sorted(Comparator.comparingLong(HostedService::id)).toList();
+      Map<Long, ModelRefusal> refusals = new LinkedHashMap<>();
+      List<Long> included = new ArrayList<>();
+      for (HostedService s : ordered) {
+        ModelRefusal refusal = refusalOf(asker, s.id(), wanted);
+        if (refusal != null) {
+          refusals.put(s.id(), refusal);
+        } else {
+          included.add(s.id());
+        }
+      }
+      if (ordered.isEmpty()) {
+        refused("request set of nothing visible", Set.of(SetTooLarge.class), call);
+        return;
+      }
+      if (!refusals.isEmpty() && (!leaveOut || included.isEmpty())) {
+        long first = refusals.keySet().iterator().next();
+        expectRefusal("request set", refusals.get(first), call);
+        return;
+      }
+      ChangeSet created = succeed("request set", call);
+      if (!refusals.isEmpty()) {
+        count("request set left out " + refusals.size() + " refused services");
+      }
+      register(created, asker, included, wanted);
+    }
+
+    /**
+     * What the rules (or an open set) say against {@code wanted} on a service; null when the
+     * service can take part.
+     */
+    private ModelRefusal refusalOf(Nic asker, long serviceId, Map<ContactRole, Nic> wanted) {
+      Contacts current = contacts.get(serviceId);
+      Map<ContactRole, Nic> changed = changed(current, wanted);
+      Set<String> broken = violations(asker, current, changed.isEmpty() ? wanted : changed);
+      if (!broken.isEmpty()) {
+        return new ModelRefusal(broken, Set.of());
       }
       Set<Long> conflicts =
-          openChanges()
-              .filter(c -> c.serviceId == service.id())
-              .filter(c -> c.roles.stream().anyMatch(wanted::containsKey))
+          openSets()
+              .filter(
+                  c ->
+                      c.items.stream()
+                          .anyMatch(
+                              i ->
+                                  i.serviceId() == serviceId
+                                      && i.roles().stream().anyMatch(changed::containsKey)))
               .map(c -> c.id)
               .collect(Collectors.toSet());
-      if (!conflicts.isEmpty()) {
-        HandoverException e = refused("request", Set.of(OpenRequestConflict.class), call);
+      return conflicts.isEmpty() ? null : new ModelRefusal(Set.of(), conflicts);
+    }
+
+    /** The refusal the model expects, checked against the one thrown. */
+    private void expectRefusal(String what, ModelRefusal m, Supplier<?> call) {
+      if (!m.rules.isEmpty()) {
+        HandoverException e = refused(what, Set.of(PolicyViolation.class), call);
+        String rule = ((PolicyViolation) e).rule();
+        check(m.rules.contains(rule), what + " refused by rule " + rule + ", model: " + m.rules);
+      } else {
+        HandoverException e = refused(what, Set.of(OpenRequestConflict.class), call);
         long named = ((OpenRequestConflict) e).openChangeId();
-        check(conflicts.contains(named), "conflict names #" + named + ", open: " + conflicts);
-        return;
-      }
-      List<Plan> plans = plan(current, wanted);
-      List<ContactChange> created = succeed("request", call);
-      check(
-          created.size() == plans.size(),
-          "request created " + created.size() + " requests, model plans " + plans);
-      Instant now = clock.instant();
-      for (ContactChange c : created) {
-        Plan plan = new Plan(c.from(), c.to(), EnumSet.copyOf(c.roles()));
-        check(plans.remove(plan), "unexpected request " + plan + ", planned " + plans);
-        check(c.asker().equals(asker), "request #" + c.id() + " asked by " + c.asker());
-        check(!model.containsKey(c.id()), "request id #" + c.id() + " reused");
-        register(c.id(), service.id(), plan, asker, now);
+        check(m.conflicts.contains(named), "conflict names #" + named + ", open: " + m.conflicts);
       }
     }
 
     /** Mostly roles the asker may change, to accounts that do not hold them; sometimes anything. */
     private Map<ContactRole, Nic> wantedBy(Nic asker, Contacts current) {
+      Map<ContactRole, Nic> wanted = new EnumMap<>(ContactRole.class);
+      if (rnd.nextInt(12) == 0) {
+        // the edit form sent back as it was: nothing changes
+        roles().forEach(r -> wanted.put(r, current.holder(r)));
+        return wanted;
+      }
       boolean sensible = rnd.nextInt(10) < 7;
       List<ContactRole> pool = new ArrayList<>(roles());
       if (sensible && !current.rolesOf(asker).contains(ContactRole.admin)) {
@@ -414,7 +552,6 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       Collections.shuffle(pool, rnd);
       int count = 1 + rnd.nextInt(pool.size());
       Nic common = rnd.nextBoolean() ? pick(accounts) : null;
-      Map<ContactRole, Nic> wanted = new EnumMap<>(ContactRole.class);
       for (ContactRole role : pool.subList(0, count)) {
         Nic to = common != null ? common : pick(accounts);
         while (sensible && to.equals(current.holder(role))) {
@@ -422,29 +559,104 @@ abstract class ContactChangeModelTests extends IntegrationTest {
         }
         wanted.put(role, to);
       }
+      if (rnd.nextInt(3) == 0) {
+        // the other fields sent unchanged, as the edit form does
+        roles().forEach(r -> wanted.putIfAbsent(r, current.holder(r)));
+      }
       return wanted;
     }
 
-    private void register(long id, long serviceId, Plan plan, Nic asker, Instant now) {
-      ModelChange c = new ModelChange(id, serviceId, plan, asker, now.plus(settings.expiry()));
-      c.nextReminderAt = nextReminderAfter(c.expiresAt, now);
-      List<Nic> parties = asker.equals(plan.to()) ? List.of(asker) : List.of(asker, plan.to());
-      for (Nic nic : parties) {
-        c.parties.add(new ModelParty(nic, fixtures.codeFor(id, nic), now));
-        expectMail(id, MailKind.CHANGE_CODE, nic);
+    /** The roles whose wanted contact differs from the holder. */
+    private Map<ContactRole, Nic> changed(Contacts current, Map<ContactRole, Nic> wanted) {
+      Map<ContactRole, Nic> changed = new EnumMap<>(ContactRole.class);
+      wanted.forEach(
+          (role, to) -> {
+            if (!current.holder(role).equals(to)) {
+              changed.put(role, to);
+            }
+          });
+      return changed;
+    }
+
+    /**
+     * A new set as the model expects it: per service, one item per (holder, new contact) pair; the
+     * asker and every new contact confirm; the asker, parties, replaced contacts and every contact
+     * of the services are members, the asker and the administrators may cancel.
+     */
+    private void register(
+        ChangeSet created, Nic asker, List<Long> serviceIds, Map<ContactRole, Nic> wanted) {
+      Instant now = clock.instant();
+      List<ModelItem> items = new ArrayList<>();
+      for (long serviceId : serviceIds.stream().sorted().toList()) {
+        Contacts current = contacts.get(serviceId);
+        Map<List<Nic>, Set<ContactRole>> byPair = new LinkedHashMap<>();
+        changed(current, wanted)
+            .forEach(
+                (role, to) ->
+                    byPair
+                        .computeIfAbsent(
+                            List.of(current.holder(role), to),
+                            k -> EnumSet.noneOf(ContactRole.class))
+                        .add(role));
+        byPair.forEach(
+            (pair, roles) ->
+                items.add(new ModelItem(serviceId, roles, pair.get(0), pair.get(1), 0)));
       }
-      if (!parties.contains(plan.from())) {
-        expectMail(id, MailKind.CHANGE_NOTICE, plan.from());
+      check(
+          created.items().size() == items.size(),
+          "set #" + created.id() + " has items " + created.items() + ", model " + items);
+      List<ModelItem> stored = new ArrayList<>();
+      for (ModelItem item : items) {
+        ChangeItem match =
+            created.items().stream()
+                .filter(
+                    i ->
+                        i.serviceId() == item.serviceId()
+                            && i.from().equals(item.from())
+                            && i.to().equals(item.to())
+                            && i.roles().equals(item.roles()))
+                .findFirst()
+                .orElseThrow(() -> failure("set #" + created.id() + " lacks item " + item, null));
+        stored.add(item.withTaskId(match.taskId()));
+      }
+      ModelSet c = new ModelSet(created.id(), asker, stored, now.plus(settings.expiry()));
+      check(!model.containsKey(c.id), "set id " + c.id + " was given twice");
+      c.nextReminderAt = nextReminderAfter(c.expiresAt, now);
+      Set<Nic> parties = new LinkedHashSet<>();
+      parties.add(asker);
+      stored.forEach(i -> parties.add(i.to()));
+      c.members.put(asker, true);
+      parties.forEach(p -> c.members.putIfAbsent(p, false));
+      for (ModelItem i : stored) {
+        c.members.putIfAbsent(i.from(), false);
+      }
+      for (long serviceId : serviceIds) {
+        Contacts current = contacts.get(serviceId);
+        c.members.put(current.admin(), true);
+        c.members.putIfAbsent(current.tech(), false);
+        c.members.putIfAbsent(current.billing(), false);
+      }
+      for (Nic nic : parties) {
+        c.parties.add(new ModelParty(nic, fixtures.codeFor(c.id, nic), now));
+      }
+      for (Nic nic : c.members.keySet()) {
+        expectMail(
+            c.id, parties.contains(nic) ? MailKind.CHANGE_CODE : MailKind.CHANGE_NOTICE, nic);
       }
       check(
           c.parties.stream().map(p -> p.code).distinct().count() == c.parties.size(),
-          "parties of #" + id + " got the same code");
-      model.put(id, c);
+          "parties of #" + c.id + " got the same code");
+      c.record("change.requested", stored.size());
+      c.record("change.validatingByCustomers", 1);
+      check(
+          created.state() == ChangeState.validatingByCustomers,
+          "new set #" + c.id + " is " + created.state());
+      model.put(c.id, c);
       note("  created " + c);
     }
 
     private void answerWithCurrentCode(boolean accepting) {
-      ModelChange c = pickChange();
+      ModelSet c = pickSet();
       Nic actor = pickActor(c);
       ModelParty party = c.party(actor);
       String code = party != null ? party.code : randomCode();
@@ -453,7 +665,7 @@ abstract class ContactChangeModelTests extends IntegrationTest {
 
     /** Sometimes a burst of wrong codes, enough to void the party's code. */
     private void answerWithWrongCode() {
-      ModelChange c = pickChange();
+      ModelSet c = pickSet();
       Nic actor = pickActor(c);
       int tries = rnd.nextInt(4) == 0 ? settings.maxCodeFailures() + 1 : 1;
       for (int i = 0; i < tries; i++) {
@@ -461,7 +673,11 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       }
     }
 
-    /** No code works twice: a used or replaced code must be refused. */
+    /**
+     * No code works twice: a used or replaced code never records a second answer, on its own set or
+     * another one where the same person is a party. Accepting again with one's own accepted code is
+     * a no-op.
+     */
     private void answerWithSpentCode() {
       List<SpentCode> pool =
           usedCodes.isEmpty() || (!replacedCodes.isEmpty() && rnd.nextBoolean())
@@ -472,101 +688,144 @@ abstract class ContactChangeModelTests extends IntegrationTest {
         return;
       }
       SpentCode spent = pick(pool);
-      boolean worked =
+      ModelSet target = model.get(spent.setId());
+      if (rnd.nextInt(4) == 0) {
+        List<ModelSet> others =
+            model.values().stream()
+                .filter(s -> s.id != spent.setId() && s.party(spent.nic()) != null)
+                .toList();
+        if (!others.isEmpty()) {
+          target = pick(others);
+        }
+      }
+      Answer result =
           answer(
-              model.get(spent.changeId()),
+              target,
               spent.nic(),
               spent.code(),
               rnd.nextBoolean(),
-              pool == usedCodes ? "a used code" : "a replaced code");
-      check(!worked, "a spent code worked again on #" + spent.changeId());
+              (pool == usedCodes ? "a used code" : "a replaced code") + " of #" + spent.setId());
+      check(result != Answer.ANSWERED, "a spent code of #" + spent.setId() + " answered again");
     }
 
-    /** One answer; returns whether the model expected it to work (and it did). */
-    private boolean answer(
-        ModelChange c, Nic actor, String code, boolean accepting, String codeKind) {
+    /** One answer, as the model expects it to go. */
+    private Answer answer(ModelSet c, Nic actor, String code, boolean accepting, String codeKind) {
       Instant now = clock.instant();
       String verb = accepting ? "accept" : "refuse";
+      String why = !accepting && rnd.nextInt(3) == 0 ? "  not   now " : null;
       note(verb + " " + c + " [" + c.state + "] as " + actor + " with " + codeKind);
-      Supplier<ContactChange> call =
+      Supplier<ChangeSet> call =
           () ->
               accepting
                   ? changes.accept(as(actor), c.id, code)
-                  : changes.refuse(as(actor), c.id, code);
-      if (closedForcefully(c, actor, now, verb, call)) {
-        return false;
+                  : changes.refuse(as(actor), c.id, code, why);
+      if (!c.involves(actor)) {
+        refused(verb + " by a stranger", Set.of(ChangeNotFound.class), call);
+        return Answer.REFUSED;
       }
-      Set<Class<? extends HandoverException>> reasons = new HashSet<>();
       ModelParty party = c.party(actor);
+      if (accepting
+          && party != null
+          && party.status == PartyStatus.accepted
+          && sameCode(code, party.code)) {
+        ChangeSet same = succeed("repeated accept", call);
+        check(same.state() == c.state, "repeated accept returned " + same.state());
+        note("  -> no-op");
+        return Answer.NO_OP;
+      }
+      if (expiredOnTheWay(c, now, verb, call)) {
+        return Answer.REFUSED;
+      }
+      Class<? extends HandoverException> reason = null;
       if (!c.isOpen()) {
-        reasons.add(ChangeClosed.class);
-      }
-      if (party == null) {
-        reasons.add(NotAParty.class);
-      } else {
-        if (party.status != PartyStatus.pending) {
-          reasons.add(AlreadyAnswered.class);
-        }
-        if (party.failures >= settings.maxCodeFailures()) {
-          reasons.add(CodeVoid.class);
-        }
-      }
-      if (!reasons.isEmpty()) {
-        refused(verb, reasons, call);
-        return false;
-      }
-      if (!sameCode(code, party.code)) {
-        refused(verb, Set.of(WrongCode.class), call);
+        reason = ChangeClosed.class;
+      } else if (party == null) {
+        reason = NotAParty.class;
+      } else if (party.status != PartyStatus.pending) {
+        reason = AlreadyAnswered.class;
+      } else if (party.failures >= settings.maxCodeFailures()) {
+        reason = CodeVoid.class;
+        c.record("code.rejected", 1);
+      } else if (!sameCode(code, party.code)) {
+        reason = WrongCode.class;
         party.failures++;
-        return false;
+        c.record("code.rejected", 1);
       }
-      ContactChange result = succeed(verb, call);
+      if (reason != null) {
+        refused(verb, Set.of(reason), call);
+        return Answer.REFUSED;
+      }
+      ChangeSet result = succeed(verb, call);
+      check(
+          answeringCodes.add(ConfirmationCode.digestOf(code)),
+          "a code answered twice (#" + c.id + ", " + actor + ")");
       party.status = accepting ? PartyStatus.accepted : PartyStatus.refused;
       usedCodes.add(new SpentCode(c.id, actor, code));
       if (!accepting) {
-        end(c, ChangeState.refused, Reason.of("reason.refusedBy", actor.value()));
-      } else if (c.pendingParties().isEmpty()) {
-        applyOrRefuse(c);
+        c.record("party.refused", 1);
+        String said = why == null ? "" : why.strip().replaceAll("\\s+", " ");
+        end(
+            c,
+            ChangeState.refused,
+            said.isEmpty()
+                ? Reason.of("reason.refusedBy", actor.value())
+                : Reason.of("reason.refusedBecause", actor.value(), said));
       } else {
-        for (Nic waiting : c.pendingParties()) {
-          expectMail(c.id, MailKind.CHANGE_PARTY_ACCEPTED, waiting);
+        c.record("party.accepted", 1);
+        if (c.pendingParties().isEmpty()) {
+          applyOrRefuse(c);
+        } else {
+          for (Nic waiting : c.pendingParties()) {
+            expectMail(c.id, MailKind.CHANGE_PARTY_ACCEPTED, waiting);
+          }
         }
       }
       check(
           result.state() == c.state,
           verb + " returned state " + result.state() + " not " + c.state);
       note("  -> " + c.state);
-      return true;
+      return Answer.ANSWERED;
     }
 
-    /** The last acceptance: re-check every rule on current data, then move the roles. */
-    private void applyOrRefuse(ModelChange c) {
+    /**
+     * The last acceptance: every item is judged against the contacts as they are now, before any is
+     * applied; then all are applied, or none.
+     */
+    private void applyOrRefuse(ModelSet c) {
       c.state = ChangeState.checkValidity;
-      c.transitions.add(ChangeState.checkValidity);
-      Contacts current = contacts.get(c.serviceId);
-      Map<ContactRole, Nic> wanted = new EnumMap<>(ContactRole.class);
-      c.roles.forEach(role -> wanted.put(role, c.to));
-      Set<String> violations = new HashSet<>(violations(c.asker, current, wanted));
-      for (ContactRole role : c.roles) {
-        if (!current.holder(role).equals(c.from)) {
-          violations.add("roleIsStillHeld");
+      c.record("change.checkValidity", 1);
+      Set<String> broken = new HashSet<>();
+      for (ModelItem item : c.items) {
+        Contacts current = contacts.get(item.serviceId());
+        Map<ContactRole, Nic> wanted = new EnumMap<>(ContactRole.class);
+        item.roles().forEach(role -> wanted.put(role, item.to()));
+        broken.addAll(violations(c.asker, current, wanted));
+        for (ContactRole role : item.roles()) {
+          if (!current.holder(role).equals(item.from())) {
+            broken.add("roleIsStillHeld");
+          }
         }
       }
-      if (!violations.isEmpty()) {
+      if (!broken.isEmpty()) {
         end(c, ChangeState.refused, null);
-        c.possibleRules = violations;
+        c.possibleRules = broken;
+        count("final re-check refused a set of " + c.items.size() + " items");
         return;
       }
       c.state = ChangeState.doing;
-      c.transitions.add(ChangeState.doing);
-      contacts.put(c.serviceId, current.with(c.roles, c.to));
-      c.roles.forEach(role -> lastMover.put(c.serviceId + "/" + role, c.id));
+      c.record("change.doing", 1);
+      for (ModelItem item : c.items) {
+        contacts.put(
+            item.serviceId(), contacts.get(item.serviceId()).with(item.roles(), item.to()));
+        item.roles().forEach(role -> lastMover.put(item.serviceId() + "/" + role, c.id));
+      }
       end(c, ChangeState.done, null);
+      count("applied a set of " + c.items.size() + " items");
     }
 
     /** Sometimes a burst of resends a minute apart, enough to reach the daily limit. */
     private void resend() {
-      ModelChange c = pickChange();
+      ModelSet c = pickSet();
       Nic actor = pickActor(c);
       if (rnd.nextInt(4) > 0) {
         resend(c, actor);
@@ -574,12 +833,14 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       }
       for (int i = 0; i <= settings.resendDailyLimit(); i++) {
         resend(c, actor);
+        // each resend is a step of its own for the mail check: one email per person and step
+        verifyMail();
         note("clock +" + settings.resendInterval());
         clock.advance(settings.resendInterval());
       }
     }
 
-    private void resend(ModelChange c, Nic actor) {
+    private void resend(ModelSet c, Nic actor) {
       Instant now = clock.instant();
       note("resend " + c + " [" + c.state + "] as " + actor);
       Supplier<Object> call =
@@ -587,35 +848,36 @@ abstract class ContactChangeModelTests extends IntegrationTest {
             changes.resendCode(as(actor), c.id);
             return null;
           };
-      if (closedForcefully(c, actor, now, "resend", call)) {
+      if (!c.involves(actor)) {
+        refused("resend by a stranger", Set.of(ChangeNotFound.class), call);
         return;
       }
-      Set<Class<? extends HandoverException>> reasons = new HashSet<>();
-      ModelParty party = c.party(actor);
-      if (!c.isOpen()) {
-        reasons.add(ChangeClosed.class);
+      if (expiredOnTheWay(c, now, "resend", call)) {
+        return;
       }
+      ModelParty party = c.party(actor);
       boolean newWindow = true;
       int used = 0;
-      if (party == null) {
-        reasons.add(NotAParty.class);
+      Class<? extends HandoverException> reason = null;
+      if (!c.isOpen()) {
+        reason = ChangeClosed.class;
+      } else if (party == null) {
+        reason = NotAParty.class;
+      } else if (party.status != PartyStatus.pending) {
+        reason = AlreadyAnswered.class;
+      } else if (now.isBefore(party.codeIssuedAt.plus(settings.resendInterval()))) {
+        reason = ResendTooSoon.class;
       } else {
-        if (party.status != PartyStatus.pending) {
-          reasons.add(AlreadyAnswered.class);
-        }
-        if (now.isBefore(party.codeIssuedAt.plus(settings.resendInterval()))) {
-          reasons.add(ResendTooSoon.class);
-        }
         newWindow =
             party.resendWindowAt == null
                 || !now.isBefore(party.resendWindowAt.plus(Duration.ofDays(1)));
         used = newWindow ? 0 : party.resendsInWindow;
         if (used >= settings.resendDailyLimit()) {
-          reasons.add(ResendLimitReached.class);
+          reason = ResendLimitReached.class;
         }
       }
-      if (!reasons.isEmpty()) {
-        refused("resend", reasons, call);
+      if (reason != null) {
+        refused("resend", Set.of(reason), call);
         return;
       }
       succeed("resend", call);
@@ -627,52 +889,60 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       party.codeIssuedAt = now;
       party.resendWindowAt = newWindow ? now : party.resendWindowAt;
       party.resendsInWindow = used + 1;
+      c.record("code.resent", 1);
       expectMail(c.id, MailKind.CHANGE_CODE_RESENT, actor);
       note("  -> new code");
     }
 
+    /** By the asker, an administrator of one of its services, another member or anyone. */
     private void cancel() {
-      ModelChange c = pickChange();
-      int roll = rnd.nextInt(10);
-      Nic actor =
-          roll < 7 ? c.asker : roll < 9 ? (rnd.nextBoolean() ? c.to : c.from) : pick(accounts);
+      ModelSet c = pickSet();
+      int roll = rnd.nextInt(20);
+      List<Nic> admins =
+          c.members.keySet().stream().filter(n -> c.mayCancel(n) && !n.equals(c.asker)).toList();
+      List<Nic> others = c.members.keySet().stream().filter(n -> !c.mayCancel(n)).toList();
+      Nic actor;
+      if (roll < 9) {
+        actor = c.asker;
+      } else if (roll < 13 && !admins.isEmpty()) {
+        actor = pick(admins);
+      } else if (roll < 17 && !others.isEmpty()) {
+        actor = pick(others);
+      } else {
+        actor = pick(accounts);
+      }
       Instant now = clock.instant();
       note("cancel " + c + " [" + c.state + "] as " + actor);
-      Supplier<ContactChange> call = () -> changes.cancel(as(actor), c.id);
-      if (closedForcefully(c, actor, now, "cancel", call)) {
+      Supplier<ChangeSet> call = () -> changes.cancel(as(actor), c.id);
+      if (!c.involves(actor)) {
+        refused("cancel by a stranger", Set.of(ChangeNotFound.class), call);
         return;
       }
-      Set<Class<? extends HandoverException>> reasons = new HashSet<>();
-      if (!actor.equals(c.asker)) {
-        reasons.add(NotTheAsker.class);
+      if (expiredOnTheWay(c, now, "cancel", call)) {
+        return;
+      }
+      if (!c.mayCancel(actor)) {
+        refused("cancel", Set.of(NotAllowedToCancel.class), call);
+        return;
       }
       if (!c.isOpen()) {
-        reasons.add(ChangeClosed.class);
-      }
-      if (!reasons.isEmpty()) {
-        refused("cancel", reasons, call);
+        refused("cancel", Set.of(ChangeClosed.class), call);
         return;
       }
-      ContactChange result = succeed("cancel", call);
+      ChangeSet result = succeed(actor.equals(c.asker) ? "cancel" : "cancel by an admin", call);
       end(c, ChangeState.aborted, Reason.of("reason.cancelledBy", actor.value()));
       check(result.state() == ChangeState.aborted, "cancel returned " + result.state());
       note("  -> aborted");
     }
 
     /**
-     * What every call on one request does first: strangers learn nothing ({@link ChangeNotFound}),
-     * and an involved account finds an overdue request expired.
+     * A member's call on an overdue set finds it expired: that is recorded, then refused.
      *
      * @return whether the call was refused here
      */
-    private boolean closedForcefully(
-        ModelChange c, Nic actor, Instant now, String what, Supplier<?> call) {
-      if (!c.involves(actor)) {
-        refused(what + " by a stranger", Set.of(ChangeNotFound.class), call);
-        return true;
-      }
+    private boolean expiredOnTheWay(ModelSet c, Instant now, String what, Supplier<?> call) {
       if (c.isOverdue(now)) {
-        refused(what + " of an overdue request", Set.of(ChangeClosed.class), call);
+        refused(what + " of an overdue set", Set.of(ChangeClosed.class), call);
         expire(c);
         note("  -> expired on the way");
         return true;
@@ -708,10 +978,10 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       clock.advance(by);
     }
 
-    /** Exactly to (or one second before) the next expiry or reminder of an open request. */
+    /** Exactly to (or one second before) the next expiry or reminder of an open set. */
     private Duration untilADeadline(Instant now) {
       List<Instant> deadlines = new ArrayList<>();
-      openChanges()
+      openSets()
           .forEach(
               c -> {
                 deadlines.add(c.expiresAt);
@@ -731,16 +1001,17 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       Instant now = clock.instant();
       note("run due work at " + now);
       int expected = 0;
-      for (ModelChange c : openChanges().toList()) {
+      for (ModelSet c : openSets().toList()) {
         if (c.isOverdue(now)) {
           expire(c);
           expected++;
         }
       }
-      for (ModelChange c : openChanges().toList()) {
+      for (ModelSet c : openSets().toList()) {
         if (c.nextReminderAt != null && !c.nextReminderAt.isAfter(now)) {
           c.pendingParties().forEach(nic -> expectMail(c.id, MailKind.CHANGE_REMINDER, nic));
           c.nextReminderAt = nextReminderAfter(c.expiresAt, now);
+          c.record("change.reminded", 1);
           expected++;
         }
       }
@@ -749,28 +1020,59 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       note("  -> handled " + handled);
     }
 
+    /** A set, the set of a task, or the list, by a member or a stranger. */
     private void read() {
-      ModelChange c = pick(new ArrayList<>(model.values()));
-      Nic viewer = pick(accounts);
+      ModelSet c = pick(new ArrayList<>(model.values()));
+      Nic viewer = rnd.nextInt(3) > 0 ? pick(new ArrayList<>(c.members.keySet())) : pick(accounts);
       note("read " + c + " as " + viewer);
-      Supplier<ContactChange> call = () -> changes.get(viewer, c.id);
+      Supplier<ChangeSet> get = () -> changes.get(viewer, c.id);
+      long task = pick(c.items).taskId();
+      Supplier<Long> ofTask = () -> changes.setOfTask(viewer, task);
       if (c.involves(viewer)) {
-        check(succeed("read", call).id() == c.id, "read returned another request");
+        ChangeSet read = succeed("read", get);
+        check(
+            read.id() == c.id && read.complete() && read.items().size() == c.items.size(),
+            "read #" + c.id + " returned #" + read.id() + " with " + read.items());
+        check(succeed("read task", ofTask) == c.id, "task " + task + " is not of #" + c.id);
       } else {
-        refused("read by a stranger", Set.of(ChangeNotFound.class), call);
+        refused("read by a stranger", Set.of(ChangeNotFound.class), get);
+        refused("read task by a stranger", Set.of(ChangeNotFound.class), ofTask);
       }
+      Set<Long> listed =
+          changes.listInvolving(viewer, null, false, null, 200).stream()
+              .map(ChangeSet::id)
+              .collect(Collectors.toSet());
+      Set<Long> modelled =
+          model.values().stream()
+              .filter(s -> s.involves(viewer))
+              .map(s -> s.id)
+              .collect(Collectors.toSet());
+      check(listed.equals(modelled), viewer + " lists sets " + listed + ", model " + modelled);
+      Set<Long> awaiting =
+          changes.listInvolving(viewer, null, true, null, 200).stream()
+              .map(ChangeSet::id)
+              .collect(Collectors.toSet());
+      Set<Long> awaitingModel =
+          openSets()
+              .filter(s -> s.pendingParties().contains(viewer))
+              .map(s -> s.id)
+              .collect(Collectors.toSet());
+      check(
+          awaiting.equals(awaitingModel),
+          viewer + " awaits sets " + awaiting + ", model " + awaitingModel);
     }
 
     /** The reason names the parties that did not answer. */
-    private void expire(ModelChange c) {
+    private void expire(ModelSet c) {
       String waiting =
           c.pendingParties().stream().map(Nic::value).collect(Collectors.joining(", "));
       end(c, ChangeState.expired, Reason.of("reason.expired", waiting));
     }
 
-    private void end(ModelChange c, ChangeState state, Reason reason) {
+    /** Ends the set: one audit row per item, and every member hears how it ended. */
+    private void end(ModelSet c, ChangeState state, Reason reason) {
       c.state = state;
-      c.transitions.add(state);
+      c.record("change." + state.name(), c.items.size());
       c.reason = reason;
       c.nextReminderAt = null;
       MailKind kind =
@@ -779,7 +1081,7 @@ abstract class ContactChangeModelTests extends IntegrationTest {
               .map(Map.Entry::getKey)
               .findFirst()
               .orElseThrow();
-      c.involved().forEach(nic -> expectMail(c.id, kind, nic));
+      c.members.keySet().forEach(nic -> expectMail(c.id, kind, nic));
     }
 
     // ---- the rules, as the model reads DESIGN §2 -----------------------------------------------
@@ -814,20 +1116,6 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       return broken;
     }
 
-    /** One request per (current holder, new contact) pair. */
-    private List<Plan> plan(Contacts current, Map<ContactRole, Nic> wanted) {
-      Map<List<Nic>, Set<ContactRole>> byPair = new LinkedHashMap<>();
-      wanted.forEach(
-          (role, to) ->
-              byPair
-                  .computeIfAbsent(
-                      List.of(current.holder(role), to), k -> EnumSet.noneOf(ContactRole.class))
-                  .add(role));
-      List<Plan> plans = new ArrayList<>();
-      byPair.forEach((pair, roles) -> plans.add(new Plan(pair.get(0), pair.get(1), roles)));
-      return plans;
-    }
-
     private Instant nextReminderAfter(Instant expiresAt, Instant t) {
       return settings.reminderOffsets().stream()
           .map(expiresAt::minus)
@@ -840,8 +1128,8 @@ abstract class ContactChangeModelTests extends IntegrationTest {
 
     private void verify() {
       verifyContacts();
-      verifyRequests();
-      verifyOneOpenRequestPerRole();
+      verifySets();
+      verifyOneOpenClaimPerRole();
       verifyMail();
       verifyVisibility();
     }
@@ -861,24 +1149,32 @@ abstract class ContactChangeModelTests extends IntegrationTest {
             stored.equals(modelled),
             "service " + s.id() + " has contacts " + stored + ", model " + modelled);
       }
-      // A done request moved exactly its roles, unless a later done request moved them again.
-      for (ModelChange c : model.values()) {
+      // A done set moved every role of every item, unless a later done set moved it again.
+      for (ModelSet c : model.values()) {
         if (c.state == ChangeState.done) {
-          for (ContactRole role : c.roles) {
-            if (Objects.equals(lastMover.get(c.serviceId + "/" + role), c.id)) {
-              check(
-                  contacts.get(c.serviceId).holder(role).equals(c.to),
-                  c + " is done but " + role + " is not with " + c.to);
+          for (ModelItem item : c.items) {
+            for (ContactRole role : item.roles()) {
+              if (Objects.equals(lastMover.get(item.serviceId() + "/" + role), c.id)) {
+                check(
+                    contacts.get(item.serviceId()).holder(role).equals(item.to()),
+                    c
+                        + " is done but "
+                        + role
+                        + " of s"
+                        + item.serviceId()
+                        + " is not with "
+                        + item.to());
+              }
             }
           }
         }
       }
     }
 
-    private void verifyRequests() {
-      for (ModelChange m : model.values()) {
-        ContactChange c =
-            changes.find(m.id).orElseThrow(() -> failure("request #" + m.id + " vanished", null));
+    private void verifySets() {
+      for (ModelSet m : model.values()) {
+        ChangeSet c =
+            changes.find(m.id).orElseThrow(() -> failure("set #" + m.id + " vanished", null));
         ChangeState before = lastSeen.put(m.id, c.state());
         if (before != null) {
           check(
@@ -889,13 +1185,20 @@ abstract class ContactChangeModelTests extends IntegrationTest {
               "#" + m.id + " went back from " + before + " to " + c.state());
         }
         check(c.state() == m.state, "#" + m.id + " is " + c.state() + ", model " + m.state);
+        check(c.asker().equals(m.asker), "#" + m.id + " asked by " + c.asker());
+        List<ModelItem> items =
+            c.items().stream()
+                .map(i -> new ModelItem(i.serviceId(), i.roles(), i.from(), i.to(), i.taskId()))
+                .toList();
         check(
-            c.roles().equals(m.roles)
-                && c.from().equals(m.from)
-                && c.to().equals(m.to)
-                && c.asker().equals(m.asker)
-                && c.serviceId() == m.serviceId,
-            "#" + m.id + " is not " + m);
+            c.complete() && new HashSet<>(items).equals(new HashSet<>(m.items)),
+            "#" + m.id + " has items " + items + ", model " + m.items);
+        check(
+            c.members().size() == m.members.size()
+                && m.members.entrySet().stream()
+                    .allMatch(
+                        e -> c.involves(e.getKey()) && c.mayCancel(e.getKey()) == e.getValue()),
+            "#" + m.id + " has members " + c.members() + ", model " + m.members);
         check(c.expiresAt().equals(m.expiresAt), "#" + m.id + " expires at " + c.expiresAt());
         check(
             Objects.equals(c.nextReminderAt(), m.nextReminderAt),
@@ -905,13 +1208,20 @@ abstract class ContactChangeModelTests extends IntegrationTest {
             "#" + m.id + " in " + c.state() + " has doneAt " + c.doneAt());
         verifyReason(m, c);
         verifyParties(m, c);
-        verifyTransitions(m);
+        verifyTrail(m);
       }
     }
 
-    private void verifyReason(ModelChange m, ContactChange c) {
+    private void verifyReason(ModelSet m, ChangeSet c) {
       if (m.isOpen()) {
         check(c.reason() == null, "open #" + m.id + " has a reason " + c.reason());
+      } else if (m.reason != null && m.state == ChangeState.expired) {
+        // the waiting parties, in no particular order
+        check(
+            c.reason() != null
+                && c.reason().key().equals(m.reason.key())
+                && waiting(c.reason()).equals(waiting(m.reason)),
+            "#" + m.id + " reason " + c.reason() + ", model " + m.reason);
       } else if (m.reason != null) {
         check(
             m.reason.equals(c.reason()),
@@ -924,8 +1234,17 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       }
     }
 
-    /** Party status, failures and codes; every code is void once the request has ended. */
-    private void verifyParties(ModelChange m, ContactChange c) {
+    private Set<String> waiting(Reason reason) {
+      return reason.args().isEmpty() || reason.args().get(0).isEmpty()
+          ? Set.of()
+          : Set.of(reason.args().get(0).split(", "));
+    }
+
+    /**
+     * Party status, failures and codes: a pending party's code is void once the set has ended; a
+     * used code is kept (to recognise a repeated acceptance) and never works again.
+     */
+    private void verifyParties(ModelSet m, ChangeSet c) {
       check(
           c.parties().size() == m.parties.size(),
           "#" + m.id + " has parties " + c.parties().stream().map(Party::nic).toList());
@@ -941,28 +1260,31 @@ abstract class ContactChangeModelTests extends IntegrationTest {
         check(
             (p.codeUsedAt() != null) == (mp.status != PartyStatus.pending),
             where + "code used at " + p.codeUsedAt() + " while " + mp.status);
-        String digest = m.isOpen() ? ConfirmationCode.digestOf(mp.code) : null;
+        boolean kept = m.isOpen() || mp.status != PartyStatus.pending;
+        String digest = kept ? ConfirmationCode.digestOf(mp.code) : null;
         check(Objects.equals(p.codeDigest(), digest), where + "stored code is not the model's");
       }
     }
 
-    /** The audit trail shows the states in order, never backwards: the model's exact path. */
-    private void verifyTransitions(ModelChange m) {
-      List<ChangeState> trail =
-          audit.forChange(m.id).stream()
-              .map(AuditEntry::action)
+    /** The audit rows of the set, in order, are the model's; the states they name never go back. */
+    private void verifyTrail(ModelSet m) {
+      List<String> trail = audit.forChange(m.id).stream().map(AuditEntry::action).toList();
+      check(trail.equals(m.trail), "#" + m.id + " audit trail " + trail + ", model " + m.trail);
+      List<ChangeState> states =
+          trail.stream()
               .filter(a -> a.startsWith("change."))
-              .map(a -> a.substring("change.".length()))
-              .flatMap(
-                  name -> Arrays.stream(ChangeState.values()).filter(s -> s.name().equals(name)))
+              .flatMap(a -> ChangeState.parse(a.substring("change.".length())).stream())
               .toList();
-      check(
-          trail.equals(m.transitions),
-          "#" + m.id + " audit trail " + trail + ", model " + m.transitions);
+      for (int i = 1; i < states.size(); i++) {
+        check(
+            rank(states.get(i)) >= rank(states.get(i - 1))
+                && (states.get(i - 1).isOpen() || states.get(i) == states.get(i - 1)),
+            "#" + m.id + " audit trail goes back: " + states);
+      }
     }
 
-    /** At most one open request per (service, role), and the claims are the model's. */
-    private void verifyOneOpenRequestPerRole() {
+    /** At most one open claim per (service, role), and the claims are the model's. */
+    private void verifyOneOpenClaimPerRole() {
       String finals =
           Arrays.stream(ChangeState.values())
               .filter(ChangeState::isFinal)
@@ -970,7 +1292,8 @@ abstract class ContactChangeModelTests extends IntegrationTest {
               .collect(Collectors.joining(", "));
       Map<String, List<Long>> open = new TreeMap<>();
       jdbc.sql(
-              "select id, service_id, roles from contact_changes where state not in ("
+              "select c.id, c.service_id, c.roles from contact_changes c"
+                  + " join change_sets s on s.id = c.set_id where s.state not in ("
                   + finals
                   + ")")
           .query(
@@ -984,10 +1307,15 @@ abstract class ContactChangeModelTests extends IntegrationTest {
               })
           .list();
       open.forEach(
-          (key, ids) ->
-              check(ids.size() == 1, "service/role " + key + " has open requests " + ids));
+          (key, ids) -> check(ids.size() == 1, "service/role " + key + " has open tasks " + ids));
       Map<String, Long> modelled = new TreeMap<>();
-      openChanges().forEach(c -> c.roles.forEach(r -> modelled.put(c.serviceId + "/" + r, c.id)));
+      openSets()
+          .forEach(
+              c ->
+                  c.items.forEach(
+                      i ->
+                          i.roles()
+                              .forEach(r -> modelled.put(i.serviceId() + "/" + r, i.taskId()))));
       Map<String, Long> mine = new TreeMap<>();
       open.forEach(
           (key, ids) -> {
@@ -995,21 +1323,33 @@ abstract class ContactChangeModelTests extends IntegrationTest {
               mine.put(key, ids.get(0));
             }
           });
-      check(mine.equals(modelled), "open requests by role " + mine + ", model " + modelled);
-      Map<String, Long> claims = new TreeMap<>();
+      check(mine.equals(modelled), "open tasks by role " + mine + ", model " + modelled);
+      Map<String, List<Long>> claims = new TreeMap<>();
       jdbc.sql("select service_id, role, change_id from open_role_claims")
           .query(
               (rs, n) -> {
                 if (contacts.containsKey(rs.getLong(1))) {
-                  claims.put(rs.getLong(1) + "/" + rs.getString(2), rs.getLong(3));
+                  claims
+                      .computeIfAbsent(
+                          rs.getLong(1) + "/" + rs.getString(2), k -> new ArrayList<>())
+                      .add(rs.getLong(3));
                 }
                 return null;
               })
           .list();
-      check(claims.equals(modelled), "open role claims " + claims + ", model " + modelled);
+      Map<String, Long> single = new TreeMap<>();
+      claims.forEach(
+          (key, ids) -> {
+            check(ids.size() == 1, "service/role " + key + " has claims " + ids);
+            single.put(key, ids.get(0));
+          });
+      check(single.equals(modelled), "open role claims " + single + ", model " + modelled);
     }
 
-    /** Every event wrote exactly its outbox rows, and nothing else was written. */
+    /**
+     * Every event wrote exactly its outbox rows, one per person per set and step, and nothing else
+     * was written.
+     */
     private void verifyMail() {
       List<OutboxMessage> written = outbox.after(lastMailId);
       List<String> actual =
@@ -1019,43 +1359,67 @@ abstract class ContactChangeModelTests extends IntegrationTest {
               .toList();
       List<String> expected = expectedMail.stream().sorted().toList();
       check(actual.equals(expected), "outbox rows " + actual + ", model " + expected);
+      Set<String> perPerson = new HashSet<>();
       for (OutboxMessage m : written) {
+        check(
+            perPerson.add(m.changeId() + " " + m.recipientNic()),
+            "#" + m.changeId() + " wrote two emails to " + m.recipientNic() + " in one step");
         check(
             Objects.equals(
                 String.valueOf(m.payload().get("changeId")), String.valueOf(m.changeId())),
-            "outbox row " + m.id() + " speaks of request " + m.payload().get("changeId"));
-        ModelChange c = model.get(m.changeId());
-        if (c != null && ENDINGS.containsKey(m.kind())) {
+            "outbox row " + m.id() + " speaks of set " + m.payload().get("changeId"));
+        ModelSet c = model.get(m.changeId());
+        check(c != null, "outbox row " + m.id() + " names set #" + m.changeId() + " (not a set)");
+        if (ENDINGS.containsKey(m.kind())) {
           check(
               c.state.name().equals(m.payload().get("state")) && ENDINGS.get(m.kind()) == c.state,
               "outbox row " + m.id() + " " + m.kind() + " says " + m.payload().get("state"));
+        }
+        if (m.kind() == MailKind.CHANGE_CODE || m.kind() == MailKind.CHANGE_CODE_RESENT) {
+          ModelParty p = c.party(new Nic(m.recipientNic()));
+          check(
+              p != null && sameCode(String.valueOf(m.payload().get("code")), p.code),
+              "outbox row " + m.id() + " carries a code that is not the party's");
+        } else {
+          check(m.payload().get("code") == null, "outbox row " + m.id() + " carries a code");
         }
       }
       written.forEach(m -> lastMailId = Math.max(lastMailId, m.id()));
       expectedMail.clear();
     }
 
-    /** Each account lists exactly the requests it asked for, hands over or receives. */
+    /**
+     * Each account sees exactly the tasks of the sets it is a member of, and waits for exactly the
+     * open sets it has not answered yet.
+     */
     private void verifyVisibility() {
       for (Nic nic : accounts) {
-        Set<Long> listed = new HashSet<>(changes.idsInvolving(nic, null, null, null));
+        Set<Long> listed = new HashSet<>(changes.taskIdsInvolving(nic, null, null, null));
         Set<Long> modelled =
             model.values().stream()
                 .filter(c -> c.involves(nic))
-                .map(c -> c.id)
+                .flatMap(c -> c.items.stream().map(ModelItem::taskId))
                 .collect(Collectors.toSet());
-        check(listed.equals(modelled), nic + " lists " + listed + ", model " + modelled);
+        check(listed.equals(modelled), nic + " sees tasks " + listed + ", model " + modelled);
+        long awaiting =
+            openSets()
+                .filter(c -> c.state == ChangeState.validatingByCustomers)
+                .filter(c -> c.pendingParties().contains(nic))
+                .count();
+        int counted = changes.awaitingCount(nic);
+        check(counted == awaiting, nic + " awaits " + counted + " sets, model " + awaiting);
       }
     }
 
     private Map<String, Long> summary() {
       Map<String, Long> counts = new TreeMap<>();
       model.values().forEach(c -> counts.merge("ended " + c.state.name(), 1L, Long::sum));
+      model.values().forEach(c -> counts.merge("items", (long) c.items.size(), Long::sum));
       counts.putAll(outcomes);
       return counts;
     }
 
-    private void checkEveryRequestEnded() {
+    private void checkEverySetEnded() {
       model.values().forEach(c -> check(c.state.isFinal(), c + " is still " + c.state));
     }
 
@@ -1073,6 +1437,8 @@ abstract class ContactChangeModelTests extends IntegrationTest {
                 + e.getClass().getSimpleName()
                 + ": "
                 + e.getMessage()
+                + " "
+                + Arrays.toString(e.args())
                 + ") but the model expected it to work",
             e);
       }
@@ -1095,6 +1461,8 @@ abstract class ContactChangeModelTests extends IntegrationTest {
                 + e.getClass().getSimpleName()
                 + " ("
                 + e.getMessage()
+                + " "
+                + Arrays.toString(e.args())
                 + "), model expected one of "
                 + names(allowed),
             e);
@@ -1109,17 +1477,21 @@ abstract class ContactChangeModelTests extends IntegrationTest {
     }
 
     private String describe(Object result) {
-      if (result instanceof ContactChange c) {
-        return "#" + c.id() + " " + c.state();
+      if (result instanceof ChangeSet c) {
+        return "#" + c.id() + " " + c.state() + " " + c.items();
       }
-      if (result instanceof List<?> list) {
-        return list.stream().map(this::describe).toList().toString();
+      if (result instanceof Optional<?> o) {
+        return o.map(this::describe).orElse("no set");
       }
       return String.valueOf(result);
     }
 
     private String names(Collection<Class<? extends HandoverException>> classes) {
       return classes.stream().map(Class::getSimpleName).sorted().toList().toString();
+    }
+
+    private void count(String outcome) {
+      outcomes.merge(outcome, 1L, Long::sum);
     }
 
     private void check(boolean condition, String message) {
@@ -1142,24 +1514,24 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       }
     }
 
-    private void expectMail(long changeId, MailKind kind, Nic to) {
-      expectedMail.add("#" + changeId + " " + kind + " to " + to);
+    private void expectMail(long setId, MailKind kind, Nic to) {
+      expectedMail.add("#" + setId + " " + kind + " to " + to);
     }
 
-    private Stream<ModelChange> openChanges() {
-      return model.values().stream().filter(ModelChange::isOpen);
+    private Stream<ModelSet> openSets() {
+      return model.values().stream().filter(ModelSet::isOpen);
     }
 
-    /** Mostly an open request, sometimes any. */
-    private ModelChange pickChange() {
-      List<ModelChange> open = openChanges().toList();
+    /** Mostly an open set, sometimes any. */
+    private ModelSet pickSet() {
+      List<ModelSet> open = openSets().toList();
       return !open.isEmpty() && rnd.nextInt(10) < 8
           ? pick(open)
           : pick(new ArrayList<>(model.values()));
     }
 
-    /** Mostly a party still awaited, sometimes another party, the replaced contact or anyone. */
-    private Nic pickActor(ModelChange c) {
+    /** Mostly a party still awaited, sometimes another party, another member or anyone. */
+    private Nic pickActor(ModelSet c) {
       int roll = rnd.nextInt(20);
       List<Nic> pending = c.pendingParties();
       if (roll < 14 && !pending.isEmpty()) {
@@ -1167,7 +1539,7 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       } else if (roll < 17) {
         return pick(c.parties).nic;
       } else if (roll < 19) {
-        return c.from;
+        return pick(new ArrayList<>(c.members.keySet()));
       }
       return pick(accounts);
     }
@@ -1195,4 +1567,10 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       return List.of(ContactRole.values());
     }
   }
+
+  /**
+   * The refusal the model expects: a rule in {@code rules}, or, when no rule is broken, a conflict
+   * naming one of the open sets in {@code conflicts}.
+   */
+  private record ModelRefusal(Set<String> rules, Set<Long> conflicts) {}
 }

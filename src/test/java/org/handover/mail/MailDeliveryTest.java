@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import org.handover.account.Accounts;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeErrors.AlreadyAnswered;
-import org.handover.change.ContactChange;
+import org.handover.change.ChangeSet;
 import org.handover.change.ContactChanges;
 import org.handover.support.H2Database;
 import org.handover.support.IntegrationTest;
@@ -73,7 +73,7 @@ class MailDeliveryTest extends IntegrationTest {
   }
 
   private static final Pattern LINK =
-      Pattern.compile("/account/contacts/requests\\?taskId=(\\d+)&token=([0-9A-Z-]+)");
+      Pattern.compile("/account/contacts/requests/(\\d+)\\?token=([0-9A-Z-]+)");
 
   private MimeMessage received(String address) throws Exception {
     for (MimeMessage m : smtp.getReceivedMessages()) {
@@ -125,7 +125,7 @@ class MailDeliveryTest extends IntegrationTest {
     drain();
     smtp.reset();
 
-    ContactChange c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).get(0);
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).orElseThrow();
     assertThat(dispatcher.deliverDue()).isEqualTo(2);
     MimeMessage toX = received(email(x));
     assertThat(toX.getSubject())
@@ -136,7 +136,7 @@ class MailDeliveryTest extends IntegrationTest {
     String token = link.group(2);
 
     changes.accept(as(x), c.id(), token);
-    assertThatThrownBy(() -> changes.accept(as(x), c.id(), token))
+    assertThatThrownBy(() -> changes.refuse(as(x), c.id(), token, null))
         .isInstanceOf(AlreadyAnswered.class);
     Matcher linkA = LINK.matcher(textPart(received(email(a))));
     assertThat(linkA.find()).isTrue();

@@ -51,6 +51,17 @@ class MailTemplatesTest {
       p.put("askingAccount", "cc333333-ovh");
       p.put("expiresAt", "2026-02-01T10:00:00Z");
       p.put("acceptedBy", "cc333333-ovh");
+      p.put("serviceCount", 1);
+      p.put("itemCount", 1);
+      p.put(
+          "items",
+          List.of(
+              Map.of(
+                  "serviceType", "domain",
+                  "serviceName", "example.com",
+                  "roles", List.of("tech", "billing"),
+                  "from", "aa111111-ovh",
+                  "to", "bb222222-ovh")));
       if (EnumSet.of(
               MailKind.CHANGE_REFUSED,
               MailKind.CHANGE_EXPIRED,
@@ -132,12 +143,10 @@ class MailTemplatesTest {
     RenderedMail mail = templates.render(sample(MailKind.CHANGE_CODE, Language.en, "Ada"));
 
     assertThat(mail.text())
-        .contains("https://panel.example.net/account/contacts/requests?taskId=4242&token=" + CODE);
+        .contains("https://panel.example.net/account/contacts/requests/4242?token=" + CODE);
     assertThat(mail.html())
         .contains(
-            "href=\"https://panel.example.net/account/contacts/requests?taskId=4242&amp;token="
-                + CODE
-                + "\"");
+            "href=\"https://panel.example.net/account/contacts/requests/4242?token=" + CODE + "\"");
   }
 
   @Test
@@ -145,7 +154,7 @@ class MailTemplatesTest {
     RenderedMail mail = templates.render(sample(MailKind.CHANGE_NOTICE, Language.fr, "Ada"));
 
     assertThat(mail.text())
-        .contains("https://panel.example.net/account/contacts/requests?taskId=4242")
+        .contains("https://panel.example.net/account/contacts/requests/4242")
         .doesNotContain("token=");
   }
 
@@ -171,15 +180,30 @@ class MailTemplatesTest {
   }
 
   @Test
-  void theDoneEmailNamesThePreviousContactAndNoExpiry() {
+  void theDoneEmailListsEachChangeAndNoExpiry() {
     String done = templates.render(sample(MailKind.CHANGE_DONE, Language.en, "A")).text();
     assertThat(done)
-        .contains("Previous contact: aa111111-ovh")
+        .contains("domain example.com: technical, billing: aa111111-ovh \u2192 bb222222-ovh")
         .doesNotContain("Current contact")
         .doesNotContain("Expires on");
     assertThat(templates.render(sample(MailKind.CHANGE_CODE, Language.en, "A")).text())
-        .contains("Current contact: aa111111-ovh")
         .contains("Expires on");
+  }
+
+  @Test
+  void aSetOfManyServicesNamesTheFirstAndCountsTheRest() {
+    OutboxMessage mail = sample(MailKind.CHANGE_CODE, Language.en, "A");
+    mail.payload().put("serviceCount", 3);
+    mail.payload().put("itemCount", 25);
+    String text = templates.render(mail).text();
+    assertThat(text)
+        .contains("example.com and 2 other services")
+        .contains("and 24 more changes, listed on the request page");
+    mail.payload().put("serviceCount", 2);
+    assertThat(templates.render(mail).subject()).contains("example.com and one other service");
+    OutboxMessage fr = sample(MailKind.CHANGE_CODE, Language.fr, "A");
+    fr.payload().put("serviceCount", 3);
+    assertThat(templates.render(fr).text()).contains("example.com et 2 autres services");
   }
 
   @Test

@@ -6,10 +6,12 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,16 +25,21 @@ import org.handover.system.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two dispatchers draining one PostgreSQL outbox at the same time deliver every email exactly once;
- * and every kind of email of DESIGN §4 goes out over SMTP.
+ * Two dispatchers draining one PostgreSQL outbox at the same time deliver every email exactly once,
+ * speaking SMTP with no transaction open and no row locked (claimed rows are leased instead); the
+ * rows of a sender that died go out once their lease ends; and every kind of email of DESIGN §4
+ * goes out over SMTP.
  */
 class TwoDispatchersPostgresTest extends IntegrationTest {
 
@@ -44,6 +51,8 @@ class TwoDispatchersPostgresTest extends IntegrationTest {
   static void database(DynamicPropertyRegistry registry) {
     EmbeddedPostgresDatabase.register(registry, "dispatchers");
     SmtpServer.register(registry, PORT);
+    // the tests drive the dispatchers themselves: the scheduled one would race them for rows
+    registry.add("handover.mail.poll-interval", () -> "PT1H");
   }
 
   @Autowired ApplicationContext context;
@@ -53,11 +62,16 @@ class TwoDispatchersPostgresTest extends IntegrationTest {
   @Autowired JdbcClient jdbc;
 
   private OutboxDispatcher secondInstance() {
+    return secondInstance(context.getBean(JavaMailSender.class));
+  }
+
+  private OutboxDispatcher secondInstance(JavaMailSender sender) {
     return new OutboxDispatcher(
         context.getBean(OutboxRepository.class),
         tx,
         context.getBean(MailTemplates.class),
-        context.getBeanProvider(JavaMailSender.class),
+        new StaticListableBeanFactory(Map.of("sender", sender))
+            .getBeanProvider(JavaMailSender.class),
         context.getBean(Clock.class),
         context.getBean(HandoverProperties.class),
         new SimpleMeterRegistry());
@@ -131,6 +145,68 @@ class TwoDispatchersPostgresTest extends IntegrationTest {
     assertThat(drain(afterRestart)).isEqualTo(2);
     assertThat(smtp.getReceivedMessages()).hasSize(2);
     assertThat(drain(dispatcher)).isZero();
+  }
+
+  @Test
+  void smtpIsSpokenWithNoTransactionOpenAndNoRowLocked() throws Exception {
+    drain(dispatcher);
+    smtp.reset();
+    enqueue(MailKind.CHANGE_DONE, "no-lock-1@example.org");
+    enqueue(MailKind.CHANGE_DONE, "no-lock-2@example.org");
+    JavaMailSender real = context.getBean(JavaMailSender.class);
+    List<String> seenWhileSending = new ArrayList<>();
+    JavaMailSender watching =
+        new JavaMailSenderImpl() {
+          @Override
+          public MimeMessage createMimeMessage() {
+            return real.createMimeMessage();
+          }
+
+          @Override
+          public void send(MimeMessage... messages) {
+            seenWhileSending.add(
+                "transaction open: "
+                    + TransactionSynchronizationManager.isActualTransactionActive());
+            // from another connection: a row a sender holds a lock on could not be locked now
+            tx.executeWithoutResult(
+                s ->
+                    seenWhileSending.add(
+                        "lockable now: "
+                            + jdbc.sql(
+                                    "select count(*) from (select id from mail_outbox where"
+                                        + " status = 'pending' for update nowait) p")
+                                .query(Long.class)
+                                .single()));
+            // and no other sender claims them meanwhile: they are leased
+            seenWhileSending.add("claimed by another: " + secondInstance().deliverDue());
+            real.send(messages);
+          }
+        };
+
+    assertThat(secondInstance(watching).deliverDue()).isEqualTo(2);
+
+    assertThat(seenWhileSending)
+        .containsExactly("transaction open: false", "lockable now: 2", "claimed by another: 0");
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+  }
+
+  @Test
+  void rowsOfASenderThatDiedAreSentOnceTheirLeaseEnds() throws Exception {
+    drain(dispatcher);
+    smtp.reset();
+    enqueue(MailKind.CHANGE_REMINDER, "leased@example.org");
+    Duration lease = context.getBean(HandoverProperties.class).mail().claimLease();
+    // a sender claims the row and dies before sending it
+    tx.executeWithoutResult(
+        s ->
+            context
+                .getBean(OutboxRepository.class)
+                .claimDue(clock.instant(), 50, clock.instant().plus(lease)));
+
+    assertThat(drain(dispatcher)).as("leased to the dead sender").isZero();
+    clock.advance(lease.plusSeconds(1));
+    assertThat(drain(dispatcher)).as("the lease has ended").isEqualTo(1);
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
   }
 
   @Test

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.handover.account.Accounts;
 import org.handover.catalog.HostedService;
+import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChange;
 import org.handover.change.ContactChanges;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
@@ -143,10 +143,10 @@ class OperatorApiTest extends IntegrationTest {
     mvc.perform(op(get("/operator/v1/services/domain/nothing.example")))
         .andExpect(status().isNotFound());
 
-    ContactChange open =
+    ChangeSet open =
         changes
             .request(as(a), org.handover.catalog.ServiceType.domain, name, Map.of(tech, x))
-            .get(0);
+            .orElseThrow();
     mvc.perform(op(delete("/operator/v1/services/domain/" + name)))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.message").value(containsString(String.valueOf(open.id()))));
@@ -161,7 +161,7 @@ class OperatorApiTest extends IntegrationTest {
     Nic a = fixtures.account();
     Nic x = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
-    ContactChange c = changes.request(as(a), s.type(), s.name(), Map.of(tech, x)).get(0);
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), Map.of(tech, x)).orElseThrow();
     String codeX = fixtures.codeFor(c.id(), x);
 
     mvc.perform(op(get("/operator/v1/contact-changes?service=" + s.name())))

@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.handover.catalog.HostedService;
-import org.handover.change.ContactChange;
+import org.handover.change.ChangeSet;
 import org.handover.change.ContactChanges;
 import org.handover.support.IntegrationTest;
 import org.handover.support.SmtpServer;
@@ -108,11 +108,11 @@ class WebhookDeliveryTest extends IntegrationTest {
     webhooks.delete(Actor.operator("test", null), webhookId);
   }
 
-  private ContactChange fullWorkflow() {
+  private ChangeSet fullWorkflow() {
     Nic a = fixtures.account();
     Nic x = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
-    ContactChange c = changes.request(as(a), s.type(), s.name(), Map.of(tech, x)).get(0);
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), Map.of(tech, x)).orElseThrow();
     changes.accept(as(a), c.id(), fixtures.codeFor(c.id(), a));
     changes.accept(as(x), c.id(), fixtures.codeFor(c.id(), x));
     return c;
@@ -120,7 +120,7 @@ class WebhookDeliveryTest extends IntegrationTest {
 
   @Test
   void everyEventOfAWorkflowArrivesSignedAndInOrder() {
-    ContactChange c = fullWorkflow();
+    ChangeSet c = fullWorkflow();
 
     dispatcher.deliverDue();
 
@@ -150,7 +150,7 @@ class WebhookDeliveryTest extends IntegrationTest {
   @Test
   void whileTheReceiverIsDownEventsWaitAndNothingIsLost() {
     receiver.stop(0);
-    ContactChange c = fullWorkflow();
+    ChangeSet c = fullWorkflow();
 
     dispatcher.deliverDue();
     assertThat(received).isEmpty();
@@ -191,9 +191,9 @@ class WebhookDeliveryTest extends IntegrationTest {
     Nic x = fixtures.account();
     HostedService s1 = fixtures.serviceOwnedBy(a);
     HostedService s2 = fixtures.serviceOwnedBy(a);
-    ContactChange refused = changes.request(as(a), s1.type(), s1.name(), Map.of(tech, x)).get(0);
-    changes.refuse(as(x), refused.id(), fixtures.codeFor(refused.id(), x));
-    ContactChange aborted = changes.request(as(a), s2.type(), s2.name(), Map.of(tech, x)).get(0);
+    ChangeSet refused = changes.request(as(a), s1.type(), s1.name(), Map.of(tech, x)).orElseThrow();
+    changes.refuse(as(x), refused.id(), fixtures.codeFor(refused.id(), x), null);
+    ChangeSet aborted = changes.request(as(a), s2.type(), s2.name(), Map.of(tech, x)).orElseThrow();
     changes.abort(Actor.operator("ops", null), aborted.id(), "test");
 
     dispatcher.deliverDue();
@@ -233,8 +233,10 @@ class WebhookDeliveryTest extends IntegrationTest {
     try {
       Nic a = fixtures.account();
       HostedService s = fixtures.serviceOwnedBy(a);
-      ContactChange c =
-          changes.request(as(a), s.type(), s.name(), Map.of(tech, fixtures.account())).get(0);
+      ChangeSet c =
+          changes
+              .request(as(a), s.type(), s.name(), Map.of(tech, fixtures.account()))
+              .orElseThrow();
       long slowDelivery = webhooks.deliveries(slow, 1).get(0).id();
 
       CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(dispatcher::deliverDue);

@@ -30,8 +30,8 @@ import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.NewService;
 import org.handover.catalog.ServiceType;
+import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChange;
 import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
 import org.handover.mail.MailKind;
@@ -218,14 +218,14 @@ class TwoInstancesPostgresTest {
                 ContactChanges second = (n % 2 == 0 ? two : one).getBean(ContactChanges.class);
                 Nic a = admins.get(n);
                 Nic x = techs.get(n);
-                ContactChange c =
+                ChangeSet c =
                     first
                         .request(
                             Actor.customer(a, null),
                             ServiceType.domain,
                             services.get(n).name(),
                             Map.of(tech, x))
-                        .get(0);
+                        .orElseThrow();
                 String codeA = code(c.id(), a);
                 String codeX = code(c.id(), x);
                 Future<?> ax =
@@ -277,7 +277,7 @@ class TwoInstancesPostgresTest {
               .getBean(ContactChanges.class)
               .request(
                   Actor.customer(a, null), ServiceType.domain, domain(a).name(), Map.of(tech, x))
-              .get(0)
+              .orElseThrow()
               .id());
     }
     JdbcClient jdbc = one.getBean(JdbcClient.class);

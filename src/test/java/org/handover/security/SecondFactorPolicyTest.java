@@ -35,7 +35,7 @@ class SecondFactorPolicyTest extends IntegrationTest {
                 .with(user(admin.value()).roles("CUSTOMER"))
                 .with(csrf()))
         .andExpect(redirectedUrl("/account/security?required"));
-    assertThat(changes.idsInvolving(admin, null, null, null)).isEmpty();
+    assertThat(changes.taskIdsInvolving(admin, null, null, null)).isEmpty();
   }
 
   @Test

@@ -162,7 +162,10 @@ class StaffSignInTest {
     Nic x = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
     long id =
-        changes.request(Fixtures.as(a), s.type(), s.name(), Fixtures.wanted(tech, x)).get(0).id();
+        changes
+            .request(Fixtures.as(a), s.type(), s.name(), Fixtures.wanted(tech, x))
+            .orElseThrow()
+            .id();
     var browser = new HttpSession();
     signIn(browser, url("/operator/console"), "alice");
 
@@ -193,7 +196,10 @@ class StaffSignInTest {
     Nic x = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
     long id =
-        changes.request(Fixtures.as(a), s.type(), s.name(), Fixtures.wanted(tech, x)).get(0).id();
+        changes
+            .request(Fixtures.as(a), s.type(), s.name(), Fixtures.wanted(tech, x))
+            .orElseThrow()
+            .id();
     var browser = new HttpSession();
     signIn(browser, url("/operator/console"), "alice");
     HttpSession.Page request = browser.get(url("/operator/console/requests/" + id));
@@ -211,7 +217,10 @@ class StaffSignInTest {
     Nic x = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
     long id =
-        changes.request(Fixtures.as(a), s.type(), s.name(), Fixtures.wanted(tech, x)).get(0).id();
+        changes
+            .request(Fixtures.as(a), s.type(), s.name(), Fixtures.wanted(tech, x))
+            .orElseThrow()
+            .id();
     var browser = new HttpSession();
     signIn(browser, url("/operator/console"), "arthur");
     clock.advance(Duration.ofMinutes(2));

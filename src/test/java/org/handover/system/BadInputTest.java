@@ -82,7 +82,7 @@ class BadInputTest extends IntegrationTest {
                 + " order by service_id",
             "select id, name, description from api_applications order by id",
             "select id, url from webhooks order by id",
-            "select id, state from contact_changes order by id",
+            "select id, state from change_sets order by id",
             "select id, redirection from api_credentials order by id")) {
       jdbc.sql(query)
           .query(

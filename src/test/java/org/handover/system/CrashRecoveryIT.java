@@ -61,8 +61,7 @@ class CrashRecoveryIT {
   private static final String ALICE_EMAIL = "alice@demo.handover.test";
   private static final String BRUNO_EMAIL = "bruno@demo.handover.test";
   private static final String CLAIRE_EMAIL = "claire@demo.handover.test";
-  private static final Pattern CODE_LINK =
-      Pattern.compile("taskId=(\\d+)&(?:amp;)?token=([0-9A-Z-]+)");
+  private static final Pattern CODE_LINK = Pattern.compile("requests/(\\d+)\\?token=([0-9A-Z-]+)");
   private static final int BACKLOG = 60;
   private static final int BATCH = 20;
   private static final int BLOCK_AT = 30;
@@ -221,7 +220,8 @@ class CrashRecoveryIT {
           .as("the welcome email of %s", account.nic())
           .anyMatch(d -> d.to().equals(account.email()));
     }
-    String aliceCode = code(ALICE_EMAIL, techToBruno);
+    long techSet = task(third, alice, techToBruno).path("changeSetId").asLong();
+    String aliceCode = code(ALICE_EMAIL, techSet);
     assertThat(post(third, alice, taskPath(techToBruno) + "/accept", tokenBody(aliceCode)).code)
         .isEqualTo(200);
     third.kill();
@@ -233,15 +233,20 @@ class CrashRecoveryIT {
     JsonNode half = task(fourth, alice, techToBruno);
     assertThat(half.path("state").asString()).isEqualTo("validatingByCustomers");
     assertThat(partyStatus(half, ALICE)).isEqualTo("accepted");
-    assertThat(post(fourth, alice, taskPath(techToBruno) + "/accept", tokenBody(aliceCode)).code)
+    assertThat(post(fourth, alice, taskPath(techToBruno) + "/refuse", tokenBody(aliceCode)).code)
         .as("a code works once, also across a crash")
         .isBetween(400, 499);
+    assertThat(post(fourth, alice, taskPath(techToBruno) + "/accept", tokenBody(aliceCode)).code)
+        .as("the same acceptance repeated is a no-op")
+        .isEqualTo(200);
+    assertThat(task(fourth, alice, techToBruno).path("state").asString())
+        .isEqualTo("validatingByCustomers");
     assertThat(
             post(
                     fourth,
                     bruno,
                     taskPath(techToBruno) + "/accept",
-                    tokenBody(code(BRUNO_EMAIL, techToBruno)))
+                    tokenBody(code(BRUNO_EMAIL, techSet)))
                 .code)
         .isEqualTo(200);
     assertThat(task(fourth, alice, techToBruno).path("state").asString()).isEqualTo("done");
@@ -252,7 +257,8 @@ class CrashRecoveryIT {
     NewAccount newAccount = operatorCreatesAccount(fourth, BACKLOG + 1);
     assertThat(newAccount).isNotIn(acknowledged);
     awaitDrained(fourth);
-    assertThat(code(CLAIRE_EMAIL, later)).isNotBlank();
+    assertThat(code(CLAIRE_EMAIL, task(fourth, alice, later).path("changeSetId").asLong()))
+        .isNotBlank();
     assertThat(deliveries).anyMatch(d -> d.to().equals(newAccount.email()));
     fourth.close();
 
@@ -322,7 +328,7 @@ class CrashRecoveryIT {
     return Double.parseDouble(m.group(1));
   }
 
-  /** The code in the newest code email to {@code email} for request {@code id}. */
+  /** The code in the newest code email to {@code email} for change set {@code id}. */
   private String code(String email, long id) throws Exception {
     String found = null;
     for (Delivery d : deliveries) {

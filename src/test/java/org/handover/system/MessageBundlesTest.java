@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.handover.contact.ContactRole;
 import org.junit.jupiter.api.Test;
 
 /** Every user-visible string exists in English, Italian and French, with the same arguments. */
@@ -126,20 +127,54 @@ class MessageBundlesTest {
   @Test
   void countsChooseTheirFormByTheRulesOfEachLanguage() {
     assertThat(format("messages.properties", "edit.confirm.intro", 1))
-        .isEqualTo("This creates one request:");
+        .isEqualTo("This creates one request with one change:");
     assertThat(format("messages.properties", "edit.confirm.intro", 2))
-        .isEqualTo("This creates 2 requests:");
+        .isEqualTo("This creates one request with 2 changes:");
     assertThat(format("messages_it.properties", "edit.confirm.intro", 2))
-        .isEqualTo("Verranno create 2 richieste:");
+        .isEqualTo("Verrà creata una richiesta con 2 modifiche:");
     assertThat(format("messages_fr.properties", "edit.confirm.intro", 0))
-        .isEqualTo("Cela crée 0 demande :");
+        .isEqualTo("Cela crée une demande avec 0 changement :");
     assertThat(format("messages_fr.properties", "edit.confirm.intro", 1))
-        .isEqualTo("Cela crée 1 demande :");
+        .isEqualTo("Cela crée une demande avec un changement :");
     assertThat(format("messages_fr.properties", "edit.confirm.intro", 2))
-        .isEqualTo("Cela crée 2 demandes :");
+        .isEqualTo("Cela crée une demande avec 2 changements :");
     assertThat(format("messages.properties", "services.total", 0)).isEqualTo("No service matches.");
     assertThat(format("messages_fr.properties", "services.total", 1200))
         .isEqualTo("1\u202f200 services correspondent.");
+  }
+
+  /** A role label (capitalised, for headings and form labels) written inside a sentence. */
+  private static final Pattern ROLE_LABEL_IN_SENTENCE =
+      Pattern.compile(
+          "[\\p{Ll},] (Administrator|Technical|Billing|Amministratore|Tecnico|Fatturazione"
+              + "|Contatto|Administrateur|Technique|Facturation)\\b");
+
+  @Test
+  void roleNamesInsideSentencesAreLowerCase() {
+    forEachMessage(
+        (file, key, pattern) ->
+            assertThat(ROLE_LABEL_IN_SENTENCE.matcher(pattern).find())
+                .as("%s in %s: %s", key, file, pattern)
+                .isFalse());
+    // roles passed to a sentence are written with their lower-case names
+    assertThat(
+            Messages.format(
+                Locale.ENGLISH,
+                "policy.currentContactInGoodStanding",
+                null,
+                ContactRole.billing,
+                "example.com"))
+        .startsWith("The billing contact of example.com");
+    assertThat(Messages.format(Locale.ITALIAN, "edit.lock.standing.yours", null, ContactRole.admin))
+        .contains(" amministratore");
+    assertThat(
+            Messages.format(
+                Locale.FRENCH,
+                "policy.currentContactInGoodStanding",
+                null,
+                ContactRole.tech,
+                "example.com"))
+        .contains("contact technique");
   }
 
   private String format(String file, String key, Object... args) {

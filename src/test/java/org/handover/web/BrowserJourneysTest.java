@@ -123,8 +123,7 @@ class BrowserJourneysTest {
             .findFirst()
             .orElseThrow();
     Matcher link =
-        Pattern.compile(
-                "http://localhost:\\d+(/account/contacts/requests\\?taskId=\\d+&token=[0-9A-Z-]+)")
+        Pattern.compile("http://localhost:\\d+(/account/contacts/requests/\\d+\\?token=[0-9A-Z-]+)")
             .matcher(templates.render(mail).text());
     assertThat(link.find()).isTrue();
     return url(link.group(1));
@@ -150,7 +149,7 @@ class BrowserJourneysTest {
     assertThat(admin.locator("#planned")).containsText(x.value());
     screenshot(admin, "review");
     admin.click("#confirm");
-    admin.waitForURL(url("/account/contacts/services"));
+    admin.waitForURL("**/account/contacts/requests/*");
     assertThat(admin.locator(".banner.ok")).isVisible();
     screenshot(admin, "created");
 
@@ -182,6 +181,62 @@ class BrowserJourneysTest {
   }
 
   @Test
+  void a2_bulkHandoverOfEveryServiceMatchingAFilter() {
+    Nic r = fixtures.accountThatSignsIn(Language.en);
+    Nic agency = fixtures.accountThatSignsIn(Language.en);
+    Nic other = fixtures.account();
+    List<HostedService> mine =
+        List.of(fixtures.serviceOwnedBy(r), fixtures.serviceOwnedBy(r), fixtures.serviceOwnedBy(r));
+    // r pays for this one but does not hold its tech role: left out, with the reason
+    HostedService notMine = fixtures.service(other, other, r);
+
+    Page page = signIn(r, "en");
+    page.locator("#service-filters summary").click();
+    page.selectOption("#type", "domain");
+    page.locator("#service-filters .filters button[type=submit]").click();
+    page.locator("#bulk summary").click();
+    page.check("#bulk-role-tech");
+    page.fill("#bulk-to", agency.value());
+    page.check("#bulk-all");
+    screenshot(page, "select-by-filter");
+    page.click("#bulk-review");
+    assertThat(page.locator("#bulk-included")).containsText("3 changes will be requested");
+    assertThat(page.locator("#bulk-excluded")).containsText(notMine.name());
+    assertThat(page.locator("#bulk-excluded")).containsText("can hand that role over");
+    screenshot(page, "review-with-excluded");
+    page.click("#bulk-confirm");
+    page.waitForURL("**/account/contacts/requests/*");
+    assertThat(page.locator(".banner.ok")).containsText("3 changes");
+    assertThat(page.locator("#request-items tbody tr")).hasCount(3);
+    screenshot(page, "created");
+
+    page.navigate(emailedLink(r));
+    page.locator("#request-actions button.accept").click();
+    assertThat(page.locator(".banner.ok")).containsText("waits for");
+
+    Page agencyPage = signIn(agency, "en");
+    assertThat(agencyPage.locator("#nav-awaiting")).hasText("To confirm (1)");
+    agencyPage.locator("#nav-awaiting").click();
+    assertThat(agencyPage.locator("#requests tbody tr")).hasCount(1);
+    screenshot(agencyPage, "awaiting-my-token");
+    agencyPage.navigate(emailedLink(agency));
+    screenshot(agencyPage, "set-from-email");
+    agencyPage.locator("#request-actions button.accept").click();
+    assertThat(agencyPage.locator(".banner.ok")).containsText("Done");
+    assertThat(agencyPage.locator("#nav-awaiting")).hasCount(0);
+
+    for (Page p : List.of(page, agencyPage)) {
+      p.navigate(url("/account/contacts/services"));
+      for (HostedService s : mine) {
+        assertThat(p.locator("tr[data-service='" + s.name() + "'] .contact-tech"))
+            .hasText(agency.value());
+      }
+    }
+    screenshot(agencyPage, "my-services-after");
+    assertThat(fixtures.contactsOf(notMine).tech()).isEqualTo(other);
+  }
+
+  @Test
   void b_techContactHandsOverOwnRoleAndSeesAdminReadOnly() {
     Nic a = fixtures.accountThatSignsIn(Language.en);
     Nic t = fixtures.accountThatSignsIn(Language.en);
@@ -199,7 +254,7 @@ class BrowserJourneysTest {
     page.click("#confirm");
     assertThat(page.locator(".banner.ok")).containsText("will receive an email");
     screenshot(page, "created");
-    assertThat(changes.idsInvolving(t, ChangeState.validatingByCustomers, t, y)).hasSize(1);
+    assertThat(changes.taskIdsInvolving(t, ChangeState.validatingByCustomers, t, y)).hasSize(1);
   }
 
   @Test
@@ -223,7 +278,7 @@ class BrowserJourneysTest {
     page.click("#review");
     assertThat(page.locator("#field-billing .error")).containsText("for a payment reason");
     screenshot(page, "billing-refused");
-    assertThat(changes.idsInvolving(a, null, null, null)).isEmpty();
+    assertThat(changes.taskIdsInvolving(a, null, null, null)).isEmpty();
   }
 
   @Test
@@ -232,11 +287,14 @@ class BrowserJourneysTest {
     Nic x = fixtures.accountThatSignsIn(Language.en);
     HostedService s = fixtures.serviceOwnedBy(a);
     long id =
-        changes.request(Fixtures.as(a), s.type(), s.name(), java.util.Map.of(tech, x)).get(0).id();
+        changes
+            .request(Fixtures.as(a), s.type(), s.name(), java.util.Map.of(tech, x))
+            .orElseThrow()
+            .id();
 
     Page page = signIn(x, "en");
     String link = emailedLink(x);
-    page.navigate(url("/account/contacts/requests?taskId=" + id));
+    page.navigate(url("/account/contacts/requests/" + id));
     page.fill("#code-" + id, "WRONG-CODE-0000");
     page.locator("button.accept").click();
     assertThat(page.locator(".banner.bad")).containsText("This token is not valid");
@@ -247,7 +305,9 @@ class BrowserJourneysTest {
     page.navigate(link);
     page.locator("button.accept").click();
     assertThat(page.locator(".banner.ok")).containsText("waits for " + a);
-    second.locator("button.accept").click();
+    // the code is spent: the other tab cannot refuse with it (accepting again would be a no-op)
+    second.locator("summary.refuse-open").click();
+    second.locator("button.refuse").click();
     assertThat(second.locator(".banner.bad")).containsText("already answered");
     screenshot(second, "reused-code");
     assertThat(changes.get(x, id).pendingParties()).containsExactly(a);
@@ -262,7 +322,7 @@ class BrowserJourneysTest {
     long id =
         changes
             .request(Fixtures.as(a), s.type(), s.name(), java.util.Map.of(billing, x))
-            .get(0)
+            .orElseThrow()
             .id();
 
     Page newContact = signIn(x, "en");
@@ -272,7 +332,7 @@ class BrowserJourneysTest {
     newContact.fill("#reason-" + id, "I do not look after this domain");
     screenshot(newContact, "refuse-confirmation");
     newContact.locator("button.refuse").click();
-    assertThat(newContact.locator("#request-" + id + " .state")).hasText("Refused");
+    assertThat(newContact.locator("#request-summary .state")).hasText("Refused");
     screenshot(newContact, "refused");
 
     Page admin = signIn(a, "en");
@@ -311,10 +371,10 @@ class BrowserJourneysTest {
     }
     assertThat(page.evaluate("document.activeElement.id")).isEqualTo("confirm");
     page.keyboard().press("Enter");
-    page.waitForURL(url("/account/contacts/services"));
+    page.waitForURL("**/account/contacts/requests/*");
     assertThat(page.locator(".banner.ok")).isVisible();
     screenshot(page, "created");
-    assertThat(changes.idsInvolving(a, null, a, x)).hasSize(1);
+    assertThat(changes.taskIdsInvolving(a, null, a, x)).hasSize(1);
   }
 
   @Test
@@ -327,7 +387,7 @@ class BrowserJourneysTest {
     assertThat(page.locator("header.top")).isVisible();
     screenshot(page, "not-found");
 
-    page.navigate(url("/account/contacts/requests?taskId=999999999"));
+    page.navigate(url("/account/contacts/requests/999999999"));
     assertThat(page.locator("h1")).hasText("Cela n’a pas fonctionné");
     assertThat(page.locator("main")).containsText("999999999");
     assertThat(page.locator("body")).not().containsText("Exception");

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.handover.account.Accounts;
@@ -22,8 +23,8 @@ import org.handover.catalog.DomainOwner;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
+import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChange;
 import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
 import org.handover.mail.MailKind;
@@ -101,7 +102,7 @@ class ControlPanelTest extends IntegrationTest {
         .andExpect(content().string(not(containsString(s.name()))));
 
     assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(owner));
-    assertThat(changes.idsInvolving(owner, null, null, null)).isEmpty();
+    assertThat(changes.taskIdsInvolving(owner, null, null, null)).isEmpty();
   }
 
   @Test
@@ -110,7 +111,7 @@ class ControlPanelTest extends IntegrationTest {
     Nic x = fixtures.account();
     Nic stranger = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
-    ContactChange c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).get(0);
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).orElseThrow();
     String code = fixtures.codeFor(c.id(), x);
 
     mvc.perform(
@@ -175,7 +176,7 @@ class ControlPanelTest extends IntegrationTest {
 
     mvc.perform(post(editPath(s) + "/confirm").param("tech", x.value()).with(signedIn(a)))
         .andExpect(status().isForbidden());
-    assertThat(changes.idsInvolving(a, null, null, null)).isEmpty();
+    assertThat(changes.taskIdsInvolving(a, null, null, null)).isEmpty();
   }
 
   @Test
@@ -458,13 +459,13 @@ class ControlPanelTest extends IntegrationTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Must confirm by email code: " + a + ", " + x)))
         .andExpect(content().string(containsString(t + " will be informed")));
-    assertThat(changes.idsInvolving(a, null, null, null)).isEmpty();
+    assertThat(changes.taskIdsInvolving(a, null, null, null)).isEmpty();
 
     mvc.perform(
             post(editPath(s) + "/confirm").param("tech", x.value()).with(signedIn(a)).with(csrf()))
-        .andExpect(redirectedUrl("/account/contacts/services"))
+        .andExpect(redirectedUrlPattern("/account/contacts/requests/*"))
         .andExpect(flash().attribute("notice", containsString("will receive an email")));
-    assertThat(changes.idsInvolving(a, null, null, null)).hasSize(1);
+    assertThat(changes.taskIdsInvolving(a, null, null, null)).hasSize(1);
   }
 
   @Test
@@ -568,15 +569,14 @@ class ControlPanelTest extends IntegrationTest {
     Nic a = fixtures.account();
     Nic x = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
-    ContactChange c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).get(0);
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).orElseThrow();
     String code = fixtures.codeFor(c.id(), x);
 
     // as the email's link opens it: the query string itself (language links are built from it)
-    mvc.perform(
-            get("/account/contacts/requests?taskId=" + c.id() + "&token=" + code).with(signedIn(x)))
+    mvc.perform(get("/account/contacts/requests/" + c.id() + "?token=" + code).with(signedIn(x)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("value=\"" + code + "\"")))
-        .andExpect(content().string(containsString("taskId=" + c.id() + "&amp;lang=")))
+        .andExpect(content().string(containsString("/requests/" + c.id() + "?lang=")))
         // the code is in the form only, never copied into other links (language links)
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("token=" + code))))
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("token="))))

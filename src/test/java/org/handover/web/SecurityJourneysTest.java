@@ -165,7 +165,7 @@ class SecurityJourneysTest {
     page.click("#review");
     page.click("#confirm");
     page.waitForURL("**/account/security/confirm**");
-    assertThat(changes.idsInvolving(a, null, null, null)).isEmpty();
+    assertThat(changes.taskIdsInvolving(a, null, null, null)).isEmpty();
     screenshot(page, "step-up");
     page.fill("#code", totp.code(secret, clock.instant()));
     page.click("#verify");
@@ -176,7 +176,7 @@ class SecurityJourneysTest {
     page.waitForURL(url("/account/contacts/services"));
     assertThat(page.locator(".banner.ok")).isVisible();
     screenshot(page, "created");
-    assertThat(changes.idsInvolving(a, null, null, null)).hasSize(1);
+    assertThat(changes.taskIdsInvolving(a, null, null, null)).hasSize(1);
   }
 
   @Test

@@ -11,7 +11,7 @@ import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.OvhApi;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
-import org.handover.change.ContactChange;
+import org.handover.change.ChangeItem;
 import org.handover.change.ContactChanges;
 import org.handover.contact.ContactRole;
 import org.handover.system.Nic;
@@ -78,9 +78,10 @@ class ServicesApi {
       }
       wanted.put(role, Nic.parse(nic));
     }
-    return changes.request(caller.actor(), type(request), name, wanted).stream()
-        .map(ContactChange::id)
-        .toList();
+    return changes
+        .request(caller.actor(), type(request), name, wanted)
+        .map(set -> set.items().stream().map(ChangeItem::taskId).toList())
+        .orElse(List.of());
   }
 
   /** The category of the route that matched. */

@@ -3,13 +3,14 @@ package org.handover.change.api;
 import java.util.List;
 import java.util.Locale;
 import org.handover.apiauth.ApiResponses;
-import org.handover.change.ContactChange;
+import org.handover.change.ChangeItem;
+import org.handover.change.ChangeSet;
 import org.handover.contact.ContactRole;
 
 /**
- * A request as the customer API shows it ({@code /me/task/contactChange/{id}}): the reference API's
- * fields, then Handover's extras (expiry, reason, parties). Dates by {@link ApiResponses#datetime},
- * the reason in English.
+ * A task as the customer API shows it ({@code /me/task/contactChange/{id}}): one item of a change
+ * set with the set's state and dates, the reference API's fields, then Handover's extras (expiry,
+ * reason, parties, the set's id). Dates by {@link ApiResponses#datetime}, the reason in English.
  */
 record TaskView(
     long id,
@@ -23,24 +24,26 @@ record TaskView(
     String state,
     String expiresAt,
     String reason,
-    List<Party> parties) {
+    List<Party> parties,
+    long changeSetId) {
 
   /** A party and where its answer stands. */
   record Party(String account, String status) {}
 
-  static TaskView of(ContactChange c) {
+  static TaskView of(ChangeSet set, ChangeItem item) {
     return new TaskView(
-        c.id(),
-        c.asker().value(),
-        c.roles().stream().sorted().map(ContactRole::apiName).toList(),
-        ApiResponses.datetime(c.doneAt()),
-        ApiResponses.datetime(c.requestedAt()),
-        c.from().value(),
-        c.to().value(),
-        c.serviceName(),
-        c.state().name(),
-        ApiResponses.datetime(c.expiresAt()),
-        c.reason() == null ? null : c.reason().message(Locale.ENGLISH),
-        c.parties().stream().map(p -> new Party(p.nic().value(), p.status().name())).toList());
+        item.taskId(),
+        set.asker().value(),
+        item.sortedRoles().stream().map(ContactRole::apiName).toList(),
+        ApiResponses.datetime(set.doneAt()),
+        ApiResponses.datetime(set.requestedAt()),
+        item.from().value(),
+        item.to().value(),
+        item.serviceName(),
+        set.state().name(),
+        ApiResponses.datetime(set.expiresAt()),
+        set.reason() == null ? null : set.reason().message(Locale.ENGLISH),
+        set.parties().stream().map(p -> new Party(p.nic().value(), p.status().name())).toList(),
+        set.id());
   }
 }

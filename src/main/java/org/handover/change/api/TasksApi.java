@@ -18,7 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /me/task/contactChange}: the caller's requests, and the answers to them. */
+/**
+ * {@code /me/task/contactChange}: the tasks of the caller's change sets, and the answers to them.
+ * An answer to a task answers its whole set: the caller's one code confirms every task of the set,
+ * and accepting a sibling task again with that code is a no-op.
+ */
 @OvhApi
 @RestController
 @RequestMapping({"/1.0/me/task/contactChange", "/v1/me/task/contactChange"})
@@ -36,13 +40,14 @@ class TasksApi {
       @RequestParam(required = false) String askingAccount,
       @RequestParam(required = false) String state,
       @RequestParam(required = false) String toAccount) {
-    return changes.idsInvolving(
+    return changes.taskIdsInvolving(
         caller.nic(), state(state), nicOrNull(askingAccount), nicOrNull(toAccount));
   }
 
   @GetMapping("/{id}")
   TaskView get(ApiCaller caller, @PathVariable long id) {
-    return TaskView.of(changes.get(caller.nic(), id));
+    var task = changes.task(caller.nic(), id);
+    return TaskView.of(task.getKey(), task.getValue());
   }
 
   /** The body of accept and refuse. */
@@ -52,26 +57,26 @@ class TasksApi {
   @PostMapping("/{id}/accept")
   ResponseEntity<String> accept(
       ApiCaller caller, @PathVariable long id, @RequestBody TokenBody body) {
-    changes.accept(caller.actor(), id, token(body));
+    changes.accept(caller.actor(), changes.setOfTask(caller.nic(), id), token(body));
     return ApiResponses.nothing();
   }
 
   @PostMapping("/{id}/refuse")
   ResponseEntity<String> refuse(
       ApiCaller caller, @PathVariable long id, @RequestBody TokenBody body) {
-    changes.refuse(caller.actor(), id, token(body));
+    changes.refuse(caller.actor(), changes.setOfTask(caller.nic(), id), token(body), null);
     return ApiResponses.nothing();
   }
 
   @PostMapping("/{id}/resendEmail")
   ResponseEntity<String> resend(ApiCaller caller, @PathVariable long id) {
-    changes.resendCode(caller.actor(), id);
+    changes.resendCode(caller.actor(), changes.setOfTask(caller.nic(), id));
     return ApiResponses.nothing();
   }
 
   @PostMapping("/{id}/cancel")
   ResponseEntity<String> cancel(ApiCaller caller, @PathVariable long id) {
-    changes.cancel(caller.actor(), id);
+    changes.cancel(caller.actor(), changes.setOfTask(caller.nic(), id));
     return ApiResponses.nothing();
   }
 

@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
-import org.handover.change.ContactChange;
+import org.handover.change.ChangeSet;
 import org.handover.change.ContactChanges;
 import org.handover.change.RoleOption;
 import org.handover.contact.ContactRole;
@@ -105,7 +106,7 @@ class EditContactsController {
     }
   }
 
-  /** Second step: creates the requests and returns to My services with a banner. */
+  /** Second step: creates the change set and opens its page with a banner. */
   @StepUp
   @PostMapping("/confirm")
   String confirm(
@@ -125,18 +126,19 @@ class EditContactsController {
       }
     }
     try {
-      List<ContactChange> created = changes.request(actor, serviceType, name, wanted);
+      Optional<ChangeSet> created = changes.request(actor, serviceType, name, wanted);
+      if (created.isEmpty()) {
+        model.addAttribute("alert", messages.getMessage("edit.nothingChanged", null, locale));
+        return showForm(actor, serviceType, name, Map.of(), Map.of(), model, locale);
+      }
+      ChangeSet set = created.get();
       flash.addFlashAttribute(
           "notice",
           messages.getMessage(
               "edit.created",
-              new Object[] {
-                created.size(),
-                name,
-                String.join(", ", created.stream().map(c -> String.valueOf(c.id())).toList())
-              },
+              new Object[] {String.valueOf(set.id()), name, set.itemCount()},
               locale));
-      return "redirect:/account/contacts/services";
+      return "redirect:/account/contacts/requests/" + set.id();
     } catch (HandoverException refused) {
       model.addAttribute("alert", refused.message(locale));
       return showForm(actor, serviceType, name, Map.of(), Map.of(), model, locale);

@@ -1,16 +1,13 @@
 package org.handover.change.web;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChange;
 import org.handover.change.ContactChanges;
-import org.handover.change.PartyStatus;
-import org.handover.contact.ContactRole;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
@@ -59,6 +56,9 @@ class MyRequestsController {
     this.messages = messages;
   }
 
+  /** The filter value that lists the sets waiting for my token. */
+  static final String NEEDS_MY_ACTION = "needsMyAction";
+
   @GetMapping
   String list(
       Actor actor,
@@ -68,27 +68,44 @@ class MyRequestsController {
       @RequestParam(required = false) String token,
       Model model,
       Locale locale) {
-    ChangeState filter = ChangeState.parse(state).orElse(null);
     Nic me = actor.nic();
-    List<ContactChange> page = changes.listInvolving(me, filter, before, PAGE + 1);
-    boolean more = page.size() > PAGE;
-    List<ContactChange> shown = more ? page.subList(0, PAGE) : page;
-    if (taskId != null && shown.stream().noneMatch(c -> c.id() == taskId)) {
-      ContactChange linked = changes.get(me, taskId);
-      shown = new ArrayList<>(shown);
-      shown.add(0, linked);
+    if (taskId != null) {
+      // links from before change sets named a task: its set's page answers them
+      long set = changes.setOfTask(me, taskId);
+      return "redirect:/account/contacts/requests/"
+          + set
+          + (token == null ? "" : "?token=" + token);
     }
-    model.addAttribute(
-        "rows",
-        shown.stream()
-            .map(c -> row(c, me, taskId != null && c.id() == taskId, token, locale))
-            .toList());
-    model.addAttribute("state", filter);
+    boolean mine = NEEDS_MY_ACTION.equals(state);
+    ChangeState filter = mine ? null : ChangeState.parse(state).orElse(null);
+    List<ChangeSet> page = changes.listInvolving(me, filter, mine, before, PAGE + 1);
+    boolean more = page.size() > PAGE;
+    List<ChangeSet> shown = more ? page.subList(0, PAGE) : page;
+    model.addAttribute("rows", shown.stream().map(c -> row(c, me, false, null, locale)).toList());
+    model.addAttribute("state", mine ? NEEDS_MY_ACTION : filter == null ? null : filter.name());
     model.addAttribute("states", FILTERABLE);
     model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
     model.addAttribute("me", me);
     return "change/requests";
   }
+
+  /** One set on its own page: every item, each party's answer, and my actions. */
+  @GetMapping("/{id}")
+  String show(
+      Actor actor,
+      @PathVariable long id,
+      @RequestParam(required = false) String token,
+      Model model,
+      Locale locale) {
+    ChangeSet set = changes.get(actor.nic(), id);
+    model.addAttribute("r", row(set, actor.nic(), true, token, locale));
+    model.addAttribute("items", set.items().stream().limit(ITEMS_SHOWN).toList());
+    model.addAttribute("me", actor.nic());
+    return "change/request";
+  }
+
+  /** Items a set's page lists; the rest are counted. */
+  private static final int ITEMS_SHOWN = 500;
 
   @StepUp
   @PostMapping("/{id}/accept")
@@ -144,20 +161,18 @@ class MyRequestsController {
     return back(id);
   }
 
-  private String notice(String key, ContactChange c, Locale locale) {
+  private String notice(String key, ChangeSet c, Locale locale) {
     return messages.getMessage(key, new Object[] {String.valueOf(c.id())}, locale);
   }
 
   private static String back(long id) {
-    return "redirect:/account/contacts/requests?taskId=" + id;
+    return "redirect:/account/contacts/requests/" + id;
   }
 
-  private String afterAcceptance(ContactChange c, Locale locale) {
+  private String afterAcceptance(ChangeSet c, Locale locale) {
     if (c.state() == ChangeState.done) {
       return messages.getMessage(
-          "requests.done",
-          new Object[] {c.to().value(), roles(c, locale), c.serviceName()},
-          locale);
+          "requests.done", new Object[] {String.valueOf(c.id()), c.itemCount()}, locale);
     }
     if (c.state().isOpen()) {
       return messages.getMessage(
@@ -171,21 +186,19 @@ class MyRequestsController {
         locale);
   }
 
-  private RequestRow row(ContactChange c, Nic me, boolean linked, String token, Locale locale) {
-    boolean pendingParty =
-        c.party(me).map(p -> p.status() == PartyStatus.pending).orElse(false)
-            && c.state() == ChangeState.validatingByCustomers;
+  private RequestRow row(ChangeSet c, Nic me, boolean linked, String token, Locale locale) {
+    boolean pendingParty = c.awaits(me);
     return new RequestRow(
         c,
-        status(c, me, pendingParty, locale),
+        status(c, pendingParty, locale),
         pendingParty,
         pendingParty,
-        c.asker().equals(me) && c.state() == ChangeState.validatingByCustomers,
+        c.mayCancel(me) && c.state() == ChangeState.validatingByCustomers,
         linked,
         linked && pendingParty ? token : null);
   }
 
-  private String status(ContactChange c, Nic me, boolean pendingParty, Locale locale) {
+  private String status(ChangeSet c, boolean pendingParty, Locale locale) {
     String date = c.doneAt() == null ? "" : date(c.doneAt(), locale);
     return switch (c.state()) {
       case validatingByCustomers, todo, checkValidity, doing ->
@@ -200,19 +213,12 @@ class MyRequestsController {
     };
   }
 
-  private String reason(ContactChange c, Locale locale) {
+  private String reason(ChangeSet c, Locale locale) {
     return c.reason() == null ? "" : c.reason().message(locale);
   }
 
   private String stateName(ChangeState state, Locale locale) {
     return messages.getMessage("state." + state.name(), null, locale);
-  }
-
-  private String roles(ContactChange c, Locale locale) {
-    return c.roles().stream()
-        .sorted()
-        .map((ContactRole r) -> messages.getMessage("enum.ContactRole." + r.name(), null, locale))
-        .collect(Collectors.joining(", "));
   }
 
   static String date(Instant instant, Locale locale) {

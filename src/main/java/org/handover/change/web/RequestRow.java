@@ -1,13 +1,14 @@
 package org.handover.change.web;
 
-import org.handover.change.ContactChange;
+import org.handover.change.ChangeSet;
 
 /**
- * One line of "My requests": the request, its status in plain words, and what the viewer may do
- * ({@code code} pre-fills the code field when the page was opened from the email link).
+ * One change set as "My requests" and its own page show it: the set, its status in plain words, and
+ * what the viewer may do ({@code code} pre-fills the token field when the page was opened from the
+ * email link).
  */
 record RequestRow(
-    ContactChange change,
+    ChangeSet set,
     String status,
     boolean canAnswer,
     boolean canResend,

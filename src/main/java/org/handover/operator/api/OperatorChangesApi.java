@@ -7,6 +7,7 @@ import java.util.List;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedServices;
 import org.handover.change.ChangeErrors.ChangeNotFound;
+import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
 import org.handover.change.ContactChanges;
 import org.handover.operator.InvalidOperatorRequest;
@@ -59,14 +60,16 @@ class OperatorChangesApi {
             page,
             size)
         .stream()
-        .map(ChangeView::of)
+        .map(t -> ChangeView.of(t.getKey(), t.getValue()))
         .toList();
   }
 
+  /** A task with its set's state and the set's history. */
   @GetMapping("/contact-changes/{id}")
   ChangeView get(@PathVariable long id) {
-    return ChangeView.of(changes.find(id).orElseThrow(() -> new ChangeNotFound(id)))
-        .withHistory(audit.forChange(id).stream().map(AuditView::of).toList());
+    ChangeSet set = changes.findByTask(id).orElseThrow(() -> new ChangeNotFound(id));
+    return ChangeView.of(set, set.item(id).orElseThrow())
+        .withHistory(audit.forChange(set.id()).stream().map(AuditView::of).toList());
   }
 
   @JsonIgnoreProperties(ignoreUnknown = false)
@@ -77,7 +80,9 @@ class OperatorChangesApi {
     if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 300) {
       throw new InvalidOperatorRequest("reason");
     }
-    return ChangeView.of(changes.abort(operator, id, body.reason()));
+    ChangeSet set = changes.findByTask(id).orElseThrow(() -> new ChangeNotFound(id));
+    return ChangeView.of(
+        changes.abort(operator, set.id(), body.reason()), set.item(id).orElseThrow());
   }
 
   @GetMapping("/audit")

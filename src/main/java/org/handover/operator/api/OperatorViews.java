@@ -7,7 +7,8 @@ import org.handover.account.Account;
 import org.handover.apiauth.ApiResponses;
 import org.handover.audit.AuditEntry;
 import org.handover.catalog.HostedService;
-import org.handover.change.ContactChange;
+import org.handover.change.ChangeItem;
+import org.handover.change.ChangeSet;
 import org.handover.contact.ContactRole;
 
 /**
@@ -80,9 +81,13 @@ final class OperatorViews {
     }
   }
 
-  /** A contact change request; {@code history} only when one request is read on its own. */
+  /**
+   * A task (one item of a change set) with its set's state, parties and id; {@code history}, the
+   * set's, only when one task is read on its own. Aborting a task aborts its whole set.
+   */
   record ChangeView(
       long id,
+      long changeSetId,
       String serviceType,
       String serviceDomain,
       List<String> contactTypes,
@@ -97,21 +102,22 @@ final class OperatorViews {
       List<PartyView> parties,
       @JsonInclude(JsonInclude.Include.NON_NULL) List<AuditView> history) {
 
-    static ChangeView of(ContactChange c) {
+    static ChangeView of(ChangeSet set, ChangeItem item) {
       return new ChangeView(
-          c.id(),
-          c.serviceType().name(),
-          c.serviceName(),
-          c.roles().stream().sorted().map(ContactRole::apiName).toList(),
-          c.from().value(),
-          c.to().value(),
-          c.asker().value(),
-          c.state().name(),
-          ApiResponses.datetime(c.requestedAt()),
-          ApiResponses.datetime(c.doneAt()),
-          ApiResponses.datetime(c.expiresAt()),
-          c.reason() == null ? null : c.reason().message(Locale.ENGLISH),
-          c.parties().stream()
+          item.taskId(),
+          set.id(),
+          item.serviceType().name(),
+          item.serviceName(),
+          item.sortedRoles().stream().map(ContactRole::apiName).toList(),
+          item.from().value(),
+          item.to().value(),
+          set.asker().value(),
+          set.state().name(),
+          ApiResponses.datetime(set.requestedAt()),
+          ApiResponses.datetime(set.doneAt()),
+          ApiResponses.datetime(set.expiresAt()),
+          set.reason() == null ? null : set.reason().message(Locale.ENGLISH),
+          set.parties().stream()
               .map(
                   p ->
                       new PartyView(
@@ -126,6 +132,7 @@ final class OperatorViews {
     ChangeView withHistory(List<AuditView> entries) {
       return new ChangeView(
           id,
+          changeSetId,
           serviceType,
           serviceDomain,
           contactTypes,

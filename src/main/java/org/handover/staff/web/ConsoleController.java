@@ -1,6 +1,8 @@
 package org.handover.staff.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
@@ -12,8 +14,8 @@ import org.handover.catalog.HostedServices.ServiceNotFound;
 import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeErrors.ChangeNotFound;
+import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChange;
 import org.handover.change.ContactChanges;
 import org.handover.security.SecondFactors;
 import org.handover.system.Nic;
@@ -78,8 +80,13 @@ class ConsoleController {
               : List.of());
     } else if (state != null && !state.isBlank()) {
       ChangeState wanted = ChangeState.parse(state).orElse(null);
-      model.addAttribute(
-          "requests", wanted == null ? List.of() : changes.search(wanted, null, null, 0, LIMIT));
+      Map<Long, ChangeSet> sets = new LinkedHashMap<>();
+      if (wanted != null) {
+        changes
+            .search(wanted, null, null, 0, LIMIT)
+            .forEach(e -> sets.putIfAbsent(e.getKey().id(), e.getKey()));
+      }
+      model.addAttribute("requests", List.copyOf(sets.values()));
     }
     return "staff/home";
   }
@@ -104,7 +111,7 @@ class ConsoleController {
                 new ServiceQuery(
                     account.nic(), null, null, null, null, null, null, null, null, LIMIT))
             .services());
-    model.addAttribute("requests", changes.listInvolving(account.nic(), null, null, LIMIT));
+    model.addAttribute("requests", changes.listInvolving(account.nic(), null, false, null, LIMIT));
     model.addAttribute("history", audit.search(null, account.nic().value(), null, null, 0, LIMIT));
     return "staff/account";
   }
@@ -127,7 +134,7 @@ class ConsoleController {
 
   @GetMapping("/requests/{id}")
   String request(@PathVariable long id, Model model) {
-    ContactChange change = changes.find(id).orElseThrow(() -> new ChangeNotFound(id));
+    ChangeSet change = changes.find(id).orElseThrow(() -> new ChangeNotFound(id));
     model.addAttribute("change", change);
     model.addAttribute("history", audit.forChange(id));
     return "staff/request";

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.handover.system.Language;
+import org.handover.system.ReadReplica;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -23,6 +24,12 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+  private final ReadReplica replica;
+
+  WebConfiguration(ReadReplica replica) {
+    this.replica = replica;
+  }
 
   @Bean
   LocaleResolver localeResolver() {
@@ -70,6 +77,7 @@ class WebConfiguration implements WebMvcConfigurer {
     change.setParamName("lang");
     change.setIgnoreInvalidLocale(true);
     registry.addInterceptor(change);
+    registry.addInterceptor(new ReplicaFence(replica));
   }
 
   @Override

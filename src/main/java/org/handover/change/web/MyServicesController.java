@@ -1,13 +1,15 @@
-package org.handover.catalog.web;
+package org.handover.change.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServicePage;
 import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
+import org.handover.change.ContactChanges;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
@@ -18,15 +20,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "Contact management" (My services): every service where the signed-in account holds a role, paged
- * by key. A contact filter that is not a customer ID is answered on the page itself (400).
+ * by key, each row marked with its open change set, and the selection of a bulk handover. A contact
+ * filter that is not a customer ID is answered on the page itself (400).
  */
 @Controller
 class MyServicesController {
 
   private final HostedServices services;
+  private final ContactChanges changes;
 
-  MyServicesController(HostedServices services) {
+  MyServicesController(HostedServices services, ContactChanges changes) {
     this.services = services;
+    this.changes = changes;
   }
 
   @GetMapping("/account/contacts/services")
@@ -83,6 +88,9 @@ class MyServicesController {
     }
     ServicePage page = services.list(query);
     model.addAttribute("page", page);
+    model.addAttribute(
+        "openSets", changes.openSets(page.services().stream().map(HostedService::id).toList()));
+    model.addAttribute("maxSet", ContactChanges.MAX_SET_SERVICES);
     return "catalog/services";
   }
 

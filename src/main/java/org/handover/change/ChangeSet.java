@@ -3,59 +3,60 @@ package org.handover.change;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeErrors.AlreadyAnswered;
 import org.handover.change.ChangeErrors.ChangeClosed;
 import org.handover.change.ChangeErrors.CodeVoid;
 import org.handover.change.ChangeErrors.IllegalTransition;
 import org.handover.change.ChangeErrors.NotAParty;
-import org.handover.change.ChangeErrors.NotTheAsker;
+import org.handover.change.ChangeErrors.NotAllowedToCancel;
 import org.handover.change.ChangeErrors.ResendLimitReached;
 import org.handover.change.ChangeErrors.ResendTooSoon;
 import org.handover.change.ChangeErrors.WrongCode;
 import org.handover.contact.ContactRole;
-import org.handover.contact.PlannedChange;
 import org.handover.system.ConfirmationCode;
 import org.handover.system.Nic;
 
 /**
- * A contact change request and its state machine. Every move checks its precondition and throws a
- * named exception otherwise; the moves made are kept as {@link Transition}s for the audit log.
+ * A change set: the contact changes one person asked for at once (one edit of a service, or a bulk
+ * handover), and its state machine. Each person who must confirm has one code for the whole set;
+ * the set is applied when all have accepted, all items or none. Every move checks its precondition
+ * and throws a named exception otherwise; what happened is recorded as {@link SetEvent}s, which
+ * {@link ChangeEffects} turns into audit rows, emails and webhook events.
  */
-public final class ContactChange {
+public final class ChangeSet {
 
-  /** One state move, with the reason when it ends the request. */
-  public record Transition(ChangeState from, ChangeState to, Reason reason) {}
+  /** The longest refusal reason kept, in characters (the stored reason holds 500). */
+  static final int MAX_REASON = 300;
 
   private long id;
-  private final long serviceId;
-  private final ServiceType serviceType;
-  private final String serviceName;
-  private final Set<ContactRole> roles;
-  private final Nic from;
-  private final Nic to;
   private final Nic asker;
   private final Instant requestedAt;
   private final Instant expiresAt;
   private final List<Party> parties;
+  private List<ChangeItem> items;
+  private final int itemCount;
+  private final Map<Nic, Boolean> members;
   private ChangeState state;
   private Instant doneAt;
   private Instant nextReminderAt;
   private Reason reason;
-  private final List<Transition> transitions = new ArrayList<>();
+  private final List<SetEvent> events = new ArrayList<>();
 
-  ContactChange(
+  /**
+   * @param items the items, or only the first ones when {@code itemCount} is larger (lists)
+   * @param members everyone the set concerns, with whether they may cancel it
+   */
+  ChangeSet(
       long id,
-      long serviceId,
-      ServiceType serviceType,
-      String serviceName,
-      Set<ContactRole> roles,
-      Nic from,
-      Nic to,
       Nic asker,
       ChangeState state,
       Instant requestedAt,
@@ -63,14 +64,11 @@ public final class ContactChange {
       Instant expiresAt,
       Instant nextReminderAt,
       Reason reason,
-      List<Party> parties) {
+      List<Party> parties,
+      List<ChangeItem> items,
+      int itemCount,
+      Map<Nic, Boolean> members) {
     this.id = id;
-    this.serviceId = serviceId;
-    this.serviceType = serviceType;
-    this.serviceName = serviceName;
-    this.roles = Set.copyOf(roles);
-    this.from = from;
-    this.to = to;
     this.asker = asker;
     this.state = state;
     this.requestedAt = requestedAt;
@@ -79,33 +77,58 @@ public final class ContactChange {
     this.nextReminderAt = nextReminderAt;
     this.reason = reason;
     this.parties = new ArrayList<>(parties);
+    this.items = List.copyOf(items);
+    this.itemCount = itemCount;
+    this.members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
   }
 
-  /** A new request in state {@code todo}, one party per required confirmation. */
-  static ContactChange requested(
-      PlannedChange plan,
-      long serviceId,
-      ServiceType type,
-      String serviceName,
+  /**
+   * A new set in state {@code todo}: one party per person whose confirmation some item needs (each
+   * with a fresh code), and as members the asker, the parties and every current contact of the
+   * services ({@code contacts}), administrators allowed to cancel.
+   */
+  static ChangeSet requested(
+      Nic asker,
+      List<ChangeItem> items,
+      Map<Nic, Boolean> contacts,
+      Map<Nic, ConfirmationCode> codes,
       Instant now,
-      Duration expiry,
-      List<Party> parties) {
-    return new ContactChange(
-        0,
-        serviceId,
-        type,
-        serviceName,
-        plan.roles(),
-        plan.from(),
-        plan.to(),
-        plan.asker(),
-        ChangeState.todo,
-        now,
-        null,
-        now.plus(expiry),
-        null,
-        null,
-        parties);
+      Duration expiry) {
+    List<Party> parties = new ArrayList<>();
+    codes.forEach((nic, code) -> parties.add(Party.awaiting(nic, code.digest(), now)));
+    Map<Nic, Boolean> members = new LinkedHashMap<>();
+    members.put(asker, true);
+    codes.keySet().forEach(nic -> members.putIfAbsent(nic, false));
+    for (ChangeItem item : items) {
+      members.putIfAbsent(item.from(), false);
+      members.putIfAbsent(item.to(), false);
+    }
+    contacts.forEach((nic, admin) -> members.merge(nic, admin, Boolean::logicalOr));
+    ChangeSet set =
+        new ChangeSet(
+            0,
+            asker,
+            ChangeState.todo,
+            now,
+            null,
+            now.plus(expiry),
+            null,
+            null,
+            parties,
+            items,
+            items.size(),
+            members);
+    set.events.add(new SetEvent.Requested(Map.copyOf(codes)));
+    return set;
+  }
+
+  /** The people whose confirmation these items need, in a stable order: the asker first. */
+  static Set<Nic> partiesOf(Nic asker, List<ChangeItem> items) {
+    Set<Nic> parties = new LinkedHashSet<>();
+    for (ChangeItem item : items) {
+      parties.addAll(item.plan(asker).parties());
+    }
+    return parties;
   }
 
   // ---- moves ---------------------------------------------------------------------------
@@ -117,7 +140,7 @@ public final class ContactChange {
   }
 
   /**
-   * A party accepts with its code. When it is the last party, the request moves to {@code
+   * A party accepts with its code. When it is the last party, the set moves to {@code
    * checkValidity}.
    *
    * @return whether every party has now accepted
@@ -132,9 +155,15 @@ public final class ContactChange {
     return all;
   }
 
-  /** A party refuses with its code; the request ends in {@code refused}. */
-  void refuse(Nic nic, String code, Instant now, int maxFailures) {
-    refuse(nic, code, now, maxFailures, null);
+  /**
+   * Whether {@code code} is the code this party already accepted the set with: a client that
+   * accepts each task of the set in turn sends it once per task, and each repeat is a no-op.
+   */
+  boolean alreadyAcceptedWith(Nic nic, String code) {
+    return party(nic)
+        .filter(p -> p.status() == PartyStatus.accepted && p.codeDigest() != null)
+        .map(p -> ConfirmationCode.matches(code, p.codeDigest()))
+        .orElse(false);
   }
 
   /** A party refuses with its code, and may say why in a few words everyone involved will read. */
@@ -152,20 +181,17 @@ public final class ContactChange {
         now);
   }
 
-  /** The longest refusal reason kept, in characters (the stored reason holds 500). */
-  static final int MAX_REASON = 300;
-
-  /** {@code checkValidity → doing}: the re-check passed. */
+  /** {@code checkValidity → doing}: the re-check of every item passed. */
   void startApplying() {
     move(ChangeState.doing, null);
   }
 
-  /** {@code doing → done}: the service now has the new contact. */
+  /** {@code doing → done}: the services now have the new contacts. */
   void markDone(Instant now) {
     end(ChangeState.done, null, now);
   }
 
-  /** {@code checkValidity → refused}: the re-check failed. */
+  /** {@code checkValidity → refused}: the re-check of some item failed. */
   void failCheck(Reason why, Instant now) {
     if (state != ChangeState.checkValidity) {
       throw new IllegalTransition(id, state, ChangeState.refused);
@@ -173,7 +199,7 @@ public final class ContactChange {
     end(ChangeState.refused, why, now);
   }
 
-  /** Ends an open request after an unexpected failure. */
+  /** Ends an open set after an unexpected failure. */
   void fail(Reason why, Instant now) {
     end(ChangeState.error, why, now);
   }
@@ -187,16 +213,16 @@ public final class ContactChange {
     end(ChangeState.expired, Reason.of("reason.expired", waiting), now);
   }
 
-  /** The asker cancels their own request. */
+  /** The asker, or an administrator of one of its services, cancels the set. */
   void cancel(Nic by, Instant now) {
-    if (!asker.equals(by)) {
-      throw new NotTheAsker(id, asker);
+    if (!mayCancel(by)) {
+      throw new NotAllowedToCancel(id, asker);
     }
     requireAwaitingAnswers(now);
     end(ChangeState.aborted, Reason.of("reason.cancelledBy", by.value()), now);
   }
 
-  /** An operator aborts the request. */
+  /** An operator aborts the set. */
   void abort(String operatorReason, Instant now) {
     if (!state.canMoveTo(ChangeState.aborted)) {
       throw new ChangeClosed(id, state);
@@ -208,7 +234,7 @@ public final class ContactChange {
    * Replaces a pending party's code, within the rate limits: one per {@code interval}, at most
    * {@code dailyLimit} per rolling day.
    */
-  void rotateCode(Nic nic, String digest, Instant now, Duration interval, int dailyLimit) {
+  void rotateCode(Nic nic, ConfirmationCode code, Instant now, Duration interval, int dailyLimit) {
     requireAwaitingAnswers(now);
     Party party = requireParty(nic);
     if (party.hasAnswered()) {
@@ -226,12 +252,14 @@ public final class ContactChange {
     if (used >= dailyLimit) {
       throw new ResendLimitReached(id, dailyLimit);
     }
-    replace(party.withNewCode(digest, now, window, used + 1));
+    replace(party.withNewCode(code.digest(), now, window, used + 1));
+    events.add(new SetEvent.CodeResent(nic, code));
   }
 
-  /** Moves the reminder schedule past {@code now}. */
+  /** The parties still awaited were reminded; the schedule moves past {@code now}. */
   void reminded(Instant next) {
     nextReminderAt = next;
+    events.add(new SetEvent.Reminded());
   }
 
   // ---- queries -------------------------------------------------------------------------
@@ -245,32 +273,55 @@ public final class ContactChange {
     return parties.stream().filter(p -> !p.hasAnswered()).map(Party::nic).toList();
   }
 
-  /** Everyone involved: the parties and the contact being replaced, once each. */
-  public List<Nic> involved() {
-    List<Nic> all = new ArrayList<>(parties.stream().map(Party::nic).toList());
-    if (!all.contains(from)) {
-      all.add(from);
-    }
-    return all;
+  /** Whether this account waits to be asked for its code on this open set. */
+  public boolean awaits(Nic nic) {
+    return state == ChangeState.validatingByCustomers && pendingParties().contains(nic);
+  }
+
+  /** Everyone the set concerns, each once: they see it and hear how it ends. */
+  public List<Nic> members() {
+    return List.copyOf(members.keySet());
   }
 
   public boolean involves(Nic nic) {
-    return asker.equals(nic) || from.equals(nic) || to.equals(nic);
+    return members.containsKey(nic);
+  }
+
+  /** Whether this account may cancel the set: its asker or an administrator of its services. */
+  public boolean mayCancel(Nic nic) {
+    return Boolean.TRUE.equals(members.get(nic));
   }
 
   public Optional<Party> party(Nic nic) {
     return parties.stream().filter(p -> p.nic().equals(nic)).findFirst();
   }
 
-  /** The planned change this request carries, for the final re-check. */
-  public PlannedChange plan() {
-    return new PlannedChange(from, to, roles, asker);
+  /** The item that is this task, if it is one of the items held. */
+  public Optional<ChangeItem> item(long taskId) {
+    return items.stream().filter(i -> i.taskId() == taskId).findFirst();
   }
 
-  /** Transitions made since the last call; the caller audits them. */
-  List<Transition> drainTransitions() {
-    List<Transition> made = List.copyOf(transitions);
-    transitions.clear();
+  /** The roles this set changes, over all its items, in the order admin, tech, billing. */
+  public List<ContactRole> roles() {
+    Set<ContactRole> all = EnumSet.noneOf(ContactRole.class);
+    items.forEach(i -> all.addAll(i.roles()));
+    return List.copyOf(all);
+  }
+
+  /** The distinct services of the items held, in item order. */
+  public List<String> serviceNames() {
+    return items.stream().map(ChangeItem::serviceName).distinct().toList();
+  }
+
+  /** Whether every item is held (lists hold only the first ones of a large set). */
+  public boolean complete() {
+    return items.size() == itemCount;
+  }
+
+  /** Events recorded since the last call; {@link ChangeEffects} turns them into effects. */
+  List<SetEvent> drainEvents() {
+    List<SetEvent> made = List.copyOf(events);
+    events.clear();
     return made;
   }
 
@@ -283,13 +334,17 @@ public final class ContactChange {
       throw new AlreadyAnswered(id, party.status());
     }
     if (party.codeIsVoid(maxFailures)) {
+      events.add(new SetEvent.CodeRejected(nic, party.failedAttempts(), true));
       throw new CodeVoid(id);
     }
     if (!ConfirmationCode.matches(code, party.codeDigest())) {
-      replace(party.withFailure());
+      Party failed = party.withFailure();
+      replace(failed);
+      events.add(new SetEvent.CodeRejected(nic, failed.failedAttempts(), false));
       throw new WrongCode(id);
     }
     replace(party.answered(answer, now));
+    events.add(new SetEvent.Answered(nic, answer));
   }
 
   private void requireAwaitingAnswers(Instant now) {
@@ -325,7 +380,7 @@ public final class ContactChange {
     if (!state.canMoveTo(next)) {
       throw new IllegalTransition(id, state, next);
     }
-    transitions.add(new Transition(state, next, why));
+    events.add(new SetEvent.Moved(state, next, why));
     state = next;
   }
 
@@ -333,34 +388,15 @@ public final class ContactChange {
     this.id = id;
   }
 
+  /** The items as stored, with their task ids. */
+  void itemsStored(List<ChangeItem> stored) {
+    this.items = List.copyOf(stored);
+  }
+
   // ---- accessors -----------------------------------------------------------------------
 
   public long id() {
     return id;
-  }
-
-  public long serviceId() {
-    return serviceId;
-  }
-
-  public ServiceType serviceType() {
-    return serviceType;
-  }
-
-  public String serviceName() {
-    return serviceName;
-  }
-
-  public Set<ContactRole> roles() {
-    return roles;
-  }
-
-  public Nic from() {
-    return from;
-  }
-
-  public Nic to() {
-    return to;
   }
 
   public Nic asker() {
@@ -393,5 +429,15 @@ public final class ContactChange {
 
   public List<Party> parties() {
     return List.copyOf(parties);
+  }
+
+  /** The items held: all of them, or the first ones in a list (see {@link #complete()}). */
+  public List<ChangeItem> items() {
+    return items;
+  }
+
+  /** How many items the set has in all. */
+  public int itemCount() {
+    return itemCount;
   }
 }

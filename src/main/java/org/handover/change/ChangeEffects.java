@@ -1,0 +1,135 @@
+package org.handover.change;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.handover.audit.AuditLog;
+import org.handover.contact.ContactRole;
+import org.handover.system.Actor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what happened to a change set ({@link SetEvent}s) into its effects, in the caller's
+ * transaction: audit rows, emails (through {@link ChangeNotifications}) and webhook events. The one
+ * place where a step's consequences are decided; the workflow only moves the set.
+ *
+ * <p>Audit rows carry the set's id as {@code change_id}. The rows that make a service's history
+ * (requested, and how the set ended) are written once per item with the item's service; the steps
+ * in between once per set.
+ */
+@Component
+class ChangeEffects {
+
+  private final ChangeNotifications notifications;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+
+  ChangeEffects(
+      ChangeNotifications notifications, AuditLog audit, ApplicationEventPublisher events) {
+    this.notifications = notifications;
+    this.audit = audit;
+    this.events = events;
+  }
+
+  /** Applies the effects of every event the set recorded since the last call. */
+  void emit(ChangeSet set, Actor actor) {
+    for (SetEvent event : set.drainEvents()) {
+      if (event instanceof SetEvent.Requested r) {
+        auditEachItem(set, actor, "change.requested", "");
+        notifications.created(set, r.codes());
+        publish("contactChange.created", set, null);
+      } else if (event instanceof SetEvent.Moved m) {
+        if (m.to().isFinal()) {
+          ended(set, actor, m);
+        } else {
+          audit.record(actor, "change." + m.to().name(), single(set), set.id(), transition(m));
+        }
+      } else if (event instanceof SetEvent.Answered a) {
+        answered(set, actor, a);
+      } else if (event instanceof SetEvent.CodeRejected c) {
+        audit.record(
+            actor,
+            "code.rejected",
+            single(set),
+            set.id(),
+            "failedAttempts=" + c.failedAttempts() + (c.voided() ? " void" : ""));
+      } else if (event instanceof SetEvent.CodeResent c) {
+        audit.record(actor, "code.resent", single(set), set.id(), null);
+        notifications.resent(set, c.nic(), c.code());
+      } else if (event instanceof SetEvent.Reminded) {
+        audit.record(Actor.system(), "change.reminded", single(set), set.id(), null);
+        notifications.reminder(set);
+      }
+    }
+  }
+
+  private void answered(ChangeSet set, Actor actor, SetEvent.Answered a) {
+    boolean accepted = a.answer() == PartyStatus.accepted;
+    audit.record(actor, accepted ? "party.accepted" : "party.refused", single(set), set.id(), null);
+    if (accepted) {
+      publish("contactChange.accepted", set, a.nic().value());
+      if (set.state() == ChangeState.validatingByCustomers) {
+        notifications.partyAccepted(set, a.nic());
+      }
+    }
+  }
+
+  private void ended(ChangeSet set, Actor actor, SetEvent.Moved m) {
+    auditEachItem(set, actor, "change." + m.to().name(), transition(m) + " ");
+    notifications.ended(set);
+    if (set.state() == ChangeState.error) {
+      return;
+    }
+    publish("contactChange." + set.state().name(), set, null);
+    if (set.state() == ChangeState.done) {
+      Map<Long, List<ChangeItem>> byService = new LinkedHashMap<>();
+      set.items()
+          .forEach(i -> byService.computeIfAbsent(i.serviceId(), k -> new ArrayList<>()).add(i));
+      byService.forEach(
+          (service, items) ->
+              events.publishEvent(
+                  new ContactChangeEvent(
+                      "service.contactsChanged", service, EventData.of(set, items, null))));
+    }
+  }
+
+  private void auditEachItem(ChangeSet set, Actor actor, String action, String prefix) {
+    audit.recordEach(
+        actor,
+        action,
+        set.id(),
+        set.items().stream()
+            .map(
+                i ->
+                    new AuditLog.Subject(
+                        i.serviceId(),
+                        prefix
+                            + "task "
+                            + i.taskId()
+                            + " "
+                            + ContactRole.encode(i.roles())
+                            + " "
+                            + i.from()
+                            + " -> "
+                            + i.to()))
+            .toList());
+  }
+
+  private void publish(String type, ChangeSet set, String party) {
+    events.publishEvent(
+        new ContactChangeEvent(type, single(set), EventData.of(set, set.items(), party)));
+  }
+
+  /** The service of a set that touches only one, else null. */
+  private static Long single(ChangeSet set) {
+    List<ChangeItem> items = set.items();
+    long first = items.get(0).serviceId();
+    return set.complete() && items.stream().allMatch(i -> i.serviceId() == first) ? first : null;
+  }
+
+  private static String transition(SetEvent.Moved m) {
+    return m.from() + " -> " + m.to() + (m.reason() == null ? "" : " " + m.reason().encode());
+  }
+}

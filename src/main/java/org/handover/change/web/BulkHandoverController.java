@@ -1,0 +1,186 @@
+package org.handover.change.web;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.handover.catalog.HostedServices;
+import org.handover.catalog.ServiceKey;
+import org.handover.catalog.ServiceQuery;
+import org.handover.catalog.ServiceType;
+import org.handover.change.ChangeSet;
+import org.handover.change.ContactChanges;
+import org.handover.contact.ContactRole;
+import org.handover.contact.PlannedChange;
+import org.handover.system.Actor;
+import org.handover.system.HandoverException;
+import org.handover.system.Nic;
+import org.handover.system.web.StepUp;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A bulk handover from My services: the services ticked on the page, or every service matching the
+ * page's filter (up to {@value ContactChanges#MAX_SET_SERVICES}), the roles and the new contact;
+ * then a review that lists what will be asked and what is left out, and why; then one change set.
+ */
+@Controller
+@RequestMapping("/account/contacts/bulk")
+class BulkHandoverController {
+
+  /** Included items the review page lists; the rest are counted. */
+  private static final int LISTED = 50;
+
+  private final ContactChanges changes;
+  private final HostedServices services;
+  private final MessageSource messages;
+
+  BulkHandoverController(ContactChanges changes, HostedServices services, MessageSource messages) {
+    this.changes = changes;
+    this.services = services;
+    this.messages = messages;
+  }
+
+  /** What the form says: the services (ticked, or the filter), the roles, the new contact. */
+  private record Selection(List<ServiceKey> keys, Map<ContactRole, Nic> wanted) {}
+
+  @PostMapping("/review")
+  String review(
+      Actor actor,
+      @RequestParam MultiValueMap<String, String> form,
+      Model model,
+      RedirectAttributes flash,
+      Locale locale) {
+    Selection selection;
+    try {
+      selection = selection(actor.nic(), form);
+    } catch (HandoverException | IllegalArgumentException invalid) {
+      flash.addFlashAttribute("alert", messages.getMessage("bulk.nothingSelected", null, locale));
+      return "redirect:/account/contacts/services";
+    }
+    ContactChanges.Preview preview =
+        changes.previewSet(actor, selection.keys(), selection.wanted());
+    List<String> included = new ArrayList<>();
+    preview
+        .included()
+        .forEach((key, plans) -> plans.forEach(p -> included.add(line(key, p, locale))));
+    model.addAttribute("itemCount", preview.itemCount());
+    model.addAttribute("included", included.stream().limit(LISTED).toList());
+    model.addAttribute(
+        "excluded",
+        preview.excluded().stream()
+            .map(e -> e.service().name() + ": " + e.why().message(locale))
+            .toList());
+    model.addAttribute("form", form);
+    model.addAttribute("hidden", hidden(form));
+    return "change/bulk-review";
+  }
+
+  @StepUp
+  @PostMapping("/confirm")
+  String confirm(
+      Actor actor,
+      @RequestParam MultiValueMap<String, String> form,
+      RedirectAttributes flash,
+      Locale locale) {
+    try {
+      Selection selection = selection(actor.nic(), form);
+      ChangeSet set = changes.requestSet(actor, selection.keys(), selection.wanted(), true);
+      flash.addFlashAttribute(
+          "notice",
+          messages.getMessage(
+              "edit.created",
+              new Object[] {
+                String.valueOf(set.id()), set.items().get(0).serviceName(), set.itemCount()
+              },
+              locale));
+      return "redirect:/account/contacts/requests/" + set.id();
+    } catch (HandoverException refused) {
+      flash.addFlashAttribute("alert", refused.message(locale));
+      return "redirect:/account/contacts/services";
+    } catch (IllegalArgumentException invalid) {
+      flash.addFlashAttribute("alert", messages.getMessage("bulk.nothingSelected", null, locale));
+      return "redirect:/account/contacts/services";
+    }
+  }
+
+  /** Reads the form; {@link IllegalArgumentException} when a part is missing. */
+  private Selection selection(Nic viewer, MultiValueMap<String, String> form) {
+    String to = form.getFirst("to");
+    List<String> roles = form.getOrDefault("role", List.of());
+    if (to == null || to.isBlank() || roles.isEmpty()) {
+      throw new IllegalArgumentException("no role or new contact");
+    }
+    Nic nic = Nic.parse(to);
+    Map<ContactRole, Nic> wanted = new EnumMap<>(ContactRole.class);
+    for (String role : roles) {
+      wanted.put(ContactRole.valueOf(role), nic);
+    }
+    Set<ServiceKey> keys = new LinkedHashSet<>();
+    if ("true".equals(form.getFirst("all"))) {
+      keys.addAll(services.keysMatching(query(viewer, form), ContactChanges.MAX_SET_SERVICES));
+    } else {
+      for (String ref : form.getOrDefault("service", List.of())) {
+        int colon = ref.indexOf(':');
+        ServiceType type =
+            ServiceType.parse(colon < 0 ? "" : ref.substring(0, colon))
+                .orElseThrow(() -> new IllegalArgumentException("bad service " + ref));
+        keys.add(new ServiceKey(type, ref.substring(colon + 1)));
+      }
+    }
+    if (keys.isEmpty() || keys.size() > ContactChanges.MAX_SET_SERVICES) {
+      throw new IllegalArgumentException("no service");
+    }
+    return new Selection(new ArrayList<>(keys), wanted);
+  }
+
+  /** The page's filter, as My services read it. */
+  private static ServiceQuery query(Nic viewer, MultiValueMap<String, String> form) {
+    return new ServiceQuery(
+        viewer,
+        blankToNull(form.getFirst("q")),
+        ServiceType.parse(String.valueOf(form.getFirst("type"))).orElse(null),
+        nicOrNull(form.getFirst("admin")),
+        nicOrNull(form.getFirst("tech")),
+        nicOrNull(form.getFirst("billing")),
+        null,
+        null,
+        null,
+        100);
+  }
+
+  /** The fields the confirmation re-sends: the selection, never the CSRF token (added anew). */
+  private static List<Map.Entry<String, String>> hidden(MultiValueMap<String, String> form) {
+    List<Map.Entry<String, String>> fields = new ArrayList<>();
+    for (String name :
+        List.of("service", "all", "q", "type", "admin", "tech", "billing", "role", "to")) {
+      form.getOrDefault(name, List.of()).forEach(v -> fields.add(Map.entry(name, v)));
+    }
+    return fields;
+  }
+
+  private String line(ServiceKey key, PlannedChange p, Locale locale) {
+    List<String> roles =
+        p.sortedRoles().stream()
+            .map(r -> messages.getMessage("role." + r.name(), null, locale))
+            .toList();
+    return key.name() + ": " + String.join(", ", roles) + ": " + p.from() + " \u2192 " + p.to();
+  }
+
+  private static Nic nicOrNull(String value) {
+    return value == null || value.isBlank() ? null : Nic.parse(value);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

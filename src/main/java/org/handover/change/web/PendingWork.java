@@ -1,0 +1,35 @@
+package org.handover.change.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import org.handover.account.SignedInCustomer;
+import org.handover.change.ContactChanges;
+import org.handover.system.Nic;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Puts on every page a signed-in customer sees how many change sets wait for their token, for the
+ * navigation's "Awaiting your confirmation (n)". One indexed count, on page views (GET) only.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PendingWork {
+
+  private final ContactChanges changes;
+
+  PendingWork(ContactChanges changes) {
+    this.changes = changes;
+  }
+
+  @ModelAttribute("awaitingCount")
+  Integer awaitingCount(Principal principal, HttpServletRequest request) {
+    if (!"GET".equals(request.getMethod())
+        || !(principal instanceof Authentication auth)
+        || !(auth.getPrincipal() instanceof SignedInCustomer customer)) {
+      return null;
+    }
+    return changes.awaitingCount(new Nic(customer.getUsername()));
+  }
+}

@@ -1,0 +1,144 @@
+package org.handover.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Spares the session table a write on every request. Spring Session stamps each request's time on
+ * the session, which makes the JDBC repository rewrite its row even when nothing else changed; here
+ * the stamp is kept only when the stored one is at least {@link #GRANULARITY} old. Attributes (the
+ * security context, the CSRF token) are written as before, when they change. The price: a session
+ * may end up to {@link #GRANULARITY} before its timeout, and "last use" on the security page is
+ * that coarse.
+ */
+@Component
+class CoarseSessionAccess implements BeanPostProcessor {
+
+  static final Duration GRANULARITY = Duration.ofMinutes(1);
+
+  @Override
+  public Object postProcessAfterInitialization(Object bean, String beanName) {
+    return bean instanceof JdbcIndexedSessionRepository jdbc ? new Sessions<>(jdbc) : bean;
+  }
+
+  /** The session repository, handing out sessions whose access time is kept coarsely. */
+  static final class Sessions<S extends Session>
+      implements FindByIndexNameSessionRepository<CoarseSession<S>> {
+
+    private final FindByIndexNameSessionRepository<S> delegate;
+
+    Sessions(FindByIndexNameSessionRepository<S> delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public CoarseSession<S> createSession() {
+      return new CoarseSession<>(delegate.createSession());
+    }
+
+    @Override
+    public void save(CoarseSession<S> session) {
+      delegate.save(session.delegate);
+    }
+
+    @Override
+    public CoarseSession<S> findById(String id) {
+      S found = delegate.findById(id);
+      return found == null ? null : new CoarseSession<>(found);
+    }
+
+    @Override
+    public void deleteById(String id) {
+      delegate.deleteById(id);
+    }
+
+    @Override
+    public Map<String, CoarseSession<S>> findByIndexNameAndIndexValue(String name, String value) {
+      Map<String, CoarseSession<S>> found = new LinkedHashMap<>();
+      delegate
+          .findByIndexNameAndIndexValue(name, value)
+          .forEach((id, s) -> found.put(id, new CoarseSession<>(s)));
+      return found;
+    }
+  }
+
+  /** A stored session whose access time moves only in steps of {@link #GRANULARITY}. */
+  static final class CoarseSession<S extends Session> implements Session {
+
+    private final S delegate;
+
+    CoarseSession(S delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void setLastAccessedTime(Instant time) {
+      if (Duration.between(delegate.getLastAccessedTime(), time).compareTo(GRANULARITY) >= 0) {
+        delegate.setLastAccessedTime(time);
+      }
+    }
+
+    @Override
+    public String getId() {
+      return delegate.getId();
+    }
+
+    @Override
+    public String changeSessionId() {
+      return delegate.changeSessionId();
+    }
+
+    @Override
+    public <T> T getAttribute(String name) {
+      return delegate.getAttribute(name);
+    }
+
+    @Override
+    public Set<String> getAttributeNames() {
+      return delegate.getAttributeNames();
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {
+      delegate.setAttribute(name, value);
+    }
+
+    @Override
+    public void removeAttribute(String name) {
+      delegate.removeAttribute(name);
+    }
+
+    @Override
+    public Instant getCreationTime() {
+      return delegate.getCreationTime();
+    }
+
+    @Override
+    public Instant getLastAccessedTime() {
+      return delegate.getLastAccessedTime();
+    }
+
+    @Override
+    public void setMaxInactiveInterval(Duration interval) {
+      delegate.setMaxInactiveInterval(interval);
+    }
+
+    @Override
+    public Duration getMaxInactiveInterval() {
+      return delegate.getMaxInactiveInterval();
+    }
+
+    @Override
+    public boolean isExpired() {
+      return delegate.isExpired();
+    }
+  }
+}
