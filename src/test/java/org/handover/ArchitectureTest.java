@@ -58,6 +58,8 @@ class ArchitectureTest {
           "security",
           "change",
           "operator",
+          "reassign",
+          "staff",
           "demo");
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.system.BulkSql;
@@ -46,6 +47,26 @@ class AccountRepository {
     }
     return jdbc.sql("select " + COLUMNS + " from accounts where nic in (:nics)")
         .param("nics", nics.stream().map(Nic::value).distinct().toList())
+        .query(AccountRepository::map)
+        .list();
+  }
+
+  /** Accounts whose last name (or organisation) starts with {@code prefix}, case-insensitive. */
+  List<Account> findByNamePrefix(String prefix, int limit) {
+    String like =
+        prefix
+                .toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_")
+            + "%";
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from accounts where lower(last_name) like :like escape '\\'"
+                + " or lower(organisation) like :like escape '\\' order by last_name, nic limit :limit")
+        .param("like", like)
+        .param("limit", limit)
         .query(AccountRepository::map)
         .list();
   }

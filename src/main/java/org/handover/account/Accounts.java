@@ -248,6 +248,14 @@ public class Accounts {
     return repository.findByEmail(login.strip().toLowerCase(Locale.ROOT));
   }
 
+  /** Up to {@code limit} accounts whose last name or organisation starts with {@code prefix}. */
+  public List<Account> searchByName(String prefix, int limit) {
+    if (prefix == null || prefix.isBlank() || !TextRules.isSingleLine(prefix, 100)) {
+      return List.of();
+    }
+    return repository.findByNamePrefix(prefix.strip(), Math.max(1, Math.min(limit, 100)));
+  }
+
   /** The password hash of an account, when it has one. */
   public Optional<String> passwordHash(Nic nic) {
     return repository.passwordHash(nic);

@@ -69,6 +69,27 @@ public final class ChangePolicy {
     plan(change.asker(), service, current, wanted, accounts);
   }
 
+  /**
+   * Checks a reassignment that support makes on a contact's behalf (no customer asks, so the
+   * asker's rules do not apply): the replaced contact still holds the role, the new contact exists,
+   * is active, has confirmed its email and differs from the holder, and the standing rule allows
+   * it. Used when a case is opened and again just before it is applied.
+   */
+  public void checkAssisted(
+      ContactRole role,
+      Nic from,
+      Nic to,
+      String service,
+      Contacts current,
+      AccountLookup accounts) {
+    roleIsStillHeld(from, role, service, current);
+    newContactExists(to, accounts);
+    newContactIsActive(to, accounts);
+    newContactConfirmedItsEmail(to, accounts);
+    newContactDiffersFromHolder(to, service, current, role);
+    standingAllowsChange(role, from, to, service, accounts);
+  }
+
   /** The roles the requester may hand over (or, as admin, reassign) on this service. */
   public Set<ContactRole> changeableRoles(Nic requester, Contacts current) {
     Set<ContactRole> held = current.rolesOf(requester);

@@ -47,7 +47,15 @@ public enum MailKind {
   /** Security notice: a new API application. */
   SECURITY_API_APPLICATION,
   /** Security notice: a sign-in from a browser not seen before. */
-  SECURITY_NEW_DEVICE;
+  SECURITY_NEW_DEVICE,
+  /** Assisted reassignment: current contacts are told the date and may veto. */
+  CASE_NOTICE,
+  /** Assisted reassignment: the new contact's code. */
+  CASE_CODE,
+  /** Assisted reassignment: the role has passed to the new contact. */
+  CASE_APPLIED,
+  /** Assisted reassignment: vetoed, expired or refused by the final check. */
+  CASE_ENDED;
 
   /** Whether this is a security notice about the account (links to its security page). */
   public boolean isSecurityNotice() {
@@ -60,6 +68,7 @@ public enum MailKind {
         || this == CHANGE_CODE_RESENT
         || this == EMAIL_CHANGE_CODE
         || this == PASSWORD_RESET
-        || this == EMAIL_CONFIRM;
+        || this == EMAIL_CONFIRM
+        || this == CASE_CODE;
   }
 }

@@ -112,6 +112,8 @@ public class MailTemplates {
           base + "/signup/confirm?nic=" + encode(String.valueOf(p.get("nic"))) + token;
       case PASSWORD_RESET ->
           base + "/password-reset?login=" + encode(String.valueOf(p.get("nic"))) + token;
+      case CASE_NOTICE, CASE_CODE, CASE_APPLIED, CASE_ENDED ->
+          base + "/account/support/cases/" + p.get("caseId") + token.replaceFirst("&", "?");
       default ->
           base
               + "/account/contacts/requests/"

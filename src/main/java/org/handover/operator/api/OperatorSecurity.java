@@ -23,38 +23,45 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The operator API ({@code /operator/v1/**}): stateless, authenticated by {@code Authorization:
  * Bearer <token>} compared in constant time with the digest of the configured token; 401 without
- * it, 404 everywhere when no token is configured. Controllers take the operator {@link Actor} as a
- * parameter.
+ * it, 404 everywhere when no token is configured. With {@code handover.operator.jwt.*} set, an
+ * OAuth2 access token (JWT) of the provider's identity provider is accepted too ({@link
+ * OperatorJwt}), and the audit log names the calling system. Controllers take the operator {@link
+ * Actor} as a parameter.
  */
 @Configuration(proxyBeanMethods = false)
 class OperatorSecurity {
 
   @Bean
   @Order(2)
-  SecurityFilterChain operator(HttpSecurity http, HandoverProperties properties) throws Exception {
+  SecurityFilterChain operator(
+      HttpSecurity http, HandoverProperties properties, OperatorJwt.Settings jwtSettings)
+      throws Exception {
     byte[] expected =
         properties.operator().enabled() ? Digests.sha256(properties.operator().token()) : null;
+    OperatorJwt jwt = new OperatorJwt(jwtSettings);
     http.securityMatcher("/operator/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-        .addFilterBefore(new BearerFilter(expected), SecurityContextHolderFilter.class);
+        .addFilterBefore(new BearerFilter(expected, jwt), SecurityContextHolderFilter.class);
     return http.build();
   }
 
   /** Checks the bearer token before anything else runs. */
   static final class BearerFilter extends OncePerRequestFilter {
     private final byte[] expected;
+    private final OperatorJwt jwt;
 
-    BearerFilter(byte[] expected) {
+    BearerFilter(byte[] expected, OperatorJwt jwt) {
       this.expected = expected;
+      this.jwt = jwt;
     }
 
     @Override
     protected void doFilterInternal(
         HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      if (expected == null) {
+      if (expected == null && !jwt.enabled()) {
         ApiErrors.write(response, HttpStatus.NOT_FOUND, "The operator API is not enabled");
         return;
       }
@@ -63,14 +70,18 @@ class OperatorSecurity {
           header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
               ? header.substring(7).strip()
               : "";
-      if (!MessageDigest.isEqual(expected, Digests.sha256(token))) {
+      String caller =
+          MessageDigest.isEqual(expected, Digests.sha256(token))
+              ? "operator"
+              : jwt.caller(token).orElse(null);
+      if (caller == null) {
         response.setHeader("WWW-Authenticate", "Bearer");
         ApiErrors.write(
             response, HttpStatus.UNAUTHORIZED, "A valid operator bearer token is required");
         return;
       }
       request.setAttribute(
-          Actor.REQUEST_ATTRIBUTE, Actor.operator("operator", request.getRemoteAddr()));
+          Actor.REQUEST_ATTRIBUTE, Actor.operator(caller, request.getRemoteAddr()));
       chain.doFilter(request, response);
     }
   }

@@ -1,0 +1,91 @@
+package org.handover.operator.api;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * OAuth2 access tokens (JWT) for the operator API, so each of the provider's systems has its own
+ * identity in the audit log: signed by a key of the configured issuer, issued by it ({@code iss}),
+ * meant for Handover ({@code aud}), not expired. Off unless {@code
+ * handover.operator.jwt.issuer-uri} and {@code audience} are both set.
+ */
+final class OperatorJwt {
+
+  private static final Logger log = LoggerFactory.getLogger(OperatorJwt.class);
+
+  /** Settings under {@code handover.operator.jwt}. */
+  @ConfigurationProperties("handover.operator.jwt")
+  record Settings(String issuerUri, String audience) {
+    boolean enabled() {
+      return issuerUri != null && !issuerUri.isBlank() && audience != null && !audience.isBlank();
+    }
+  }
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  private final Settings settings;
+  private volatile JwtDecoder decoder;
+
+  OperatorJwt(Settings settings) {
+    this.settings = settings;
+  }
+
+  boolean enabled() {
+    return settings.enabled();
+  }
+
+  /**
+   * The caller named by a valid token ({@code jwt:} + its {@code client_id}, else its subject), or
+   * empty when the token is not one this API accepts.
+   */
+  Optional<String> caller(String token) {
+    if (!enabled() || token.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Jwt jwt = decoder().decode(token);
+      String client = jwt.getClaimAsString("client_id");
+      return Optional.of("jwt:" + (client != null ? client : jwt.getSubject()));
+    } catch (JwtException | IllegalArgumentException | IllegalStateException refused) {
+      log.info("Operator API token refused: {}", refused.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  // Built on first use: the identity provider need not be reachable when Handover starts.
+  private JwtDecoder decoder() {
+    JwtDecoder current = decoder;
+    if (current == null) {
+      synchronized (this) {
+        if (decoder == null) {
+          var http = new SimpleClientHttpRequestFactory();
+          http.setConnectTimeout(TIMEOUT);
+          http.setReadTimeout(TIMEOUT);
+          NimbusJwtDecoder built =
+              NimbusJwtDecoder.withIssuerLocation(settings.issuerUri())
+                  .restOperations(new RestTemplate(http))
+                  .build();
+          built.setJwtValidator(
+              new DelegatingOAuth2TokenValidator<>(
+                  JwtValidators.createDefaultWithIssuer(settings.issuerUri()),
+                  new JwtAudienceValidator(settings.audience())));
+          decoder = built;
+        }
+        current = decoder;
+      }
+    }
+    return current;
+  }
+}

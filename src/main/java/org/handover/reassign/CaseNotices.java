@@ -1,0 +1,103 @@
+package org.handover.reassign;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.handover.account.Account;
+import org.handover.account.Accounts;
+import org.handover.catalog.HostedService;
+import org.handover.mail.MailKind;
+import org.handover.mail.Outbox;
+import org.handover.system.ConfirmationCode;
+import org.handover.system.Nic;
+import org.springframework.stereotype.Component;
+
+/** The emails of a case, written to the outbox in the caller's transaction. */
+@Component
+class CaseNotices {
+
+  private final Outbox outbox;
+  private final Accounts accounts;
+
+  CaseNotices(Outbox outbox, Accounts accounts) {
+    this.outbox = outbox;
+    this.accounts = accounts;
+  }
+
+  /** Cooling-off starts: every current contact may veto; the new contact gets a code. */
+  void coolingOff(ReassignmentCase c, Collection<HostedService> services, ConfirmationCode code) {
+    for (Nic nic : currentContacts(services)) {
+      send(MailKind.CASE_NOTICE, nic, c, null, null);
+    }
+    send(MailKind.CASE_CODE, c.newContact(), c, null, code.text());
+  }
+
+  /** The case was applied: the replaced contacts, everyone else on the services, the new one. */
+  void applied(ReassignmentCase c, Collection<HostedService> before) {
+    Set<Nic> told = currentContacts(before);
+    told.add(c.newContact());
+    told.forEach(nic -> send(MailKind.CASE_APPLIED, nic, c, null, null));
+  }
+
+  /** The case ended without change (veto, expiry, final check): everyone is told why. */
+  void ended(ReassignmentCase c, Collection<HostedService> services, String why) {
+    Set<Nic> told = currentContacts(services);
+    told.add(c.newContact());
+    told.forEach(nic -> send(MailKind.CASE_ENDED, nic, c, why, null));
+  }
+
+  private static Set<Nic> currentContacts(Collection<HostedService> services) {
+    Set<Nic> nics = new LinkedHashSet<>();
+    for (HostedService s : services) {
+      nics.add(s.contacts().admin());
+      nics.add(s.contacts().tech());
+      nics.add(s.contacts().billing());
+    }
+    return nics;
+  }
+
+  private void send(MailKind kind, Nic to, ReassignmentCase c, String why, String code) {
+    Account account = accounts.find(to).orElse(null);
+    if (account == null) {
+      return;
+    }
+    ReassignmentCase.Item first = c.items().get(0);
+    Map<String, Object> payload = new HashMap<>();
+    payload.put("caseId", c.id());
+    payload.put("detail", c.id());
+    payload.put("recipientName", account.firstName() + " " + account.lastName());
+    payload.put(
+        "serviceName",
+        c.items().size() == 1
+            ? first.serviceName()
+            : first.serviceName() + " (+" + (c.items().size() - 1) + ")");
+    payload.put("serviceType", first.serviceType());
+    payload.put("roles", List.of(c.role().name()));
+    payload.put("fromAccount", String.join(", ", fromContacts(c)));
+    payload.put("toAccount", c.newContact().value());
+    payload.put("reason", why != null ? why : c.reason());
+    if (c.coolingOffEndsAt() != null) {
+      payload.put("expiresAt", c.coolingOffEndsAt().toString());
+    }
+    if (code != null) {
+      payload.put("code", code);
+    }
+    outbox.enqueue(kind, account.recipient(), payload, null);
+  }
+
+  private static List<String> fromContacts(ReassignmentCase c) {
+    List<String> from = new ArrayList<>();
+    c.items()
+        .forEach(
+            i -> {
+              if (!from.contains(i.fromContact().value())) {
+                from.add(i.fromContact().value());
+              }
+            });
+    return from;
+  }
+}

@@ -1,0 +1,186 @@
+package org.handover.reassign;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.handover.contact.ContactRole;
+import org.handover.system.Nic;
+import org.handover.system.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Reassignment cases and their services. */
+@Repository
+class CaseRepository {
+
+  private static final String COLUMNS =
+      "id, role, new_contact, evidence, reason, state, opened_by, approved_by, opened_at,"
+          + " cooling_off_ends_at, expires_at, code_digest, code_failures, confirmed_at, ended_at,"
+          + " end_reason";
+
+  private final JdbcClient jdbc;
+
+  CaseRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Stores a new case with its services; returns its id. */
+  long insert(
+      ContactRole role,
+      Nic newContact,
+      String evidence,
+      String reason,
+      CaseState state,
+      String openedBy,
+      Instant openedAt,
+      Instant expiresAt,
+      List<ReassignmentCase.Item> items) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            """
+            insert into reassignment_cases (role, new_contact, evidence, reason, state, opened_by,
+                                            opened_at, expires_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            role.name(),
+            newContact.value(),
+            evidence,
+            reason,
+            state.name(),
+            openedBy,
+            Sql.ts(openedAt),
+            Sql.ts(expiresAt))
+        .update(keys, "id");
+    long id = keys.getKeyAs(Number.class).longValue();
+    for (ReassignmentCase.Item item : items) {
+      jdbc.sql(
+              "insert into reassignment_case_services (case_id, service_id, from_contact)"
+                  + " values (?, ?, ?)")
+          .params(id, item.serviceId(), item.fromContact().value())
+          .update();
+    }
+    return id;
+  }
+
+  Optional<ReassignmentCase> find(long id) {
+    return jdbc.sql("select " + COLUMNS + " from reassignment_cases where id = ?")
+        .param(id)
+        .query((rs, n) -> map(rs))
+        .optional();
+  }
+
+  /** Locks the case row until the transaction ends. */
+  Optional<ReassignmentCase> lock(long id) {
+    List<Long> locked =
+        jdbc.sql("select id from reassignment_cases where id = ? for update")
+            .param(id)
+            .query(Long.class)
+            .list();
+    return locked.isEmpty() ? Optional.empty() : find(id);
+  }
+
+  void update(ReassignmentCase c) {
+    jdbc.sql(
+            """
+            update reassignment_cases set state = ?, approved_by = ?, cooling_off_ends_at = ?,
+                   code_digest = ?, code_failures = ?, confirmed_at = ?, ended_at = ?, end_reason = ?
+            where id = ?""")
+        .params(
+            c.state().name(),
+            c.approvedBy(),
+            Sql.ts(c.coolingOffEndsAt()),
+            c.codeDigest(),
+            c.codeFailures(),
+            Sql.ts(c.confirmedAt()),
+            Sql.ts(c.endedAt()),
+            c.endReason(),
+            c.id())
+        .update();
+  }
+
+  /** An open case on this role of the service, if any. */
+  Optional<Long> openCaseOn(long serviceId, ContactRole role) {
+    return jdbc.sql(
+            """
+            select c.id from reassignment_cases c
+              join reassignment_case_services s on s.case_id = c.id
+            where s.service_id = ? and c.role = ? and c.state in ('awaitingApproval', 'coolingOff')
+            limit 1""")
+        .params(serviceId, role.name())
+        .query(Long.class)
+        .optional();
+  }
+
+  /** One page of cases, newest first; only open ones when asked. */
+  List<ReassignmentCase> list(boolean openOnly, int page, int size) {
+    List<Long> ids =
+        jdbc.sql(
+                "select id from reassignment_cases"
+                    + (openOnly ? " where state in ('awaitingApproval', 'coolingOff')" : "")
+                    + " order by id desc limit ? offset ?")
+            .params(size, page * size)
+            .query(Long.class)
+            .list();
+    return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+  }
+
+  /** Cases in cooling-off whose period has ended, oldest first. */
+  List<Long> dueForApply(Instant now, int limit) {
+    return jdbc.sql(
+            "select id from reassignment_cases where state = 'coolingOff'"
+                + " and cooling_off_ends_at <= ? and confirmed_at is not null"
+                + " order by cooling_off_ends_at limit ?")
+        .params(Sql.ts(now), limit)
+        .query(Long.class)
+        .list();
+  }
+
+  /** Open cases past their expiry. */
+  List<Long> dueForExpiry(Instant now, int limit) {
+    return jdbc.sql(
+            "select id from reassignment_cases where state in ('awaitingApproval', 'coolingOff')"
+                + " and expires_at <= ? order by expires_at limit ?")
+        .params(Sql.ts(now), limit)
+        .query(Long.class)
+        .list();
+  }
+
+  private List<ReassignmentCase.Item> items(long caseId) {
+    return jdbc.sql(
+            """
+            select s.service_id, v.type, v.name, s.from_contact
+            from reassignment_case_services s join services v on v.id = s.service_id
+            where s.case_id = ? order by v.name""")
+        .param(caseId)
+        .query(
+            (rs, n) ->
+                new ReassignmentCase.Item(
+                    rs.getLong(1), rs.getString(2), rs.getString(3), new Nic(rs.getString(4))))
+        .list();
+  }
+
+  private ReassignmentCase map(ResultSet rs) throws SQLException {
+    long id = rs.getLong("id");
+    return new ReassignmentCase(
+        id,
+        ContactRole.valueOf(rs.getString("role")),
+        new Nic(rs.getString("new_contact")),
+        rs.getString("evidence"),
+        rs.getString("reason"),
+        CaseState.valueOf(rs.getString("state")),
+        rs.getString("opened_by"),
+        rs.getString("approved_by"),
+        Sql.instant(rs, "opened_at"),
+        Sql.instant(rs, "cooling_off_ends_at"),
+        Sql.instant(rs, "expires_at"),
+        rs.getString("code_digest"),
+        rs.getInt("code_failures"),
+        Sql.instant(rs, "confirmed_at"),
+        Sql.instant(rs, "ended_at"),
+        rs.getString("end_reason"),
+        items(id));
+  }
+}

@@ -1,0 +1,77 @@
+package org.handover.reassign.web;
+
+import java.util.Locale;
+import org.handover.reassign.ReassignmentCase;
+import org.handover.reassign.Reassignments;
+import org.handover.system.Actor;
+import org.handover.system.HandoverException;
+import org.handover.system.Messages;
+import org.handover.system.web.Flash;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A reassignment case as its customers see it (signed in): current contacts may veto it, the new
+ * contact confirms it with the emailed code. Opening the page changes nothing.
+ */
+@Controller
+@RequestMapping("/account/support/cases/{id}")
+class SupportCaseController {
+
+  private final Reassignments cases;
+
+  SupportCaseController(Reassignments cases) {
+    this.cases = cases;
+  }
+
+  @GetMapping
+  String show(
+      Actor customer,
+      @PathVariable long id,
+      @RequestParam(required = false) String token,
+      Model model) {
+    ReassignmentCase c = cases.visibleTo(customer.nic(), id);
+    model.addAttribute("c", c);
+    model.addAttribute("mayVeto", cases.mayVeto(customer.nic(), c));
+    model.addAttribute(
+        "mayConfirm",
+        c.newContact().equals(customer.nic())
+            && c.state().name().equals("coolingOff")
+            && c.confirmedAt() == null);
+    model.addAttribute("token", token);
+    return "reassign/case";
+  }
+
+  @PostMapping("/veto")
+  String veto(Actor customer, @PathVariable long id, RedirectAttributes flash, Locale locale) {
+    try {
+      cases.veto(customer, id);
+      flash.addFlashAttribute("notice", Messages.format(locale, "support.case.vetoed"));
+    } catch (HandoverException refused) {
+      Flash.refusal(flash, refused, locale);
+    }
+    return "redirect:/account/support/cases/" + id;
+  }
+
+  @PostMapping("/confirm")
+  String confirm(
+      Actor customer,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String token,
+      RedirectAttributes flash,
+      Locale locale) {
+    try {
+      cases.confirm(customer, id, token);
+      flash.addFlashAttribute("notice", Messages.format(locale, "support.case.confirmed"));
+    } catch (HandoverException refused) {
+      Flash.refusal(flash, refused, locale);
+    }
+    return "redirect:/account/support/cases/" + id;
+  }
+}

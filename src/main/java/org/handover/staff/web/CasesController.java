@@ -1,0 +1,124 @@
+package org.handover.staff.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.handover.catalog.ServiceType;
+import org.handover.contact.ContactRole;
+import org.handover.reassign.CaseErrors.InvalidCase;
+import org.handover.reassign.ReassignmentCase;
+import org.handover.reassign.Reassignments;
+import org.handover.system.Actor;
+import org.handover.system.HandoverException;
+import org.handover.system.Messages;
+import org.handover.system.Nic;
+import org.handover.system.web.Flash;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Reassignment cases in the console: agents open them (services, role, new contact, evidence,
+ * reason), supervisors approve administrator-role cases opened by someone else.
+ */
+@Controller
+@RequestMapping("/operator/console/cases")
+class CasesController {
+
+  private final Reassignments cases;
+
+  CasesController(Reassignments cases) {
+    this.cases = cases;
+  }
+
+  @GetMapping
+  String list(
+      @RequestParam(defaultValue = "false") boolean open,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    model.addAttribute("cases", cases.list(open, page, 50));
+    model.addAttribute("open", open);
+    return "staff/cases";
+  }
+
+  @GetMapping("/new")
+  String form(
+      @RequestParam(defaultValue = "domain") String type,
+      @RequestParam(defaultValue = "") String name,
+      Model model) {
+    model.addAttribute("type", type);
+    model.addAttribute("names", name);
+    model.addAttribute("types", ServiceType.values());
+    model.addAttribute("roles", ContactRole.values());
+    return "staff/case-new";
+  }
+
+  @PostMapping
+  String open(
+      Actor staff,
+      @RequestParam String type,
+      @RequestParam String names,
+      @RequestParam String role,
+      @RequestParam String newContact,
+      @RequestParam String evidence,
+      @RequestParam String reason,
+      RedirectAttributes flash,
+      Locale locale) {
+    try {
+      ServiceType kind = ServiceType.parse(type).orElseThrow(() -> new InvalidCase("type"));
+      ContactRole which = parseRole(role);
+      List<String> list =
+          Arrays.stream(names.split("[\\s,]+"))
+              .map(String::strip)
+              .filter(n -> !n.isEmpty())
+              .toList();
+      ReassignmentCase opened =
+          cases.open(staff, kind, list, which, Nic.parse(newContact), evidence, reason);
+      flash.addFlashAttribute(
+          "notice", Messages.format(locale, "console.case.opened", opened.id()));
+      return "redirect:/operator/console/cases/" + opened.id();
+    } catch (HandoverException refused) {
+      if (refused.kind() == HandoverException.Kind.NOT_FOUND) {
+        flash.addFlashAttribute("alert", refused.message(locale));
+      } else {
+        Flash.refusal(flash, refused, locale);
+      }
+      return "redirect:"
+          + UriComponentsBuilder.fromPath("/operator/console/cases/new")
+              .queryParam("type", type)
+              .queryParam("name", names)
+              .encode()
+              .toUriString();
+    }
+  }
+
+  private static ContactRole parseRole(String role) {
+    return Arrays.stream(ContactRole.values())
+        .filter(r -> r.name().equals(role))
+        .findFirst()
+        .orElseThrow(() -> new InvalidCase("role"));
+  }
+
+  @GetMapping("/{id}")
+  String show(@PathVariable long id, Model model) {
+    model.addAttribute("c", cases.get(id));
+    return "staff/case";
+  }
+
+  @PostMapping("/{id}/approve")
+  String approve(Actor staff, @PathVariable long id, RedirectAttributes flash, Locale locale) {
+    try {
+      cases.approve(staff, id);
+      flash.addFlashAttribute("notice", Messages.format(locale, "console.case.approved"));
+    } catch (HandoverException refused) {
+      Flash.refusal(flash, refused, locale);
+    }
+    return "redirect:/operator/console/cases/" + id;
+  }
+}

@@ -1,0 +1,142 @@
+package org.handover.staff.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.handover.account.Account;
+import org.handover.account.Accounts;
+import org.handover.account.Accounts.UnknownAccount;
+import org.handover.audit.AuditLog;
+import org.handover.catalog.HostedService;
+import org.handover.catalog.HostedServices;
+import org.handover.catalog.HostedServices.ServiceNotFound;
+import org.handover.catalog.ServiceQuery;
+import org.handover.catalog.ServiceType;
+import org.handover.change.ChangeErrors.ChangeNotFound;
+import org.handover.change.ChangeSet;
+import org.handover.change.ChangeState;
+import org.handover.change.ContactChanges;
+import org.handover.security.SecondFactors;
+import org.handover.system.Nic;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The console's pages for every staff member: search (customer ID, email, name; service name;
+ * request id or state) and the account, service and request views.
+ */
+@Controller
+@RequestMapping("/operator/console")
+class ConsoleController {
+
+  private static final int LIMIT = 50;
+
+  private final Accounts accounts;
+  private final HostedServices services;
+  private final ContactChanges changes;
+  private final SecondFactors factors;
+  private final AuditLog audit;
+
+  ConsoleController(
+      Accounts accounts,
+      HostedServices services,
+      ContactChanges changes,
+      SecondFactors factors,
+      AuditLog audit) {
+    this.accounts = accounts;
+    this.services = services;
+    this.changes = changes;
+    this.factors = factors;
+    this.audit = audit;
+  }
+
+  @GetMapping
+  String search(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String state,
+      Model model) {
+    String query = q == null ? "" : q.strip();
+    model.addAttribute("q", query);
+    model.addAttribute("state", state);
+    model.addAttribute("states", ChangeState.values());
+    if (!query.isEmpty()) {
+      model.addAttribute("accounts", findAccounts(query));
+      model.addAttribute(
+          "services",
+          services.idsNamed(query).stream()
+              .limit(LIMIT)
+              .map(services::find)
+              .flatMap(Optional::stream)
+              .toList());
+      model.addAttribute(
+          "requests",
+          query.matches("\\d{1,18}")
+              ? changes.find(Long.parseLong(query)).stream().toList()
+              : List.of());
+    } else if (state != null && !state.isBlank()) {
+      ChangeState wanted = ChangeState.parse(state).orElse(null);
+      Map<Long, ChangeSet> sets = new LinkedHashMap<>();
+      if (wanted != null) {
+        changes
+            .search(wanted, null, null, 0, LIMIT)
+            .forEach(e -> sets.putIfAbsent(e.getKey().id(), e.getKey()));
+      }
+      model.addAttribute("requests", List.copyOf(sets.values()));
+    }
+    return "staff/home";
+  }
+
+  private List<Account> findAccounts(String query) {
+    if (Nic.isValid(query) || query.contains("@")) {
+      return accounts.findForSignIn(query).stream().toList();
+    }
+    return accounts.searchByName(query, LIMIT);
+  }
+
+  @GetMapping("/accounts/{nic}")
+  String account(@PathVariable String nic, Model model) {
+    Nic id = Nic.parse(nic);
+    Account account = accounts.find(id).orElseThrow(() -> new UnknownAccount(id));
+    model.addAttribute("account", account);
+    model.addAttribute("secondFactor", factors.enrolled(account.nic()));
+    model.addAttribute(
+        "services",
+        services
+            .list(
+                new ServiceQuery(
+                    account.nic(), null, null, null, null, null, null, null, null, LIMIT))
+            .services());
+    model.addAttribute("requests", changes.listInvolving(account.nic(), null, false, null, LIMIT));
+    model.addAttribute("history", audit.search(null, account.nic().value(), null, null, 0, LIMIT));
+    return "staff/account";
+  }
+
+  @GetMapping("/services/{type}/{name}")
+  String service(@PathVariable String type, @PathVariable String name, Model model) {
+    ServiceType kind =
+        ServiceType.parse(type).orElseThrow(() -> new ServiceNotFound(ServiceType.domain, name));
+    HostedService service =
+        services.find(kind, name).orElseThrow(() -> new ServiceNotFound(kind, name));
+    model.addAttribute("service", service);
+    model.addAttribute(
+        "owner",
+        kind == ServiceType.domain
+            ? services.owner(service.contacts().admin(), kind, service.name()).orElse(null)
+            : null);
+    model.addAttribute("history", audit.search(List.of(service.id()), null, null, null, 0, LIMIT));
+    return "staff/service";
+  }
+
+  @GetMapping("/requests/{id}")
+  String request(@PathVariable long id, Model model) {
+    ChangeSet change = changes.find(id).orElseThrow(() -> new ChangeNotFound(id));
+    model.addAttribute("change", change);
+    model.addAttribute("history", audit.forChange(id));
+    return "staff/request";
+  }
+}

@@ -1,0 +1,4 @@
+package org.handover.reassign;
+
+/** The reassignment workflow on the embedded default database (H2 in PostgreSQL mode). */
+class ReassignmentWorkflowH2Test extends ReassignmentWorkflowTests {}
