@@ -2,6 +2,9 @@ package org.handover.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.handover.support.MigrationDatabases.h2;
+import static org.handover.support.MigrationDatabases.migrate;
+import static org.handover.support.MigrationDatabases.postgres;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,10 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.handover.support.EmbeddedPostgresDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The migration that makes stored service names canonical ({@code V21}), on H2 and on PostgreSQL:
@@ -21,40 +21,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 class CanonicalNamesMigrationTest {
 
-  /**
-   * One connection for the whole test: H2 only checks constraints in the session that made them.
-   */
-  private static DataSource h2(String name) {
-    return new SingleConnectionDataSource(
-        "jdbc:h2:mem:"
-            + name
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "sa",
-        "",
-        true);
-  }
-
-  private static DataSource postgres(String name) throws SQLException {
-    var pg = EmbeddedPostgresDatabase.server();
-    try (Connection c = pg.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("drop database if exists " + name);
-      s.execute("create database " + name);
-    }
-    return pg.getDatabase("postgres", name);
-  }
-
-  private static Flyway flyway(DataSource ds, String target) {
-    return Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/migration")
-        .target(target)
-        .load();
-  }
-
   /** A database at V20 holding the given domain names; then migrated to the latest version. */
   private static void migrateWith(DataSource ds, String... names) throws SQLException {
-    flyway(ds, "20").migrate();
+    migrate(ds, "20");
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
       s.execute(
@@ -71,7 +40,7 @@ class CanonicalNamesMigrationTest {
                 + "', current_timestamp, 'aa100001-ovh', 'aa100001-ovh', 'aa100001-ovh')");
       }
     }
-    flyway(ds, "latest").migrate();
+    migrate(ds, "latest");
   }
 
   private static List<String> names(DataSource ds) throws SQLException {

@@ -13,10 +13,8 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.handover.support.EmbeddedPostgresDatabase;
+import org.handover.support.MigrationDatabases;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Service names sort as people read them ({@code vps-2} before {@code vps-10}) through a stored
@@ -99,28 +97,16 @@ class NaturalSortTest {
 
   @Test
   void onH2TheMigrationWritesKeysForExistingServices() throws SQLException {
-    migratesExistingNames(
-        new SingleConnectionDataSource(
-            "jdbc:h2:mem:natural-sort;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "sa",
-            "",
-            true));
+    migratesExistingNames(MigrationDatabases.h2("natural-sort"));
   }
 
   @Test
   void onPostgresTheMigrationWritesKeysForExistingServices() throws SQLException {
-    var pg = EmbeddedPostgresDatabase.server();
-    try (Connection c = pg.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("drop database if exists natural_sort");
-      s.execute("create database natural_sort");
-    }
-    migratesExistingNames(pg.getDatabase("postgres", "natural_sort"));
+    migratesExistingNames(MigrationDatabases.postgres("natural_sort"));
   }
 
   private static void migratesExistingNames(DataSource ds) throws SQLException {
-    flyway(ds, "50").migrate();
+    MigrationDatabases.migrate(ds, "50");
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
       s.execute(
@@ -135,7 +121,7 @@ class NaturalSortTest {
                 + "', 'x', current_timestamp, 'aa100001-ovh', 'aa100001-ovh', 'aa100001-ovh')");
       }
     }
-    flyway(ds, "latest").migrate();
+    MigrationDatabases.migrate(ds, "latest");
     List<String> names = new ArrayList<>();
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement();
@@ -148,13 +134,5 @@ class NaturalSortTest {
       }
     }
     assertThat(names).containsExactly("a-1", "vps-9.example", "vps-10.example", "vps-100.example");
-  }
-
-  private static Flyway flyway(DataSource ds, String target) {
-    return Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/migration")
-        .target(target)
-        .load();
   }
 }

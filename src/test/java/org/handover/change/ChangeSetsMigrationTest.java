@@ -1,18 +1,18 @@
 package org.handover.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handover.support.MigrationDatabases.exec;
+import static org.handover.support.MigrationDatabases.h2;
+import static org.handover.support.MigrationDatabases.migrate;
+import static org.handover.support.MigrationDatabases.postgres;
+import static org.handover.support.MigrationDatabases.rows;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.handover.support.EmbeddedPostgresDatabase;
 import org.handover.system.ConfirmationCode;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The migration to change sets ({@code V60}, {@code V61}) on a database holding requests, on H2 and
@@ -25,62 +25,8 @@ class ChangeSetsMigrationTest {
   private static final String CODE =
       ConfirmationCode.digestOf("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345");
 
-  private static DataSource h2(String name) {
-    return new SingleConnectionDataSource(
-        "jdbc:h2:mem:"
-            + name
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "sa",
-        "",
-        true);
-  }
-
-  private static DataSource postgres(String name) throws SQLException {
-    var pg = EmbeddedPostgresDatabase.server();
-    try (Connection c = pg.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("drop database if exists " + name);
-      s.execute("create database " + name);
-    }
-    return pg.getDatabase("postgres", name);
-  }
-
-  private static Flyway flyway(DataSource ds, String target) {
-    return Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/migration")
-        .target(target)
-        .load();
-  }
-
-  private static void exec(DataSource ds, String... statements) throws SQLException {
-    try (Connection c = ds.getConnection();
-        Statement s = c.createStatement()) {
-      for (String sql : statements) {
-        s.execute(sql);
-      }
-    }
-  }
-
-  private static List<String> rows(DataSource ds, String query) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = ds.getConnection();
-        Statement s = c.createStatement();
-        var rs = s.executeQuery(query)) {
-      int columns = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= columns; i++) {
-          row.add(String.valueOf(rs.getObject(i)));
-        }
-        rows.add(String.join(" ", row));
-      }
-    }
-    return rows;
-  }
-
   private static void migratesOpenAndEndedRequests(DataSource ds) throws SQLException {
-    flyway(ds, "50").migrate();
+    migrate(ds, "50");
     List<String> accounts = new ArrayList<>();
     for (String nic : List.of("aa100001-ovh", "tt100002-ovh", "xx100003-ovh", "bb100004-ovh")) {
       accounts.add(
@@ -116,7 +62,7 @@ class ChangeSetsMigrationTest {
             + CODE
             + "', current_timestamp, 2)");
 
-    flyway(ds, "latest").migrate();
+    migrate(ds, "latest");
 
     assertThat(rows(ds, "select id, asking_nic, state from change_sets order by id"))
         .containsExactly("7 aa100001-ovh done", "9 aa100001-ovh validatingByCustomers");
