@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.handover.audit.AuditLog;
 import org.handover.support.EmbeddedPostgresDatabase;
 import org.handover.support.IntegrationTest;
 import org.handover.support.SmtpServer;
@@ -55,6 +56,7 @@ class TwoDispatchersPostgresTest extends IntegrationTest {
   private OutboxDispatcher secondInstance() {
     return new OutboxDispatcher(
         context.getBean(OutboxRepository.class),
+        context.getBean(AuditLog.class),
         tx,
         context.getBean(MailTemplates.class),
         context.getBeanProvider(JavaMailSender.class),
