@@ -68,6 +68,7 @@ final class ImportRun {
   private final List<RowError> fileErrors = new ArrayList<>();
   private final List<RowError> errors = new ArrayList<>();
   private int errorCount;
+  private boolean namedByInvalidRows;
 
   /**
    * @param write whether to write new rows (false for a dry run)
@@ -171,7 +172,10 @@ final class ImportRun {
     }
     nics.remember();
     emails.remember();
-    new Seen(NAMED, named.keySet()).rememberAll(named);
+    if (!named.isEmpty()) {
+      namedByInvalidRows = true;
+      new Seen(NAMED, named.keySet()).rememberAll(named);
+    }
     compareAccounts(fresh, problems);
   }
 
@@ -289,7 +293,9 @@ final class ImportRun {
   private Set<Nic> knownAccounts(Set<Nic> nics) {
     Set<Nic> known = new HashSet<>();
     store
-        .firstLines(List.of(NIC, NAMED), nics.stream().map(Nic::value).toList())
+        .firstLines(
+            namedByInvalidRows ? List.of(NIC, NAMED) : List.of(NIC),
+            nics.stream().map(Nic::value).toList())
         .keySet()
         .forEach(n -> known.add(new Nic(n)));
     List<Nic> rest = nics.stream().filter(n -> !known.contains(n)).toList();

@@ -35,11 +35,11 @@ class LargeImportIT {
 
   private static final String HEAP = "256m";
   private static final String TOKEN = "large-import-operator-token-0123456789";
-  private static final int ACCOUNTS = 200_000;
-  private static final int SERVICES = 600_000;
+  private static final int ACCOUNTS = 20_000;
+  private static final int SERVICES = 450_000;
 
-  /** ~100 characters, so that each file is large in bytes for its number of rows. */
-  private static final String PADDING = "x".repeat(100);
+  /** Long values (within the fields' limits), so that the files are large for their rows. */
+  private static final String PADDING = "x".repeat(180);
 
   private final Path work = Path.of("target", "large-import", UUID.randomUUID().toString());
   private HandoverProcess server;
@@ -83,7 +83,8 @@ class LargeImportIT {
                     + ",Shop "
                     + i
                     + " "
-                    + PADDING);
+                    + PADDING
+                    + PADDING.substring(0, 60));
     long servicesBytes = services.size();
     assertThat(servicesBytes).as("the services file alone").isGreaterThan(116L * 1024 * 1024);
 
