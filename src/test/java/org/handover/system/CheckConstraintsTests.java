@@ -121,7 +121,7 @@ abstract class CheckConstraintsTests extends IntegrationTest {
   void outboxAndWebhooksRefuseUnknownLanguagesAndNonHttpTargets() {
     Map<String, Object> mail = new LinkedHashMap<>();
     mail.put("kind", "PASSWORD_RESET");
-    mail.put("recipient_email", "someone@example.net");
+    mail.put("recipient_email", "constraint-check@example.net");
     mail.put("language", "en");
     mail.put("payload", "{}");
     mail.put("status", "pending");
@@ -138,5 +138,17 @@ abstract class CheckConstraintsTests extends IntegrationTest {
     refused("webhooks", webhook, "url", "ftp://hooks.example.net/");
     refused("webhooks", webhook, "url", "javascript:alert(1)");
     insert("webhooks", webhook);
+
+    // the context is shared: no email to send and no webhook to call is left for other tests
+    assertThat(
+            jdbc.sql("delete from mail_outbox where recipient_email = ?")
+                .param("constraint-check@example.net")
+                .update())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql("delete from webhooks where url = ?")
+                .param("https://hooks.example.net/handover")
+                .update())
+        .isEqualTo(1);
   }
 }
