@@ -123,7 +123,7 @@ class ApiKeyRepository {
                     rs.getString(2),
                     rs.getString(3),
                     json.readValue(rs.getString(4), RULES),
-                    rs.getString(5)))
+                    Redirection.stored(rs.getString(5))))
         .optional();
   }
 

@@ -65,7 +65,11 @@ public class ApiKeys {
 
   /** A credential waiting for (or past) validation, as the validation page shows it. */
   public record Credential(
-      long id, String applicationName, String state, List<AccessRule> rules, String redirection) {}
+      long id,
+      String applicationName,
+      String state,
+      List<AccessRule> rules,
+      Redirection redirection) {}
 
   /** What a signature check needs about a consumer key. */
   record Verified(
@@ -138,9 +142,8 @@ public class ApiKeys {
     if (rules == null || rules.isEmpty() || rules.size() > 50) {
       throw new ApiErrors.BadRequest("accessRules must list between 1 and 50 rules");
     }
-    if (redirection != null
-        && (redirection.length() > 1000 || !redirection.matches("https?://\\S+"))) {
-      throw new ApiErrors.BadRequest("redirection must be an http(s) URL");
+    if (redirection != null) {
+      Redirection.parse(redirection);
     }
     String consumerKey = token(32);
     String validation = token(32);

@@ -1,9 +1,12 @@
 package org.handover.mail;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class Outbox {
+
+  /** The most rows one page of failed emails may hold. */
+  public static final int MAX_PAGE = 500;
 
   private final OutboxRepository repository;
   private final Clock clock;
@@ -51,6 +57,26 @@ public class Outbox {
   /** Emails after the given id, oldest first. */
   public List<OutboxMessage> after(long id) {
     return repository.after(id);
+  }
+
+  /**
+   * The emails about one request that failed for good (the SMTP server refused them, or every
+   * attempt failed), oldest first, each with its recipient and {@link OutboxMessage#lastError()};
+   * none of them holds a code any more.
+   */
+  public List<OutboxMessage> failedMailsFor(long changeId) {
+    List<OutboxMessage> failed = new ArrayList<>(repository.failed(null, changeId, 0, MAX_PAGE));
+    Collections.reverse(failed);
+    return failed;
+  }
+
+  /**
+   * A page of the emails that failed for good, newest first, to one account and about one request
+   * when these are not null.
+   */
+  public List<OutboxMessage> failed(Nic account, Long changeId, int page, int size) {
+    return repository.failed(
+        account == null ? null : account.value(), changeId, (long) page * size, size);
   }
 
   /** One email, if it exists. */

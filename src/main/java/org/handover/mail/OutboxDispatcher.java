@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.handover.audit.AuditLog;
+import org.handover.system.Actor;
 import org.handover.system.HandoverProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +65,7 @@ public class OutboxDispatcher {
   }
 
   private final OutboxRepository repository;
+  private final AuditLog audit;
   private final ExecutorService senders;
   private final TransactionTemplate tx;
   private final MailTemplates templates;
@@ -75,6 +78,7 @@ public class OutboxDispatcher {
 
   OutboxDispatcher(
       OutboxRepository repository,
+      AuditLog audit,
       TransactionTemplate tx,
       MailTemplates templates,
       ObjectProvider<JavaMailSender> sender,
@@ -82,6 +86,7 @@ public class OutboxDispatcher {
       HandoverProperties properties,
       MeterRegistry meters) {
     this.repository = repository;
+    this.audit = audit;
     this.tx = tx;
     this.templates = templates;
     this.sender = sender.getIfAvailable();
@@ -269,6 +274,24 @@ public class OutboxDispatcher {
           m.kind(),
           attempts,
           reason);
+      // the operator's trail: findable by the recipient's customer ID and by the request
+      String detail =
+          "email "
+              + m.id()
+              + " ("
+              + m.kind()
+              + ") to "
+              + (m.recipientNic() == null ? m.recipientEmail() : m.recipientNic())
+              + " failed after "
+              + attempts
+              + (attempts == 1 ? " attempt: " : " attempts: ")
+              + reason;
+      audit.record(
+          Actor.system(),
+          "mail.failed",
+          null,
+          m.changeId(),
+          detail.length() > 1000 ? detail.substring(0, 1000) : detail);
     } else {
       log.info("Email {} not delivered (attempt {}), retrying later: {}", m.id(), attempts, reason);
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.handover.system.BulkSql;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -98,6 +99,24 @@ class OutboxRepository {
 
   List<OutboxMessage> after(long id) {
     return jdbc.sql(SELECT + " where id > ? order by id").param(id).query(this::map).list();
+  }
+
+  /** Emails failed for good, newest first; {@code nic} and {@code changeId} may be null. */
+  List<OutboxMessage> failed(String nic, Long changeId, long offset, int limit) {
+    return jdbc.sql(
+            SELECT
+                + " where status = 'failed'"
+                + (nic == null ? "" : " and recipient_nic = :nic")
+                + (changeId == null ? "" : " and change_id = :change")
+                + " order by id desc offset :offset rows fetch first :limit rows only")
+        .paramSource(
+            new MapSqlParameterSource()
+                .addValue("nic", nic)
+                .addValue("change", changeId)
+                .addValue("offset", offset)
+                .addValue("limit", limit))
+        .query(this::map)
+        .list();
   }
 
   Optional<OutboxMessage> find(long id) {

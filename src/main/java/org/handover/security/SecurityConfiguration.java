@@ -8,6 +8,7 @@ import java.io.IOException;
 import org.handover.account.Accounts;
 import org.handover.account.SignedInCustomer;
 import org.handover.system.Nic;
+import org.handover.system.web.ContentSecurityPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -120,11 +121,7 @@ class SecurityConfiguration {
                         referrer ->
                             referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                     .contentSecurityPolicy(
-                        csp ->
-                            csp.policyDirectives(
-                                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
-                                    + " data:; frame-ancestors 'none'; form-action 'self'; base-uri"
-                                    + " 'self'; object-src 'none'")))
+                        csp -> csp.policyDirectives(ContentSecurityPolicy.PANEL)))
         .addFilterBefore(
             new OncePerRequestFilter() {
               @Override

@@ -3,9 +3,12 @@ package org.handover.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.handover.contact.Contacts;
 import org.handover.operator.importer.BulkImport;
+import org.handover.operator.importer.ImportFile;
+import org.handover.operator.importer.ImportProgress;
 import org.handover.operator.importer.InvalidRows;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Actor;
@@ -77,7 +80,13 @@ class CanonicalNamesTest extends IntegrationTest {
     assertThatThrownBy(
             () ->
                 importer.run(
-                    null, csv.getBytes(StandardCharsets.UTF_8), true, Actor.operator("t", null)))
+                    null,
+                    new ImportFile(
+                        () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                        csv.length()),
+                    true,
+                    Actor.operator("t", null),
+                    ImportProgress.NONE))
         .isInstanceOfSatisfying(
             InvalidRows.class,
             e ->

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.handover.audit.AuditLog;
 import org.handover.support.EmbeddedPostgresDatabase;
 import org.handover.support.IntegrationTest;
 import org.handover.support.SmtpServer;
@@ -68,6 +69,7 @@ class TwoDispatchersPostgresTest extends IntegrationTest {
   private OutboxDispatcher secondInstance(JavaMailSender sender) {
     return new OutboxDispatcher(
         context.getBean(OutboxRepository.class),
+        context.getBean(AuditLog.class),
         tx,
         context.getBean(MailTemplates.class),
         new StaticListableBeanFactory(Map.of("sender", sender))

@@ -10,8 +10,8 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Fresh databases for migration tests, on H2 and on the embedded PostgreSQL server, migrated up to a
- * chosen version, with plain SQL to fill and read them (no Spring context, no repository code).
+ * Fresh databases for migration tests, on H2 and on the embedded PostgreSQL server, migrated up to
+ * a chosen version, with plain SQL to fill and read them (no Spring context, no repository code).
  */
 public final class MigrationDatabases {
 

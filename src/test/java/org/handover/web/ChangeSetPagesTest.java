@@ -23,6 +23,7 @@ import org.handover.support.IntegrationTest;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -36,6 +37,7 @@ class ChangeSetPagesTest extends IntegrationTest {
   @Autowired MockMvc mvc;
   @Autowired ContactChanges changes;
   @Autowired Accounts accounts;
+  @Autowired JdbcClient jdbc;
 
   /** Signed in as the panel signs in: the customer principal the navigation reads. */
   private RequestPostProcessor signedIn(Nic nic) {
@@ -69,6 +71,17 @@ class ChangeSetPagesTest extends IntegrationTest {
         .doesNotContain("/requests/" + set.id() + "/accept");
     assertThat(page(path, x)).contains("/requests/" + set.id() + "/accept");
     mvc.perform(get(path).with(signedIn(fixtures.account()))).andExpect(status().isNotFound());
+    assertThat(seenByAdmin).doesNotContain("id=\"request-undelivered\"");
+    // an email that failed for good is named on the page, without the server's reply
+    jdbc.sql(
+            "update mail_outbox set status = 'failed', last_error = '550 no such user"
+                + " x@example.net' where change_id = ? and recipient_nic = ?")
+        .params(set.id(), x.value())
+        .update();
+    assertThat(page(path, a))
+        .contains("id=\"request-undelivered\"")
+        .contains("could not be delivered to " + x)
+        .doesNotContain("no such user");
     // old links named a task: they open its set, for members only
     mvc.perform(
             get("/account/contacts/requests?taskId=" + set.items().get(0).taskId())

@@ -1,11 +1,13 @@
 package org.handover.apiauth.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
 import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiKeys;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
+import org.handover.system.web.ContentSecurityPolicy;
 import org.handover.system.web.Flash;
 import org.handover.system.web.StepUp;
 import org.springframework.context.MessageSource;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * "API applications" (create: key and secret shown once; list; delete) and the page where a
@@ -66,16 +69,27 @@ class ApiApplicationsController {
     return "redirect:/account/api/applications";
   }
 
+  /**
+   * The rights asked for and where the browser goes next. With a redirection, this page's policy
+   * lets its form lead on to that credential's origin only (the answer to the form is a redirect
+   * there, which the panel's {@code form-action 'self'} would block).
+   */
   @GetMapping("/account/api/credentials/validate")
-  String review(@RequestParam String token, Model model) {
-    model.addAttribute("credential", keys.pending(token));
+  String review(@RequestParam String token, Model model, HttpServletResponse response) {
+    ApiKeys.Credential credential = keys.pending(token);
+    if (credential.redirection() != null) {
+      response.setHeader(
+          ContentSecurityPolicy.HEADER,
+          ContentSecurityPolicy.formsAlsoTo(credential.redirection().origin()));
+    }
+    model.addAttribute("credential", credential);
     model.addAttribute("token", token);
     return "apiauth/validate";
   }
 
   @StepUp
   @PostMapping("/account/api/credentials/validate")
-  String decide(
+  Object decide(
       Actor actor,
       @RequestParam String token,
       @RequestParam(defaultValue = "3600") long validity,
@@ -88,7 +102,11 @@ class ApiApplicationsController {
       }
       credential = keys.validate(actor, token, Duration.ofSeconds(validity));
       if (credential.redirection() != null) {
-        return "redirect:" + credential.redirection();
+        // only the URL stored with this credential, taken as it is (no template expansion)
+        RedirectView redirect = new RedirectView(credential.redirection().url());
+        redirect.setExpandUriTemplateVariables(false);
+        redirect.setExposeModelAttributes(false);
+        return redirect;
       }
       model.addAttribute("validated", true);
     } else {

@@ -3,11 +3,14 @@ package org.handover.change.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
 import org.handover.change.ContactChanges;
+import org.handover.mail.Outbox;
+import org.handover.mail.OutboxMessage;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
@@ -50,10 +53,12 @@ class MyRequestsController {
 
   private final ContactChanges changes;
   private final MessageSource messages;
+  private final Outbox outbox;
 
-  MyRequestsController(ContactChanges changes, MessageSource messages) {
+  MyRequestsController(ContactChanges changes, MessageSource messages, Outbox outbox) {
     this.changes = changes;
     this.messages = messages;
+    this.outbox = outbox;
   }
 
   /** The filter value that lists the sets waiting for my token. */
@@ -100,6 +105,15 @@ class MyRequestsController {
     ChangeSet set = changes.get(actor.nic(), id);
     model.addAttribute("r", row(set, actor.nic(), true, token, locale));
     model.addAttribute("items", set.items().stream().limit(ITEMS_SHOWN).toList());
+    // whose email about this set could not be delivered (never the server's reply: it may name
+    // the address, which the other members do not see)
+    model.addAttribute(
+        "undelivered",
+        outbox.failedMailsFor(id).stream()
+            .map(OutboxMessage::recipientNic)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList());
     model.addAttribute("me", actor.nic());
     return "change/request";
   }

@@ -1,10 +1,11 @@
 package org.handover.operator.api;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.handover.apiauth.ApiErrors;
 import org.handover.operator.importer.BulkImport;
+import org.handover.operator.importer.ImportFile;
+import org.handover.operator.importer.ImportProgress;
 import org.handover.operator.importer.ImportResult;
 import org.handover.operator.importer.InvalidRows;
 import org.handover.system.Actor;
@@ -20,8 +21,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code POST /operator/v1/import}: multipart parts {@code accounts} and/or {@code services}, CSV
- * or JSON lines; {@code dryRun=true} validates and counts without writing. Bad rows answer 400 with
- * every row listed (up to {@value InvalidRows#LISTED}).
+ * or JSON lines, read as streams; {@code dryRun=true} validates and counts without writing. Bad
+ * rows answer 400 with every row listed (up to {@value InvalidRows#LISTED}).
  */
 @OperatorApi
 @RestController
@@ -38,23 +39,23 @@ class ImportApi {
       @RequestPart(name = "accounts", required = false) MultipartFile accounts,
       @RequestPart(name = "services", required = false) MultipartFile services,
       @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
-      Actor actor)
-      throws IOException {
-    return importer.run(bytes(accounts), bytes(services), dryRun, actor);
+      Actor actor) {
+    return importer.run(file(accounts), file(services), dryRun, actor, ImportProgress.NONE);
   }
 
   @ExceptionHandler(InvalidRows.class)
   ResponseEntity<Map<String, Object>> invalid(InvalidRows e) {
     Map<String, Object> body =
         new LinkedHashMap<>(ApiErrors.json(HttpStatus.BAD_REQUEST, null, e.getMessage()));
-    body.put("errorCount", e.errors().size());
+    body.put("errorCount", e.count());
     body.put("errors", e.listed());
     return ResponseEntity.status(HttpStatus.BAD_REQUEST)
         .contentType(MediaType.APPLICATION_JSON)
         .body(body);
   }
 
-  private static byte[] bytes(MultipartFile file) throws IOException {
-    return file == null ? null : file.getBytes();
+  /** The part as a stream (the container keeps uploaded parts on disk, not in memory). */
+  private static ImportFile file(MultipartFile file) {
+    return file == null ? null : new ImportFile(file::getInputStream, file.getSize());
   }
 }

@@ -1,11 +1,14 @@
 package org.handover.operator.importer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
 import org.handover.audit.AuditLog;
@@ -22,10 +25,11 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bulk import of accounts and services (CSV or JSON lines): every row of both files is validated
- * first, then all new rows are written in one transaction, or none ({@link InvalidRows} lists every
- * bad row). Rows already present with the same data are left alone, so re-running an import changes
- * nothing. Imported accounts have no password and no email is sent.
+ * Bulk import of accounts and services (CSV or JSON lines), streamed: rows are read, checked and
+ * written in batches inside one transaction, so memory stays bounded whatever the size of the
+ * files, and all new rows are written or none ({@link InvalidRows} lists the bad rows). Rows
+ * already present with the same data are left alone, so re-running an import changes nothing.
+ * Imported accounts have no password and no email is sent.
  */
 @Service
 public class BulkImport {
@@ -35,6 +39,7 @@ public class BulkImport {
 
   private final Accounts accounts;
   private final HostedServices services;
+  private final ImportKeys keys;
   private final AuditLog audit;
   private final Clock clock;
   private final TransactionTemplate tx;
@@ -42,11 +47,13 @@ public class BulkImport {
   BulkImport(
       Accounts accounts,
       HostedServices services,
+      ImportKeys keys,
       AuditLog audit,
       Clock clock,
       TransactionTemplate tx) {
     this.accounts = accounts;
     this.services = services;
+    this.keys = keys;
     this.audit = audit;
     this.clock = clock;
     this.tx = tx;
@@ -58,14 +65,26 @@ public class BulkImport {
    *
    * @throws InvalidRows when any row is invalid; nothing was written
    */
-  public ImportResult run(byte[] accountsFile, byte[] servicesFile, boolean dryRun, Actor actor) {
+  public ImportResult run(
+      ImportFile accountsFile,
+      ImportFile servicesFile,
+      boolean dryRun,
+      Actor actor,
+      ImportProgress progress) {
     if (accountsFile == null && servicesFile == null) {
       throw new NothingToImport();
     }
     ImportResult result;
     try {
       result =
-          tx.execute(status -> planAndWrite(accountsFile, servicesFile, dryRun, actor, status));
+          tx.execute(
+              status -> {
+                try {
+                  return readAndWrite(accountsFile, servicesFile, dryRun, actor, progress, status);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (DuplicateKeyException raced) {
       throw new Raced();
     }
@@ -77,33 +96,60 @@ public class BulkImport {
     return result;
   }
 
-  private ImportResult planAndWrite(
-      byte[] accountsFile,
-      byte[] servicesFile,
+  private ImportResult readAndWrite(
+      ImportFile accountsFile,
+      ImportFile servicesFile,
       boolean dryRun,
       Actor actor,
-      TransactionStatus status) {
-    ImportPlan plan = ImportPlan.of(accountsFile, servicesFile, new Lookups());
-    if (!plan.errors().isEmpty()) {
-      throw new InvalidRows(plan.errors());
+      ImportProgress progress,
+      TransactionStatus status)
+      throws IOException {
+    Instant now = clock.instant();
+    String importId = UUID.randomUUID().toString();
+    ImportRun run = new ImportRun(new Store(importId, now), !dryRun);
+    read(run, ImportRun.ACCOUNTS, accountsFile, progress);
+    read(run, ImportRun.SERVICES, servicesFile, progress);
+    InvalidRows invalid = run.invalid();
+    if (invalid != null) {
+      throw invalid;
     }
-    ImportResult result = result(plan, dryRun);
+    ImportResult result = result(run, dryRun);
     if (dryRun) {
       status.setRollbackOnly();
       return result;
     }
-    Instant now = clock.instant();
-    accounts.importAll(plan.newAccounts.stream().map(a -> a.toAccount(now)).toList());
-    services.importAll(plan.newServices.stream().map(ServiceLine::toNewService).toList(), now);
+    keys.forget(importId);
     audit.record(actor, "operator.import", null, null, detail(result));
     return result;
   }
 
-  private static ImportResult result(ImportPlan plan, boolean dryRun) {
+  private static void read(ImportRun run, String name, ImportFile file, ImportProgress progress)
+      throws IOException {
+    if (file == null) {
+      return;
+    }
+    try (ImportFile.Counting in = new ImportFile.Counting(file.source().open())) {
+      boolean accounts = name.equals(ImportRun.ACCOUNTS);
+      RowReader reader =
+          RowReader.open(
+              name,
+              in,
+              accounts ? AccountLine.FIELDS : ServiceLine.FIELDS,
+              accounts ? AccountLine.REQUIRED : ServiceLine.REQUIRED);
+      ImportRun.Progress told = (f, rows) -> progress.update(f, rows, in.count(), file.size());
+      if (accounts) {
+        run.accounts(reader, told);
+      } else {
+        run.services(reader, told);
+      }
+    }
+  }
+
+  private static ImportResult result(ImportRun run, boolean dryRun) {
     return new ImportResult(
         dryRun,
-        new ImportResult.Counts(plan.newAccounts.size(), plan.unchangedAccounts),
-        new ImportResult.Counts(plan.newServices.size(), plan.unchangedServices),
+        new ImportResult.Counts(run.newAccounts, run.unchangedAccounts),
+        new ImportResult.Counts(run.newServices, run.unchangedServices),
         0,
         Messages.english("import.note"));
   }
@@ -120,8 +166,16 @@ public class BulkImport {
         + "; emails sent=0";
   }
 
-  /** Existing rows, read by chunks through the application services. */
-  private final class Lookups implements ImportPlan.Lookups {
+  /** The database as one import sees it, through the application services and its own keys. */
+  private final class Store implements ImportRun.Store {
+    private final String importId;
+    private final Instant now;
+
+    Store(String importId, Instant now) {
+      this.importId = importId;
+      this.now = now;
+    }
+
     @Override
     public Map<Nic, Account> accounts(Collection<Nic> nics) {
       Map<Nic, Account> found = new HashMap<>();
@@ -146,6 +200,26 @@ public class BulkImport {
                       new ServiceLine.Existing(
                           s.displayName(), s.status(), s.expiresAt(), s.contacts())));
       return found;
+    }
+
+    @Override
+    public Map<String, Integer> firstLines(Collection<String> kinds, Collection<String> names) {
+      return keys.lines(importId, kinds, names);
+    }
+
+    @Override
+    public void remember(String kind, Map<String, Integer> lines) {
+      keys.add(importId, kind, lines);
+    }
+
+    @Override
+    public void writeAccounts(List<AccountLine> lines) {
+      accounts.importAll(lines.stream().map(a -> a.toAccount(now)).toList());
+    }
+
+    @Override
+    public void writeServices(List<ServiceLine> lines) {
+      services.importAll(lines.stream().map(ServiceLine::toNewService).toList(), now);
     }
   }
 

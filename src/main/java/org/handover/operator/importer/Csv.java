@@ -1,13 +1,17 @@
 package org.handover.operator.importer;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits CSV text into records as RFC 4180 writes them: values separated by commas, a value in
- * double quotes may hold commas and line breaks, and {@code ""} inside quotes is one quote. Each
- * record knows the line it starts on; a malformed record carries a problem instead of failing the
- * whole file.
+ * Splits CSV text into records as RFC 4180 writes them, one record at a time from a {@link Reader}:
+ * values separated by commas, a value in double quotes may hold commas and line breaks, and {@code
+ * ""} inside quotes is one quote. Each record knows the line it starts on; a malformed record
+ * carries a problem instead of failing the whole file. A value keeps at most {@value #MAX_VALUE}
+ * characters (one more than any field allows, so the field is still reported too long): an unclosed
+ * quote cannot make one value hold the rest of the file.
  *
  * <p>Why not Commons CSV or Jackson's CSV module: the import reports every malformed record on its
  * own line and reads on (an operator fixes a 100,000-line file in one round, not one error per
@@ -20,134 +24,155 @@ import java.util.List;
  */
 final class Csv {
 
-  private Csv() {}
+  /** Characters kept of one value. */
+  static final int MAX_VALUE = 10_001;
+
+  private static final int END = -1;
 
   /** One record: its first line (1-based), its values, and a message key when malformed. */
   record Record(int line, List<String> values, String problem) {}
 
-  static List<Record> parse(String text) {
-    return new Parser(text).records();
+  private final Reader in;
+  private final char[] buffer = new char[8192];
+  private int filled;
+  private int at;
+  private int next;
+  private int line = 1;
+
+  Csv(Reader in) throws IOException {
+    this.in = in;
+    this.next = read();
   }
 
-  private static final class Parser {
-    private final String text;
-    private int at;
-    private int line = 1;
-
-    Parser(String text) {
-      this.text = text;
-    }
-
-    List<Record> records() {
-      List<Record> records = new ArrayList<>();
-      while (at < text.length()) {
-        int start = line;
-        List<String> values = new ArrayList<>();
-        String problem = null;
-        boolean more = true;
-        while (more) {
-          StringBuilder value = new StringBuilder();
-          String p = quotedAhead() ? quoted(value) : plain(value);
-          values.add(value.toString());
-          if (p != null) {
-            problem = problem == null ? p : problem;
-            if (!p.equals("import.csv.quoteInValue")) {
-              skipLine();
-              break;
-            }
-          }
-          more = separator();
-        }
-        if (!(values.size() == 1 && values.get(0).isBlank() && problem == null)) {
-          records.add(new Record(start, values, problem));
-        }
-      }
-      return records;
-    }
-
-    /** Whether the value starts with a quote, possibly after spaces (which are then skipped). */
-    private boolean quotedAhead() {
-      int i = at;
-      while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-        i++;
-      }
-      if (i < text.length() && text.charAt(i) == '"') {
-        at = i + 1;
-        return true;
-      }
-      return false;
-    }
-
-    private String quoted(StringBuilder value) {
-      while (at < text.length()) {
-        char c = text.charAt(at++);
-        if (c == '"') {
-          if (at < text.length() && text.charAt(at) == '"') {
-            value.append('"');
-            at++;
-            continue;
-          }
-          while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
-            at++;
-          }
-          return atEndOfValue() ? null : "import.csv.afterQuote";
-        }
-        if (c == '\n' || (c == '\r' && !(at < text.length() && text.charAt(at) == '\n'))) {
-          line++;
-        }
-        value.append(c);
-      }
-      return "import.csv.unclosedQuote";
-    }
-
-    private String plain(StringBuilder value) {
+  /** The next record, or null at the end of the text. */
+  Record next() throws IOException {
+    while (next != END) {
+      int start = line;
+      List<String> values = new ArrayList<>();
       String problem = null;
-      while (!atEndOfValue()) {
-        char c = text.charAt(at++);
-        if (c == '"') {
-          problem = "import.csv.quoteInValue";
+      boolean more = true;
+      while (more) {
+        StringBuilder value = new StringBuilder();
+        String p = value(value);
+        values.add(value.toString());
+        if (p != null) {
+          problem = problem == null ? p : problem;
+          if (!p.equals("import.csv.quoteInValue")) {
+            skipLine();
+            break;
+          }
         }
-        value.append(c);
+        more = separator();
       }
-      return problem;
+      if (!(values.size() == 1 && values.get(0).isBlank() && problem == null)) {
+        return new Record(start, values, problem);
+      }
     }
+    return null;
+  }
 
-    private boolean atEndOfValue() {
-      if (at >= text.length()) {
-        return true;
+  private int take() throws IOException {
+    int c = next;
+    next = read();
+    return c;
+  }
+
+  private int read() throws IOException {
+    if (at == filled) {
+      filled = in.read(buffer);
+      at = 0;
+      if (filled <= 0) {
+        filled = 0;
+        return END;
       }
-      char c = text.charAt(at);
-      return c == ',' || c == '\n' || c == '\r';
     }
+    return buffer[at++];
+  }
 
-    /** Consumes a comma (true: another value follows) or a line break (false: end of record). */
-    private boolean separator() {
-      if (at >= text.length()) {
-        return false;
+  private static void append(StringBuilder value, int c) {
+    if (value.length() < MAX_VALUE) {
+      value.append((char) c);
+    }
+  }
+
+  /** Reads one value; spaces before an opening quote are dropped, else they belong to the value. */
+  private String value(StringBuilder value) throws IOException {
+    StringBuilder spaces = new StringBuilder();
+    while (next == ' ' || next == '\t') {
+      append(spaces, take());
+    }
+    if (next == '"') {
+      take();
+      return quoted(value);
+    }
+    value.append(spaces);
+    return plain(value);
+  }
+
+  private String quoted(StringBuilder value) throws IOException {
+    while (next != END) {
+      int c = take();
+      if (c == '"') {
+        if (next == '"') {
+          append(value, take());
+          continue;
+        }
+        while (next == ' ' || next == '\t') {
+          take();
+        }
+        return atEndOfValue() ? null : "import.csv.afterQuote";
       }
-      if (text.charAt(at) == ',') {
-        at++;
-        return true;
+      if (c == '\n' || (c == '\r' && next != '\n')) {
+        line++;
       }
-      endOfLine();
+      append(value, c);
+    }
+    return "import.csv.unclosedQuote";
+  }
+
+  private String plain(StringBuilder value) throws IOException {
+    String problem = null;
+    while (!atEndOfValue()) {
+      int c = take();
+      if (c == '"') {
+        problem = "import.csv.quoteInValue";
+      }
+      append(value, c);
+    }
+    return problem;
+  }
+
+  private boolean atEndOfValue() {
+    return next == END || next == ',' || next == '\n' || next == '\r';
+  }
+
+  /** Consumes a comma (true: another value follows) or a line break (false: end of record). */
+  private boolean separator() throws IOException {
+    if (next == END) {
       return false;
     }
-
-    private void skipLine() {
-      while (at < text.length() && text.charAt(at) != '\n' && text.charAt(at) != '\r') {
-        at++;
-      }
-      endOfLine();
+    if (next == ',') {
+      take();
+      return true;
     }
+    endOfLine();
+    return false;
+  }
 
-    private void endOfLine() {
-      if (at < text.length() && text.charAt(at) == '\r') {
-        at++;
-      }
-      if (at < text.length() && text.charAt(at) == '\n') {
-        at++;
-      }
-      line++;
+  private void skipLine() throws IOException {
+    while (next != END && next != '\n' && next != '\r') {
+      take();
     }
+    endOfLine();
+  }
+
+  private void endOfLine() throws IOException {
+    if (next == '\r') {
+      take();
+    }
+    if (next == '\n') {
+      take();
+    }
+    line++;
   }
 }

@@ -2,7 +2,6 @@ package org.handover.operator.importer;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
@@ -17,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The command line {@code java -jar handover.jar import --accounts FILE --services FILE
- * [--dry-run]}: runs only when the first argument is {@code import}, prints the result or every bad
- * row, and ends the process with 0 on success and 1 otherwise. Other starts ignore it. Spring
- * properties ({@code --spring.datasource.url=…}) may follow.
+ * [--dry-run]}: runs only when the first argument is {@code import}, shows its progress on large
+ * files (on the error stream), prints the result or every bad row, and ends the process with 0 on
+ * success and 1 otherwise. Other starts ignore it. Spring properties ({@code
+ * --spring.datasource.url=…}) may follow.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -82,7 +82,12 @@ class ImportCommand implements ApplicationRunner {
     }
     try {
       ImportResult result =
-          importer.run(read(accounts), read(services), dryRun, Actor.operator(operator(), null));
+          importer.run(
+              file(accounts),
+              file(services),
+              dryRun,
+              Actor.operator(operator(), null),
+              new ImportCommandProgress(err, System::nanoTime));
       out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(result));
       return 0;
     } catch (InvalidRows e) {
@@ -100,8 +105,8 @@ class ImportCommand implements ApplicationRunner {
     }
   }
 
-  private static byte[] read(Path file) throws IOException {
-    return file == null ? null : Files.readAllBytes(file);
+  private static ImportFile file(Path file) throws IOException {
+    return file == null ? null : ImportFile.of(file);
   }
 
   private static int usage(PrintStream err, String problem) {

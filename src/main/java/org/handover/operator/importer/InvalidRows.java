@@ -4,31 +4,34 @@ import java.util.List;
 import org.handover.system.HandoverException;
 
 /**
- * Some rows of the files are invalid, so nothing was imported; {@link #errors()} names them all.
+ * Some rows of the files are invalid, so nothing was imported; {@link #listed()} names the first
+ * {@value #LISTED}, {@link #count()} says how many there were.
  */
 public final class InvalidRows extends HandoverException {
 
   /** The most errors an answer lists; the message gives the full count. */
   public static final int LISTED = 1_000;
 
-  private final transient List<RowError> errors;
+  private final transient List<RowError> listed;
+  private final int count;
 
-  InvalidRows(List<RowError> errors) {
+  InvalidRows(List<RowError> errors, int count) {
     super(
         Kind.BAD_REQUEST,
-        errors.size() > LISTED ? "import.invalid.capped" : "import.invalid",
-        errors.size(),
+        count > LISTED ? "import.invalid.capped" : "import.invalid",
+        count,
         LISTED);
-    this.errors = List.copyOf(errors);
+    this.listed = List.copyOf(errors.subList(0, Math.min(LISTED, errors.size())));
+    this.count = count;
   }
 
-  /** Every invalid row, in file then line order. */
-  public List<RowError> errors() {
-    return errors;
+  /** How many rows are invalid. */
+  public int count() {
+    return count;
   }
 
-  /** The first {@link #LISTED} invalid rows. */
+  /** The first {@link #LISTED} invalid rows, in file then line order. */
   public List<RowError> listed() {
-    return errors.subList(0, Math.min(LISTED, errors.size()));
+    return listed;
   }
 }

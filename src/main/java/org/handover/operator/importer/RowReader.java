@@ -1,6 +1,10 @@
 package org.handover.operator.importer;
 
-import java.nio.ByteBuffer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads an import file into rows: CSV with a header row, or JSON lines (one object per line) when
- * the first non-blank character is <code>{</code>. Unknown fields are problems; file-wide problems
- * (encoding, header) come back as errors of line 1.
+ * Reads an import file row by row from a stream, holding one row at a time: CSV with a header row,
+ * or JSON lines (one object per line) when the first non-blank character is <code>{</code>. Unknown
+ * fields are problems; file-wide problems (encoding, header) are {@link #fileErrors()} of line 1,
+ * after which no further row is read.
  */
 final class RowReader {
 
@@ -30,49 +35,120 @@ final class RowReader {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
-  private RowReader() {}
+  /** Characters looked at to tell JSON lines from CSV; characters kept of one JSON line. */
+  private static final int LOOKAHEAD = 8192;
 
-  /** The rows of a file, or the errors that make the whole file unreadable. */
-  record Parsed(List<Row> rows, List<RowError> fileErrors) {
-    static Parsed failed(RowError error) {
-      return new Parsed(List.of(), List.of(error));
-    }
+  private static final int MAX_LINE = 100_000;
+
+  private final String file;
+  private final List<String> fields;
+  private final Reader reader;
+  private final List<RowError> fileErrors = new ArrayList<>();
+  private Csv csv;
+  private List<String> columns;
+  private int jsonLine;
+  private boolean ended;
+
+  private RowReader(String file, List<String> fields, Reader reader) {
+    this.file = file;
+    this.fields = fields;
+    this.reader = reader;
   }
 
   /**
+   * Opens a file and reads its header.
+   *
    * @param file {@code accounts} or {@code services}, for error reports
    * @param fields the known field names
    * @param required the fields a CSV header must name
    */
-  static Parsed read(String file, byte[] content, List<String> fields, Set<String> required) {
-    String text;
+  static RowReader open(String file, InputStream content, List<String> fields, Set<String> required)
+      throws IOException {
+    BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                content,
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)),
+            LOOKAHEAD * 2);
+    RowReader rows = new RowReader(file, fields, reader);
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(content))
-              .toString();
+      if (!rows.jsonAhead(reader)) {
+        rows.header(required);
+      }
     } catch (CharacterCodingException e) {
-      return Parsed.failed(new RowError(file, 1, Messages.english("import.file.encoding")));
+      rows.notUtf8();
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    String start = text.stripLeading();
-    return start.startsWith("{") ? jsonLines(text, fields) : csv(file, text, fields, required);
+    return rows;
   }
 
-  private static Parsed jsonLines(String text, List<String> fields) {
-    List<Row> rows = new ArrayList<>();
-    String[] lines = text.split("\r\n|\r|\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (!lines[i].isBlank()) {
-        rows.add(jsonRow(i + 1, lines[i], fields));
+  /** Problems of the whole file; when there are any, {@link #next()} reads nothing more. */
+  List<RowError> fileErrors() {
+    return fileErrors;
+  }
+
+  /** The next row, or null at the end of the file or after a file error. */
+  Row next() throws IOException {
+    if (ended || !fileErrors.isEmpty()) {
+      return null;
+    }
+    try {
+      Row row = csv == null ? nextJsonRow() : nextCsvRow();
+      ended = row == null;
+      return row;
+    } catch (CharacterCodingException e) {
+      notUtf8();
+      return null;
+    }
+  }
+
+  private void notUtf8() {
+    fileErrors.add(new RowError(file, 1, Messages.english("import.file.encoding")));
+  }
+
+  /** Drops a byte order mark; whether the first non-blank character opens a JSON object. */
+  private boolean jsonAhead(BufferedReader in) throws IOException {
+    in.mark(LOOKAHEAD);
+    if (in.read() != '\uFEFF') {
+      in.reset();
+    }
+    in.mark(LOOKAHEAD);
+    int c;
+    int n = 0;
+    do {
+      c = in.read();
+    } while (c != -1 && Character.isWhitespace(c) && ++n < LOOKAHEAD);
+    in.reset();
+    return c == '{';
+  }
+
+  private Row nextJsonRow() throws IOException {
+    StringBuilder text = new StringBuilder();
+    while (true) {
+      text.setLength(0);
+      int c = reader.read();
+      if (c == -1) {
+        return null;
+      }
+      jsonLine++;
+      while (c != -1 && c != '\n' && c != '\r') {
+        if (text.length() < MAX_LINE) {
+          text.append((char) c);
+        }
+        c = reader.read();
+      }
+      if (c == '\r') {
+        reader.mark(1);
+        if (reader.read() != '\n') {
+          reader.reset();
+        }
+      }
+      if (!text.toString().isBlank()) {
+        return jsonRow(jsonLine, text.toString(), fields);
       }
     }
-    return new Parsed(rows, List.of());
   }
 
   private static Row jsonRow(int line, String text, List<String> fields) {
@@ -107,46 +183,43 @@ final class RowReader {
     return new Row(line, values, problems);
   }
 
-  private static Parsed csv(String file, String text, List<String> fields, Set<String> required) {
-    List<Csv.Record> records = Csv.parse(text);
-    if (records.isEmpty()) {
-      return new Parsed(List.of(), List.of());
+  private void header(Set<String> required) throws IOException {
+    csv = new Csv(reader);
+    Csv.Record header = csv.next();
+    if (header == null) {
+      ended = true;
+      return;
     }
-    Csv.Record header = records.get(0);
-    List<RowError> errors = new ArrayList<>();
     if (header.problem() != null) {
-      errors.add(new RowError(file, header.line(), Messages.english(header.problem())));
+      fileErrors.add(new RowError(file, header.line(), Messages.english(header.problem())));
     }
-    List<String> columns = header.values().stream().map(String::strip).toList();
+    columns = header.values().stream().map(String::strip).toList();
     Set<String> seen = new HashSet<>();
     for (String column : columns) {
       if (!fields.contains(column)) {
-        errors.add(
+        fileErrors.add(
             new RowError(
                 file,
                 header.line(),
                 Messages.english("import.csv.column.unknown", column, String.join(", ", fields))));
       } else if (!seen.add(column)) {
-        errors.add(
+        fileErrors.add(
             new RowError(
                 file, header.line(), Messages.english("import.csv.column.duplicate", column)));
       }
     }
     for (String column : required) {
       if (!seen.contains(column)) {
-        errors.add(
+        fileErrors.add(
             new RowError(
                 file, header.line(), Messages.english("import.csv.column.missing", column)));
       }
     }
-    if (!errors.isEmpty()) {
-      return new Parsed(List.of(), errors);
-    }
-    List<Row> rows = new ArrayList<>(records.size());
-    for (Csv.Record record : records.subList(1, records.size())) {
-      rows.add(csvRow(record, columns));
-    }
-    return new Parsed(rows, List.of());
+  }
+
+  private Row nextCsvRow() throws IOException {
+    Csv.Record record = csv.next();
+    return record == null ? null : csvRow(record, columns);
   }
 
   private static Row csvRow(Csv.Record record, List<String> columns) {

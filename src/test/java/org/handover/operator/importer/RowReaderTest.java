@@ -2,25 +2,45 @@ package org.handover.operator.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Reading CSV and JSON lines import files, without Spring. */
+/** Reading CSV and JSON lines import files as streams, without Spring. */
 class RowReaderTest {
 
   private static final List<String> FIELDS = List.of("nic", "email", "organisation");
   private static final Set<String> REQUIRED = Set.of("nic");
 
-  private static RowReader.Parsed read(String text) {
-    return RowReader.read("accounts", text.getBytes(StandardCharsets.UTF_8), FIELDS, REQUIRED);
+  /** Every row and the file's errors. */
+  private record Parsed(List<Row> rows, List<RowError> fileErrors) {}
+
+  private static Parsed read(String text) {
+    return read("accounts", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Parsed read(String file, byte[] content) {
+    try {
+      RowReader reader = RowReader.open(file, new ByteArrayInputStream(content), FIELDS, REQUIRED);
+      List<Row> rows = new ArrayList<>();
+      for (Row row = reader.next(); row != null; row = reader.next()) {
+        rows.add(row);
+      }
+      return new Parsed(rows, reader.fileErrors());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
   void readsQuotedCsvValuesWithCommasQuotesAndLineBreaks() {
-    RowReader.Parsed parsed =
+    Parsed parsed =
         read(
             "nic,organisation,email\r\n"
                 + "ab1234-ovh,\"Rossi, Bianchi & \"\"Figli\"\"\",a@b.example\r\n"
@@ -45,7 +65,7 @@ class RowReaderTest {
 
   @Test
   void malformedCsvRecordsAreProblemsOfTheirOwnLine() {
-    RowReader.Parsed parsed =
+    Parsed parsed =
         read(
             "nic,email\n"
                 + "ab1234-ovh,a\"b@c.example\n"
@@ -70,7 +90,7 @@ class RowReaderTest {
 
   @Test
   void csvHeaderProblemsAreReportedOnLineOne() {
-    RowReader.Parsed parsed = read("email,colour,email\nx@y.example,red,z@y.example\n");
+    Parsed parsed = read("email,colour,email\nx@y.example,red,z@y.example\n");
 
     assertThat(parsed.rows()).isEmpty();
     assertThat(parsed.fileErrors())
@@ -85,7 +105,7 @@ class RowReaderTest {
 
   @Test
   void readsJsonLinesWhenTheFirstCharacterIsABrace() {
-    RowReader.Parsed parsed =
+    Parsed parsed =
         read(
             "\uFEFF{\"nic\":\"ab1234-ovh\",\"organisation\":null}\n"
                 + "\n"
@@ -121,8 +141,7 @@ class RowReaderTest {
 
   @Test
   void aFileThatIsNotUtf8IsRefusedAsAWhole() {
-    RowReader.Parsed parsed =
-        RowReader.read("services", new byte[] {'n', 'i', 'c', '\n', (byte) 0xC3}, FIELDS, REQUIRED);
+    Parsed parsed = read("services", new byte[] {'n', 'i', 'c', '\n', (byte) 0xC3});
 
     assertThat(parsed.fileErrors())
         .containsExactly(new RowError("services", 1, "The file is not UTF-8 text."));
@@ -132,5 +151,14 @@ class RowReaderTest {
   void anEmptyFileHasNoRows() {
     assertThat(read("").rows()).isEmpty();
     assertThat(read("\n\n").fileErrors()).isEmpty();
+  }
+
+  @Test
+  void aValueKeepsNoMoreThanItNeedsToBeReportedTooLong() {
+    Parsed parsed = read("nic,email\nab1234-ovh,\"" + "x\n".repeat(50_000));
+
+    assertThat(parsed.rows()).singleElement();
+    assertThat(parsed.rows().get(0).values().get("email")).hasSize(Csv.MAX_VALUE);
+    assertThat(parsed.rows().get(0).problems()).anyMatch(p -> p.contains("not closed"));
   }
 }
