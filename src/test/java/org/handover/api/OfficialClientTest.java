@@ -178,9 +178,9 @@ class OfficialClientTest {
     assertThat(wrong.status().asInt()).as("status of %s", wrong).isEqualTo(400);
     assertThat(wrong.message()).as("message of %s", wrong).isNotBlank();
 
-    assertThat(ok(accept(asA, id, fixtures.codeFor(id, a)), "A accepts").isNull()).isTrue();
+    assertThat(ok(accept(asA, id, fixtures.codeForTask(id, a)), "A accepts").isNull()).isTrue();
     assertThat(task(asA, id).path("state").asString()).isEqualTo("validatingByCustomers");
-    assertThat(ok(accept(asX, id, fixtures.codeFor(id, x)), "X accepts").isNull()).isTrue();
+    assertThat(ok(accept(asX, id, fixtures.codeForTask(id, x)), "X accepts").isNull()).isTrue();
 
     JsonNode done = task(asX, id);
     assertThat(done.path("state").asString()).isEqualTo("done");
@@ -218,7 +218,7 @@ class OfficialClientTest {
             asX,
             "POST",
             "/me/task/contactChange/" + id + "/refuse",
-            Map.of("token", fixtures.codeFor(id, x)));
+            Map.of("token", fixtures.codeForTask(id, x)));
 
     assertThat(ok(refused, "X refuses").isNull()).isTrue();
     assertThat(task(asX, id).path("state").asString()).isEqualTo("refused");
@@ -226,7 +226,7 @@ class OfficialClientTest {
     JsonNode infos =
         ok(call(asA, "GET", "/domain/" + name + "/serviceInfos", null), "serviceInfos");
     assertThat(infos.path("contactTech").asString()).isEqualTo(a.value());
-    Outcome late = accept(asA, id, fixtures.codeFor(id, a));
+    Outcome late = accept(asA, id, fixtures.codeForTask(id, a));
     assertThat(late.ok()).as("accepting a refused request: %s", late).isFalse();
     assertThat(late.message()).as("message of %s", late).isNotBlank();
   }
@@ -240,7 +240,7 @@ class OfficialClientTest {
     String name = fixtures.serviceOwnedBy(a).name();
     long id = requestTechChange(asA, name, x);
     String resend = "/me/task/contactChange/" + id + "/resendEmail";
-    String old = fixtures.codeFor(id, x);
+    String old = fixtures.codeForTask(id, x);
 
     Outcome tooSoon = call(asX, "POST", resend, null);
     assertThat(tooSoon.ok()).as("resend at once: %s", tooSoon).isFalse();
@@ -248,7 +248,7 @@ class OfficialClientTest {
 
     clock.advance(Duration.ofMinutes(2));
     assertThat(ok(call(asX, "POST", resend, null), "resendEmail").isNull()).isTrue();
-    String fresh = fixtures.codeFor(id, x);
+    String fresh = fixtures.codeForTask(id, x);
     assertThat(fresh).isNotEqualTo(old);
 
     Outcome stale = accept(asX, id, old);
@@ -256,8 +256,49 @@ class OfficialClientTest {
     assertThat(stale.message()).as("message of %s", stale).isNotBlank();
 
     assertThat(ok(accept(asX, id, fresh), "X accepts with the new code").isNull()).isTrue();
-    assertThat(ok(accept(asA, id, fixtures.codeFor(id, a)), "A accepts").isNull()).isTrue();
+    assertThat(ok(accept(asA, id, fixtures.codeForTask(id, a)), "A accepts").isNull()).isTrue();
     assertThat(task(asA, id).path("state").asString()).isEqualTo("done");
+  }
+
+  @Test
+  void anEditSentAsTheReferencePanelSendsItIsOneSetAndAClientLoopingOverItsTasksWorks() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+    Nic t = fixtures.account();
+    Nic x = fixtures.accountThatSignsIn(Language.en);
+    Credential asA = credentialOf(a, "86400");
+    Credential asX = credentialOf(x, "0");
+    String name = fixtures.service(a, t, a).name();
+
+    // all three fields, as the reference panel sends them: admin and billing move from a to x,
+    // tech from t to x — two tasks of one set
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("contactAdmin", x.value());
+    body.put("contactTech", x.value());
+    body.put("contactBilling", x.value());
+    List<Long> tasks =
+        ids(ok(call(asA, "POST", "/domain/" + name + "/changeContact", body), "changeContact"));
+    assertThat(tasks).hasSize(2);
+
+    // each party accepts every task with its one code, as a client looping over the ids does
+    for (Credential party : List.of(asA, asX)) {
+      Nic nic = party == asA ? a : x;
+      String code = fixtures.codeForTask(tasks.get(0), nic);
+      for (long task : tasks) {
+        assertThat(ok(accept(party, task, code), nic + " accepts task " + task).isNull()).isTrue();
+      }
+    }
+    for (long task : tasks) {
+      assertThat(task(asX, task).path("state").asString()).isEqualTo("done");
+    }
+    JsonNode infos =
+        ok(call(asX, "GET", "/domain/" + name + "/serviceInfos", null), "serviceInfos");
+    assertThat(infos.path("contactAdmin").asString()).isEqualTo(x.value());
+    assertThat(infos.path("contactTech").asString()).isEqualTo(x.value());
+    assertThat(infos.path("contactBilling").asString()).isEqualTo(x.value());
+
+    // nothing changed asked again: no task, no error
+    assertThat(ids(ok(call(asX, "POST", "/domain/" + name + "/changeContact", body), "again")))
+        .isEmpty();
   }
 
   // ---- steps -------------------------------------------------------------------------------

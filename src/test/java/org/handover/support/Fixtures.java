@@ -138,6 +138,11 @@ public class Fixtures {
         .orElseThrow(() -> new AssertionError("no code emailed to " + nic + " for " + changeId));
   }
 
+  /** The code emailed to an account for the change set of a task (a reference-API task id). */
+  public String codeForTask(long taskId, Nic nic) {
+    return codeFor(sql("select set_id from contact_changes where id = ?", taskId), nic);
+  }
+
   /**
    * The code in the newest email of this kind sent to an address, waiting up to 10 s for it (some
    * emails, as password resets, are written off the request thread).
