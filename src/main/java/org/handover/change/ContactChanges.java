@@ -233,8 +233,11 @@ public class ContactChanges {
             return store.insert(set, actor, now);
           });
     } catch (DuplicateKeyException raced) {
+      // another set claimed a role meanwhile: name it, reading every service's claims at once
+      Map<Long, Map<ContactRole, Long>> claims =
+          repository.openClaimsOf(chosen.stream().map(HostedService::id).toList());
       for (HostedService service : chosen) {
-        Map<ContactRole, Long> open = repository.openClaims(service.id());
+        Map<ContactRole, Long> open = claims.getOrDefault(service.id(), Map.of());
         for (ContactRole role : wanted.keySet()) {
           if (open.containsKey(role)) {
             throw new OpenRequestConflict(open.get(role), role, service.name());
@@ -252,7 +255,9 @@ public class ContactChanges {
    */
   private Preview plan(
       Nic asker, List<HostedService> chosen, Map<ContactRole, Nic> wanted, boolean leaveOut) {
-    ChangePolicy.AccountLookup lookup = lookup(chosen, wanted.values(), List.of(asker));
+    Set<Nic> known = new HashSet<>(wanted.values());
+    known.add(asker);
+    ChangePolicy.AccountLookup lookup = lookup(chosen, known);
     Map<Long, Map<ContactRole, Long>> open =
         repository.openClaimsOf(chosen.stream().map(HostedService::id).toList());
     Map<ServiceKey, List<PlannedChange>> included = new LinkedHashMap<>();
@@ -303,7 +308,7 @@ public class ContactChanges {
     HostedService service = services.requireVisibleTo(viewer, type, name);
     Map<ContactRole, Long> open = repository.openClaims(service.id());
     Set<ContactRole> changeable = policy.changeableRoles(viewer, service.contacts());
-    ChangePolicy.AccountLookup accounts = lookup(List.of(service), List.of(viewer), List.of());
+    ChangePolicy.AccountLookup accounts = lookup(List.of(service), List.of(viewer));
     boolean viewerInGoodStanding =
         accounts.apply(viewer).map(AccountFacts::inGoodStanding).orElse(false);
     boolean admin = service.contacts().admin().equals(viewer);
@@ -399,7 +404,7 @@ public class ContactChanges {
     Set<Nic> known = new HashSet<>();
     known.add(set.asker());
     set.items().forEach(i -> known.add(i.to()));
-    ChangePolicy.AccountLookup lookup = lookup(locked, known, List.of());
+    ChangePolicy.AccountLookup lookup = lookup(locked, known);
     for (ChangeItem item : set.items()) {
       HostedService service = byId.get(item.serviceId());
       try {
@@ -614,10 +619,8 @@ public class ContactChanges {
   }
 
   /** Facts of every contact of these services and of the extra accounts, read in one query. */
-  private ChangePolicy.AccountLookup lookup(
-      List<HostedService> chosen, Collection<Nic> extra, Collection<Nic> more) {
+  private ChangePolicy.AccountLookup lookup(List<HostedService> chosen, Collection<Nic> extra) {
     Set<Nic> nics = new HashSet<>(extra);
-    nics.addAll(more);
     for (HostedService service : chosen) {
       for (ContactRole role : ContactRole.values()) {
         nics.add(service.contacts().holder(role));
