@@ -2,6 +2,7 @@ package org.handover.change.web;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,7 @@ class BulkHandoverController {
       Locale locale) {
     Selection selection;
     try {
-      selection = selection(actor.nic(), form);
+      selection = selection(actor.nic(), form, locale);
     } catch (HandoverException | IllegalArgumentException invalid) {
       flash.addFlashAttribute("alert", messages.getMessage("bulk.nothingSelected", null, locale));
       return "redirect:/account/contacts/services";
@@ -93,7 +94,7 @@ class BulkHandoverController {
       RedirectAttributes flash,
       Locale locale) {
     try {
-      Selection selection = selection(actor.nic(), form);
+      Selection selection = selection(actor.nic(), form, locale);
       ChangeSet set = changes.requestSet(actor, selection.keys(), selection.wanted(), true);
       flash.addFlashAttribute(
           "notice",
@@ -114,7 +115,7 @@ class BulkHandoverController {
   }
 
   /** Reads the form; {@link IllegalArgumentException} when a part is missing. */
-  private Selection selection(Nic viewer, MultiValueMap<String, String> form) {
+  private Selection selection(Nic viewer, MultiValueMap<String, String> form, Locale locale) {
     String to = form.getFirst("to");
     List<String> roles = form.getOrDefault("role", List.of());
     if (to == null || to.isBlank() || roles.isEmpty()) {
@@ -127,7 +128,8 @@ class BulkHandoverController {
     }
     Set<ServiceKey> keys = new LinkedHashSet<>();
     if ("true".equals(form.getFirst("all"))) {
-      keys.addAll(services.keysMatching(query(viewer, form), ContactChanges.MAX_SET_SERVICES));
+      keys.addAll(
+          services.keysMatching(query(viewer, form, locale), ContactChanges.MAX_SET_SERVICES));
     } else {
       for (String ref : form.getOrDefault("service", List.of())) {
         int colon = ref.indexOf(':');
@@ -143,19 +145,28 @@ class BulkHandoverController {
     return new Selection(new ArrayList<>(keys), wanted);
   }
 
-  /** The page's filter, as My services read it. */
-  private static ServiceQuery query(Nic viewer, MultiValueMap<String, String> form) {
-    return new ServiceQuery(
-        viewer,
-        blankToNull(form.getFirst("q")),
-        ServiceType.parse(String.valueOf(form.getFirst("type"))).orElse(null),
-        nicOrNull(form.getFirst("admin")),
-        nicOrNull(form.getFirst("tech")),
-        nicOrNull(form.getFirst("billing")),
-        null,
-        null,
-        null,
-        100);
+  /** The page's filter, as My services reads it; {@link IllegalArgumentException} if it is bad. */
+  private static ServiceQuery query(Nic viewer, MultiValueMap<String, String> form, Locale locale) {
+    Map<String, String> errors = new HashMap<>();
+    ServiceQuery query =
+        ServiceFilters.query(
+            viewer,
+            new ServiceFilters(
+                form.getFirst("q"),
+                form.getFirst("type"),
+                form.getFirst("admin"),
+                form.getFirst("tech"),
+                form.getFirst("billing")),
+            null,
+            null,
+            null,
+            100,
+            errors,
+            locale);
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException("bad filter " + errors.keySet());
+    }
+    return query;
   }
 
   /** The fields the confirmation re-sends: the selection, never the CSRF token (added anew). */
@@ -174,13 +185,5 @@ class BulkHandoverController {
             .map(r -> messages.getMessage("role." + r.name(), null, locale))
             .toList();
     return key.name() + ": " + String.join(", ", roles) + ": " + p.from() + " \u2192 " + p.to();
-  }
-
-  private static Nic nicOrNull(String value) {
-    return value == null || value.isBlank() ? null : Nic.parse(value);
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -11,8 +11,6 @@ import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ContactChanges;
 import org.handover.system.Actor;
-import org.handover.system.HandoverException;
-import org.handover.system.Nic;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,21 +48,16 @@ class MyServicesController {
       Locale locale,
       HttpServletResponse response) {
     Map<String, String> errors = new LinkedHashMap<>();
-    Nic adminFilter = nicOrNull("admin", admin, errors, locale);
-    Nic techFilter = nicOrNull("tech", tech, errors, locale);
-    Nic billingFilter = nicOrNull("billing", billing, errors, locale);
     ServiceQuery query =
-        new ServiceQuery(
+        ServiceFilters.query(
             actor.nic(),
-            blankToNull(q),
-            type == null ? null : ServiceType.parse(type).orElse(null),
-            adminFilter,
-            techFilter,
-            billingFilter,
+            new ServiceFilters(q, type, admin, tech, billing),
             sort == null ? null : parseSort(sort),
-            blankToNull(after),
-            blankToNull(before),
-            size);
+            after,
+            before,
+            size,
+            errors,
+            locale);
     model.addAttribute("query", query);
     model.addAttribute("errors", errors);
     Map<String, String> typed = new LinkedHashMap<>();
@@ -77,9 +70,9 @@ class MyServicesController {
         query.search() != null
             || query.type() != null
             || !errors.isEmpty()
-            || adminFilter != null
-            || techFilter != null
-            || billingFilter != null);
+            || query.admin() != null
+            || query.tech() != null
+            || query.billing() != null);
     model.addAttribute("me", actor.nic());
     model.addAttribute("types", ServiceType.values());
     if (!errors.isEmpty()) {
@@ -101,23 +94,5 @@ class MyServicesController {
       }
     }
     return null;
-  }
-
-  /** The contact filter as a customer ID; a value that is not one becomes a field error. */
-  private static Nic nicOrNull(
-      String field, String value, Map<String, String> errors, Locale locale) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Nic.parse(value);
-    } catch (HandoverException invalid) {
-      errors.put(field, invalid.message(locale));
-      return null;
-    }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 }
