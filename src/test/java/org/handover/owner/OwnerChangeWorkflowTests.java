@@ -263,7 +263,9 @@ abstract class OwnerChangeWorkflowTests extends IntegrationTest {
 
     int limit = properties.security().addressFailures();
     for (int i = 1; i < limit; i++) {
-      catchRefusal(() -> owners.answer("NOSUCHLINK" + i, "AAAA", true, null, address));
+      String link = "NOSUCHLINK" + i;
+      assertThat(catchRefusal(() -> owners.answer(link, "AAAA", true, null, address)))
+          .isInstanceOf(WrongOwnerCode.class);
     }
     assertThat(catchRefusal(() -> owners.answer("NOSUCHLINK", "AAAA", true, null, address)))
         .isInstanceOf(TooManyOwnerCodes.class);
