@@ -195,6 +195,21 @@ class OwnerApiTest extends IntegrationTest {
     assertThat(services.ownerOf(domain.id()).orElseThrow().name()).isEqualTo("Old Owner");
   }
 
+  @Test
+  void theOpenApiDocumentMarksTheOwnerRoutesAsHandoversOwn() throws Exception {
+    mvc.perform(request(HttpMethod.GET, "/v3/api-docs"))
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath("$.paths['/1.0/domain/{serviceName}/owner'].get.tags[0]")
+                .value("Handover extension: domain owner"))
+        .andExpect(
+            jsonPath("$.paths['/1.0/domain/{serviceName}/owner'].put.summary")
+                .value(containsString("Handover extension")))
+        .andExpect(jsonPath("$.paths['/1.0/domain/{serviceName}/owner/change'].get").exists())
+        .andExpect(
+            jsonPath("$.paths['/1.0/domain/{serviceName}/owner/change/cancel'].post").exists());
+  }
+
   // ---- operator API -------------------------------------------------------------------------
 
   private ResultActions operator(String method, String url, String body) throws Exception {
