@@ -143,7 +143,8 @@ class OwnerPagesTest extends IntegrationTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(domain.name())))
         .andExpect(content().string(containsString("value=\"" + current.code() + "\"")))
-        .andExpect(content().string(containsString("Current owner")));
+        .andExpect(content().string(containsString("Current owner")))
+        .andExpect(content().string(containsString("name=\"_csrf\"")));
     assertThat(owners.openChange(admin, domain.name()).parties())
         .allSatisfy(p -> assertThat(p.status()).isEqualTo(OwnerChange.PartyAnswer.pending));
 
