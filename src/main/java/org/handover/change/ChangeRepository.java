@@ -40,7 +40,7 @@ class ChangeRepository {
 
   private static final String PARTY_COLUMNS =
       "set_id, nic, status, answered_at, code_digest, code_issued_at, code_used_at,"
-          + " failed_attempts, resend_window_at, resends_in_window";
+          + " failed_attempts, resend_window_at, resends_in_window, replaced_digest";
 
   /** Items a list shows per set; a set's page shows them all. */
   static final int PREVIEW_ITEMS = 3;
@@ -338,7 +338,7 @@ class ChangeRepository {
     jdbc.sql(
             """
             update set_parties set code_digest = ?, code_issued_at = ?, failed_attempts = ?,
-                   resend_window_at = ?, resends_in_window = ?
+                   resend_window_at = ?, resends_in_window = ?, replaced_digest = ?
             where set_id = ? and nic = ?""")
         .params(
             p.codeDigest(),
@@ -346,6 +346,7 @@ class ChangeRepository {
             p.failedAttempts(),
             Sql.ts(p.resendWindowAt()),
             p.resendsInWindow(),
+            p.replacedDigest(),
             setId,
             p.nic().value())
         .update();
@@ -374,11 +375,16 @@ class ChangeRepository {
   }
 
   /**
-   * Voids the codes not used when a set ends. A used code's digest stays, so a repeated accept of a
-   * sibling task with it is recognised as a no-op.
+   * Voids the codes not used when a set ends, and forgets the replaced ones. A used code's digest
+   * stays, so a repeated accept of a sibling task with it is recognised as a no-op.
    */
   void voidUnusedCodes(long setId) {
-    jdbc.sql("update set_parties set code_digest = null where set_id = ? and code_used_at is null")
+    jdbc.sql(
+            """
+            update set_parties
+            set code_digest = case when code_used_at is null then null else code_digest end,
+                replaced_digest = null
+            where set_id = ?""")
         .param(setId)
         .update();
   }
@@ -560,7 +566,8 @@ class ChangeRepository {
             Sql.instant(rs, "code_used_at"),
             rs.getInt("failed_attempts"),
             Sql.instant(rs, "resend_window_at"),
-            rs.getInt("resends_in_window")));
+            rs.getInt("resends_in_window"),
+            rs.getString("replaced_digest")));
   }
 
   private static Object[] partyParams(long setId, Party p) {
@@ -574,7 +581,8 @@ class ChangeRepository {
       Sql.ts(p.codeUsedAt()),
       p.failedAttempts(),
       Sql.ts(p.resendWindowAt()),
-      p.resendsInWindow()
+      p.resendsInWindow(),
+      p.replacedDigest()
     };
   }
 }

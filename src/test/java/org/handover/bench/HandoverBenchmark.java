@@ -656,7 +656,7 @@ class HandoverBenchmark {
         id);
     update(
         c,
-        "update set_parties set code_digest = null where set_id = ? and code_used_at is null",
+        "update set_parties set code_digest = case when code_used_at is null then null else code_digest end, replaced_digest = null where set_id = ?",
         id);
     for (int a = 0; a < Math.max(0, audits - 3); a++) {
       audit(c, now, serviceId, id, "change.done");
@@ -707,7 +707,7 @@ class HandoverBenchmark {
     query(
         c,
         "select set_id, nic, status, answered_at, code_digest, code_issued_at, code_used_at,"
-            + " failed_attempts, resend_window_at, resends_in_window from set_parties where"
+            + " failed_attempts, resend_window_at, resends_in_window, replaced_digest from set_parties where"
             + " set_id in (?)",
         id);
     query(c, "select set_id, nic, can_cancel from set_members where set_id in (?)", id);

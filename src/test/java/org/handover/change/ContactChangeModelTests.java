@@ -38,6 +38,7 @@ import org.handover.catalog.ServiceKey;
 import org.handover.change.ChangeErrors.AlreadyAnswered;
 import org.handover.change.ChangeErrors.ChangeClosed;
 import org.handover.change.ChangeErrors.ChangeNotFound;
+import org.handover.change.ChangeErrors.CodeReplaced;
 import org.handover.change.ChangeErrors.CodeVoid;
 import org.handover.change.ChangeErrors.NotAParty;
 import org.handover.change.ChangeErrors.NotAllowedToCancel;
@@ -130,6 +131,10 @@ abstract class ContactChangeModelTests extends IntegrationTest {
   private static final class ModelParty {
     final Nic nic;
     String code;
+
+    /** The code the last resend replaced: answering with it is named as such, not counted. */
+    String replaced;
+
     PartyStatus status = PartyStatus.pending;
     int failures;
     Instant codeIssuedAt;
@@ -746,6 +751,10 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       } else if (party.failures >= settings.maxCodeFailures()) {
         reason = CodeVoid.class;
         c.record("code.rejected", 1);
+      } else if (party.replaced != null
+          && !sameCode(code, party.code)
+          && sameCode(code, party.replaced)) {
+        reason = CodeReplaced.class;
       } else if (!sameCode(code, party.code)) {
         reason = WrongCode.class;
         party.failures++;
@@ -885,6 +894,7 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       party.code = fixtures.codeFor(c.id, actor);
       check(!sameCode(old, party.code), "resend of #" + c.id + " sent the same code again");
       replacedCodes.add(new SpentCode(c.id, actor, old));
+      party.replaced = old;
       party.failures = 0;
       party.codeIssuedAt = now;
       party.resendWindowAt = newWindow ? now : party.resendWindowAt;
