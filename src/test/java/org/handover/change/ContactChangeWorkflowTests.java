@@ -746,6 +746,52 @@ abstract class ContactChangeWorkflowTests extends IntegrationTest {
   }
 
   @Test
+  void theIndebtedAccountIsToldOnceADayAndTheAskerOnlyHearsAPaymentReason() {
+    Nic a = fixtures.account();
+    Nic indebted = fixtures.accountInDebt();
+    Nic x = fixtures.account();
+    HostedService owedBy = fixtures.service(a, a, indebted);
+    HostedService clean = fixtures.serviceOwnedBy(a);
+    long before = outbox.lastId();
+
+    assertThatThrownBy(() -> request(a, owedBy, wanted(billing, x)))
+        .hasMessageContaining("for a payment reason")
+        .hasMessageNotContaining(indebted.value());
+    assertThat(debtNotices(before)).containsExactly("DEBT_NOTICE>" + indebted);
+    OutboxMessage notice = outbox.after(before).get(0);
+    assertThat(notice.payload())
+        .containsEntry("askingAccount", a.value())
+        .containsEntry("serviceName", owedBy.name());
+
+    // the same day, whatever the service or the side of the change: no second email
+    assertThatThrownBy(() -> request(a, clean, wanted(billing, indebted)))
+        .isInstanceOf(PolicyViolation.class);
+    assertThatThrownBy(() -> request(a, owedBy, wanted(billing, x)))
+        .isInstanceOf(PolicyViolation.class);
+    assertThat(debtNotices(before)).hasSize(1);
+
+    // a day later the next refusal tells it again; its own attempt tells no one
+    clock.advance(Duration.ofDays(1));
+    assertThatThrownBy(() -> request(a, clean, wanted(billing, indebted)))
+        .isInstanceOf(PolicyViolation.class);
+    assertThat(debtNotices(before)).hasSize(2);
+    clock.advance(Duration.ofDays(1));
+    HostedService itsOwn = fixtures.service(indebted, indebted, indebted);
+    assertThatThrownBy(() -> request(indebted, itsOwn, wanted(billing, x)))
+        .isInstanceOf(PolicyViolation.class);
+    assertThat(debtNotices(before)).hasSize(2);
+    // nothing else was written by the refused requests
+    assertThat(changes.listInvolving(a, null, false, null, 10)).isEmpty();
+  }
+
+  private List<String> debtNotices(long afterId) {
+    return outbox.after(afterId).stream()
+        .filter(m -> m.kind() == MailKind.DEBT_NOTICE)
+        .map(m -> m.kind() + ">" + m.recipientNic())
+        .toList();
+  }
+
+  @Test
   void billingChangeIsRefusedAtTheFinalCheckWhenDebtAppearsMeanwhile() {
     Nic a = fixtures.account();
     Nic x = fixtures.account();
