@@ -56,6 +56,8 @@ public enum MailKind {
   CASE_APPLIED,
   /** Assisted reassignment: vetoed, expired or refused by the final check. */
   CASE_ENDED,
+  /** A contact change asked by someone else was refused for this account's overdue payments. */
+  DEBT_NOTICE,
   /** Owner change: a registrant's code and the link to the public confirmation page. */
   OWNER_CHANGE_CODE,
   /** Owner change: the administrator is told it was asked and who must confirm. */
