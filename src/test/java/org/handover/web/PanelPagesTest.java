@@ -97,6 +97,8 @@ class PanelPagesTest {
     pages.put("request", "/account/contacts/requests/" + toAnswer);
     pages.put("profile", "/account/profile");
     pages.put("security", "/account/security");
+    pages.put("security-totp", "/account/security/totp");
+    pages.put("security-passkey", "/account/security/passkey");
     pages.put("api-applications", "/account/api/applications");
     pages.put("mailbox", "/dev/mailbox");
     pages.put("mailbox-email", "/dev/mailbox/" + mail);
