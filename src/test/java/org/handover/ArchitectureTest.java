@@ -57,6 +57,7 @@ class ArchitectureTest {
           "catalog",
           "security",
           "change",
+          "owner",
           "operator",
           "reassign",
           "staff",

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.handover.account.Accounts;
 import org.handover.audit.AuditLog;
-import org.handover.contact.ChangePolicy;
 import org.handover.contact.ContactRole;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
@@ -27,7 +26,6 @@ public class HostedServices {
   private final ServiceRepository repository;
   private final ServiceListing listing;
   private final Accounts accounts;
-  private final ChangePolicy policy;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -35,13 +33,11 @@ public class HostedServices {
       ServiceRepository repository,
       ServiceListing listing,
       Accounts accounts,
-      ChangePolicy policy,
       AuditLog audit,
       Clock clock) {
     this.repository = repository;
     this.listing = listing;
     this.accounts = accounts;
-    this.policy = policy;
     this.audit = audit;
     this.clock = clock;
   }
@@ -145,14 +141,16 @@ public class HostedServices {
     return repository.owner(requireVisibleTo(viewer, type, name).id());
   }
 
-  /** Replaces the owner record of a domain; only its administrator may. */
-  @Transactional
-  public void updateOwner(Actor actor, ServiceType type, String name, DomainOwner owner) {
-    HostedService service = requireVisibleTo(actor.nic(), type, name);
-    if (type != ServiceType.domain) {
-      throw new ServiceNotFound(type, name);
-    }
-    policy.onlyAdminEditsOwner(actor.nic(), name, service.contacts());
+  /** The owner record of a domain, by service id (for the owner workflow, which checks access). */
+  public Optional<DomainOwner> ownerOf(long serviceId) {
+    return repository.owner(serviceId);
+  }
+
+  /**
+   * Checks an owner record as typed: a one-line name, an email address, an address, and an optional
+   * one-line organisation and phone number.
+   */
+  public static void requireValidOwner(DomainOwner owner) {
     requireOwnerField(owner.name(), TextRules.isSingleLine(owner.name(), 200), "name");
     requireOwnerField(
         owner.email(), owner.email() != null && TextRules.isEmail(owner.email().strip()), "email");
@@ -162,8 +160,24 @@ public class HostedServices {
         && !TextRules.isSingleLine(owner.organisation(), TextRules.ORGANISATION)) {
       throw new InvalidOwner("organisation");
     }
-    repository.saveOwner(service.id(), owner, clock.instant());
-    audit.record(actor, "service.owner", service.id(), null, null);
+    if (owner.phone() != null && !owner.phone().isEmpty() && !isPhone(owner.phone())) {
+      throw new InvalidOwner("phone");
+    }
+  }
+
+  /** A phone number as registries take it: digits, spaces, dots, dashes, an optional leading +. */
+  private static boolean isPhone(String phone) {
+    return phone.length() <= 40 && phone.matches("\\+?[0-9][0-9 .\\-]{3,38}");
+  }
+
+  /**
+   * Writes the owner record of a domain (the owner workflow, after its own checks), in the caller's
+   * transaction.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void replaceOwner(long serviceId, DomainOwner owner) {
+    requireValidOwner(owner);
+    repository.saveOwner(serviceId, owner, clock.instant());
   }
 
   private static void requireOwnerField(String value, boolean valid, String field) {

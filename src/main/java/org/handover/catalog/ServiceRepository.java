@@ -180,8 +180,8 @@ class ServiceRepository {
 
   Optional<DomainOwner> owner(long serviceId) {
     return jdbc.sql(
-            "select name, organisation, email, address, updated_at from domain_owners"
-                + " where service_id = ?")
+            "select name, organisation, email, address, phone, updated_at, transfer_locked_until"
+                + " from domain_owners where service_id = ?")
         .param(serviceId)
         .query(
             (rs, n) ->
@@ -190,34 +190,41 @@ class ServiceRepository {
                     rs.getString("organisation"),
                     rs.getString("email"),
                     rs.getString("address"),
-                    Sql.instant(rs, "updated_at")))
+                    rs.getString("phone"),
+                    Sql.instant(rs, "updated_at"),
+                    Sql.instant(rs, "transfer_locked_until")))
         .optional();
   }
 
+  /** Writes the owner record, its transfer lock included, inserting it when there is none. */
   void saveOwner(long serviceId, DomainOwner owner, Instant now) {
     int updated =
         jdbc.sql(
                 "update domain_owners set name = ?, organisation = ?, email = ?, address = ?,"
-                    + " updated_at = ? where service_id = ?")
+                    + " phone = ?, updated_at = ?, transfer_locked_until = ? where service_id = ?")
             .params(
                 owner.name(),
                 owner.organisation(),
                 owner.email(),
                 owner.address(),
+                owner.phone(),
                 Sql.ts(now),
+                Sql.ts(owner.transferLockedUntil()),
                 serviceId)
             .update();
     if (updated == 0) {
       jdbc.sql(
-              "insert into domain_owners (service_id, name, organisation, email, address,"
-                  + " updated_at) values (?, ?, ?, ?, ?, ?)")
+              "insert into domain_owners (service_id, name, organisation, email, address, phone,"
+                  + " updated_at, transfer_locked_until) values (?, ?, ?, ?, ?, ?, ?, ?)")
           .params(
               serviceId,
               owner.name(),
               owner.organisation(),
               owner.email(),
               owner.address(),
-              Sql.ts(now))
+              owner.phone(),
+              Sql.ts(now),
+              Sql.ts(owner.transferLockedUntil()))
           .update();
     }
   }

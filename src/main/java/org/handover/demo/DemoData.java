@@ -87,7 +87,7 @@ public class DemoData implements ApplicationRunner {
       String name = name(type, i);
       DomainOwner owner =
           type == ServiceType.domain
-              ? new DomainOwner(
+              ? DomainOwner.of(
                   "Owner of " + name, null, "owner@" + name, "1 Demo Street, Roubaix", null)
               : null;
       services.register(

@@ -57,7 +57,21 @@ public enum MailKind {
   /** Assisted reassignment: vetoed, expired or refused by the final check. */
   CASE_ENDED,
   /** A contact change asked by someone else was refused for this account's overdue payments. */
-  DEBT_NOTICE;
+  DEBT_NOTICE,
+  /** Owner change: a registrant's code and the link to the public confirmation page. */
+  OWNER_CHANGE_CODE,
+  /** Owner change: the administrator is told it was asked and who must confirm. */
+  OWNER_CHANGE_REQUESTED,
+  /** Owner change: both registrants confirmed; the owner record was replaced. */
+  OWNER_CHANGE_DONE,
+  /** Owner change: a registrant refused; nothing changed. */
+  OWNER_CHANGE_REFUSED,
+  /** Owner change: not confirmed in time; nothing changed. */
+  OWNER_CHANGE_EXPIRED,
+  /** Owner change: cancelled by the administrator or aborted by the provider. */
+  OWNER_CHANGE_CANCELLED,
+  /** Owner record: a minor correction (address, phone) applied at once. */
+  OWNER_CORRECTED;
 
   /** Whether this is a security notice about the account (links to its security page). */
   public boolean isSecurityNotice() {
@@ -71,6 +85,7 @@ public enum MailKind {
         || this == EMAIL_CHANGE_CODE
         || this == PASSWORD_RESET
         || this == EMAIL_CONFIRM
-        || this == CASE_CODE;
+        || this == CASE_CODE
+        || this == OWNER_CHANGE_CODE;
   }
 }

@@ -112,6 +112,21 @@ public class MailTemplates {
           base + "/signup/confirm?nic=" + encode(String.valueOf(p.get("nic"))) + token;
       case PASSWORD_RESET ->
           base + "/password-reset?login=" + encode(String.valueOf(p.get("nic"))) + token;
+      case OWNER_CHANGE_CODE ->
+          base
+              + "/owner-change/"
+              + encode(String.valueOf(p.get("link")))
+              + (p.get("code") == null ? "" : "?code=" + encode((String) p.get("code")));
+      case OWNER_CHANGE_REQUESTED,
+          OWNER_CHANGE_DONE,
+          OWNER_CHANGE_REFUSED,
+          OWNER_CHANGE_EXPIRED,
+          OWNER_CHANGE_CANCELLED,
+          OWNER_CORRECTED ->
+          base
+              + "/account/contacts/services/domain/"
+              + encode(String.valueOf(p.get("serviceName")))
+              + "/owner";
       case CASE_NOTICE, CASE_CODE, CASE_APPLIED, CASE_ENDED ->
           base + "/account/support/cases/" + p.get("caseId") + token.replaceFirst("&", "?");
       default ->

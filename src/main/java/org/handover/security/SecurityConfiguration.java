@@ -77,7 +77,8 @@ class SecurityConfiguration {
                         "/actuator/health/**",
                         "/actuator/prometheus",
                         "/error",
-                        "/dev/mailbox/**")
+                        "/dev/mailbox/**",
+                        "/owner-change/**")
                     .permitAll()
                     .requestMatchers("/login/second-factor")
                     .hasAuthority(SignIns.PENDING)

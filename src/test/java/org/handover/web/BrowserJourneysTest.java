@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.handover.catalog.HostedService;
+import org.handover.catalog.HostedServices;
 import org.handover.change.ChangeState;
 import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
@@ -19,6 +20,7 @@ import org.handover.mail.MailKind;
 import org.handover.mail.MailTemplates;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
+import org.handover.owner.OwnerFixtures;
 import org.handover.support.Chromium;
 import org.handover.support.Fixtures;
 import org.handover.support.MutableClock;
@@ -53,6 +55,7 @@ class BrowserJourneysTest {
   @Autowired Outbox outbox;
   @Autowired MailTemplates templates;
   @Autowired ContactChanges changes;
+  @Autowired HostedServices services;
 
   private final List<BrowserContext> contexts = new java.util.ArrayList<>();
   private String journey;
@@ -392,5 +395,59 @@ class BrowserJourneysTest {
     assertThat(page.locator("main")).containsText("999999999");
     assertThat(page.locator("body")).not().containsText("Exception");
     screenshot(page, "unknown-request");
+  }
+
+  /**
+   * The public page's link of the owner-change code email to this address, as the email shows it.
+   */
+  private String ownerLink(String email) {
+    OutboxMessage mail =
+        outbox.newest(0, 100).stream()
+            .filter(m -> m.kind() == MailKind.OWNER_CHANGE_CODE)
+            .filter(m -> email.equals(m.recipientEmail()))
+            .findFirst()
+            .orElseThrow();
+    Matcher link =
+        Pattern.compile("http://localhost:\\d+(/owner-change/[0-9A-Z]+\\?code=[0-9A-Z-]+)")
+            .matcher(templates.render(mail).text());
+    assertThat(link.find()).isTrue();
+    return url(link.group(1));
+  }
+
+  @Test
+  void i_ownerChangeConfirmedByBothRegistrantsWithoutAccounts() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+    HostedService s = OwnerFixtures.domain(services, Contacts.allTo(a));
+    String oldEmail = services.ownerOf(s.id()).orElseThrow().email();
+    String newEmail = OwnerFixtures.newEmail();
+
+    Page admin = signIn(a, "en");
+    admin.navigate(url("/account/contacts/services/domain/" + s.name() + "/owner"));
+    admin.fill("#ownerName", "Grace Hopper");
+    admin.fill("#email", newEmail);
+    admin.check("input[name=understood]");
+    screenshot(admin, "owner-change-form");
+    admin.locator("form.card button[type=submit]").click();
+    assertThat(admin.locator(".banner.ok")).containsText("the current and the new owner");
+    assertThat(admin.locator("#owner-change-state"))
+        .hasText("Waiting for the owners’ confirmation");
+    screenshot(admin, "owner-change-open");
+
+    for (String email : List.of(oldEmail, newEmail)) {
+      Page registrant = open("en");
+      registrant.navigate(ownerLink(email));
+      assertThat(registrant.locator("main")).containsText(s.name());
+      assertThat(registrant.locator("#code")).not().hasValue("");
+      screenshot(registrant, "registrant-page");
+      registrant.locator("#accept").click();
+      assertThat(registrant.locator("#owner-change-outcome")).isVisible();
+      screenshot(registrant, "registrant-answered");
+    }
+
+    admin.reload();
+    assertThat(admin.locator("#current-owner")).containsText("Grace Hopper");
+    assertThat(admin.locator("#current-owner")).containsText(newEmail);
+    assertThat(admin.locator("#owner-change")).hasCount(0);
+    screenshot(admin, "owner-changed");
   }
 }

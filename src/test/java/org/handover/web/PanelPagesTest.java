@@ -17,9 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.handover.apiauth.ApiKeys;
+import org.handover.catalog.DomainOwner;
 import org.handover.catalog.HostedService;
+import org.handover.catalog.HostedServices;
 import org.handover.change.ContactChanges;
+import org.handover.contact.Contacts;
 import org.handover.mail.Outbox;
+import org.handover.owner.OwnerChange;
+import org.handover.owner.OwnerChanges;
+import org.handover.owner.OwnerFixtures;
 import org.handover.support.Chromium;
 import org.handover.support.Fixtures;
 import org.handover.support.TestClockConfiguration;
@@ -56,6 +62,8 @@ class PanelPagesTest {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired ContactChanges changes;
+  @Autowired HostedServices services;
+  @Autowired OwnerChanges owners;
   @Autowired ApiKeys keys;
   @Autowired Outbox outbox;
 
@@ -85,6 +93,17 @@ class PanelPagesTest {
     changes.request(
         Fixtures.as(me), mine.type(), mine.name(), Fixtures.wanted(tech, fixtures.account()));
     keys.createApplication(Fixtures.as(me), "deploy-bot", "Rotates contacts from CI");
+    HostedService owned = OwnerFixtures.domain(services, Contacts.allTo(me));
+    OwnerChange ownerChange =
+        owners
+            .submit(
+                Fixtures.as(me),
+                owned.name(),
+                DomainOwner.of("New Owner", null, OwnerFixtures.newEmail(), "2 New Street", null))
+            .change()
+            .orElseThrow();
+    OwnerFixtures.Letter letter =
+        OwnerFixtures.letterTo(outbox, ownerChange.id(), ownerChange.parties().get(0).email());
     long mail = outbox.newest(0, 1).get(0).id();
 
     Map<String, String> pages = new LinkedHashMap<>();
@@ -92,6 +111,8 @@ class PanelPagesTest {
     pages.put("services-filtered", "/account/contacts/services?admin=" + other + "&sort=nameDesc");
     pages.put("edit", "/account/contacts/services/domain/" + mine.name() + "/edit");
     pages.put("owner", "/account/contacts/services/domain/" + mine.name() + "/owner");
+    pages.put("owner-change-open", "/account/contacts/services/domain/" + owned.name() + "/owner");
+    pages.put("owner-change-confirm", "/owner-change/" + letter.link() + "?code=" + letter.code());
     pages.put("requests", "/account/contacts/requests");
     pages.put("requests-to-confirm", "/account/contacts/requests?state=needsMyAction");
     pages.put("request", "/account/contacts/requests/" + toAnswer);

@@ -42,7 +42,7 @@ class OperatorServicesApi {
   }
 
   @JsonIgnoreProperties(ignoreUnknown = false)
-  record OwnerBody(String name, String organisation, String email, String address) {}
+  record OwnerBody(String name, String organisation, String email, String address, String phone) {}
 
   @JsonIgnoreProperties(ignoreUnknown = false)
   record NewServiceBody(
@@ -68,12 +68,12 @@ class OperatorServicesApi {
     DomainOwner owner =
         body.owner() == null
             ? null
-            : new DomainOwner(
+            : DomainOwner.of(
                 body.owner().name(),
                 body.owner().organisation(),
                 body.owner().email(),
                 body.owner().address(),
-                null);
+                body.owner().phone());
     HostedService s =
         services.register(
             new NewService(
