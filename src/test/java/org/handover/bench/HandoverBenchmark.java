@@ -366,8 +366,12 @@ class HandoverBenchmark {
         new StringBuilder(
             "\nPlans of My services for the reseller (EXPLAIN (ANALYZE, BUFFERS)):\n");
     for (Map.Entry<String, ServiceQuery> q : queries.entrySet()) {
-      for (String sql : ListingStatements.of(db, q.getValue())) {
-        b.append("\n").append(q.getKey()).append(":\n  ").append(sql).append("\n\n");
+      List<String> statements = ListingStatements.of(db, q.getValue());
+      for (int i = 0; i < statements.size(); i++) {
+        String sql = statements.get(i);
+        b.append(
+            String.format(
+                "%n%s, statement %d of %d:%n  %s%n%n", q.getKey(), i + 1, statements.size(), sql));
         try (Connection c = connect();
             Statement st = c.createStatement();
             ResultSet rs = st.executeQuery("explain (analyze, buffers) " + sql)) {
