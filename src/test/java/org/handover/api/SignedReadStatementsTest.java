@@ -27,8 +27,7 @@ import org.springframework.test.web.servlet.ResultActions;
 /**
  * The SQL budget of one signed read of a task ({@code GET /1.0/me/task/contactChange/{id}}, the
  * benchmark's signed-read phase): the per-call re-check of the key (issue 13) and the task's set
- * read whole, a fixed number of statements with the credential already verified (cached). The
- * benchmark's signed-read phase runs exactly this call.
+ * read whole, a fixed number of statements with the credential already verified (cached).
  */
 @Import(StatementCounter.class)
 class SignedReadStatementsTest extends IntegrationTest {
