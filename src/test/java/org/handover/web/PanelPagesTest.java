@@ -77,7 +77,11 @@ class PanelPagesTest {
     fixtures.service(me, me, owing);
     HostedService theirs = fixtures.service(other, other, other);
     fixtures.service(other, me, other);
-    changes.request(Fixtures.as(other), theirs.type(), theirs.name(), Map.of(tech, me));
+    long toAnswer =
+        changes
+            .request(Fixtures.as(other), theirs.type(), theirs.name(), Map.of(tech, me))
+            .orElseThrow()
+            .id();
     changes.request(
         Fixtures.as(me), mine.type(), mine.name(), Fixtures.wanted(tech, fixtures.account()));
     keys.createApplication(Fixtures.as(me), "deploy-bot", "Rotates contacts from CI");
@@ -89,7 +93,12 @@ class PanelPagesTest {
     pages.put("edit", "/account/contacts/services/domain/" + mine.name() + "/edit");
     pages.put("owner", "/account/contacts/services/domain/" + mine.name() + "/owner");
     pages.put("requests", "/account/contacts/requests");
+    pages.put("requests-to-confirm", "/account/contacts/requests?state=needsMyAction");
+    pages.put("request", "/account/contacts/requests/" + toAnswer);
     pages.put("profile", "/account/profile");
+    pages.put("security", "/account/security");
+    pages.put("security-totp", "/account/security/totp");
+    pages.put("security-passkey", "/account/security/passkey");
     pages.put("api-applications", "/account/api/applications");
     pages.put("mailbox", "/dev/mailbox");
     pages.put("mailbox-email", "/dev/mailbox/" + mail);
