@@ -10,21 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.handover.system.HandoverProperties;
 import org.handover.system.Language;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders outbox rows into emails in the recipient's language: the wording of each kind comes from
  * the message bundles ({@code mail.KIND.subject}, {@code .body}, optional {@code .body2}), laid out
- * by one HTML and one plain-text template.
+ * in HTML and plain text by {@link MailLayout}.
  */
 @Component
 public class MailTemplates {
@@ -33,36 +29,16 @@ public class MailTemplates {
 
   private final MessageSource messages;
   private final HandoverProperties properties;
-  private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
   MailTemplates(MessageSource messages, HandoverProperties properties) {
     this.messages = messages;
     this.properties = properties;
-    engine.setEnableSpringELCompiler(true);
-    engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));
-    engine.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT, 2));
-  }
-
-  private static ClassLoaderTemplateResolver resolver(
-      String pattern, TemplateMode mode, int order) {
-    ClassLoaderTemplateResolver r = new ClassLoaderTemplateResolver();
-    r.setPrefix("templates/mail/");
-    r.setResolvablePatterns(Set.of(pattern));
-    r.setTemplateMode(mode);
-    r.setCharacterEncoding("UTF-8");
-    r.setCacheable(true);
-    r.setOrder(order);
-    return r;
   }
 
   /** Renders one outbox row. Fails when a message key is missing in the recipient's language. */
   public RenderedMail render(OutboxMessage mail) {
     MailView view = view(mail);
-    Context context = new Context(Locale.forLanguageTag(view.language()), Map.of("m", view));
-    return new RenderedMail(
-        view.subject(),
-        engine.process("layout.txt", context),
-        engine.process("layout.html", context));
+    return new RenderedMail(view.subject(), MailLayout.text(view), MailLayout.html(view));
   }
 
   MailView view(OutboxMessage mail) {
@@ -227,13 +203,20 @@ public class MailTemplates {
         .collect(Collectors.joining(", "));
   }
 
+  /** One formatter per language, built once (building one per email showed in the profile). */
+  private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
+
   private static String date(Object iso, Locale locale) {
     if (iso == null) {
       return "";
     }
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-            .withLocale(locale)
-            .withZone(ZoneOffset.UTC)
+    return DATES
+            .computeIfAbsent(
+                locale,
+                l ->
+                    DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                        .withLocale(l)
+                        .withZone(ZoneOffset.UTC))
             .format(Instant.parse(iso.toString()))
         + " UTC";
   }

@@ -35,11 +35,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.handover.catalog.ListingStatements;
+import org.handover.catalog.ServiceQuery;
 import org.handover.mail.OutboxDispatcher;
 import org.handover.support.ApiSignature;
 import org.handover.support.HandoverProcess;
+import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The benchmark of issue 7: loads the data set into PostgreSQL (embedded by default, or {@code
@@ -334,11 +339,49 @@ class HandoverBenchmark {
             emailsPerSecond,
             Double.NaN,
             "emails/s"));
-    String table = table(rows, sizes);
+    String table = table(rows, sizes) + plans();
     System.out.println(table);
     Files.writeString(OUT.resolve("results.txt"), table);
     Files.writeString(OUT.resolve("results.json"), json(rows, sizes));
     System.out.println("[bench] lifecycles measured: " + lifecycles);
+  }
+
+  /**
+   * {@code EXPLAIN (ANALYZE, BUFFERS)} of what the reseller's name search and page 1 run: the
+   * statements {@code ServiceListing} writes for them, with their values ({@link
+   * ListingStatements}), so the results show the plans at the scale measured.
+   */
+  String plans() throws Exception {
+    Nic reseller = new Nic(DataGenerator.reseller());
+    Map<String, ServiceQuery> queries = new LinkedHashMap<>();
+    queries.put(
+        "name search (q=" + DataGenerator.WORDS[3] + ")",
+        new ServiceQuery(
+            reseller, DataGenerator.WORDS[3], null, null, null, null, null, null, null, 50));
+    queries.put(
+        "page 1", new ServiceQuery(reseller, null, null, null, null, null, null, null, null, 50));
+    DataSource db =
+        new SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl, dbUser, dbPassword);
+    StringBuilder b =
+        new StringBuilder(
+            "\nPlans of My services for the reseller (EXPLAIN (ANALYZE, BUFFERS)):\n");
+    for (Map.Entry<String, ServiceQuery> q : queries.entrySet()) {
+      List<String> statements = ListingStatements.of(db, q.getValue());
+      for (int i = 0; i < statements.size(); i++) {
+        String sql = statements.get(i);
+        b.append(
+            String.format(
+                "%n%s, statement %d of %d:%n  %s%n%n", q.getKey(), i + 1, statements.size(), sql));
+        try (Connection c = connect();
+            Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("explain (analyze, buffers) " + sql)) {
+          while (rs.next()) {
+            b.append("  ").append(rs.getString(1)).append('\n');
+          }
+        }
+      }
+    }
+    return b.toString();
   }
 
   // ---- phase c ------------------------------------------------------------------------------

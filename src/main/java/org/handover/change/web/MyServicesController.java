@@ -1,5 +1,6 @@
 package org.handover.change.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ContactChanges;
 import org.handover.system.Actor;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +28,12 @@ class MyServicesController {
 
   private final HostedServices services;
   private final ContactChanges changes;
+  private final MessageSource messages;
 
-  MyServicesController(HostedServices services, ContactChanges changes) {
+  MyServicesController(HostedServices services, ContactChanges changes, MessageSource messages) {
     this.services = services;
     this.changes = changes;
+    this.messages = messages;
   }
 
   @GetMapping("/account/contacts/services")
@@ -46,6 +50,7 @@ class MyServicesController {
       @RequestParam(defaultValue = "50") int size,
       Model model,
       Locale locale,
+      HttpServletRequest request,
       HttpServletResponse response) {
     Map<String, String> errors = new LinkedHashMap<>();
     ServiceQuery query =
@@ -73,7 +78,6 @@ class MyServicesController {
             || query.admin() != null
             || query.tech() != null
             || query.billing() != null);
-    model.addAttribute("me", actor.nic());
     model.addAttribute("types", ServiceType.values());
     if (!errors.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -81,8 +85,12 @@ class MyServicesController {
     }
     ServicePage page = services.list(query);
     model.addAttribute("page", page);
+    Map<Long, Long> openSets =
+        changes.openSets(page.services().stream().map(HostedService::id).toList());
     model.addAttribute(
-        "openSets", changes.openSets(page.services().stream().map(HostedService::id).toList()));
+        "rows",
+        new ServiceRows(messages, locale, request, response)
+            .html(page.services(), openSets, actor.nic()));
     model.addAttribute("maxSet", ContactChanges.MAX_SET_SERVICES);
     return "catalog/services";
   }
