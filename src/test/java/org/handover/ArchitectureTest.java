@@ -59,6 +59,7 @@ class ArchitectureTest {
           "change",
           "operator",
           "reassign",
+          "history",
           "staff",
           "demo");
 

@@ -88,6 +88,7 @@ class PanelPagesTest {
     pages.put("services-filtered", "/account/contacts/services?admin=" + other + "&sort=nameDesc");
     pages.put("edit", "/account/contacts/services/domain/" + mine.name() + "/edit");
     pages.put("owner", "/account/contacts/services/domain/" + mine.name() + "/owner");
+    pages.put("service", "/account/contacts/services/domain/" + mine.name());
     pages.put("requests", "/account/contacts/requests");
     pages.put("profile", "/account/profile");
     pages.put("api-applications", "/account/api/applications");

@@ -17,6 +17,7 @@ import org.handover.change.ChangeErrors.ChangeNotFound;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
 import org.handover.change.ContactChanges;
+import org.handover.history.ServiceHistory;
 import org.handover.security.SecondFactors;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Controller;
@@ -41,18 +42,21 @@ class ConsoleController {
   private final ContactChanges changes;
   private final SecondFactors factors;
   private final AuditLog audit;
+  private final ServiceHistory history;
 
   ConsoleController(
       Accounts accounts,
       HostedServices services,
       ContactChanges changes,
       SecondFactors factors,
-      AuditLog audit) {
+      AuditLog audit,
+      ServiceHistory history) {
     this.accounts = accounts;
     this.services = services;
     this.changes = changes;
     this.factors = factors;
     this.audit = audit;
+    this.history = history;
   }
 
   @GetMapping
@@ -117,7 +121,11 @@ class ConsoleController {
   }
 
   @GetMapping("/services/{type}/{name}")
-  String service(@PathVariable String type, @PathVariable String name, Model model) {
+  String service(
+      @PathVariable String type,
+      @PathVariable String name,
+      @RequestParam(required = false) Long before,
+      Model model) {
     ServiceType kind =
         ServiceType.parse(type).orElseThrow(() -> new ServiceNotFound(ServiceType.domain, name));
     HostedService service =
@@ -128,7 +136,7 @@ class ConsoleController {
         kind == ServiceType.domain
             ? services.owner(service.contacts().admin(), kind, service.name()).orElse(null)
             : null);
-    model.addAttribute("history", audit.search(List.of(service.id()), null, null, null, 0, LIMIT));
+    model.addAttribute("history", history.forStaff(service, before));
     return "staff/service";
   }
 
