@@ -19,6 +19,7 @@ import org.handover.change.ChangeState;
 import org.handover.change.ContactChanges;
 import org.handover.history.ServiceHistory;
 import org.handover.security.SecondFactors;
+import org.handover.staff.AccountSessions;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,6 +44,7 @@ class ConsoleController {
   private final SecondFactors factors;
   private final AuditLog audit;
   private final ServiceHistory history;
+  private final AccountSessions sessions;
 
   ConsoleController(
       Accounts accounts,
@@ -50,13 +52,15 @@ class ConsoleController {
       ContactChanges changes,
       SecondFactors factors,
       AuditLog audit,
-      ServiceHistory history) {
+      ServiceHistory history,
+      AccountSessions sessions) {
     this.accounts = accounts;
     this.services = services;
     this.changes = changes;
     this.factors = factors;
     this.audit = audit;
     this.history = history;
+    this.sessions = sessions;
   }
 
   @GetMapping
@@ -116,6 +120,7 @@ class ConsoleController {
                     account.nic(), null, null, null, null, null, null, null, null, LIMIT))
             .services());
     model.addAttribute("requests", changes.listInvolving(account.nic(), null, false, null, LIMIT));
+    model.addAttribute("sessions", sessions.list(account.nic()));
     model.addAttribute("history", audit.search(null, account.nic().value(), null, null, 0, LIMIT));
     return "staff/account";
   }
