@@ -1,12 +1,17 @@
 package org.handover.account;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.Recipient;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -18,10 +23,12 @@ public class AccountNotices {
 
   private final AccountRepository repository;
   private final Outbox outbox;
+  private final Clock clock;
 
-  AccountNotices(AccountRepository repository, Outbox outbox) {
+  AccountNotices(AccountRepository repository, Outbox outbox, Clock clock) {
     this.repository = repository;
     this.outbox = outbox;
+    this.clock = clock;
   }
 
   /** Queues a notice of this kind; {@code detail} (a name, a device, an address) may be null. */
@@ -38,5 +45,27 @@ public class AccountNotices {
       data.put("detail", detail);
     }
     outbox.enqueue(kind, to, data, null);
+  }
+
+  /**
+   * Tells an account that a contact change someone else asked for was refused because of its
+   * overdue payments (the asker is only told "a payment reason"). At most one such email per
+   * account and day, in a transaction of its own: the refused request itself writes nothing.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void debtBlockedChange(Nic indebted, Nic asker, String role, String service) {
+    Instant now = clock.instant();
+    Account account = repository.find(indebted).orElse(null);
+    if (account == null
+        || !repository.takeDebtNotice(indebted, now, now.minus(Duration.ofDays(1)))) {
+      return;
+    }
+    Map<String, Object> data = new HashMap<>();
+    data.put("nic", account.nic().value());
+    data.put("recipientName", account.displayName());
+    data.put("askingAccount", asker.value());
+    data.put("roles", List.of(role));
+    data.put("serviceName", service);
+    outbox.enqueue(MailKind.DEBT_NOTICE, account.recipient(), data, null);
   }
 }

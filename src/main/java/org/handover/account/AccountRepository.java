@@ -15,6 +15,7 @@ import org.handover.system.BulkSql;
 import org.handover.system.Language;
 import org.handover.system.Nic;
 import org.handover.system.Sql;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -198,5 +199,37 @@ class AccountRepository {
         rs.getLong("debt_cents"),
         rs.getString("debt_currency"),
         created);
+  }
+
+  /**
+   * Takes the day's debt notice for this account: true (and the time recorded) when none was sent
+   * since {@code dayAgo}. Two racing senders cannot both take it: the insert of the first one wins
+   * the primary key, the update of an old row is conditional.
+   */
+  boolean takeDebtNotice(Nic nic, Instant now, Instant dayAgo) {
+    int moved =
+        jdbc.sql("update debt_notices set sent_at = ? where nic = ? and sent_at <= ?")
+            .params(Sql.ts(now), nic.value(), Sql.ts(dayAgo))
+            .update();
+    if (moved == 1) {
+      return true;
+    }
+    boolean exists =
+        jdbc.sql("select count(*) from debt_notices where nic = ?")
+                .param(nic.value())
+                .query(Integer.class)
+                .single()
+            > 0;
+    if (exists) {
+      return false;
+    }
+    try {
+      jdbc.sql("insert into debt_notices (nic, sent_at) values (?, ?)")
+          .params(nic.value(), Sql.ts(now))
+          .update();
+      return true;
+    } catch (DuplicateKeyException raced) {
+      return false;
+    }
   }
 }

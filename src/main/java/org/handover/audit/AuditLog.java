@@ -23,12 +23,12 @@ public class AuditLog {
     repository.insert(clock.instant(), actor, action, serviceId, changeId, detail);
   }
 
-  /** What one row of {@link #recordEach} is about. */
-  public record Subject(Long serviceId, String detail) {}
+  /** One row to append with {@link #recordAll}. {@code detail} must never hold a code. */
+  public record Entry(Actor actor, String action, Long serviceId, Long changeId, String detail) {}
 
-  /** Appends one row per subject, with the same action, in batches, in the caller's transaction. */
-  public void recordEach(Actor actor, String action, Long changeId, List<Subject> subjects) {
-    repository.insertAll(clock.instant(), actor, action, changeId, subjects);
+  /** Appends the rows in the given order, in batches, in the caller's transaction. */
+  public void recordAll(List<Entry> entries) {
+    repository.insertAll(clock.instant(), entries);
   }
 
   /** A page of the trail, newest first; every filter may be null. */

@@ -50,23 +50,22 @@ class AuditRepository {
         .update();
   }
 
-  void insertAll(
-      Instant at, Actor actor, String action, Long changeId, List<AuditLog.Subject> subjects) {
+  void insertAll(Instant at, List<AuditLog.Entry> entries) {
     bulk.insert(
         "audit_log",
         "at, actor_kind, actor, action, service_id, change_id, detail, client_address",
-        subjects.stream()
+        entries.stream()
             .map(
-                s ->
+                e ->
                     new Object[] {
                       Sql.ts(at),
-                      actor.kind().name(),
-                      actor.id(),
-                      action,
-                      s.serviceId(),
-                      changeId,
-                      s.detail(),
-                      actor.clientAddress()
+                      e.actor().kind().name(),
+                      e.actor().id(),
+                      e.action(),
+                      e.serviceId(),
+                      e.changeId(),
+                      e.detail(),
+                      e.actor().clientAddress()
                     })
             .toList());
   }

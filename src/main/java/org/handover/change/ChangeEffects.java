@@ -33,41 +33,53 @@ class ChangeEffects {
     this.events = events;
   }
 
-  /** Applies the effects of every event the set recorded since the last call. */
+  /**
+   * Applies the effects of every event the set recorded since the last call; the step's audit rows
+   * are written together, in one batch, after its emails and webhook events.
+   */
   void emit(ChangeSet set, Actor actor) {
+    List<AuditLog.Entry> trail = new ArrayList<>();
     for (SetEvent event : set.drainEvents()) {
       if (event instanceof SetEvent.Requested r) {
-        auditEachItem(set, actor, "change.requested", "");
+        auditEachItem(trail, set, actor, "change.requested", "");
         notifications.created(set, r.codes());
         publish("contactChange.created", set, null);
       } else if (event instanceof SetEvent.Moved m) {
         if (m.to().isFinal()) {
-          ended(set, actor, m);
+          ended(trail, set, actor, m);
         } else {
-          audit.record(actor, "change." + m.to().name(), single(set), set.id(), transition(m));
+          trail.add(entry(actor, "change." + m.to().name(), set, transition(m)));
         }
       } else if (event instanceof SetEvent.Answered a) {
-        answered(set, actor, a);
+        answered(trail, set, actor, a);
       } else if (event instanceof SetEvent.CodeRejected c) {
-        audit.record(
-            actor,
-            "code.rejected",
-            single(set),
-            set.id(),
-            "failedAttempts=" + c.failedAttempts() + (c.voided() ? " void" : ""));
+        trail.add(
+            entry(
+                actor,
+                "code.rejected",
+                set,
+                "failedAttempts=" + c.failedAttempts() + (c.voided() ? " void" : "")));
       } else if (event instanceof SetEvent.CodeResent c) {
-        audit.record(actor, "code.resent", single(set), set.id(), null);
+        trail.add(entry(actor, "code.resent", set, null));
         notifications.resent(set, c.nic(), c.code());
       } else if (event instanceof SetEvent.Reminded) {
-        audit.record(Actor.system(), "change.reminded", single(set), set.id(), null);
+        trail.add(entry(Actor.system(), "change.reminded", set, null));
         notifications.reminder(set);
       }
     }
+    if (!trail.isEmpty()) {
+      audit.recordAll(trail);
+    }
   }
 
-  private void answered(ChangeSet set, Actor actor, SetEvent.Answered a) {
+  private static AuditLog.Entry entry(Actor actor, String action, ChangeSet set, String detail) {
+    return new AuditLog.Entry(actor, action, single(set), set.id(), detail);
+  }
+
+  private void answered(
+      List<AuditLog.Entry> trail, ChangeSet set, Actor actor, SetEvent.Answered a) {
     boolean accepted = a.answer() == PartyStatus.accepted;
-    audit.record(actor, accepted ? "party.accepted" : "party.refused", single(set), set.id(), null);
+    trail.add(entry(actor, accepted ? "party.accepted" : "party.refused", set, null));
     if (accepted) {
       publish("contactChange.accepted", set, a.nic().value());
       if (set.state() == ChangeState.validatingByCustomers) {
@@ -76,8 +88,8 @@ class ChangeEffects {
     }
   }
 
-  private void ended(ChangeSet set, Actor actor, SetEvent.Moved m) {
-    auditEachItem(set, actor, "change." + m.to().name(), transition(m) + " ");
+  private void ended(List<AuditLog.Entry> trail, ChangeSet set, Actor actor, SetEvent.Moved m) {
+    auditEachItem(trail, set, actor, "change." + m.to().name(), transition(m) + " ");
     notifications.ended(set);
     if (set.state() == ChangeState.error) {
       return;
@@ -95,26 +107,25 @@ class ChangeEffects {
     }
   }
 
-  private void auditEachItem(ChangeSet set, Actor actor, String action, String prefix) {
-    audit.recordEach(
-        actor,
-        action,
-        set.id(),
-        set.items().stream()
-            .map(
-                i ->
-                    new AuditLog.Subject(
-                        i.serviceId(),
-                        prefix
-                            + "task "
-                            + i.taskId()
-                            + " "
-                            + ContactRole.encode(i.roles())
-                            + " "
-                            + i.from()
-                            + " -> "
-                            + i.to()))
-            .toList());
+  private static void auditEachItem(
+      List<AuditLog.Entry> trail, ChangeSet set, Actor actor, String action, String prefix) {
+    for (ChangeItem i : set.items()) {
+      trail.add(
+          new AuditLog.Entry(
+              actor,
+              action,
+              i.serviceId(),
+              set.id(),
+              prefix
+                  + "task "
+                  + i.taskId()
+                  + " "
+                  + ContactRole.encode(i.roles())
+                  + " "
+                  + i.from()
+                  + " -> "
+                  + i.to()));
+    }
   }
 
   private void publish(String type, ChangeSet set, String party) {

@@ -51,6 +51,16 @@ public final class ChangeErrors {
     }
   }
 
+  /**
+   * The code is the party's previous one, replaced by a resend: not a guess, so not counted, and
+   * the person is told to use the newest email's code.
+   */
+  public static final class CodeReplaced extends HandoverException {
+    CodeReplaced(long id) {
+      super(Kind.BAD_REQUEST, "change.codeReplaced", id);
+    }
+  }
+
   /** The party's code is void: used, or too many wrong tries. */
   public static final class CodeVoid extends HandoverException {
     CodeVoid(long id) {

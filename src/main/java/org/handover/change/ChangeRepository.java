@@ -40,7 +40,7 @@ class ChangeRepository {
 
   private static final String PARTY_COLUMNS =
       "set_id, nic, status, answered_at, code_digest, code_issued_at, code_used_at,"
-          + " failed_attempts, resend_window_at, resends_in_window";
+          + " failed_attempts, resend_window_at, resends_in_window, replaced_digest";
 
   /** Items a list shows per set; a set's page shows them all. */
   static final int PREVIEW_ITEMS = 3;
@@ -63,17 +63,15 @@ class ChangeRepository {
 
   /** One set with all its items, parties and members. */
   Optional<ChangeSet> find(long id) {
-    return load(jdbc, List.of(id), null, true).stream().findFirst();
+    return load(jdbc, List.of(id), null, true, false).stream().findFirst();
   }
 
-  /** Locks the set row for the rest of the transaction, then reads it whole. */
+  /**
+   * Reads the set row under a lock held for the rest of the transaction (the read that locks is the
+   * set's own read), then its items, parties and members.
+   */
   Optional<ChangeSet> lock(long id) {
-    List<Long> locked =
-        jdbc.sql("select id from change_sets where id = ? for update")
-            .param(id)
-            .query(Long.class)
-            .list();
-    return locked.isEmpty() ? Optional.empty() : find(id);
+    return load(jdbc, List.of(id), null, true, true).stream().findFirst();
   }
 
   /** The set a task (item) belongs to. */
@@ -109,7 +107,7 @@ class ChangeRepository {
     sql.append(" order by m.set_id desc fetch first ").append(limit).append(" rows only");
     JdbcClient db = reads.forLists(nic);
     List<Long> ids = db.sql(sql.toString()).params(params).query(Long.class).list();
-    return load(db, ids, nic, false);
+    return load(db, ids, nic, false, false);
   }
 
   /** How many open sets wait for this account's code. */
@@ -338,7 +336,7 @@ class ChangeRepository {
     jdbc.sql(
             """
             update set_parties set code_digest = ?, code_issued_at = ?, failed_attempts = ?,
-                   resend_window_at = ?, resends_in_window = ?
+                   resend_window_at = ?, resends_in_window = ?, replaced_digest = ?
             where set_id = ? and nic = ?""")
         .params(
             p.codeDigest(),
@@ -346,6 +344,7 @@ class ChangeRepository {
             p.failedAttempts(),
             Sql.ts(p.resendWindowAt()),
             p.resendsInWindow(),
+            p.replacedDigest(),
             setId,
             p.nic().value())
         .update();
@@ -374,11 +373,16 @@ class ChangeRepository {
   }
 
   /**
-   * Voids the codes not used when a set ends. A used code's digest stays, so a repeated accept of a
-   * sibling task with it is recognised as a no-op.
+   * Voids the codes not used when a set ends, and forgets the replaced ones. A used code's digest
+   * stays, so a repeated accept of a sibling task with it is recognised as a no-op.
    */
   void voidUnusedCodes(long setId) {
-    jdbc.sql("update set_parties set code_digest = null where set_id = ? and code_used_at is null")
+    jdbc.sql(
+            """
+            update set_parties
+            set code_digest = case when code_used_at is null then null else code_digest end,
+                replaced_digest = null
+            where set_id = ?""")
         .param(setId)
         .update();
   }
@@ -427,8 +431,45 @@ class ChangeRepository {
    * Reads sets by id, in the order given: all items when {@code allItems}, else the first {@value
    * #PREVIEW_ITEMS}; every member, or only {@code viewer}'s row when a viewer is given.
    */
-  private List<ChangeSet> load(JdbcClient db, List<Long> ids, Nic viewer, boolean allItems) {
+  /** A set's own row, read first (under a lock when the caller moves the set). */
+  private record SetRow(
+      long id,
+      Nic asker,
+      ChangeState state,
+      Instant requestedAt,
+      Instant doneAt,
+      Instant expiresAt,
+      Instant nextReminderAt,
+      Reason reason) {}
+
+  private static List<SetRow> setRows(JdbcClient db, List<Long> ids, boolean forUpdate) {
+    return db.sql(
+            "select "
+                + SET_COLUMNS
+                + " from change_sets where id in (:ids)"
+                + (forUpdate ? " for update" : ""))
+        .param("ids", ids)
+        .query(
+            (rs, n) ->
+                new SetRow(
+                    rs.getLong("id"),
+                    new Nic(rs.getString("asking_nic")),
+                    ChangeState.valueOf(rs.getString("state")),
+                    Sql.instant(rs, "requested_at"),
+                    Sql.instant(rs, "done_at"),
+                    Sql.instant(rs, "expires_at"),
+                    Sql.instant(rs, "next_reminder_at"),
+                    Reason.decode(rs.getString("reason"))))
+        .list();
+  }
+
+  private List<ChangeSet> load(
+      JdbcClient db, List<Long> ids, Nic viewer, boolean allItems, boolean forUpdate) {
     if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<SetRow> rows = setRows(db, ids, forUpdate);
+    if (rows.isEmpty()) {
       return List.of();
     }
     String items =
@@ -444,6 +485,7 @@ class ChangeRepository {
     return assemble(
         db,
         ids,
+        rows,
         viewer,
         db.sql(items).param("ids", ids).query(ChangeRepository::item).list(),
         allItems);
@@ -454,18 +496,23 @@ class ChangeRepository {
     if (ids.isEmpty()) {
       return List.of();
     }
+    List<SetRow> rows = setRows(db, ids, false);
     List<Map.Entry<Long, ChangeItem>> items =
         db.sql(ITEM_SELECT + " where c.id in (:tasks) order by c.id")
             .param("tasks", tasks)
             .query(ChangeRepository::item)
             .list();
-    return assemble(db, ids, null, items, false);
+    return assemble(db, ids, rows, null, items, false);
   }
 
-  /** {@code complete}: the rows hold every item, so they are their own count. */
+  /**
+   * Adds the parties and members to the set rows. {@code complete}: the item rows hold every item,
+   * so they are their own count; otherwise the items are counted.
+   */
   private List<ChangeSet> assemble(
       JdbcClient db,
       List<Long> ids,
+      List<SetRow> rows,
       Nic viewer,
       List<Map.Entry<Long, ChangeItem>> itemRows,
       boolean complete) {
@@ -492,36 +539,34 @@ class ChangeRepository {
                     .put(new Nic(rs.getString(2)), rs.getBoolean(3)))
         .list();
     Map<Long, Integer> counts = new HashMap<>();
-    db.sql("select set_id, count(*) from contact_changes where set_id in (:ids) group by set_id")
-        .param("ids", ids)
-        .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2)))
-        .list();
+    if (complete) {
+      items.forEach((id, list) -> counts.put(id, list.size()));
+    } else {
+      db.sql("select set_id, count(*) from contact_changes where set_id in (:ids) group by set_id")
+          .param("ids", ids)
+          .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2)))
+          .list();
+    }
     Map<Long, ChangeSet> sets = new HashMap<>();
-    db.sql("select " + SET_COLUMNS + " from change_sets where id in (:ids)")
-        .param("ids", ids)
-        .query(
-            (rs, n) -> {
-              long id = rs.getLong("id");
-              Nic asker = new Nic(rs.getString("asking_nic"));
-              List<Party> ps = new ArrayList<>(parties.getOrDefault(id, List.of()));
-              ps.sort((a, b) -> a.nic().equals(asker) ? -1 : b.nic().equals(asker) ? 1 : 0);
-              return sets.put(
-                  id,
-                  new ChangeSet(
-                      id,
-                      asker,
-                      ChangeState.valueOf(rs.getString("state")),
-                      Sql.instant(rs, "requested_at"),
-                      Sql.instant(rs, "done_at"),
-                      Sql.instant(rs, "expires_at"),
-                      Sql.instant(rs, "next_reminder_at"),
-                      Reason.decode(rs.getString("reason")),
-                      ps,
-                      items.getOrDefault(id, List.of()),
-                      counts.getOrDefault(id, 0),
-                      members.getOrDefault(id, Map.of())));
-            })
-        .list();
+    for (SetRow row : rows) {
+      List<Party> ps = new ArrayList<>(parties.getOrDefault(row.id(), List.of()));
+      ps.sort((a, b) -> a.nic().equals(row.asker()) ? -1 : b.nic().equals(row.asker()) ? 1 : 0);
+      sets.put(
+          row.id(),
+          new ChangeSet(
+              row.id(),
+              row.asker(),
+              row.state(),
+              row.requestedAt(),
+              row.doneAt(),
+              row.expiresAt(),
+              row.nextReminderAt(),
+              row.reason(),
+              ps,
+              items.getOrDefault(row.id(), List.of()),
+              counts.getOrDefault(row.id(), 0),
+              members.getOrDefault(row.id(), Map.of())));
+    }
     return ids.stream().map(sets::get).filter(Objects::nonNull).toList();
   }
 
@@ -560,7 +605,8 @@ class ChangeRepository {
             Sql.instant(rs, "code_used_at"),
             rs.getInt("failed_attempts"),
             Sql.instant(rs, "resend_window_at"),
-            rs.getInt("resends_in_window")));
+            rs.getInt("resends_in_window"),
+            rs.getString("replaced_digest")));
   }
 
   private static Object[] partyParams(long setId, Party p) {
@@ -574,7 +620,8 @@ class ChangeRepository {
       Sql.ts(p.codeUsedAt()),
       p.failedAttempts(),
       Sql.ts(p.resendWindowAt()),
-      p.resendsInWindow()
+      p.resendsInWindow(),
+      p.replacedDigest()
     };
   }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.handover.change.ChangeErrors.AlreadyAnswered;
 import org.handover.change.ChangeErrors.ChangeClosed;
+import org.handover.change.ChangeErrors.CodeReplaced;
 import org.handover.change.ChangeErrors.CodeVoid;
 import org.handover.change.ChangeErrors.IllegalTransition;
 import org.handover.change.ChangeErrors.NotAParty;
@@ -145,6 +146,7 @@ public final class ChangeSet {
    *
    * @return whether every party has now accepted
    * @throws WrongCode after counting the failure on the party (the caller persists it)
+   * @throws CodeReplaced when the code is the one the party's last resend replaced (not counted)
    */
   boolean accept(Nic nic, String code, Instant now, int maxFailures) {
     answer(nic, code, now, maxFailures, PartyStatus.accepted);
@@ -338,6 +340,9 @@ public final class ChangeSet {
       throw new CodeVoid(id);
     }
     if (!ConfirmationCode.matches(code, party.codeDigest())) {
+      if (party.wasReplacedCode(code)) {
+        throw new CodeReplaced(id);
+      }
       Party failed = party.withFailure();
       replace(failed);
       events.add(new SetEvent.CodeRejected(nic, failed.failedAttempts(), false));

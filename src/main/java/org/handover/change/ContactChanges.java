@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.handover.account.AccountNotices;
 import org.handover.account.Accounts;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
@@ -70,6 +71,7 @@ public class ContactChanges {
   private final Clock clock;
   private final HandoverProperties.Change settings;
   private final TransactionTemplate tx;
+  private final AccountNotices notices;
 
   ContactChanges(
       ChangeStore store,
@@ -79,7 +81,8 @@ public class ContactChanges {
       ChangePolicy policy,
       Clock clock,
       HandoverProperties properties,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      AccountNotices notices) {
     this.store = store;
     this.repository = repository;
     this.services = services;
@@ -88,6 +91,7 @@ public class ContactChanges {
     this.clock = clock;
     this.settings = properties.change();
     this.tx = tx;
+    this.notices = notices;
   }
 
   /** What a transaction decided: a result, or a refusal to throw once its trace is committed. */
@@ -190,48 +194,57 @@ public class ContactChanges {
 
   private ChangeSet create(
       Actor actor, List<HostedService> chosen, Map<ContactRole, Nic> wanted, boolean leaveOut) {
+    List<HandoverException> refusals = new ArrayList<>();
     try {
-      return tx.execute(
-          s -> {
-            Instant now = clock.instant();
-            List<HostedService> locked =
-                services.lockAll(chosen.stream().map(HostedService::id).toList());
-            Preview planned = plan(actor.nic(), locked, wanted, leaveOut);
-            List<ChangeItem> items = new ArrayList<>();
-            Map<Nic, Boolean> contacts = new LinkedHashMap<>();
-            for (HostedService service : locked) {
-              List<PlannedChange> plans = planned.included().get(key(service));
-              if (plans == null) {
-                continue;
-              }
-              for (PlannedChange p : plans) {
-                items.add(
-                    new ChangeItem(
-                        0,
-                        service.id(),
-                        service.type(),
-                        service.name(),
-                        p.roles(),
-                        p.from(),
-                        p.to()));
-              }
-              contacts.merge(service.contacts().admin(), true, Boolean::logicalOr);
-              contacts.putIfAbsent(service.contacts().tech(), false);
-              contacts.putIfAbsent(service.contacts().billing(), false);
-            }
-            if (items.isEmpty()) {
-              throw planned.excluded().isEmpty()
-                  ? new SetTooLarge(0, MAX_SET_SERVICES)
-                  : planned.excluded().get(0).why();
-            }
-            Map<Nic, ConfirmationCode> codes = new LinkedHashMap<>();
-            for (Nic party : ChangeSet.partiesOf(actor.nic(), items)) {
-              codes.put(party, ConfirmationCode.generate());
-            }
-            ChangeSet set =
-                ChangeSet.requested(actor.nic(), items, contacts, codes, now, settings.expiry());
-            return store.insert(set, actor, now);
-          });
+      ChangeSet made =
+          tx.execute(
+              s -> {
+                Instant now = clock.instant();
+                List<HostedService> locked =
+                    services.lockAll(chosen.stream().map(HostedService::id).toList());
+                Preview planned = plan(actor.nic(), locked, wanted, leaveOut);
+                planned.excluded().forEach(e -> refusals.add(e.why()));
+                List<ChangeItem> items = new ArrayList<>();
+                Map<Nic, Boolean> contacts = new LinkedHashMap<>();
+                for (HostedService service : locked) {
+                  List<PlannedChange> plans = planned.included().get(key(service));
+                  if (plans == null) {
+                    continue;
+                  }
+                  for (PlannedChange p : plans) {
+                    items.add(
+                        new ChangeItem(
+                            0,
+                            service.id(),
+                            service.type(),
+                            service.name(),
+                            p.roles(),
+                            p.from(),
+                            p.to()));
+                  }
+                  contacts.merge(service.contacts().admin(), true, Boolean::logicalOr);
+                  contacts.putIfAbsent(service.contacts().tech(), false);
+                  contacts.putIfAbsent(service.contacts().billing(), false);
+                }
+                if (items.isEmpty()) {
+                  throw planned.excluded().isEmpty()
+                      ? new SetTooLarge(0, MAX_SET_SERVICES)
+                      : planned.excluded().get(0).why();
+                }
+                Map<Nic, ConfirmationCode> codes = new LinkedHashMap<>();
+                for (Nic party : ChangeSet.partiesOf(actor.nic(), items)) {
+                  codes.put(party, ConfirmationCode.generate());
+                }
+                ChangeSet set =
+                    ChangeSet.requested(
+                        actor.nic(), items, contacts, codes, now, settings.expiry());
+                return store.insert(set, actor, now);
+              });
+      tellIndebted(actor.nic(), refusals);
+      return made;
+    } catch (HandoverException refused) {
+      tellIndebted(actor.nic(), refusals.isEmpty() ? List.of(refused) : refusals);
+      throw refused;
     } catch (DuplicateKeyException raced) {
       // another set claimed a role meanwhile: name it, reading every service's claims at once
       Map<Long, Map<ContactRole, Long>> claims =
@@ -245,6 +258,20 @@ public class ContactChanges {
         }
       }
       throw raced;
+    }
+  }
+
+  /**
+   * The asker is told only "a payment reason"; each other account whose overdue payments refused an
+   * item is told by email (at most once a day, in its own transaction).
+   */
+  private void tellIndebted(Nic asker, List<HandoverException> refusals) {
+    Set<Nic> told = new HashSet<>();
+    for (HandoverException refusal : refusals) {
+      ChangePolicy.standingRefusal(refusal)
+          .filter(r -> !r.indebted().equals(asker) && told.add(r.indebted()))
+          .ifPresent(
+              r -> notices.debtBlockedChange(r.indebted(), asker, r.role().name(), r.service()));
     }
   }
 

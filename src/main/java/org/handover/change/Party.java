@@ -1,11 +1,13 @@
 package org.handover.change;
 
 import java.time.Instant;
+import org.handover.system.ConfirmationCode;
 import org.handover.system.Nic;
 
 /**
  * An account whose confirmation a request needs, with the digest of its current code. The code is
- * void once used, once the request ends, or after too many wrong tries.
+ * void once used, once the request ends, or after too many wrong tries. The digest of the code a
+ * resend replaced is kept, so that someone typing the older email's code is told so.
  */
 public record Party(
     Nic nic,
@@ -16,14 +18,20 @@ public record Party(
     Instant codeUsedAt,
     int failedAttempts,
     Instant resendWindowAt,
-    int resendsInWindow) {
+    int resendsInWindow,
+    String replacedDigest) {
 
   static Party awaiting(Nic nic, String codeDigest, Instant now) {
-    return new Party(nic, PartyStatus.pending, null, codeDigest, now, null, 0, null, 0);
+    return new Party(nic, PartyStatus.pending, null, codeDigest, now, null, 0, null, 0, null);
   }
 
   boolean hasAnswered() {
     return status != PartyStatus.pending;
+  }
+
+  /** Whether {@code code} is the one a resend replaced (not a guess: it was this party's code). */
+  boolean wasReplacedCode(String code) {
+    return replacedDigest != null && ConfirmationCode.matches(code, replacedDigest);
   }
 
   boolean codeIsVoid(int maxFailures) {
@@ -40,7 +48,8 @@ public record Party(
         now,
         failedAttempts,
         resendWindowAt,
-        resendsInWindow);
+        resendsInWindow,
+        replacedDigest);
   }
 
   Party withFailure() {
@@ -53,10 +62,12 @@ public record Party(
         codeUsedAt,
         failedAttempts + 1,
         resendWindowAt,
-        resendsInWindow);
+        resendsInWindow,
+        replacedDigest);
   }
 
   Party withNewCode(String digest, Instant now, Instant windowStart, int resendsInWindow) {
-    return new Party(nic, status, answeredAt, digest, now, null, 0, windowStart, resendsInWindow);
+    return new Party(
+        nic, status, answeredAt, digest, now, null, 0, windowStart, resendsInWindow, codeDigest);
   }
 }

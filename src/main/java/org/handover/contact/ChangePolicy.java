@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.handover.system.HandoverException;
 import org.handover.system.HandoverException.Kind;
 import org.handover.system.HandoverProperties.StandingCheck;
 import org.handover.system.Nic;
@@ -113,6 +114,21 @@ public final class ChangePolicy {
   public boolean standingBlocks(ContactRole role, Nic holder, AccountLookup accounts) {
     return appliesTo(role)
         && !accounts.apply(holder).map(AccountFacts::inGoodStanding).orElse(true);
+  }
+
+  /** Who a payment-standing refusal is about: the indebted account, the role and the service. */
+  public record StandingRefusal(Nic indebted, ContactRole role, String service) {}
+
+  /** The payment-standing refusal {@code refusal} is, if it is one. */
+  public static Optional<StandingRefusal> standingRefusal(HandoverException refusal) {
+    if (refusal instanceof PolicyViolation v
+        && (v.rule().equals("currentContactInGoodStanding")
+            || v.rule().equals("newContactInGoodStanding"))) {
+      Object[] args = v.args();
+      return Optional.of(
+          new StandingRefusal((Nic) args[0], (ContactRole) args[1], String.valueOf(args[2])));
+    }
+    return Optional.empty();
   }
 
   // ---- the rules -------------------------------------------------------------------------

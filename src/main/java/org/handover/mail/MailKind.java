@@ -55,7 +55,9 @@ public enum MailKind {
   /** Assisted reassignment: the role has passed to the new contact. */
   CASE_APPLIED,
   /** Assisted reassignment: vetoed, expired or refused by the final check. */
-  CASE_ENDED;
+  CASE_ENDED,
+  /** A contact change asked by someone else was refused for this account's overdue payments. */
+  DEBT_NOTICE;
 
   /** Whether this is a security notice about the account (links to its security page). */
   public boolean isSecurityNotice() {

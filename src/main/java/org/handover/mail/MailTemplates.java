@@ -98,7 +98,7 @@ public class MailTemplates {
     String token = p.get("code") == null ? "" : "&token=" + encode((String) p.get("code"));
     return switch (mail.kind()) {
       case ACCOUNT_CREATED -> base + "/login";
-      case EMAIL_CHANGE_CODE, EMAIL_CHANGE_NOTICE -> base + "/account/profile";
+      case EMAIL_CHANGE_CODE, EMAIL_CHANGE_NOTICE, DEBT_NOTICE -> base + "/account/profile";
       case SIGNUP_EXISTING -> base + "/login";
       case SECURITY_FACTOR_ADDED,
           SECURITY_FACTOR_REMOVED,

@@ -522,9 +522,17 @@ class ApiTest extends IntegrationTest {
     HostedService s = fixtures.serviceOwnedBy(a);
     ChangeSet c = changes.request(as(a), s.type(), s.name(), Map.of(tech, x)).orElseThrow();
     long task = c.items().get(0).taskId();
+    String old = fixtures.codeFor(c.id(), x);
     clock.advance(Duration.ofMinutes(2));
     call(credential(x), "POST", "/1.0/me/task/contactChange/" + task + "/resendEmail", null)
         .andExpect(content().string("null"));
+    call(
+            credential(x),
+            "POST",
+            "/1.0/me/task/contactChange/" + task + "/accept",
+            "{\"token\":\"" + old + "\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message").value(containsString("replaced by a newer one")));
     call(credential(a), "POST", "/1.0/me/task/contactChange/" + task + "/cancel", null)
         .andExpect(content().string("null"));
     assertThat(changes.get(a, c.id()).state()).isEqualTo(ChangeState.aborted);

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeErrors.AlreadyAnswered;
 import org.handover.change.ChangeErrors.ChangeClosed;
+import org.handover.change.ChangeErrors.CodeReplaced;
 import org.handover.change.ChangeErrors.CodeVoid;
 import org.handover.change.ChangeErrors.IllegalTransition;
 import org.handover.change.ChangeErrors.NotAParty;
@@ -445,7 +446,7 @@ class ChangeSetTest {
   }
 
   @Test
-  void rotatedCodeWorksAndTheOldOneDoesNot() {
+  void rotatedCodeWorksAndTheOldOneIsNamedAsReplaced() {
     ChangeSet change = awaiting();
     ConfirmationCode fresh = ConfirmationCode.generate();
     Instant later = NOW.plus(RESEND_INTERVAL);
@@ -454,7 +455,8 @@ class ChangeSetTest {
 
     assertThat(change.party(TO).orElseThrow().codeIssuedAt()).isEqualTo(later);
     assertThatThrownBy(() -> change.accept(TO, toCode.text(), later, MAX_FAILURES))
-        .isInstanceOf(WrongCode.class);
+        .isInstanceOf(CodeReplaced.class);
+    assertThat(change.party(TO).orElseThrow().failedAttempts()).isZero();
     change.accept(TO, fresh.text(), later, MAX_FAILURES);
     assertThat(change.party(TO).orElseThrow().status()).isEqualTo(PartyStatus.accepted);
   }

@@ -38,6 +38,7 @@ import org.handover.catalog.ServiceKey;
 import org.handover.change.ChangeErrors.AlreadyAnswered;
 import org.handover.change.ChangeErrors.ChangeClosed;
 import org.handover.change.ChangeErrors.ChangeNotFound;
+import org.handover.change.ChangeErrors.CodeReplaced;
 import org.handover.change.ChangeErrors.CodeVoid;
 import org.handover.change.ChangeErrors.NotAParty;
 import org.handover.change.ChangeErrors.NotAllowedToCancel;
@@ -130,6 +131,10 @@ abstract class ContactChangeModelTests extends IntegrationTest {
   private static final class ModelParty {
     final Nic nic;
     String code;
+
+    /** The code the last resend replaced: answering with it is named as such, not counted. */
+    String replaced;
+
     PartyStatus status = PartyStatus.pending;
     int failures;
     Instant codeIssuedAt;
@@ -256,6 +261,14 @@ abstract class ContactChangeModelTests extends IntegrationTest {
 
     private final List<Nic> accounts = new ArrayList<>();
     private final Set<Nic> inDebt = new HashSet<>();
+
+    /** When each account was last told that its debt refused someone else's change. */
+    private final Map<Nic, Instant> lastDebtNotice = new HashMap<>();
+
+    /** This step's debt notices: who may get one, and who must. */
+    private final Set<Nic> debtNoticeAllowed = new HashSet<>();
+
+    private final Set<Nic> debtNoticeRequired = new HashSet<>();
     private Nic debtor;
     private final List<HostedService> world = new ArrayList<>();
     private final Map<Long, Contacts> contacts = new HashMap<>();
@@ -424,7 +437,8 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       }
       ModelRefusal refusal = refusalOf(asker, service.id(), wanted);
       if (refusal != null) {
-        expectRefusal("request", refusal, call);
+        HandoverException e = expectRefusal("request", refusal, call);
+        expectDebtNotices(asker, List.of(service.id()), wanted, e);
         return;
       }
       ChangeSet created =
@@ -485,10 +499,12 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       }
       if (!refusals.isEmpty() && (!leaveOut || included.isEmpty())) {
         long first = refusals.keySet().iterator().next();
-        expectRefusal("request set", refusals.get(first), call);
+        HandoverException e = expectRefusal("request set", refusals.get(first), call);
+        expectDebtNotices(asker, refusals.keySet(), wanted, e);
         return;
       }
       ChangeSet created = succeed("request set", call);
+      expectDebtNotices(asker, refusals.keySet(), wanted, null);
       if (!refusals.isEmpty()) {
         count("request set left out " + refusals.size() + " refused services");
       }
@@ -520,17 +536,59 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       return conflicts.isEmpty() ? null : new ModelRefusal(Set.of(), conflicts);
     }
 
-    /** The refusal the model expects, checked against the one thrown. */
-    private void expectRefusal(String what, ModelRefusal m, Supplier<?> call) {
+    /** The refusal the model expects, checked against the one thrown, which it returns. */
+    private HandoverException expectRefusal(String what, ModelRefusal m, Supplier<?> call) {
       if (!m.rules.isEmpty()) {
         HandoverException e = refused(what, Set.of(PolicyViolation.class), call);
         String rule = ((PolicyViolation) e).rule();
         check(m.rules.contains(rule), what + " refused by rule " + rule + ", model: " + m.rules);
-      } else {
-        HandoverException e = refused(what, Set.of(OpenRequestConflict.class), call);
-        long named = ((OpenRequestConflict) e).openChangeId();
-        check(m.conflicts.contains(named), "conflict names #" + named + ", open: " + m.conflicts);
+        return e;
       }
+      HandoverException e = refused(what, Set.of(OpenRequestConflict.class), call);
+      long named = ((OpenRequestConflict) e).openChangeId();
+      check(m.conflicts.contains(named), "conflict names #" + named + ", open: " + m.conflicts);
+      return e;
+    }
+
+    /**
+     * An account in debt (not the asker) whose debt refused some item of the attempt may be told,
+     * once a day; the one the thrown refusal names must be, unless it was told within the day.
+     */
+    private void expectDebtNotices(
+        Nic asker,
+        Collection<Long> refusedServices,
+        Map<ContactRole, Nic> wanted,
+        HandoverException thrown) {
+      Instant now = clock.instant();
+      for (long serviceId : refusedServices) {
+        Contacts current = contacts.get(serviceId);
+        Map<ContactRole, Nic> changed = changed(current, wanted);
+        (changed.isEmpty() ? wanted : changed)
+            .forEach(
+                (role, to) -> {
+                  if (settings.standingCheck() == StandingCheck.all
+                      || role == ContactRole.billing) {
+                    for (Nic nic : List.of(current.holder(role), to)) {
+                      if (inDebt.contains(nic) && !nic.equals(asker) && mayTellDebt(nic, now)) {
+                        debtNoticeAllowed.add(nic);
+                      }
+                    }
+                  }
+                });
+      }
+      if (thrown instanceof PolicyViolation v && v.rule().endsWith("InGoodStanding")) {
+        Nic named = (Nic) v.args()[0];
+        check(inDebt.contains(named), "a payment refusal names " + named + ", not in debt");
+        if (!named.equals(asker) && mayTellDebt(named, now)) {
+          check(debtNoticeAllowed.contains(named), named + " named but not a debt candidate");
+          debtNoticeRequired.add(named);
+        }
+      }
+    }
+
+    private boolean mayTellDebt(Nic nic, Instant now) {
+      Instant last = lastDebtNotice.get(nic);
+      return last == null || !now.isBefore(last.plus(Duration.ofDays(1)));
     }
 
     /** Mostly roles the asker may change, to accounts that do not hold them; sometimes anything. */
@@ -746,6 +804,10 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       } else if (party.failures >= settings.maxCodeFailures()) {
         reason = CodeVoid.class;
         c.record("code.rejected", 1);
+      } else if (party.replaced != null
+          && !sameCode(code, party.code)
+          && sameCode(code, party.replaced)) {
+        reason = CodeReplaced.class;
       } else if (!sameCode(code, party.code)) {
         reason = WrongCode.class;
         party.failures++;
@@ -885,6 +947,7 @@ abstract class ContactChangeModelTests extends IntegrationTest {
       party.code = fixtures.codeFor(c.id, actor);
       check(!sameCode(old, party.code), "resend of #" + c.id + " sent the same code again");
       replacedCodes.add(new SpentCode(c.id, actor, old));
+      party.replaced = old;
       party.failures = 0;
       party.codeIssuedAt = now;
       party.resendWindowAt = newWindow ? now : party.resendWindowAt;
@@ -1351,7 +1414,11 @@ abstract class ContactChangeModelTests extends IntegrationTest {
      * was written.
      */
     private void verifyMail() {
-      List<OutboxMessage> written = outbox.after(lastMailId);
+      List<OutboxMessage> all = outbox.after(lastMailId);
+      all.forEach(m -> lastMailId = Math.max(lastMailId, m.id()));
+      verifyDebtNotices(all.stream().filter(m -> m.kind() == MailKind.DEBT_NOTICE).toList());
+      List<OutboxMessage> written =
+          all.stream().filter(m -> m.kind() != MailKind.DEBT_NOTICE).toList();
       List<String> actual =
           written.stream()
               .map(m -> "#" + m.changeId() + " " + m.kind() + " to " + m.recipientNic())
@@ -1384,8 +1451,25 @@ abstract class ContactChangeModelTests extends IntegrationTest {
           check(m.payload().get("code") == null, "outbox row " + m.id() + " carries a code");
         }
       }
-      written.forEach(m -> lastMailId = Math.max(lastMailId, m.id()));
       expectedMail.clear();
+    }
+
+    /** Debt notices go only to candidates of this step, at most one each, and to every one due. */
+    private void verifyDebtNotices(List<OutboxMessage> notices) {
+      Set<Nic> told = new HashSet<>();
+      for (OutboxMessage m : notices) {
+        Nic to = new Nic(m.recipientNic());
+        check(m.changeId() == null, "debt notice " + m.id() + " names a set");
+        check(debtNoticeAllowed.contains(to), "debt notice to " + to + ", not a candidate");
+        check(told.add(to), "two debt notices to " + to + " in one step");
+        lastDebtNotice.put(to, clock.instant());
+        count(debtNoticeRequired.contains(to) ? "debt notice (named)" : "debt notice (left out)");
+      }
+      check(
+          told.containsAll(debtNoticeRequired),
+          "debt notices to " + told + ", due to " + debtNoticeRequired);
+      debtNoticeAllowed.clear();
+      debtNoticeRequired.clear();
     }
 
     /**

@@ -19,6 +19,7 @@ import org.handover.catalog.HostedServices.ServiceNotFound;
 import org.handover.change.ChangeErrors.AlreadyAnswered;
 import org.handover.change.ChangeErrors.ChangeClosed;
 import org.handover.change.ChangeErrors.ChangeNotFound;
+import org.handover.change.ChangeErrors.CodeReplaced;
 import org.handover.change.ChangeErrors.CodeVoid;
 import org.handover.change.ChangeErrors.NotAParty;
 import org.handover.change.ChangeErrors.NotAllowedToCancel;
@@ -36,6 +37,7 @@ import org.handover.support.IntegrationTest;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The contact-change workflow end to end through {@link ContactChanges}: every scenario of DESIGN
@@ -47,6 +49,7 @@ abstract class ContactChangeWorkflowTests extends IntegrationTest {
   @Autowired ChangeExpiry expiry;
   @Autowired Outbox outbox;
   @Autowired AuditLog audit;
+  @Autowired JdbcClient jdbc;
 
   /** The one item of a set that holds one. */
   private static ChangeItem only(ChangeSet set) {
@@ -526,8 +529,49 @@ abstract class ContactChangeWorkflowTests extends IntegrationTest {
     String fresh = fixtures.codeFor(c.id(), x);
 
     assertThat(fresh).isNotEqualTo(old);
-    assertThatThrownBy(() -> changes.accept(as(x), c.id(), old)).isInstanceOf(WrongCode.class);
+    // the older email's code is recognised and named as replaced, without counting as a guess
+    assertThatThrownBy(() -> changes.accept(as(x), c.id(), old))
+        .isInstanceOf(CodeReplaced.class)
+        .hasMessageContaining("replaced by a newer one");
+    assertThatThrownBy(() -> changes.refuse(as(x), c.id(), old, null))
+        .isInstanceOf(CodeReplaced.class);
+    assertThat(failedAttempts(c.id(), x)).isZero();
     assertThat(changes.accept(as(x), c.id(), fresh).pendingParties()).containsExactly(a);
+  }
+
+  @Test
+  void onlyTheLastReplacedCodeIsNamedAsReplaced() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ChangeSet c = request(a, s, wanted(tech, x));
+    String first = fixtures.codeFor(c.id(), x);
+    clock.advance(Duration.ofMinutes(1));
+    changes.resendCode(as(x), c.id());
+    String second = fixtures.codeFor(c.id(), x);
+    clock.advance(Duration.ofMinutes(1));
+    changes.resendCode(as(x), c.id());
+
+    assertThatThrownBy(() -> changes.accept(as(x), c.id(), second))
+        .isInstanceOf(CodeReplaced.class);
+    assertThatThrownBy(() -> changes.accept(as(x), c.id(), first)).isInstanceOf(WrongCode.class);
+    assertThat(failedAttempts(c.id(), x)).isEqualTo(1);
+    // once the set has ended, the replaced code is forgotten with the rest
+    changes.cancel(as(a), c.id());
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from set_parties where set_id = ? and replaced_digest is not null")
+                .param(c.id())
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
+  private int failedAttempts(long setId, Nic nic) {
+    return jdbc.sql("select failed_attempts from set_parties where set_id = ? and nic = ?")
+        .params(setId, nic.value())
+        .query(Integer.class)
+        .single();
   }
 
   @Test
@@ -699,6 +743,52 @@ abstract class ContactChangeWorkflowTests extends IntegrationTest {
     // the standing rule is about billing only by default
     assertThat(request(a, clean, wanted(tech, indebted)).state())
         .isEqualTo(ChangeState.validatingByCustomers);
+  }
+
+  @Test
+  void theIndebtedAccountIsToldOnceADayAndTheAskerOnlyHearsAPaymentReason() {
+    Nic a = fixtures.account();
+    Nic indebted = fixtures.accountInDebt();
+    Nic x = fixtures.account();
+    HostedService owedBy = fixtures.service(a, a, indebted);
+    HostedService clean = fixtures.serviceOwnedBy(a);
+    long before = outbox.lastId();
+
+    assertThatThrownBy(() -> request(a, owedBy, wanted(billing, x)))
+        .hasMessageContaining("for a payment reason")
+        .hasMessageNotContaining(indebted.value());
+    assertThat(debtNotices(before)).containsExactly("DEBT_NOTICE>" + indebted);
+    OutboxMessage notice = outbox.after(before).get(0);
+    assertThat(notice.payload())
+        .containsEntry("askingAccount", a.value())
+        .containsEntry("serviceName", owedBy.name());
+
+    // the same day, whatever the service or the side of the change: no second email
+    assertThatThrownBy(() -> request(a, clean, wanted(billing, indebted)))
+        .isInstanceOf(PolicyViolation.class);
+    assertThatThrownBy(() -> request(a, owedBy, wanted(billing, x)))
+        .isInstanceOf(PolicyViolation.class);
+    assertThat(debtNotices(before)).hasSize(1);
+
+    // a day later the next refusal tells it again; its own attempt tells no one
+    clock.advance(Duration.ofDays(1));
+    assertThatThrownBy(() -> request(a, clean, wanted(billing, indebted)))
+        .isInstanceOf(PolicyViolation.class);
+    assertThat(debtNotices(before)).hasSize(2);
+    clock.advance(Duration.ofDays(1));
+    HostedService itsOwn = fixtures.service(indebted, indebted, indebted);
+    assertThatThrownBy(() -> request(indebted, itsOwn, wanted(billing, x)))
+        .isInstanceOf(PolicyViolation.class);
+    assertThat(debtNotices(before)).hasSize(2);
+    // nothing else was written by the refused requests
+    assertThat(changes.listInvolving(a, null, false, null, 10)).isEmpty();
+  }
+
+  private List<String> debtNotices(long afterId) {
+    return outbox.after(afterId).stream()
+        .filter(m -> m.kind() == MailKind.DEBT_NOTICE)
+        .map(m -> m.kind() + ">" + m.recipientNic())
+        .toList();
   }
 
   @Test

@@ -3,6 +3,8 @@ package org.handover.support;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -18,15 +20,22 @@ import org.springframework.context.annotation.Bean;
 public class StatementCounter {
 
   private final AtomicInteger count = new AtomicInteger();
+  private final List<String> seen = new CopyOnWriteArrayList<>();
   private volatile Thread counted = Thread.currentThread();
 
   public void reset() {
     counted = Thread.currentThread();
     count.set(0);
+    seen.clear();
   }
 
   public int count() {
     return count.get();
+  }
+
+  /** The statements counted since the last reset, in order (to say which ones a budget exceeds). */
+  public List<String> statements() {
+    return List.copyOf(seen);
   }
 
   @Bean
@@ -60,6 +69,7 @@ public class StatementCounter {
                       || name.equals("prepareCall"))
                   && Thread.currentThread() == counter.counted) {
                 counter.count.incrementAndGet();
+                counter.seen.add(args != null && args.length > 0 ? String.valueOf(args[0]) : name);
               }
               return invoke(connection, method, args);
             });
