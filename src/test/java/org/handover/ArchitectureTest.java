@@ -60,6 +60,7 @@ class ArchitectureTest {
           "owner",
           "operator",
           "reassign",
+          "history",
           "staff",
           "demo");
 

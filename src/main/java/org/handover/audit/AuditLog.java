@@ -46,4 +46,13 @@ public class AuditLog {
   public List<AuditEntry> forChange(long changeId) {
     return repository.forChange(changeId);
   }
+
+  /**
+   * The rows about one service whose action is one of {@code actions} or starts with one of {@code
+   * prefixes}, newest first, older than {@code before} when given (keyset pagination).
+   */
+  public List<AuditEntry> forService(
+      long serviceId, List<String> actions, List<String> prefixes, Long before, int limit) {
+    return repository.forService(serviceId, actions, prefixes, before, limit);
+  }
 }

@@ -119,6 +119,32 @@ class AuditRepository {
         .list();
   }
 
+  List<AuditEntry> forService(
+      long serviceId, List<String> actions, List<String> prefixes, Long before, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select "
+                + COLUMNS
+                + " from audit_log where service_id = :service and (action in"
+                + " (:actions)");
+    Map<String, Object> params = new HashMap<>();
+    params.put("service", serviceId);
+    params.put("actions", actions);
+    for (int i = 0; i < prefixes.size(); i++) {
+      sql.append(" or action like :prefix").append(i);
+      params.put("prefix" + i, prefixes.get(i).replace("%", "") + "%");
+    }
+    sql.append(")");
+    if (before != null) {
+      sql.append(" and id < :before");
+      params.put("before", before);
+    }
+    sql.append(" order by id desc fetch first ")
+        .append(Math.max(1, Math.min(limit, 1000)))
+        .append(" rows only");
+    return jdbc.sql(sql.toString()).params(params).query(AuditRepository::map).list();
+  }
+
   private static AuditEntry map(ResultSet rs, int n) throws SQLException {
     return new AuditEntry(
         rs.getLong("id"),

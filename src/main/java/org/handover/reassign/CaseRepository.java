@@ -3,7 +3,10 @@ package org.handover.reassign;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.handover.contact.ContactRole;
 import org.handover.system.Nic;
@@ -115,6 +118,10 @@ class CaseRepository {
   }
 
   /** One page of cases, newest first; only open ones when asked. */
+  /**
+   * One page of cases, newest first, in three statements whatever the page's size: the ids, the
+   * services of all of them, then the cases.
+   */
   List<ReassignmentCase> list(boolean openOnly, int page, int size) {
     List<Long> ids =
         jdbc.sql(
@@ -124,7 +131,21 @@ class CaseRepository {
             .params(size, page * size)
             .query(Long.class)
             .list();
-    return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<ReassignmentCase.Item>> items = new HashMap<>();
+    jdbc.sql(ITEMS + " where s.case_id in (:ids) order by s.case_id, v.name")
+        .param("ids", ids)
+        .query(
+            (rs, n) ->
+                items.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(item(rs)))
+        .list();
+    return jdbc.sql(
+            "select " + COLUMNS + " from reassignment_cases where id in (:ids) order by id desc")
+        .param("ids", ids)
+        .query((rs, n) -> map(rs, items.getOrDefault(rs.getLong("id"), List.of())))
+        .list();
   }
 
   /** Cases in cooling-off whose period has ended, oldest first. */
@@ -148,21 +169,31 @@ class CaseRepository {
         .list();
   }
 
+  private static final String ITEMS =
+      "select s.case_id, s.service_id, v.type, v.name, s.from_contact"
+          + " from reassignment_case_services s join services v on v.id = s.service_id";
+
   private List<ReassignmentCase.Item> items(long caseId) {
-    return jdbc.sql(
-            """
-            select s.service_id, v.type, v.name, s.from_contact
-            from reassignment_case_services s join services v on v.id = s.service_id
-            where s.case_id = ? order by v.name""")
+    return jdbc.sql(ITEMS + " where s.case_id = ? order by v.name")
         .param(caseId)
-        .query(
-            (rs, n) ->
-                new ReassignmentCase.Item(
-                    rs.getLong(1), rs.getString(2), rs.getString(3), new Nic(rs.getString(4))))
+        .query((rs, n) -> item(rs))
         .list();
   }
 
+  private static ReassignmentCase.Item item(ResultSet rs) throws SQLException {
+    return new ReassignmentCase.Item(
+        rs.getLong("service_id"),
+        rs.getString("type"),
+        rs.getString("name"),
+        new Nic(rs.getString("from_contact")));
+  }
+
   private ReassignmentCase map(ResultSet rs) throws SQLException {
+    return map(rs, items(rs.getLong("id")));
+  }
+
+  private static ReassignmentCase map(ResultSet rs, List<ReassignmentCase.Item> items)
+      throws SQLException {
     long id = rs.getLong("id");
     return new ReassignmentCase(
         id,
@@ -181,6 +212,6 @@ class CaseRepository {
         Sql.instant(rs, "confirmed_at"),
         Sql.instant(rs, "ended_at"),
         rs.getString("end_reason"),
-        items(id));
+        items);
   }
 }

@@ -29,9 +29,14 @@ public class WebSessions {
 
   public static final String ADDRESS = "handover.address";
 
-  /** A session as its owner sees it. */
+  /** A session as its owner (or staff) sees it. */
   public record View(
-      String handle, String device, String address, Instant lastUse, boolean current) {}
+      String handle,
+      String device,
+      String address,
+      Instant created,
+      Instant lastUse,
+      boolean current) {}
 
   private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
@@ -56,6 +61,7 @@ public class WebSessions {
                     handle(s.getId()),
                     s.getAttribute(DEVICE),
                     s.getAttribute(ADDRESS),
+                    s.getCreationTime(),
                     s.getLastAccessedTime(),
                     s.getId().equals(currentId)))
         .sorted(Comparator.comparing(View::lastUse).reversed())

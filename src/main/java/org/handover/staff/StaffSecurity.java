@@ -86,7 +86,15 @@ class StaffSecurity {
             e ->
                 e.authenticationEntryPoint(
                     new LoginUrlAuthenticationEntryPoint(CONSOLE + "/login")))
-        .logout(l -> l.logoutUrl(CONSOLE + "/logout").logoutSuccessUrl(CONSOLE + "/login?logout"))
+        // signing out of the console ends the whole HTTP session (the staff sign-in and anything
+        // else in it, a customer's sign-in in the same browser included) in the session store, so
+        // the old cookie opens nothing afterwards
+        .logout(
+            l ->
+                l.logoutUrl(CONSOLE + "/logout")
+                    .invalidateHttpSession(true)
+                    .clearAuthentication(true)
+                    .logoutSuccessUrl(CONSOLE + "/login?logout"))
         .headers(
             h ->
                 h.contentSecurityPolicy(

@@ -26,9 +26,11 @@ final class HttpSession {
   private static final Pattern CSRF_REVERSED =
       Pattern.compile("value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
   private final HttpClient client =
       HttpClient.newBuilder()
-          .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+          .cookieHandler(cookies)
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
 
@@ -45,6 +47,15 @@ final class HttpSession {
       }
       throw new AssertionError("no CSRF token on " + uri + ":\n" + body);
     }
+  }
+
+  /** The value of a cookie this browser holds, or null. */
+  String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   Page get(String url) {

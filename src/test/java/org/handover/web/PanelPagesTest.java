@@ -113,6 +113,7 @@ class PanelPagesTest {
     pages.put("owner", "/account/contacts/services/domain/" + mine.name() + "/owner");
     pages.put("owner-change-open", "/account/contacts/services/domain/" + owned.name() + "/owner");
     pages.put("owner-change-confirm", "/owner-change/" + letter.link() + "?code=" + letter.code());
+    pages.put("service", "/account/contacts/services/domain/" + mine.name());
     pages.put("requests", "/account/contacts/requests");
     pages.put("requests-to-confirm", "/account/contacts/requests?state=needsMyAction");
     pages.put("request", "/account/contacts/requests/" + toAnswer);

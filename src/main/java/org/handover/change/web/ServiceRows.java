@@ -80,7 +80,12 @@ final class ServiceRows {
         .append("\" aria-label=\"")
         .append(Html.escape(text("bulk.select", s.name())))
         .append("\"></td>\n");
-    out.append("      <td class=\"title\"><span>").append(name).append("</span>\n        ");
+    String path = "/" + segment(type) + "/" + segment(s.name());
+    out.append("      <td class=\"title\"><a class=\"service-link\" href=\"")
+        .append(link("/account/contacts/services" + path))
+        .append("\">")
+        .append(name)
+        .append("</a>\n        ");
     if (openSet != null) {
       out.append("<a class=\"open-request\" href=\"")
           .append(link("/account/contacts/requests/" + openSet))
@@ -99,7 +104,6 @@ final class ServiceRows {
     contact(out, "admin", roleLabels[0], contacts.admin(), me);
     contact(out, "tech", roleLabels[1], contacts.tech(), me);
     contact(out, "billing", roleLabels[2], contacts.billing(), me);
-    String path = "/" + segment(type) + "/" + segment(s.name());
     out.append("      <td class=\"row-actions\">\n")
         .append("        <a class=\"button icon edit\" href=\"")
         .append(link("/account/contacts/services" + path + "/edit"))

@@ -3,6 +3,7 @@ package org.handover.staff.web;
 import java.util.Locale;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
+import org.handover.staff.AccountSessions;
 import org.handover.staff.RequestActions;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
@@ -27,10 +28,12 @@ class ConsoleActionsController {
 
   private final RequestActions requests;
   private final Accounts accounts;
+  private final AccountSessions sessions;
 
-  ConsoleActionsController(RequestActions requests, Accounts accounts) {
+  ConsoleActionsController(RequestActions requests, Accounts accounts, AccountSessions sessions) {
     this.requests = requests;
     this.accounts = accounts;
+    this.sessions = sessions;
   }
 
   @PostMapping("/requests/{id}/abort")
@@ -83,6 +86,22 @@ class ConsoleActionsController {
         flash,
         locale,
         "console.account.reactivated",
+        "redirect:/operator/console/accounts/" + id.value());
+  }
+
+  @PostMapping("/accounts/{nic}/sessions/{handle}/end")
+  String endSession(
+      Actor staff,
+      @PathVariable String nic,
+      @PathVariable String handle,
+      RedirectAttributes flash,
+      Locale locale) {
+    Nic id = Nic.parse(nic);
+    return done(
+        () -> sessions.end(staff, id, handle),
+        flash,
+        locale,
+        "console.account.sessionEnded",
         "redirect:/operator/console/accounts/" + id.value());
   }
 

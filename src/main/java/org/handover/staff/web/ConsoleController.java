@@ -17,7 +17,9 @@ import org.handover.change.ChangeErrors.ChangeNotFound;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
 import org.handover.change.ContactChanges;
+import org.handover.history.ServiceHistory;
 import org.handover.security.SecondFactors;
+import org.handover.staff.AccountSessions;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,18 +43,24 @@ class ConsoleController {
   private final ContactChanges changes;
   private final SecondFactors factors;
   private final AuditLog audit;
+  private final ServiceHistory history;
+  private final AccountSessions sessions;
 
   ConsoleController(
       Accounts accounts,
       HostedServices services,
       ContactChanges changes,
       SecondFactors factors,
-      AuditLog audit) {
+      AuditLog audit,
+      ServiceHistory history,
+      AccountSessions sessions) {
     this.accounts = accounts;
     this.services = services;
     this.changes = changes;
     this.factors = factors;
     this.audit = audit;
+    this.history = history;
+    this.sessions = sessions;
   }
 
   @GetMapping
@@ -112,12 +120,17 @@ class ConsoleController {
                     account.nic(), null, null, null, null, null, null, null, null, LIMIT))
             .services());
     model.addAttribute("requests", changes.listInvolving(account.nic(), null, false, null, LIMIT));
+    model.addAttribute("sessions", sessions.list(account.nic()));
     model.addAttribute("history", audit.search(null, account.nic().value(), null, null, 0, LIMIT));
     return "staff/account";
   }
 
   @GetMapping("/services/{type}/{name}")
-  String service(@PathVariable String type, @PathVariable String name, Model model) {
+  String service(
+      @PathVariable String type,
+      @PathVariable String name,
+      @RequestParam(required = false) Long before,
+      Model model) {
     ServiceType kind =
         ServiceType.parse(type).orElseThrow(() -> new ServiceNotFound(ServiceType.domain, name));
     HostedService service =
@@ -128,7 +141,7 @@ class ConsoleController {
         kind == ServiceType.domain
             ? services.owner(service.contacts().admin(), kind, service.name()).orElse(null)
             : null);
-    model.addAttribute("history", audit.search(List.of(service.id()), null, null, null, 0, LIMIT));
+    model.addAttribute("history", history.forStaff(service, before));
     return "staff/service";
   }
 

@@ -52,7 +52,8 @@ class ServiceRowsTest {
                 <tr data-service="svc1.example">
                   <td class="select"><input type="checkbox" name="service" form="bulk" \
             value="domain:svc1.example" aria-label="Select svc1.example"></td>
-                  <td class="title"><span>svc1.example</span>
+                  <td class="title"><a class="service-link" \
+            href="/account/contacts/services/domain/svc1.example">svc1.example</a>
                     <a class="open-request" href="/account/contacts/requests/1">Request #1 is \
             open</a></td>
                   <td data-label="Category">domain</td>
@@ -92,7 +93,9 @@ class ServiceRowsTest {
         .contains("<span>bb222222-ovh</span>")
         .doesNotContain("open-request")
         .doesNotContain("/owner\">")
-        .contains("<span>b.example</span>\n        </td>");
+        .contains(
+            "<a class=\"service-link\" href=\"/account/contacts/services/domain/b.example\">"
+                + "b.example</a>\n        </td>");
     assertThat(html.indexOf("<tr ")).isEqualTo(5);
     assertThat(html.split("<tr ", -1)).hasSize(3);
   }
@@ -108,7 +111,8 @@ class ServiceRowsTest {
     assertThat(html)
         .doesNotContain("x<")
         .contains("data-service=\"x&lt;&amp;&#39;&quot; y.example\"")
-        .contains("<span>x&lt;&amp;&#39;&quot; y.example</span>")
+        .contains(">x&lt;&amp;&#39;&quot; y.example</a>")
+        .contains("href=\"/panel/account/contacts/services/domain/x%3C&amp;&#39;%22%20y.example\"")
         .contains(
             "href=\"/panel/account/contacts/services/domain/x%3C&amp;&#39;%22%20y.example/edit\"")
         .contains(

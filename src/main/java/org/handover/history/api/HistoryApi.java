@@ -1,0 +1,171 @@
+package org.handover.history.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.util.List;
+import org.handover.apiauth.ApiCaller;
+import org.handover.apiauth.ApiErrors;
+import org.handover.apiauth.ApiResponses;
+import org.handover.apiauth.OvhApi;
+import org.handover.catalog.ServiceType;
+import org.handover.history.HistoryEntry;
+import org.handover.history.HistoryPage;
+import org.handover.history.ServiceHistory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * {@code GET /{prefix}/{name}/history}: a service's contact and owner history, Handover's own
+ * extension of the reference API. Mapped under every category's prefix by {@link Routes}.
+ */
+@OvhApi
+@RestController("historyApi")
+@Tag(
+    name = "Handover extension: service history",
+    description =
+        "Not in the reference API. Who held which contact role from when, changed by which"
+            + " request or support case, and changes of a domain's owner; newest first, "
+            + ServiceHistory.PAGE
+            + " events a page. Only for a service the caller holds a role on today.")
+class HistoryApi {
+
+  private final ServiceHistory history;
+
+  HistoryApi(ServiceHistory history) {
+    this.history = history;
+  }
+
+  /** One event as the API shows it; {@code changeSetId} only for sets the caller is a member of. */
+  record Event(
+      long id,
+      String date,
+      String action,
+      List<String> contactTypes,
+      String fromAccount,
+      String toAccount,
+      String by,
+      String byAccount,
+      Long changeSetId,
+      Long supportCaseId) {
+
+    static Event of(HistoryEntry e) {
+      return new Event(
+          e.id(),
+          ApiResponses.datetime(e.at()),
+          e.action(),
+          e.roleNames(),
+          e.from(),
+          e.to(),
+          e.by().name(),
+          e.byNic(),
+          e.setId(),
+          e.caseId());
+    }
+  }
+
+  /** A page of events; {@code next} is the {@code before} of the next (older) page, or null. */
+  record Page(List<Event> events, Long next) {}
+
+  @Operation(
+      summary = "A service's contact and owner history, newest first (Handover extension)",
+      description =
+          "Pass the previous answer's next as before for the following page. A service the caller"
+              + " holds no role on is not found, whether or not it exists.")
+  Page history(
+      ApiCaller caller,
+      @PathVariable String name,
+      @Parameter(description = "id of the last event of the previous page")
+          @RequestParam(required = false)
+          String before,
+      HttpServletRequest request) {
+    HistoryPage page = history.forCustomer(caller.nic(), type(request), name, cursor(before));
+    return new Page(page.entries().stream().map(Event::of).toList(), page.nextBefore());
+  }
+
+  private static Long cursor(String before) {
+    if (before == null) {
+      return null;
+    }
+    try {
+      long value = Long.parseLong(before.strip());
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException notANumber) {
+      // answered below
+    }
+    throw new ApiErrors.BadRequest(
+        "before must be a positive event id (the next of the previous page)");
+  }
+
+  private static ServiceType type(HttpServletRequest request) {
+    return Routes.typeOf(
+        String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)));
+  }
+
+  /**
+   * Maps {@link HistoryApi#history} under the route prefix of every {@link ServiceType} ({@code
+   * /1.0/hosting/web/{name}/history}, …), as the service routes of the reference API are mapped:
+   * the prefixes live in the enum alone. The handler reads its category back from the matched
+   * pattern.
+   */
+  @Component
+  static class Routes implements SmartInitializingSingleton {
+
+    private static final String[] ROOTS = {"/1.0", "/v1"};
+    private static final String SUFFIX = "/{name}/history";
+
+    private final RequestMappingHandlerMapping mapping;
+
+    Routes(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
+      this.mapping = mapping;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+      Method target = ReflectionUtils.findMethod(HistoryApi.class, "history", (Class<?>[]) null);
+      if (target == null) {
+        throw new IllegalStateException("HistoryApi has no method history");
+      }
+      for (ServiceType type : ServiceType.values()) {
+        String[] paths = new String[ROOTS.length];
+        for (int i = 0; i < ROOTS.length; i++) {
+          paths[i] = ROOTS[i] + "/" + type.apiPrefix() + SUFFIX;
+        }
+        mapping.registerMapping(
+            RequestMappingInfo.paths(paths)
+                .methods(RequestMethod.GET)
+                .options(mapping.getBuilderConfiguration())
+                .build(),
+            "historyApi",
+            target);
+      }
+    }
+
+    /** The category of a pattern registered here. */
+    static ServiceType typeOf(String matchedPattern) {
+      for (String root : ROOTS) {
+        if (matchedPattern.startsWith(root + "/") && matchedPattern.endsWith(SUFFIX)) {
+          String prefix =
+              matchedPattern.substring(
+                  root.length() + 1, matchedPattern.length() - SUFFIX.length());
+          return ServiceType.fromApiPrefix(prefix)
+              .orElseThrow(() -> new IllegalStateException("not a history route: " + prefix));
+        }
+      }
+      throw new IllegalStateException("not a history route: " + matchedPattern);
+    }
+  }
+}

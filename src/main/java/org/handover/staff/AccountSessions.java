@@ -1,0 +1,47 @@
+package org.handover.staff;
+
+import java.util.List;
+import org.handover.audit.AuditLog;
+import org.handover.security.WebSessions;
+import org.handover.system.Actor;
+import org.handover.system.HandoverException;
+import org.handover.system.Nic;
+import org.springframework.stereotype.Component;
+
+/**
+ * A customer account's panel sessions as staff see them in the console, and ending one: the session
+ * is deleted from the session store (its cookie stops working at once) and the audit log names the
+ * staff member.
+ */
+@Component
+public class AccountSessions {
+
+  private final WebSessions sessions;
+  private final AuditLog audit;
+
+  AccountSessions(WebSessions sessions, AuditLog audit) {
+    this.sessions = sessions;
+    this.audit = audit;
+  }
+
+  /** The account's sessions, most recently used first. */
+  public List<WebSessions.View> list(Nic nic) {
+    return sessions.list(nic, null);
+  }
+
+  /** Ends one session of the account, named by its handle; {@link NoSuchSession} otherwise. */
+  public void end(Actor staff, Nic nic, String handle) {
+    if (!sessions.end(nic, handle)) {
+      throw new NoSuchSession();
+    }
+    audit.record(
+        staff, "staff.session.ended", null, null, "account=" + nic.value() + " session=" + handle);
+  }
+
+  /** The account has no session with this handle (ended already, or never). */
+  public static final class NoSuchSession extends HandoverException {
+    NoSuchSession() {
+      super(Kind.NOT_FOUND, "security.session.unknown");
+    }
+  }
+}
