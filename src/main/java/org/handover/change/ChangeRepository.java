@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +75,26 @@ class ChangeRepository {
     return load(jdbc, List.of(id), null, true, true).stream().findFirst();
   }
 
-  /** The set a task (item) belongs to. */
-  Optional<Long> setOfTask(long taskId) {
-    return jdbc.sql("select set_id from contact_changes where id = ?")
-        .param(taskId)
+  /** The set of a task (item) whole, read from the task id: the set's row comes first. */
+  Optional<ChangeSet> findByTask(long taskId) {
+    List<SetRow> rows =
+        jdbc.sql(
+                "select "
+                    + SET_COLUMNS
+                    + " from change_sets where id ="
+                    + " (select set_id from contact_changes where id = :task)")
+            .param("task", taskId)
+            .query(ChangeRepository::setRow)
+            .list();
+    return loadRows(jdbc, rows, null, true).stream().findFirst();
+  }
+
+  /** The set a task (item) belongs to, if the account is a member of that set: one statement. */
+  Optional<Long> setOfTaskForMember(long taskId, Nic nic) {
+    return jdbc.sql(
+            "select c.set_id from contact_changes c join set_members m on m.set_id = c.set_id"
+                + " where c.id = ? and m.nic = ?")
+        .params(taskId, nic.value())
         .query(Long.class)
         .optional();
   }
@@ -139,13 +156,17 @@ class ChangeRepository {
     return open;
   }
 
-  /** Whether the account is a member of the set. */
-  boolean isMember(long setId, Nic nic) {
-    return jdbc.sql("select count(*) from set_members where set_id = ? and nic = ?")
-            .params(setId, nic.value())
-            .query(Integer.class)
-            .single()
-        > 0;
+  /** The sets among {@code setIds} the account is a member of. */
+  Set<Long> setsWithMember(Nic nic, Collection<Long> setIds) {
+    if (setIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.sql("select set_id from set_members where nic = :nic and set_id in (:ids)")
+            .param("nic", nic.value())
+            .param("ids", setIds)
+            .query(Long.class)
+            .list());
   }
 
   /** Ids of the tasks of the sets an account is a member of, newest first. */
@@ -449,18 +470,20 @@ class ChangeRepository {
                 + " from change_sets where id in (:ids)"
                 + (forUpdate ? " for update" : ""))
         .param("ids", ids)
-        .query(
-            (rs, n) ->
-                new SetRow(
-                    rs.getLong("id"),
-                    new Nic(rs.getString("asking_nic")),
-                    ChangeState.valueOf(rs.getString("state")),
-                    Sql.instant(rs, "requested_at"),
-                    Sql.instant(rs, "done_at"),
-                    Sql.instant(rs, "expires_at"),
-                    Sql.instant(rs, "next_reminder_at"),
-                    Reason.decode(rs.getString("reason"))))
+        .query(ChangeRepository::setRow)
         .list();
+  }
+
+  private static SetRow setRow(ResultSet rs, int n) throws SQLException {
+    return new SetRow(
+        rs.getLong("id"),
+        new Nic(rs.getString("asking_nic")),
+        ChangeState.valueOf(rs.getString("state")),
+        Sql.instant(rs, "requested_at"),
+        Sql.instant(rs, "done_at"),
+        Sql.instant(rs, "expires_at"),
+        Sql.instant(rs, "next_reminder_at"),
+        Reason.decode(rs.getString("reason")));
   }
 
   private List<ChangeSet> load(
@@ -468,10 +491,15 @@ class ChangeRepository {
     if (ids.isEmpty()) {
       return List.of();
     }
-    List<SetRow> rows = setRows(db, ids, forUpdate);
+    return loadRows(db, setRows(db, ids, forUpdate), viewer, allItems);
+  }
+
+  /** The sets of these rows with their items (all, or the first few), parties and members. */
+  private List<ChangeSet> loadRows(JdbcClient db, List<SetRow> rows, Nic viewer, boolean allItems) {
     if (rows.isEmpty()) {
       return List.of();
     }
+    List<Long> ids = rows.stream().map(SetRow::id).toList();
     String items =
         allItems
             ? ITEM_SELECT + " where c.set_id in (:ids) order by c.id"

@@ -530,14 +530,28 @@ public class ContactChanges {
   /** The set of a task (an item), if the account is a member of it. */
   public long setOfTask(Nic viewer, long taskId) {
     return repository
-        .setOfTask(taskId)
-        .filter(set -> repository.isMember(set, viewer))
+        .setOfTaskForMember(taskId, viewer)
         .orElseThrow(() -> new ChangeNotFound(taskId));
   }
 
-  /** A task (an item) with its set, if the account is a member of the set. */
+  /**
+   * The sets among {@code setIds} the account is a member of: those whose page (and tasks) it may
+   * see.
+   */
+  public Set<Long> setsWithMember(Nic nic, Collection<Long> setIds) {
+    return repository.setsWithMember(nic, setIds);
+  }
+
+  /**
+   * A task (an item) with its set, if the account is a member of the set: the set is read whole
+   * (its members with it) and membership checked on what was read. Anyone else gets the same
+   * not-found as for a task that does not exist.
+   */
   public Map.Entry<ChangeSet, ChangeItem> task(Nic viewer, long taskId) {
-    ChangeSet set = get(viewer, setOfTask(viewer, taskId));
+    ChangeSet set =
+        findByTask(taskId)
+            .filter(s -> s.involves(viewer))
+            .orElseThrow(() -> new ChangeNotFound(taskId));
     return Map.entry(set, set.item(taskId).orElseThrow(() -> new ChangeNotFound(taskId)));
   }
 
@@ -546,9 +560,9 @@ public class ContactChanges {
     return store.find(id);
   }
 
-  /** The set of any task, for operators. */
+  /** The set of any task, whoever asks (callers check who may see it). */
   public Optional<ChangeSet> findByTask(long taskId) {
-    return repository.setOfTask(taskId).flatMap(store::find);
+    return repository.findByTask(taskId);
   }
 
   /** A page of every task with its set, for operators; filters may be null. */

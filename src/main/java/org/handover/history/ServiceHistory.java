@@ -8,6 +8,7 @@ import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
+import org.handover.change.ContactChanges;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +26,12 @@ public class ServiceHistory {
 
   private final HostedServices services;
   private final AuditLog audit;
-  private final HistoryRepository repository;
+  private final ContactChanges changes;
 
-  ServiceHistory(HostedServices services, AuditLog audit, HistoryRepository repository) {
+  ServiceHistory(HostedServices services, AuditLog audit, ContactChanges changes) {
     this.services = services;
     this.audit = audit;
-    this.repository = repository;
+    this.changes = changes;
   }
 
   /**
@@ -41,7 +42,7 @@ public class ServiceHistory {
     HostedService service = services.requireVisibleTo(viewer, type, name);
     HistoryPage all = forStaff(service, before);
     Set<Long> visible =
-        repository.setsWithMember(
+        changes.setsWithMember(
             viewer,
             all.entries().stream()
                 .map(HistoryEntry::setId)

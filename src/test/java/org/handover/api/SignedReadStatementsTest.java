@@ -33,11 +33,11 @@ import org.springframework.test.web.servlet.ResultActions;
 class SignedReadStatementsTest extends IntegrationTest {
 
   /**
-   * The key re-check 1, the task's set 1, the set read whole 4 ({@code ChangeRepository.load}); the
-   * caller's membership is checked on the members read (one more statement when it was asked
-   * first).
+   * The key re-check 1, then the task's set read whole 4 ({@code ChangeRepository.findByTask}: the
+   * set's row found from the task id, its items, parties, members); the caller's membership is
+   * checked on the members read (one more statement when it was asked first).
    */
-  static final int SIGNED_READ = 6;
+  static final int SIGNED_READ = 5;
 
   @Autowired StatementCounter statements;
   @Autowired MockMvc mvc;
