@@ -308,7 +308,7 @@ public class OwnerChanges {
       throw new WrongOwnerCode();
     }
     Actor visitor = Actor.visitor(clientAddress);
-    Object[] result =
+    Answered result =
         tx.execute(
             s -> {
               OwnerChange c = repository.lock(target.get().getKey()).orElseThrow();
@@ -323,14 +323,17 @@ public class OwnerChanges {
                       properties.change().maxCodeFailures());
               repository.update(c);
               after(visitor, c, who, outcome);
-              return new Object[] {c, outcome};
+              return new Answered(c, outcome);
             });
-    if (result[1] == OwnerChange.Outcome.WRONG_CODE) {
+    if (result.outcome() == OwnerChange.Outcome.WRONG_CODE) {
       throttle.record(key);
       throw new WrongOwnerCode();
     }
-    return (OwnerChange) result[0];
+    return result.change();
   }
+
+  /** What one answer did, decided inside its transaction. */
+  private record Answered(OwnerChange change, OwnerChange.Outcome outcome) {}
 
   private void after(Actor visitor, OwnerChange c, Registrant who, OwnerChange.Outcome outcome) {
     String detail = "ownerChange=" + c.id() + " registrant=" + who.code();
