@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.handover.account.AccountLockdown;
 import org.handover.system.Digests;
+import org.handover.system.HandoverException;
 import org.handover.system.Nic;
 import org.springframework.context.event.EventListener;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -68,15 +69,22 @@ public class WebSessions {
         .toList();
   }
 
-  /** Ends the account's session with this handle; false when there is none. */
-  public boolean end(Nic nic, String handle) {
+  /** Ends the account's session with this handle; {@link NoSuchSession} when there is none. */
+  public void end(Nic nic, String handle) {
     for (String id : sessions.findByPrincipalName(nic.value()).keySet()) {
       if (handle(id).equals(handle)) {
         sessions.deleteById(id);
-        return true;
+        return;
       }
     }
-    return false;
+    throw new NoSuchSession();
+  }
+
+  /** The account has no session with this handle (ended already, or never). */
+  public static final class NoSuchSession extends HandoverException {
+    NoSuchSession() {
+      super(Kind.NOT_FOUND, "security.session.unknown");
+    }
   }
 
   /** Ends every session of the account but the one given (may be null); returns how many. */

@@ -4,7 +4,6 @@ import java.util.List;
 import org.handover.audit.AuditLog;
 import org.handover.security.WebSessions;
 import org.handover.system.Actor;
-import org.handover.system.HandoverException;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
 
@@ -29,19 +28,13 @@ public class AccountSessions {
     return sessions.list(nic, null);
   }
 
-  /** Ends one session of the account, named by its handle; {@link NoSuchSession} otherwise. */
+  /**
+   * Ends one session of the account, named by its handle; {@link WebSessions.NoSuchSession}
+   * otherwise.
+   */
   public void end(Actor staff, Nic nic, String handle) {
-    if (!sessions.end(nic, handle)) {
-      throw new NoSuchSession();
-    }
+    sessions.end(nic, handle);
     audit.record(
         staff, "staff.session.ended", null, null, "account=" + nic.value() + " session=" + handle);
-  }
-
-  /** The account has no session with this handle (ended already, or never). */
-  public static final class NoSuchSession extends HandoverException {
-    NoSuchSession() {
-      super(Kind.NOT_FOUND, "security.session.unknown");
-    }
   }
 }

@@ -170,9 +170,7 @@ class SecurityPageController {
   @PostMapping("/sessions/{handle}/end")
   String endSession(
       Actor actor, @PathVariable String handle, RedirectAttributes flash, Locale locale) {
-    if (!sessions.end(actor.nic(), handle)) {
-      throw new NoSuchSession();
-    }
+    sessions.end(actor.nic(), handle);
     flash.addFlashAttribute("notice", text("security.session.ended", locale));
     return "redirect:/account/security";
   }
@@ -198,12 +196,5 @@ class SecurityPageController {
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  /** The account has no session with this handle. */
-  static final class NoSuchSession extends HandoverException {
-    NoSuchSession() {
-      super(Kind.NOT_FOUND, "security.session.unknown");
-    }
   }
 }
