@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.handover.contact.ContactRole.billing;
 import static org.handover.contact.ContactRole.tech;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +19,7 @@ import org.handover.mail.MailTemplates;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
 import org.handover.owner.OwnerFixtures;
+import org.handover.support.BrowserJourney;
 import org.handover.support.Chromium;
 import org.handover.support.Fixtures;
 import org.handover.support.MutableClock;
@@ -57,9 +56,7 @@ class BrowserJourneysTest {
   @Autowired ContactChanges changes;
   @Autowired HostedServices services;
 
-  private final List<BrowserContext> contexts = new java.util.ArrayList<>();
-  private String journey;
-  private int shot;
+  private BrowserJourney journey;
 
   @BeforeAll
   static void startBrowser() {
@@ -73,36 +70,24 @@ class BrowserJourneysTest {
 
   @org.junit.jupiter.api.BeforeEach
   void name(TestInfo info) {
-    journey = info.getTestMethod().orElseThrow().getName();
-    shot = 0;
+    journey = new BrowserJourney(chromium, info, port);
   }
 
   @AfterEach
   void closeContexts() {
-    contexts.forEach(BrowserContext::close);
+    journey.close();
   }
 
   private String url(String path) {
-    return "http://localhost:" + port + path;
+    return journey.url(path);
   }
 
   private Page open(String language) {
-    BrowserContext context =
-        chromium
-            .browser()
-            .newContext(
-                new com.microsoft.playwright.Browser.NewContextOptions().setLocale(language));
-    context.setDefaultTimeout(15_000);
-    contexts.add(context);
-    return context.newPage();
+    return journey.open(language);
   }
 
   private void screenshot(Page page, String what) {
-    page.screenshot(
-        new Page.ScreenshotOptions()
-            .setFullPage(true)
-            .setPath(
-                Path.of("target/screenshots", journey + "-" + (++shot) + "-" + what + ".png")));
+    journey.screenshot(page, what);
   }
 
   private Page signIn(Nic nic, String language) {

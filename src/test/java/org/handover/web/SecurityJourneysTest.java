@@ -4,17 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.handover.catalog.HostedService;
 import org.handover.change.ContactChanges;
 import org.handover.security.Totp;
+import org.handover.support.BrowserJourney;
 import org.handover.support.Chromium;
 import org.handover.support.Fixtures;
 import org.handover.support.MutableClock;
@@ -53,9 +51,7 @@ class SecurityJourneysTest {
   @Autowired ContactChanges changes;
 
   private final Totp totp = Totp.standard();
-  private final List<BrowserContext> contexts = new ArrayList<>();
-  private String journey;
-  private int shot;
+  private BrowserJourney journey;
 
   @BeforeAll
   static void startBrowser() {
@@ -69,33 +65,24 @@ class SecurityJourneysTest {
 
   @BeforeEach
   void name(TestInfo info) {
-    journey = info.getTestMethod().orElseThrow().getName();
-    shot = 0;
+    journey = new BrowserJourney(chromium, info, port);
   }
 
   @AfterEach
   void closeContexts() {
-    contexts.forEach(BrowserContext::close);
+    journey.close();
   }
 
   private String url(String path) {
-    return "http://localhost:" + port + path;
+    return journey.url(path);
   }
 
   private Page open() {
-    BrowserContext context =
-        chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en"));
-    context.setDefaultTimeout(15_000);
-    contexts.add(context);
-    return context.newPage();
+    return journey.open("en");
   }
 
   private void screenshot(Page page, String what) {
-    page.screenshot(
-        new Page.ScreenshotOptions()
-            .setFullPage(true)
-            .setPath(
-                Path.of("target/screenshots", journey + "-" + (++shot) + "-" + what + ".png")));
+    journey.screenshot(page, what);
   }
 
   private void password(Page page, Nic nic) {

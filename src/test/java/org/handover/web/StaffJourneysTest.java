@@ -3,14 +3,9 @@ package org.handover.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.TimeoutError;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
@@ -19,6 +14,7 @@ import org.handover.mail.MailKind;
 import org.handover.reassign.CaseState;
 import org.handover.reassign.Reassignments;
 import org.handover.staff.StaffConsoleSettings;
+import org.handover.support.BrowserJourney;
 import org.handover.support.Chromium;
 import org.handover.support.Fixtures;
 import org.handover.support.MutableClock;
@@ -66,9 +62,7 @@ class StaffJourneysTest {
   @Autowired Reassignments reassignments;
   @Autowired AuditLog audit;
 
-  private final List<BrowserContext> contexts = new ArrayList<>();
-  private String journey;
-  private int shot;
+  private BrowserJourney journey;
 
   @BeforeAll
   static void startBrowser() {
@@ -82,34 +76,25 @@ class StaffJourneysTest {
 
   @BeforeEach
   void name(TestInfo info) {
-    journey = info.getTestMethod().orElseThrow().getName();
-    shot = 0;
+    journey = new BrowserJourney(chromium, info, port);
     IDP.allowRedirect(url("/operator/console/login/oauth2/code/staff"));
   }
 
   @AfterEach
   void closeContexts() {
-    contexts.forEach(BrowserContext::close);
+    journey.close();
   }
 
   private String url(String path) {
-    return "http://localhost:" + port + path;
+    return journey.url(path);
   }
 
   private Page open() {
-    BrowserContext context =
-        chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en"));
-    context.setDefaultTimeout(15_000);
-    contexts.add(context);
-    return context.newPage();
+    return journey.open("en");
   }
 
   private void screenshot(Page page, String what) {
-    page.screenshot(
-        new Page.ScreenshotOptions()
-            .setFullPage(true)
-            .setPath(
-                Path.of("target/screenshots", journey + "-" + (++shot) + "-" + what + ".png")));
+    journey.screenshot(page, what);
   }
 
   /** A staff member signs in through the identity provider. */
