@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.handover.contact.ContactRole.tech;
 import static org.handover.support.Fixtures.as;
+import static org.handover.support.SignedRequests.signed;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -21,8 +22,9 @@ import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
 import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
-import org.handover.support.ApiSignature;
 import org.handover.support.IntegrationTest;
+import org.handover.support.SignedRequests;
+import org.handover.support.SignedRequests.Credential;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,14 +39,8 @@ class ApiTest extends IntegrationTest {
   @Autowired ApiKeys keys;
   @Autowired ContactChanges changes;
 
-  /** A validated credential of one customer. */
-  record Credential(Nic nic, String appKey, String secret, String consumerKey) {}
-
   Credential credential(Nic nic, List<AccessRule> rules) {
-    ApiKeys.NewApplication app = keys.createApplication(as(nic), "tests", "");
-    ApiKeys.Requested requested = keys.requestCredential(app.application().key(), rules, null);
-    keys.validate(as(nic), requested.validationToken(), Duration.ZERO);
-    return new Credential(nic, app.application().key(), app.secret(), requested.consumerKey());
+    return SignedRequests.credential(keys, nic, rules);
   }
 
   Credential credential(Nic nic) {
@@ -52,29 +48,17 @@ class ApiTest extends IntegrationTest {
   }
 
   static String sign(Credential c, String method, String url, String body, long ts) {
-    return ApiSignature.of(c.secret(), c.consumerKey(), method, url, body, ts);
+    return SignedRequests.sign(c, method, url, body, ts);
   }
 
   ResultActions call(Credential c, String method, String path, String body) throws Exception {
-    long ts = clock.instant().getEpochSecond();
-    String url = "http://localhost" + path;
-    return call(c, method, path, body, ts, sign(c, method, url, body == null ? "" : body, ts));
+    return mvc.perform(signed(c, method, path, body, clock.instant().getEpochSecond()));
   }
 
   ResultActions call(
       Credential c, String method, String path, String body, long ts, String signature)
       throws Exception {
-    var builder =
-        request(HttpMethod.valueOf(method), path)
-            .header("X-Ovh-Application", c.appKey())
-            .header("X-Ovh-Consumer", c.consumerKey())
-            .header("X-Ovh-Timestamp", String.valueOf(ts))
-            .header("X-Ovh-Signature", signature)
-            .contentType("application/json");
-    if (body != null) {
-      builder.content(body);
-    }
-    return mvc.perform(builder);
+    return mvc.perform(signed(c, method, path, body, ts, signature));
   }
 
   // ---- auth -------------------------------------------------------------------------------

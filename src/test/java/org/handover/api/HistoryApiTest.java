@@ -3,28 +3,26 @@ package org.handover.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.handover.support.Fixtures.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.handover.apiauth.AccessRule;
 import org.handover.apiauth.ApiKeys;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
-import org.handover.support.ApiSignature;
 import org.handover.support.IntegrationTest;
 import org.handover.support.ServiceStories;
 import org.handover.support.ServiceStories.Story;
+import org.handover.support.SignedRequests;
+import org.handover.support.SignedRequests.Credential;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -42,26 +40,13 @@ class HistoryApiTest extends IntegrationTest {
   @Autowired ServiceStories stories;
   @Autowired AuditLog audit;
 
-  private record Credential(String appKey, String secret, String consumerKey) {}
-
   private Credential credential(Nic nic) {
-    ApiKeys.NewApplication app = keys.createApplication(as(nic), "history", "");
-    ApiKeys.Requested requested =
-        keys.requestCredential(app.application().key(), List.of(AccessRule.of("GET", "/*")), null);
-    keys.validate(as(nic), requested.validationToken(), Duration.ZERO);
-    return new Credential(app.application().key(), app.secret(), requested.consumerKey());
+    return SignedRequests.credential(keys, nic, List.of(AccessRule.of("GET", "/*")));
   }
 
   private ResultActions call(Credential c, String path) throws Exception {
-    long ts = clock.instant().getEpochSecond();
-    String signature =
-        ApiSignature.of(c.secret(), c.consumerKey(), "GET", "http://localhost" + path, "", ts);
     return mvc.perform(
-        request(HttpMethod.GET, path)
-            .header("X-Ovh-Application", c.appKey())
-            .header("X-Ovh-Consumer", c.consumerKey())
-            .header("X-Ovh-Timestamp", String.valueOf(ts))
-            .header("X-Ovh-Signature", signature));
+        SignedRequests.signed(c, "GET", path, null, clock.instant().getEpochSecond()));
   }
 
   private JsonNode json(ResultActions answer) throws Exception {

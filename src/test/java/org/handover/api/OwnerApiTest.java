@@ -3,13 +3,11 @@ package org.handover.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
-import static org.handover.support.Fixtures.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.List;
 import org.handover.apiauth.AccessRule;
 import org.handover.apiauth.ApiKeys;
@@ -18,8 +16,9 @@ import org.handover.catalog.HostedServices;
 import org.handover.contact.Contacts;
 import org.handover.owner.OwnerChanges;
 import org.handover.owner.OwnerFixtures;
-import org.handover.support.ApiSignature;
 import org.handover.support.IntegrationTest;
+import org.handover.support.SignedRequests;
+import org.handover.support.SignedRequests.Credential;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +46,6 @@ class OwnerApiTest extends IntegrationTest {
   private String path;
 
   /** A validated credential: its keys. */
-  record Credential(String appKey, String secret, String consumerKey) {}
-
   @BeforeEach
   void domainWithAnOwner() {
     admin = fixtures.account();
@@ -57,42 +54,17 @@ class OwnerApiTest extends IntegrationTest {
     path = "/1.0/domain/" + domain.name() + "/owner";
   }
 
-  private Credential credential(Nic nic) {
-    ApiKeys.NewApplication app = keys.createApplication(as(nic), "owner-tests", "");
-    ApiKeys.Requested requested =
-        keys.requestCredential(
-            app.application().key(),
+  private ResultActions call(Nic nic, String method, String url, String body) throws Exception {
+    Credential c =
+        SignedRequests.credential(
+            keys,
+            nic,
             List.of(
                 AccessRule.of("GET", "/*"),
                 AccessRule.of("PUT", "/*"),
-                AccessRule.of("POST", "/*")),
-            null);
-    keys.validate(as(nic), requested.validationToken(), Duration.ZERO);
-    return new Credential(app.application().key(), app.secret(), requested.consumerKey());
-  }
-
-  private ResultActions call(Nic nic, String method, String url, String body) throws Exception {
-    Credential c = credential(nic);
-    long ts = clock.instant().getEpochSecond();
-    String signature =
-        ApiSignature.of(
-            c.secret(),
-            c.consumerKey(),
-            method,
-            "http://localhost" + url,
-            body == null ? "" : body,
-            ts);
-    var builder =
-        request(HttpMethod.valueOf(method), url)
-            .header("X-Ovh-Application", c.appKey())
-            .header("X-Ovh-Consumer", c.consumerKey())
-            .header("X-Ovh-Timestamp", String.valueOf(ts))
-            .header("X-Ovh-Signature", signature)
-            .contentType("application/json");
-    if (body != null) {
-      builder.content(body);
-    }
-    return mvc.perform(builder);
+                AccessRule.of("POST", "/*")));
+    return mvc.perform(
+        SignedRequests.signed(c, method, url, body, clock.instant().getEpochSecond()));
   }
 
   private static String owner(String name, String email, String address) {
