@@ -6,6 +6,7 @@ import java.util.List;
 import org.handover.contact.ContactRole;
 import org.handover.reassign.CaseErrors.CaseNotInStep;
 import org.handover.reassign.CaseErrors.OwnApproval;
+import org.handover.system.Actor;
 import org.handover.system.ConfirmationCode;
 import org.handover.system.Nic;
 
@@ -23,6 +24,10 @@ public final class ReassignmentCase {
    * name they went by, for people to read.
    */
   public record Staff(String id, String name) {
+
+    static Staff of(Actor staff) {
+      return new Staff(staff.id(), staff.name());
+    }
 
     /** The name to show (the identity when no name was recorded). */
     public String label() {

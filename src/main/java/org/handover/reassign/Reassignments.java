@@ -124,7 +124,7 @@ public class Reassignments {
             ev,
             why,
             CaseState.awaitingApproval,
-            staffOf(staff),
+            ReassignmentCase.Staff.of(staff),
             now,
             now.plus(settings.expiry()),
             items);
@@ -149,7 +149,7 @@ public class Reassignments {
     ReassignmentCase c = repository.lock(id).orElseThrow(() -> new CaseNotFound(id));
     Instant now = clock.instant();
     ConfirmationCode code = ConfirmationCode.generate();
-    c.approve(staffOf(staff), now, settings.coolingOff(), code);
+    c.approve(ReassignmentCase.Staff.of(staff), now, settings.coolingOff(), code);
     repository.update(c);
     for (ReassignmentCase.Item item : c.items()) {
       audit.record(staff, "case.approved", item.serviceId(), null, "case=" + id);
@@ -344,10 +344,6 @@ public class Reassignments {
 
   private static boolean isCurrentContact(Nic nic, List<HostedService> services) {
     return services.stream().anyMatch(s -> !s.contacts().rolesOf(nic).isEmpty());
-  }
-
-  private static ReassignmentCase.Staff staffOf(Actor staff) {
-    return new ReassignmentCase.Staff(staff.id(), staff.name());
   }
 
   private Optional<AccountFacts> facts(Nic nic) {

@@ -26,7 +26,6 @@ import org.springframework.security.web.webauthn.api.AuthenticatorTransport;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
 import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
-import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
 
 /**
@@ -58,16 +57,7 @@ final class SoftAuthenticator {
       PasskeyRepository repository, Nic nic, String rpId, String origin, long signCount)
       throws GeneralSecurityException {
     SoftAuthenticator authenticator = new SoftAuthenticator(rpId, origin);
-    var user = repository.users().findByUsername(nic.value());
-    if (user == null) {
-      user =
-          ImmutablePublicKeyCredentialUserEntity.builder()
-              .id(Bytes.random())
-              .name(nic.value())
-              .displayName(nic.value())
-              .build();
-      repository.users().save(user);
-    }
+    var user = FactorFixtures.userEntity(repository, nic);
     EC2COSEKey cose =
         EC2COSEKey.create(
             (ECPublicKey) authenticator.keys.getPublic(), COSEAlgorithmIdentifier.ES256);
