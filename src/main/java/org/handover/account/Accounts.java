@@ -52,6 +52,7 @@ public class Accounts {
   private final AccountNotices notices;
   private final Throttle throttle;
   private final TaskExecutor background;
+  private final StrangerCodes strangers;
 
   Accounts(
       AccountRepository repository,
@@ -68,7 +69,8 @@ public class Accounts {
       AccountNotices notices,
       Throttle throttle,
       @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor")
-          TaskExecutor background) {
+          TaskExecutor background,
+      StrangerCodes strangers) {
     this.repository = repository;
     this.generator = generator;
     this.passwords = passwords;
@@ -83,6 +85,7 @@ public class Accounts {
     this.notices = notices;
     this.throttle = throttle;
     this.background = background;
+    this.strangers = strangers;
   }
 
   /**
@@ -183,8 +186,12 @@ public class Accounts {
         null);
   }
 
-  /** Confirms the account's email address with the code from the sign-up link. */
+  /**
+   * Confirms the account's email address with the code from the sign-up link; a wrong code counts
+   * against the sender's address, never against the code.
+   */
   public void confirmEmail(Nic nic, String code, Actor actor) {
+    strangers.requireMayTry(actor);
     HandoverException refusal =
         tx.execute(
             s -> {
@@ -199,6 +206,7 @@ public class Accounts {
               }
             });
     if (refusal != null) {
+      strangers.failed(actor);
       throw refusal;
     }
   }
@@ -317,6 +325,7 @@ public class Accounts {
   @Transactional
   public void requestPasswordReset(String login, Actor actor) {
     findForSignIn(login)
+        .filter(account -> outbox.accepts(MailKind.PASSWORD_RESET, account.recipient()))
         .ifPresent(
             account -> {
               var code =
@@ -334,16 +343,25 @@ public class Accounts {
             });
   }
 
-  /** Sets a new password with an emailed code; a wrong code counts against it. */
+  /**
+   * Sets a new password with an emailed code; a wrong code (or an unknown login) counts against the
+   * sender's address, never against the account's code.
+   */
   public void resetPassword(String login, String code, String newPassword, Actor actor) {
     requirePassword(newPassword);
-    Account account = findForSignIn(login).orElseThrow(AccountCodes.InvalidCode::new);
-    withCode(
-        account,
-        AccountCodes.Purpose.password,
-        code,
-        actor,
-        used -> passwordChanged(account, passwords.encode(newPassword), "passwordReset"));
+    strangers.requireMayTry(actor);
+    try {
+      Account account = findForSignIn(login).orElseThrow(AccountCodes.InvalidCode::new);
+      withCode(
+          account,
+          AccountCodes.Purpose.password,
+          code,
+          actor,
+          used -> passwordChanged(account, passwords.encode(newPassword), "passwordReset"));
+    } catch (AccountCodes.InvalidCode wrong) {
+      strangers.failed(actor);
+      throw wrong;
+    }
   }
 
   /**
