@@ -90,9 +90,6 @@ class WebhookTargets {
           && !(first == 100 && second >= 64 && second < 128) // shared (carrier-grade NAT)
           && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
           && !(first == 198 && (second == 18 || second == 19)) // benchmarking
-          && !(first == 192 && second == 0 && (b[2] & 0xff) == 2) // documentation
-          && !(first == 198 && second == 51 && (b[2] & 0xff) == 100) // documentation
-          && !(first == 203 && second == 0 && (b[2] & 0xff) == 113) // documentation
           && first < 240; // reserved and broadcast
     }
     if (address instanceof Inet6Address) {
@@ -103,11 +100,11 @@ class WebhookTargets {
 
   /**
    * An IPv6 address is public unless it is unique-local or in a range that is never a public
-   * receiver (local-use NAT64 {@code 64:ff9b:1::/48}, Teredo {@code 2001::/32}, documentation
-   * {@code 2001:db8::/32}, discard {@code 100::/64}), and unless the IPv4 address it embeds is not
-   * public: IPv4-mapped and -compatible ({@code ::ffff:0:0/96}, {@code ::/96}), IPv4-translated
-   * (SIIT, {@code ::ffff:0:0:0/96}), NAT64 ({@code 64:ff9b::/96}), 6to4 ({@code 2002::/16}) and
-   * ISATAP interface identifiers ({@code …:0:5efe:a.b.c.d}, {@code …:200:5efe:a.b.c.d}).
+   * receiver (local-use NAT64 {@code 64:ff9b:1::/48}, Teredo {@code 2001::/32}, discard {@code
+   * 100::/64}), and unless the IPv4 address it embeds is not public: IPv4-mapped and -compatible
+   * ({@code ::ffff:0:0/96}, {@code ::/96}), IPv4-translated (SIIT, {@code ::ffff:0:0:0/96}), NAT64
+   * ({@code 64:ff9b::/96}), 6to4 ({@code 2002::/16}) and ISATAP interface identifiers ({@code
+   * …:0:5efe:a.b.c.d}, {@code …:200:5efe:a.b.c.d}).
    */
   private static boolean isPublic6(byte[] b) {
     int w0 = word(b, 0);
@@ -115,7 +112,6 @@ class WebhookTargets {
     if ((b[0] & 0xfe) == 0xfc // unique local fc00::/7
         || (w0 == 0x64 && w1 == 0xff9b && word(b, 2) == 1) // local-use NAT64 64:ff9b:1::/48
         || (w0 == 0x2001 && w1 == 0) // Teredo 2001::/32
-        || (w0 == 0x2001 && w1 == 0xdb8) // documentation 2001:db8::/32
         || (w0 == 0x100 && w1 == 0 && word(b, 2) == 0 && word(b, 3) == 0)) { // discard 100::/64
       return false;
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Webhook targets: an IPv6 address that embeds a loopback, link-local or private IPv4 address
  * (NAT64, 6to4, SIIT, ISATAP, mapped, compatible) is not public, nor are ranges never used by a
- * public receiver (local-use NAT64, Teredo, documentation); public ones in those forms still are.
+ * public receiver (local-use NAT64, Teredo); public ones in those forms still are.
  */
 class WebhookTargetsTest {
 
@@ -32,12 +32,10 @@ class WebhookTargetsTest {
           "::ffff:7f00:1", // mapped
           "::7f00:1", // compatible
           "2001:0:4136:e378:8000:63bf:3fff:fdd2", // Teredo
-          "2001:db8::1", // documentation
           "fe80::1",
           "fd00::1",
           "2600:1f18::5efe:a9fe:a9fe", // ISATAP of 169.254.169.254
-          "2600:1f18::200:5efe:7f00:1", // ISATAP of 127.0.0.1
-          "192.0.2.1"
+          "2600:1f18::200:5efe:7f00:1" // ISATAP of 127.0.0.1
         }) {
       assertThat(isPublic(inside)).as(inside).isFalse();
     }

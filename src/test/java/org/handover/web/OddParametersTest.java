@@ -1,6 +1,8 @@
 package org.handover.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handover.support.Fixtures.as;
+import static org.handover.support.Fixtures.wanted;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -11,9 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.handover.catalog.HostedService;
+import org.handover.change.ChangeSet;
+import org.handover.change.ContactChanges;
+import org.handover.contact.ContactRole;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Language;
 import org.handover.system.Nic;
@@ -36,7 +44,9 @@ import org.springframework.web.util.UriUtils;
 /**
  * Every panel, console and API path the application maps, called with odd values in every path
  * variable and parameter it reads (braces, NUL, 5,000 characters, unicode, negative numbers, none
- * at all), as a visitor, as a signed-in customer and as the operator: never a 5xx.
+ * at all), alone and beside real identifiers (a request, a task, a customer, a service, so that the
+ * code behind each lookup is reached), as a visitor, as a signed-in customer and as the operator:
+ * never a 5xx.
  */
 class OddParametersTest extends IntegrationTest {
 
@@ -50,6 +60,9 @@ class OddParametersTest extends IntegrationTest {
           "99999999999999999999",
           "role:");
 
+  /** The odd values also tried beside real identifiers. */
+  static final Set<String> BESIDE_REAL = Set.of("{x}", "\u0000", "-1", "role:");
+
   /** Parameters read in more than one place, sent to every path as well. */
   static final List<String> COMMON =
       List.of("token", "taskId", "continue", "before", "page", "size", "state", "q", "lang", "id");
@@ -57,6 +70,7 @@ class OddParametersTest extends IntegrationTest {
   private static final Pattern VARIABLE = Pattern.compile("\\{[^}]*}|\\*\\*");
 
   @Autowired MockMvc mvc;
+  @Autowired ContactChanges changes;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -92,48 +106,59 @@ class OddParametersTest extends IntegrationTest {
     return calls;
   }
 
-  private static URI uri(Call call, String value, boolean withParams) {
+  /**
+   * The URI of a call: each path variable and parameter gets the odd value, except those named in
+   * {@code real}, which get a real value (so that a request reaches the code behind the lookups).
+   */
+  private static URI uri(Call call, String odd, Map<String, String> real, boolean withParams) {
     String path =
         VARIABLE
             .matcher(call.pattern())
             .replaceAll(
-                r ->
-                    java.util.regex.Matcher.quoteReplacement(
-                        UriUtils.encodePathSegment(value, StandardCharsets.UTF_8)));
+                r -> {
+                  String name = r.group().replaceAll("[{}*]|:.*", "");
+                  return Matcher.quoteReplacement(
+                      UriUtils.encodePathSegment(
+                          real.getOrDefault(name, odd), StandardCharsets.UTF_8));
+                });
     StringBuilder query = new StringBuilder();
     if (withParams) {
       for (String name : call.params()) {
         query.append(query.isEmpty() ? "?" : "&").append(name).append('=');
-        query.append(UriUtils.encode(value, StandardCharsets.UTF_8));
+        query.append(UriUtils.encode(real.getOrDefault(name, odd), StandardCharsets.UTF_8));
       }
     }
     return URI.create(path + query);
   }
 
-  private void walk(String who, RequestPostProcessor as, List<String> failures) {
+  private void walk(
+      String who, RequestPostProcessor as, Map<String, String> real, List<String> failures) {
     for (Call call : calls()) {
-      for (String value : ODD) {
-        // each odd value in every path variable and parameter, then once with no parameters
-        for (boolean withParams :
-            value.equals(ODD.get(0)) ? new boolean[] {true, false} : new boolean[] {true}) {
-          URI uri = uri(call, withParams ? value : "1", withParams);
-          MockHttpServletRequestBuilder b = request(call.method(), uri);
-          if (call.pattern().startsWith("/1.0")
-              || call.pattern().startsWith("/v1")
-              || call.pattern().startsWith("/operator/v1")) {
-            b.contentType("application/json").content("{\"x\":\"{x}\"}");
+      List<URI> uris = new ArrayList<>();
+      for (String odd : ODD) {
+        uris.add(uri(call, odd, Map.of(), true)); // odd everywhere
+        if (BESIDE_REAL.contains(odd)) {
+          uris.add(uri(call, odd, real, true)); // odd beside real identifiers
+        }
+      }
+      uris.add(uri(call, "1", real, false)); // no parameters at all
+      for (URI uri : uris) {
+        MockHttpServletRequestBuilder b = request(call.method(), uri);
+        if (call.pattern().startsWith("/1.0")
+            || call.pattern().startsWith("/v1")
+            || call.pattern().startsWith("/operator/v1")) {
+          b.contentType("application/json").content("{\"x\":\"{x}\"}");
+        }
+        if (as != null) {
+          b.with(as);
+        }
+        try {
+          int status = mvc.perform(b.with(csrf())).andReturn().getResponse().getStatus();
+          if (status >= 500) {
+            failures.add(who + " " + call.method() + " " + shorten(uri) + " -> " + status);
           }
-          if (as != null) {
-            b.with(as);
-          }
-          try {
-            int status = mvc.perform(b.with(csrf())).andReturn().getResponse().getStatus();
-            if (status >= 500) {
-              failures.add(who + " " + call.method() + " " + shorten(uri) + " -> " + status);
-            }
-          } catch (Exception thrown) {
-            failures.add(who + " " + call.method() + " " + shorten(uri) + " -> " + thrown);
-          }
+        } catch (Exception thrown) {
+          failures.add(who + " " + call.method() + " " + shorten(uri) + " -> " + thrown);
         }
       }
     }
@@ -147,15 +172,30 @@ class OddParametersTest extends IntegrationTest {
   @Test
   void noPathAnswers5xxToOddParameters() {
     Nic nic = fixtures.accountThatSignsIn(Language.en);
+    Nic asker = fixtures.account();
+    HostedService service = fixtures.serviceOwnedBy(asker);
+    ChangeSet set =
+        changes
+            .request(as(asker), service.type(), service.name(), wanted(ContactRole.tech, nic))
+            .orElseThrow();
+    Map<String, String> real =
+        Map.of(
+            "id", String.valueOf(set.id()),
+            "taskId", String.valueOf(set.items().get(0).taskId()),
+            "nic", nic.value(),
+            "type", service.type().name(),
+            "name", service.name(),
+            "serviceName", service.name());
     List<String> failures = new ArrayList<>();
-    walk("visitor", null, failures);
-    walk("customer", user(nic.value()).authorities(() -> "ROLE_CUSTOMER"), failures);
+    walk("visitor", null, real, failures);
+    walk("customer", user(nic.value()).authorities(() -> "ROLE_CUSTOMER"), real, failures);
     walk(
         "operator",
         r -> {
           r.addHeader("Authorization", "Bearer test-operator-token");
           return r;
         },
+        real,
         failures);
     assertThat(new TreeSet<>(failures)).isEmpty();
   }
