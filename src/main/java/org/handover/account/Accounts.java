@@ -174,6 +174,25 @@ public class Accounts {
     return account;
   }
 
+  /**
+   * Sends the signed-in customer a new link confirming their address (the earlier one, expired or
+   * lost, stops working): asked by the owner only, a few times a quarter hour.
+   */
+  @Transactional
+  public void resendConfirmation(Actor actor) {
+    Account account = require(actor.nic());
+    if (account.emailVerified()) {
+      throw new AlreadyConfirmed();
+    }
+    String key = "confirmAgain:" + account.nic();
+    if (throttle.isBlocked(key, properties.security().emailChangesPerAccount())) {
+      throw new TooManyMails();
+    }
+    throttle.record(key);
+    sendConfirmation(account);
+    audit.record(actor, "account.confirmationResent", null, null, null);
+  }
+
   private void sendConfirmation(Account account) {
     ConfirmationCode code = confirmations.issue(account.nic(), clock.instant());
     outbox.enqueue(
@@ -567,6 +586,13 @@ public class Accounts {
   public static final class WeakPassword extends HandoverException {
     WeakPassword() {
       super(Kind.BAD_REQUEST, "account.password.weak");
+    }
+  }
+
+  /** The address is confirmed already: there is nothing to send. */
+  public static final class AlreadyConfirmed extends HandoverException {
+    AlreadyConfirmed() {
+      super(Kind.CONFLICT, "profile.confirm.already");
     }
   }
 

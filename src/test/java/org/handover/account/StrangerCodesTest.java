@@ -1,8 +1,15 @@
 package org.handover.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
+import java.time.Duration;
 import org.handover.mail.MailKind;
 import org.handover.support.Fixtures;
 import org.handover.support.IntegrationTest;
@@ -12,6 +19,7 @@ import org.handover.system.Language;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Codes anyone may type (the sign-up confirmation link, a password reset): a stranger's wrong
@@ -82,5 +90,33 @@ class StrangerCodesTest extends IntegrationTest {
             e ->
                 org.assertj.core.api.Assertions.assertThat(e.kind())
                     .isEqualTo(HandoverException.Kind.TOO_MANY_REQUESTS));
+  }
+
+  @Test
+  void theOwnerAsksForANewSignUpLinkWhenTheFirstExpired(@Autowired MockMvc mvc) throws Exception {
+    String email = freshAddress();
+    accounts.signUp(
+        new NewAccount(null, email, "Nora", "Late", null, Language.en, Fixtures.PASSWORD), OWNER);
+    Nic nic = accounts.findForSignIn(email).orElseThrow().nic();
+    String first = fixtures.codeSentTo(email, MailKind.EMAIL_CONFIRM);
+    clock.advance(Duration.ofDays(8));
+    assertThatThrownBy(() -> accounts.confirmEmail(nic, first, OWNER))
+        .isInstanceOf(HandoverException.class);
+
+    mvc.perform(
+            post("/account/profile/confirmation")
+                .with(user(nic.value()).authorities(() -> "ROLE_CUSTOMER"))
+                .with(csrf()))
+        .andExpect(redirectedUrl("/account/profile"));
+    String second = fixtures.codeSentTo(email, MailKind.EMAIL_CONFIRM);
+
+    assertThat(second).isNotEqualTo(first);
+    accounts.confirmEmail(nic, second, OWNER);
+    assertThat(accounts.require(nic).emailVerified()).isTrue();
+    mvc.perform(
+            post("/account/profile/confirmation")
+                .with(user(nic.value()).authorities(() -> "ROLE_CUSTOMER"))
+                .with(csrf()))
+        .andExpect(flash().attributeExists("alert"));
   }
 }
