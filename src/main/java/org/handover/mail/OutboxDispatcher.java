@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import org.handover.audit.AuditLog;
 import org.handover.system.Actor;
 import org.handover.system.HandoverProperties;
+import org.handover.system.TextRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -273,7 +274,7 @@ public class OutboxDispatcher {
           m.id(),
           m.kind(),
           attempts,
-          reason);
+          TextRules.oneLine(reason));
       // the operator's trail: findable by the recipient's customer ID and by the request
       String detail =
           "email "
@@ -293,7 +294,11 @@ public class OutboxDispatcher {
           m.changeId(),
           detail.length() > 1000 ? detail.substring(0, 1000) : detail);
     } else {
-      log.info("Email {} not delivered (attempt {}), retrying later: {}", m.id(), attempts, reason);
+      log.info(
+          "Email {} not delivered (attempt {}), retrying later: {}",
+          m.id(),
+          attempts,
+          TextRules.oneLine(reason));
     }
     return last;
   }

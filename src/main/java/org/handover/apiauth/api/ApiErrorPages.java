@@ -39,6 +39,7 @@ class ApiErrorPages extends BasicErrorController {
 
   @Override
   public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+    notFoundWhenAskedDirectly(request);
     if (!isApi(request)) {
       return super.errorHtml(request, response);
     }
@@ -54,6 +55,7 @@ class ApiErrorPages extends BasicErrorController {
 
   @Override
   public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+    notFoundWhenAskedDirectly(request);
     if (!isApi(request)) {
       return super.error(request);
     }
@@ -65,6 +67,17 @@ class ApiErrorPages extends BasicErrorController {
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_JSON)
         .body(new LinkedHashMap<>(ApiErrors.json(status, null, message(request, status))));
+  }
+
+  /**
+   * {@code GET /error} typed in directly is no failed request: it is a page that does not exist
+   * (404), never a 500 for want of an error to report.
+   */
+  private static void notFoundWhenAskedDirectly(HttpServletRequest request) {
+    if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+      request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.NOT_FOUND.value());
+      request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+    }
   }
 
   /** Whether the failed request was a call to the customer or operator API. */
