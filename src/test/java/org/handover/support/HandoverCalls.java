@@ -69,9 +69,14 @@ public final class HandoverCalls {
     }
   }
 
+  /** A page opened in {@code browser}. */
+  public Answer page(HttpClient browser, String path) {
+    return send(browser, HttpRequest.newBuilder(uri(path)).GET());
+  }
+
   /** The CSRF token of the form on the page at {@code path}, in {@code browser}'s session. */
   public String csrf(HttpClient browser, String path) {
-    Answer page = send(browser, HttpRequest.newBuilder(uri(path)).GET());
+    Answer page = page(browser, path);
     Matcher m = CSRF.matcher(page.body());
     if (!m.find()) {
       throw new IllegalStateException("no CSRF token on " + path + " (" + page.status() + ")");

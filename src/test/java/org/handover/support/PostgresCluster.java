@@ -161,15 +161,20 @@ public final class PostgresCluster implements AutoCloseable {
     throw new IllegalStateException("the standby never became synchronous:\n" + logs());
   }
 
-  /** The multi-host JDBC URL an operator configures: both nodes, the primary wanted. */
-  public String multiHostUrl(String parameters) {
+  /**
+   * The multi-host JDBC URL an operator configures: both nodes, and which kind is wanted ({@code
+   * primary} for the application, {@code preferSecondary} for the read replica).
+   */
+  public String multiHostUrl(String targetServerType, String parameters) {
     return "jdbc:postgresql://127.0.0.1:"
         + primaryPort
         + ",127.0.0.1:"
         + standbyPort
         + "/"
         + DATABASE
-        + "?targetServerType=primary&"
+        + "?targetServerType="
+        + targetServerType
+        + "&"
         + parameters;
   }
 

@@ -8,6 +8,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -96,8 +97,18 @@ class FailoverIT {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void aPromotedSynchronousStandbyHasEveryAcknowledgedWrite() throws Exception {
     PostgresCluster cluster = track(PostgresCluster.start());
-    String url = cluster.multiHostUrl(DRIVER_SETTINGS);
-    survivesFailover("multi-host URL", cluster, url, cluster::promoteStandby);
+    String url = cluster.multiHostUrl("primary", DRIVER_SETTINGS);
+    // the synchronous standby serves the lists as the read replica until it is promoted
+    String replica = cluster.multiHostUrl("preferSecondary", DRIVER_SETTINGS);
+    survivesFailover(
+        "multi-host URL",
+        cluster,
+        List.of(
+            "--spring.datasource.url=" + url,
+            "--handover.datasource.replica.url=" + replica,
+            "--handover.datasource.replica.username=postgres",
+            "--handover.datasource.replica.password="),
+        cluster::promoteStandby);
   }
 
   @Test
@@ -109,7 +120,7 @@ class FailoverIT {
     survivesFailover(
         "PgBouncer (transaction pooling)",
         cluster,
-        bouncer.url(DRIVER_SETTINGS),
+        List.of("--spring.datasource.url=" + bouncer.url(DRIVER_SETTINGS)),
         () -> {
           cluster.promoteStandby();
           bouncer.pointAt(cluster.standbyPort());
@@ -117,9 +128,13 @@ class FailoverIT {
   }
 
   private void survivesFailover(
-      String topology, PostgresCluster cluster, String url, Runnable failover) throws Exception {
-    HandoverProcess handover = track(startHandover(url, topology));
+      String topology, PostgresCluster cluster, List<String> database, Runnable failover)
+      throws Exception {
+    HandoverProcess handover = track(startHandover(database, topology));
     HandoverCalls calls = new HandoverCalls(handover.base());
+    HttpClient lists = calls.browser();
+    calls.signIn(lists, ALICE, PASSWORD);
+    assertListsRead(calls, lists);
     Api alice = calls.createToken(ALICE, PASSWORD);
     List<String> whole = servicesHeldWhole(calls, alice);
     List<UsedCode> used = new ArrayList<>();
@@ -186,6 +201,7 @@ class FailoverIT {
       }
     }
     assertThat(calls.get("/actuator/health").status()).as("healthy").isEqualTo(200);
+    assertListsRead(calls, lists);
     assertThat(
             calls
                 .operator(TOKEN, "POST", "/operator/v1/accounts", FailoverLedger.newAccount("last"))
@@ -210,23 +226,28 @@ class FailoverIT {
         mails.stream().map(FailoverIT::messageId).distinct().count());
   }
 
-  private HandoverProcess startHandover(String url, String topology) {
+  /** Alice's services list (from the read replica when one is set) answers in her session. */
+  private static void assertListsRead(HandoverCalls calls, HttpClient browser) {
+    Answer list = calls.page(browser, "/account/contacts/services");
+    assertThat(list.status()).as("My services").isEqualTo(200);
+    assertThat(list.body()).contains(ALICE);
+  }
+
+  private HandoverProcess startHandover(List<String> database, String topology) {
     Path work = Path.of("target", "failover", UUID.randomUUID().toString());
+    List<String> args = new ArrayList<>(database);
+    args.addAll(
+        List.of(
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=",
+            "--handover.operator.token=" + TOKEN,
+            "--spring.mail.host=127.0.0.1",
+            "--spring.mail.port=" + smtpPort,
+            "--handover.mail.poll-interval=PT0.2S",
+            "--handover.mail.claim-lease=PT15S"));
     HandoverProcess process =
         HandoverProcess.start(
-            work,
-            work.resolve("handover.log"),
-            List.of("-Xmx384m"),
-            List.of(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--handover.operator.token=" + TOKEN,
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtpPort,
-                "--handover.mail.poll-interval=PT0.2S",
-                "--handover.mail.claim-lease=PT15S"),
-            Map.of());
+            work, work.resolve("handover.log"), List.of("-Xmx384m"), args, Map.of());
     try {
       return process.awaitHealthy(Duration.ofMinutes(3));
     } catch (RuntimeException e) {

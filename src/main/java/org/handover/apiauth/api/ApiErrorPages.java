@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.handover.apiauth.ApiErrors;
 import org.handover.system.DatabaseUnavailable;
+import org.handover.system.web.ApiPaths;
 import org.handover.system.web.RetryPage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
@@ -76,11 +77,7 @@ class ApiErrorPages extends BasicErrorController {
   static boolean isApi(HttpServletRequest request) {
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = uri == null ? "" : uri.toString().substring(request.getContextPath().length());
-    return path.equals("/1.0")
-        || path.equals("/v1")
-        || path.startsWith("/1.0/")
-        || path.startsWith("/v1/")
-        || path.startsWith("/operator/");
+    return ApiPaths.isApi(path);
   }
 
   private static void queryId(HttpServletRequest request, HttpServletResponse response) {
