@@ -86,20 +86,23 @@ public final class HandoverCalls {
 
   /** A form posted from {@code browser}, as a page would. */
   public Answer form(HttpClient browser, String path, Map<String, String> fields) {
-    String body =
-        fields.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
     return send(
         browser,
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "text/html")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+            .POST(HttpRequest.BodyPublishers.ofString(formBody(fields))));
+  }
+
+  /** Fields as a form sends them ({@code application/x-www-form-urlencoded}). */
+  public static String formBody(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
   }
 
   // ---- the customer API -----------------------------------------------------------------------
@@ -109,7 +112,7 @@ public final class HandoverCalls {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("nic", nic);
     fields.put("password", password);
-    fields.put("applicationName", "failover-test");
+    fields.put("applicationName", "handover-test");
     fields.put("applicationDescription", "");
     fields.put("validity", "0");
     fields.put("GET", "/*");
@@ -120,15 +123,7 @@ public final class HandoverCalls {
             HttpRequest.newBuilder(uri("/createToken"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        fields.entrySet().stream()
-                            .map(
-                                e ->
-                                    e.getKey()
-                                        + "="
-                                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                            .collect(Collectors.joining("&")))));
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(fields))));
     if (r.status() != 200) {
       throw new IllegalStateException("createToken for " + nic + ": " + r.status() + r.body());
     }
@@ -171,6 +166,32 @@ public final class HandoverCalls {
                 json == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** Waits until the outbox has nothing pending (its own gauge), and fails if anything failed. */
+  public void awaitOutboxDrained(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      String metrics = get("/actuator/prometheus").body();
+      if (gauge(metrics, "handover_mail_pending") == 0) {
+        if (gauge(metrics, "handover_mail_failed") != 0) {
+          throw new AssertionError("emails failed for good:\n" + metrics);
+        }
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the outbox did not drain in " + timeout);
+      }
+      PostgresCluster.sleep(200);
+    }
+  }
+
+  private static double gauge(String metrics, String name) {
+    Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+    if (!m.find()) {
+      throw new AssertionError(name + " is not in the metrics");
+    }
+    return Double.parseDouble(m.group(1));
   }
 
   /** A plain GET without credentials (health, metrics, the API's clock). */

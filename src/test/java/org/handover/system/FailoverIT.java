@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -24,8 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.handover.support.FailoverLedger;
 import org.handover.support.HandoverCalls;
@@ -34,6 +29,7 @@ import org.handover.support.HandoverCalls.Api;
 import org.handover.support.HandoverProcess;
 import org.handover.support.PgBouncer;
 import org.handover.support.PostgresCluster;
+import org.handover.support.SentMail;
 import org.handover.support.SmtpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +56,6 @@ class FailoverIT {
   private static final String CLAIRE = "cc300003-ovh";
   private static final String DAVE = "dd400004-ovh";
   private static final String ALICE_EMAIL = "alice@demo.handover.test";
-  private static final Pattern CODE_LINK = Pattern.compile("requests/(\\d+)\\?token=([0-9A-Z-]+)");
 
   /** The pool and driver settings README's "Production" section documents. */
   static final String DRIVER_SETTINGS =
@@ -191,7 +186,7 @@ class FailoverIT {
                 "{\"token\":\"" + code.code() + "\"}");
         assertThat(again.status()).as("a used code, after the failover").isBetween(400, 499);
       }
-      awaitDrained(calls);
+      calls.awaitOutboxDrained(Duration.ofSeconds(90));
       assertThat(column(db, "select cast(id as varchar) from mail_outbox where status <> 'sent'"))
           .as("every email of the outbox is sent")
           .isEmpty();
@@ -295,32 +290,14 @@ class FailoverIT {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       for (MimeMessage mail : mails) {
-        if (mail.getAllRecipients()[0].toString().equals(email)) {
-          Matcher m = CODE_LINK.matcher(text(mail));
-          while (m.find()) {
-            if (Long.parseLong(m.group(1)) == set) {
-              return m.group(2);
-            }
-          }
+        String code = SentMail.codeFor(mail, set);
+        if (code != null && mail.getAllRecipients()[0].toString().equals(email)) {
+          return code;
         }
       }
       Thread.sleep(200);
     }
     throw new AssertionError("no code email to " + email + " for request " + set);
-  }
-
-  private static String text(Part part) throws Exception {
-    if (part.isMimeType("text/*")) {
-      return String.valueOf(part.getContent());
-    }
-    StringBuilder all = new StringBuilder();
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart body = multipart.getBodyPart(i);
-        all.append(text(body));
-      }
-    }
-    return all.toString();
   }
 
   private static String messageId(MimeMessage mail) {
@@ -388,25 +365,5 @@ class FailoverIT {
       }
     }
     return values;
-  }
-
-  /** Waits until the outbox has nothing pending (its own gauge) and nothing failed. */
-  private static void awaitDrained(HandoverCalls calls) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (true) {
-      String metrics = calls.get("/actuator/prometheus").body();
-      if (gauge(metrics, "handover_mail_pending") == 0) {
-        assertThat(gauge(metrics, "handover_mail_failed")).as("failed emails").isZero();
-        return;
-      }
-      assertThat(System.nanoTime()).as("the outbox drains").isLessThan(deadline);
-      Thread.sleep(200);
-    }
-  }
-
-  private static double gauge(String metrics, String name) {
-    Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
-    assertThat(m.find()).as("%s in the metrics", name).isTrue();
-    return Double.parseDouble(m.group(1));
   }
 }
