@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class FailoverLedger {
 
-  /** A write Handover acknowledged: its kind, what identifies it, when the answer came. */
-  public record Ack(String kind, String key, long atNanos) {}
+  /** A write Handover acknowledged: its kind, what identifies it, when it was sent and answered. */
+  public record Ack(String kind, String key, long sentNanos, long atNanos) {}
 
   private final List<Ack> acks = new CopyOnWriteArrayList<>();
   private final List<String> emails = new CopyOnWriteArrayList<>();
@@ -46,7 +46,7 @@ public final class FailoverLedger {
     running = false;
   }
 
-  /** Waits until some write was acknowledged after the kill. */
+  /** Waits until a write sent after the kill was acknowledged. */
   public void awaitWriteAfterKill(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (firstAfterKill() < 0 && System.nanoTime() < deadline) {
@@ -54,8 +54,13 @@ public final class FailoverLedger {
     }
   }
 
+  /** When the first write sent after the kill was acknowledged (-1: none yet). */
   private long firstAfterKill() {
-    return acks.stream().mapToLong(Ack::atNanos).filter(t -> t > killedAt).min().orElse(-1);
+    return acks.stream()
+        .filter(a -> a.sentNanos() > killedAt)
+        .mapToLong(Ack::atNanos)
+        .min()
+        .orElse(-1);
   }
 
   public Duration killToFirstWrite() {
@@ -128,9 +133,10 @@ public final class FailoverLedger {
   public void operatorWrites(HandoverCalls calls, String token, String name) {
     for (int i = 0; running; i++) {
       String body = newAccount(name + "-" + i);
+      long sent = System.nanoTime();
       Answer a = calls.operator(token, "POST", "/operator/v1/accounts", body);
       if (expected(a, s -> s == 201, "operator", true)) {
-        acks.add(new Ack("account", a.json().path("nic").asString(), System.nanoTime()));
+        acks.add(new Ack("account", a.json().path("nic").asString(), sent, System.nanoTime()));
         emails.add(a.json().path("email").asString());
       }
     }
@@ -157,6 +163,7 @@ public final class FailoverLedger {
     Set<String> doubtful = new HashSet<>();
     for (int i = 0; running && !usable.isEmpty(); i++) {
       String domain = usable.get(i % usable.size());
+      long sent = System.nanoTime();
       Answer made =
           calls.signed(
               alice,
@@ -175,7 +182,7 @@ public final class FailoverLedger {
       for (JsonNode id : made.json()) {
         ids.add(id.asString());
       }
-      acks.add(new Ack("request", String.join(",", ids), System.nanoTime()));
+      acks.add(new Ack("request", String.join(",", ids), sent, System.nanoTime()));
       cancel(calls, alice, ids.get(0));
     }
   }
@@ -184,12 +191,13 @@ public final class FailoverLedger {
   private void cancel(HandoverCalls calls, Api alice, String id) {
     boolean retried = false;
     while (true) {
+      long sent = System.nanoTime();
       Answer a = calls.signed(alice, "POST", "/1.0/me/task/contactChange/" + id + "/cancel", null);
       if (retried && a.status() >= 400 && a.status() < 500) {
         return; // cancelled by the try whose answer was a 503
       }
       if (expected(a, s -> s == 200, "cancel", true)) {
-        acks.add(new Ack("cancel", id, System.nanoTime()));
+        acks.add(new Ack("cancel", id, sent, System.nanoTime()));
         return;
       }
       retried = true;
@@ -204,6 +212,7 @@ public final class FailoverLedger {
     String csrf = calls.csrf(browser, "/account/api/applications");
     for (int i = 0; running; i++) {
       String app = "fo-" + name + "-" + i;
+      long sent = System.nanoTime();
       Answer a =
           calls.form(
               browser,
@@ -213,7 +222,7 @@ public final class FailoverLedger {
         formsKept.incrementAndGet();
       }
       if (expected(a, s -> s == 200, "panel", false) && a.body().contains(app)) {
-        acks.add(new Ack("application", app, System.nanoTime()));
+        acks.add(new Ack("application", app, sent, System.nanoTime()));
       }
     }
   }

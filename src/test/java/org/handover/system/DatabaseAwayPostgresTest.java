@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.handover.support.EmbeddedPostgresDatabase;
 import org.handover.support.HandoverCalls;
 import org.handover.support.HandoverCalls.Answer;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,11 +61,24 @@ class DatabaseAwayPostgresTest {
     }
   }
 
+  /** Accepts connections again, and waits until the application's pool has one. */
   @AfterEach
   void back() throws Exception {
     try (Connection c = EmbeddedPostgresDatabase.server().getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       s.execute("alter database " + DATABASE + " allow_connections true");
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        db.sql("select 1").query(Integer.class).single();
+        return;
+      } catch (DataAccessException stillAway) {
+        if (System.nanoTime() > deadline) {
+          throw stillAway;
+        }
+        Thread.sleep(100);
+      }
     }
   }
 

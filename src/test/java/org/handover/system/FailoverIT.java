@@ -207,7 +207,7 @@ class FailoverIT {
     assertThat(ledger.killToFirstWrite()).isLessThan(Duration.ofSeconds(30));
     System.out.printf(
         "[failover] %s: writes acknowledged before the kill %d, found after promotion %d;"
-            + " acknowledged in all %d; kill to first successful write %d ms; 503 answers %d"
+            + " acknowledged in all %d; kill to the first successful write sent after it %d ms; 503 answers %d"
             + " (forms kept on the panel's 503 page: %d); emails delivered %d, distinct"
             + " Message-IDs %d%n",
         topology,
