@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.handover.audit.AuditLog;
 import org.handover.system.Actor;
+import org.handover.system.DatabaseUnavailable;
 import org.handover.system.HandoverProperties;
 import org.handover.system.TextRules;
 import org.slf4j.Logger;
@@ -190,11 +191,17 @@ public class OutboxDispatcher {
       delivered.add(new OutboxRepository.Delivered(message.id(), now, withoutCode(message)));
       latency.record(Duration.between(message.createdAt(), now).abs());
     }
-    tx.executeWithoutResult(
-        s -> {
-          failures.forEach(f -> recordFailure(f.message(), lease, now, f.error(), f.permanent()));
-          repository.markSent(delivered, lease);
-        });
+    // the batch went out: its outcomes are written on the new primary if the old one just died
+    // (matched by the lease, so writing them twice is harmless)
+    DatabaseUnavailable.retried(
+        () ->
+            tx.execute(
+                s -> {
+                  failures.forEach(
+                      f -> recordFailure(f.message(), lease, now, f.error(), f.permanent()));
+                  repository.markSent(delivered, lease);
+                  return delivered.size();
+                }));
     sent.increment(delivered.size());
     return new Batch(due.size(), delivered.size(), delivered.isEmpty() && !failed.isEmpty());
   }
