@@ -25,6 +25,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -54,9 +55,16 @@ class SecurityConfiguration {
       throws Exception {
     var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
     onSuccess.setDefaultTargetUrl("/account/contacts/services");
-    http.authorizeHttpRequests(
+    // the page asked for is remembered without a "?continue" marker, so the address bar shows
+    // the page itself after signing in
+    var saved = new HttpSessionRequestCache();
+    saved.setMatchingRequestParameterName(null);
+    onSuccess.setRequestCache(saved);
+    http.requestCache(r -> r.requestCache(saved))
+        .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
+                        "/",
                         "/login",
                         "/signup",
                         "/signup/confirm",

@@ -67,6 +67,7 @@ class StaffSecurity {
     contexts.setSpringSecurityContextKey("HANDOVER_STAFF_SECURITY_CONTEXT");
     var saved = new HttpSessionRequestCache();
     saved.setSessionAttrName("HANDOVER_STAFF_SAVED_REQUEST");
+    saved.setMatchingRequestParameterName(null);
     http.securityMatcher(CONSOLE, CONSOLE + "/**")
         .securityContext(c -> c.securityContextRepository(contexts))
         .requestCache(r -> r.requestCache(saved))
