@@ -95,13 +95,21 @@ class SecurityConfiguration {
         .exceptionHandling(
             e ->
                 e.accessDeniedHandler(
-                    (request, response, denied) -> {
-                      if (SignIns.pending(SecurityContextHolder.getContext().getAuthentication())) {
-                        response.sendRedirect(request.getContextPath() + "/login/second-factor");
-                      } else {
-                        new AccessDeniedHandlerImpl().handle(request, response, denied);
-                      }
-                    }))
+                    InterruptedForms.keeping(
+                        new InterruptedForms.Area(
+                            "/login",
+                            "/logout",
+                            "/account/session/resume",
+                            "SPRING_SECURITY_SAVED_REQUEST"),
+                        (request, response, denied) -> {
+                          if (SignIns.pending(
+                              SecurityContextHolder.getContext().getAuthentication())) {
+                            response.sendRedirect(
+                                request.getContextPath() + "/login/second-factor");
+                          } else {
+                            new AccessDeniedHandlerImpl().handle(request, response, denied);
+                          }
+                        })))
         .formLogin(
             form ->
                 form.loginPage("/login")
