@@ -36,7 +36,14 @@ public final class InterruptedForms {
 
   /** One interrupted form: where it was sent, the page it was on, and its fields. */
   public record Form(String action, String page, Map<String, List<String>> fields)
-      implements Serializable {}
+      implements Serializable {
+
+    /** The first value of a kept field, or null. */
+    public String first(String name) {
+      List<String> values = fields.get(name);
+      return values == null || values.isEmpty() ? null : values.get(0);
+    }
+  }
 
   /** The pages of one sign-in area: its sign-in page, its resume page and saved-request key. */
   public record Area(String login, String logout, String resume, String savedRequestAttribute) {}
@@ -64,8 +71,7 @@ public final class InterruptedForms {
         response.sendRedirect(context + area.login() + "?expired");
         return;
       }
-      HttpSession session = request.getSession(true);
-      session.setAttribute(ATTRIBUTE, new Form(action, pageOf(request, action), fields(request)));
+      HttpSession session = keep(request);
       if (signedIn(SecurityContextHolder.getContext().getAuthentication())) {
         response.sendRedirect(context + area.resume());
         return;
@@ -80,6 +86,29 @@ public final class InterruptedForms {
       session.setAttribute(area.savedRequestAttribute(), new SimpleSavedRequest(resume));
       response.sendRedirect(context + area.login() + "?expired");
     };
+  }
+
+  /**
+   * Keeps what a form sent (its secrets left out) in the session, for the page that offers it
+   * again; a step-up that interrupts a form keeps it too.
+   */
+  public static HttpSession keep(HttpServletRequest request) {
+    String action = request.getRequestURI().substring(request.getContextPath().length());
+    HttpSession session = request.getSession(true);
+    session.setAttribute(ATTRIBUTE, new Form(action, pageOf(request, action), fields(request)));
+    return session;
+  }
+
+  /** The kept form when it was sent to {@code action}, removed from the session. */
+  public static Optional<Form> takeFor(HttpServletRequest request, String action) {
+    HttpSession session = request.getSession(false);
+    if (session != null
+        && session.getAttribute(ATTRIBUTE) instanceof Form form
+        && form.action().equals(action)) {
+      session.removeAttribute(ATTRIBUTE);
+      return Optional.of(form);
+    }
+    return Optional.empty();
   }
 
   /** The kept form, removed from the session: it is shown once. */
