@@ -1,6 +1,7 @@
 package org.handover.security;
 
 import io.nayuki.qrcodegen.QrCode;
+import org.springframework.web.util.HtmlUtils;
 
 /** QR codes drawn on the server as inline SVG (one path of dark modules, a quiet zone of four). */
 public final class QrCodes {
@@ -26,7 +27,7 @@ public final class QrCodes {
         + " "
         + size
         + "\" role=\"img\" shape-rendering=\"crispEdges\"><title>"
-        + org.springframework.web.util.HtmlUtils.htmlEscape(title)
+        + HtmlUtils.htmlEscape(title)
         + "</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
         + path
         + "\" fill=\"#000\"/></svg>";

@@ -124,7 +124,17 @@ class SecurityConfiguration {
                           signIns.complete(Nic.parse(authentication.getName()), request, response);
                           onSuccess.onAuthenticationSuccess(request, response, authentication);
                         })
-                    .failureUrl("/login?error")
+                    .failureHandler(
+                        (request, response, failed) -> {
+                          // the form comes back with the customer ID typed, not empty
+                          String login = request.getParameter("login");
+                          if (login != null && login.length() <= 320) {
+                            request
+                                .getSession()
+                                .setAttribute(SignedInCustomer.TYPED_LOGIN, login.strip());
+                          }
+                          response.sendRedirect(request.getContextPath() + "/login?error");
+                        })
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         // /createToken is authenticated by the password in the form, not by a session cookie

@@ -2,6 +2,8 @@ package org.handover.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
@@ -53,7 +55,7 @@ abstract class ConsoleSearchTests extends IntegrationTest {
   }
 
   private static Iterable<String> names(Iterable<HostedService> found) {
-    java.util.List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     found.forEach(s -> names.add(s.name()));
     return names;
   }

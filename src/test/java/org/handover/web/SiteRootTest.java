@@ -77,4 +77,15 @@ class SiteRootTest {
     assertThat(profile.uri().getPath()).isEqualTo("/account/profile");
     assertThat(profile.uri().getQuery()).isNull();
   }
+
+  @Test
+  void aFailedSignInKeepsTheCustomerIdTyped() {
+    Nic me = fixtures.accountThatSignsIn(Language.en);
+    HttpSession browser = new HttpSession();
+    HttpSession.Page form = browser.get(url("/login"));
+    HttpSession.Page again =
+        browser.submit(form, "/login", "login", me.value(), "password", "not the password");
+    assertThat(again.uri().getQuery()).isEqualTo("error");
+    assertThat(again.body()).contains("value=\"" + me.value() + "\"");
+  }
 }
