@@ -46,14 +46,13 @@ class ConsoleSearchBenchmark {
       System.out.printf("[search] data loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
       try (ConfigurableApplicationContext app =
           new SpringApplicationBuilder(HandoverApplication.class)
-              .properties(
-                  "spring.datasource.url=" + url,
-                  "spring.datasource.username=postgres",
-                  "spring.datasource.password=",
-                  "server.port=0",
-                  "handover.demo.enabled=false",
-                  "spring.flyway.enabled=false")
-              .run()) {
+              .run( // arguments, so that they win over application.yml
+                  "--spring.datasource.url=" + url,
+                  "--spring.datasource.username=postgres",
+                  "--spring.datasource.password=",
+                  "--server.port=0",
+                  "--handover.demo.enabled=false",
+                  "--spring.flyway.enabled=false")) {
         Accounts accounts = app.getBean(Accounts.class);
         HostedServices services = app.getBean(HostedServices.class);
         int middle = sizes.accounts() / 2;
