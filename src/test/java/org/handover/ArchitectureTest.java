@@ -31,8 +31,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
 
 /**
- * The code's shape, checked on the compiled classes: the layers of README's "How it is built",
- * package boundaries of STYLE.md, and where SQL may be written.
+ * The code's shape, checked on the compiled classes: the layers of "How it is built"
+ * (docs/how-it-is-built.md), package boundaries of STYLE.md, and where SQL may be written.
  */
 class ArchitectureTest {
 

@@ -275,12 +275,16 @@ public class Accounts {
     return repository.findByEmail(login.strip().toLowerCase(Locale.ROOT));
   }
 
-  /** Up to {@code limit} accounts whose last name or organisation starts with {@code prefix}. */
-  public List<Account> searchByName(String prefix, int limit) {
+  /**
+   * Accounts for the staff console's search: customer ID (or its digits), email, first, last or
+   * full name or organisation starting with {@code prefix}, whatever its case; at most {@code
+   * limit} (1–100).
+   */
+  public List<Account> search(String prefix, int limit) {
     if (prefix == null || prefix.isBlank() || !TextRules.isSingleLine(prefix, 100)) {
       return List.of();
     }
-    return repository.findByNamePrefix(prefix.strip(), Math.max(1, Math.min(limit, 100)));
+    return repository.search(prefix.strip(), Math.max(1, Math.min(limit, 100)));
   }
 
   /** The password hash of an account, when it has one. */

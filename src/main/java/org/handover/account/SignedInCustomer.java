@@ -10,6 +10,9 @@ import org.springframework.security.core.userdetails.User;
  */
 public final class SignedInCustomer extends User {
 
+  /** The session attribute with the customer ID or email of the last failed sign-in. */
+  public static final String TYPED_LOGIN = "HANDOVER_TYPED_LOGIN";
+
   private static final long serialVersionUID = 1L;
 
   private final String displayName;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.account.Accounts;
@@ -211,6 +212,19 @@ public class HostedServices {
 
   public List<Long> idsNamed(String name) {
     return repository.idsNamed(name);
+  }
+
+  /**
+   * Services for the staff console's search: the name as typed in any case, with or without a final
+   * dot, first when it exists, then the names that start with it; at most {@code limit}.
+   */
+  public List<HostedService> search(String typed, int limit) {
+    if (typed == null || typed.isBlank() || typed.length() > 255) {
+      return List.of();
+    }
+    String name = typed.strip().toLowerCase(Locale.ROOT);
+    name = ServiceNames.lookup(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
+    return repository.findByNamePrefix(name, Math.max(1, Math.min(limit, 100)));
   }
 
   /** Removes a service; the caller has made sure nothing references it any more. */

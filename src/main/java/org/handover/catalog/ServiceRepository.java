@@ -229,6 +229,27 @@ class ServiceRepository {
     }
   }
 
+  /**
+   * Services named {@code name} exactly, then up to {@code limit} whose name starts with it, each
+   * read from the name index (V150); sorting a broad prefix's every match is left out on purpose.
+   */
+  List<HostedService> findByNamePrefix(String name, int limit) {
+    String like = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    Map<Long, HostedService> found = new LinkedHashMap<>();
+    jdbc.sql(SELECT + " where name = :name")
+        .param("name", name)
+        .query(ServiceRepository::map)
+        .list()
+        .forEach(s -> found.put(s.id(), s));
+    jdbc.sql(SELECT + " where name like :like escape '\\' limit :limit")
+        .param("like", like)
+        .param("limit", limit)
+        .query(ServiceRepository::map)
+        .list()
+        .forEach(s -> found.putIfAbsent(s.id(), s));
+    return found.values().stream().limit(limit).toList();
+  }
+
   List<Long> idsNamed(String name) {
     return jdbc.sql("select id from services where name = ?").param(name).query(Long.class).list();
   }

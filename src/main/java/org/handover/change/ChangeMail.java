@@ -7,9 +7,10 @@ import java.util.Map;
 import org.handover.contact.ContactRole;
 
 /**
- * What an email about a change set says, as one typed record: the set's facts, its first items and
- * their count, and the personal parts (recipient, code, who accepted). {@link #payload()} is the
- * outbox row's JSON, which {@code mail.MailTemplates} renders.
+ * What an email about a change set says to one reader, as one typed record: the set's facts, the
+ * first items that concern the reader and their count, how the reader relates to the set (see
+ * {@link MailReader}), and the personal parts (recipient, code, who accepted). {@link #payload()}
+ * is the outbox row's JSON, which {@code mail.MailTemplates} renders.
  */
 record ChangeMail(
     long changeId,
@@ -25,6 +26,8 @@ record ChangeMail(
     String expiresAt,
     String doneAt,
     Reason reason,
+    String reader,
+    List<String> ownRoles,
     List<Line> items) {
 
   /** Items an email lists; the rest are counted. */
@@ -33,16 +36,23 @@ record ChangeMail(
   /** One listed item. */
   record Line(String serviceType, String serviceName, List<String> roles, String from, String to) {}
 
-  static ChangeMail of(ChangeSet set) {
-    List<ChangeItem> items = set.items();
+  /** What the set says to one reader: the items that concern them, and how they relate to it. */
+  static ChangeMail of(ChangeSet set, MailReader reader) {
+    List<ChangeItem> items = reader.items();
     ChangeItem first = items.get(0);
+    boolean whole = items.size() == set.items().size();
     return new ChangeMail(
         set.id(),
         first.serviceType().name(),
         first.serviceName(),
         (int) items.stream().map(ChangeItem::serviceId).distinct().count(),
-        set.itemCount(),
-        set.roles().stream().map(ContactRole::name).toList(),
+        whole ? set.itemCount() : items.size(),
+        items.stream()
+            .flatMap(i -> i.roles().stream())
+            .distinct()
+            .sorted()
+            .map(ContactRole::name)
+            .toList(),
         items.stream().map(i -> i.from().value()).distinct().toList(),
         items.stream().map(i -> i.to().value()).distinct().toList(),
         set.asker().value(),
@@ -50,6 +60,8 @@ record ChangeMail(
         set.expiresAt().toString(),
         set.doneAt() == null ? null : set.doneAt().toString(),
         set.reason(),
+        reader.relation(),
+        reader.ownRoles().stream().sorted().map(ContactRole::name).toList(),
         items.stream()
             .limit(LISTED)
             .map(
@@ -96,6 +108,10 @@ record ChangeMail(
       lines.add(l);
     }
     data.put("items", lines);
+    if (reader != null) {
+      data.put("reader", reader);
+      data.put("ownRoles", ownRoles);
+    }
     data.put("recipientName", personal.recipientName());
     data.put("recipientIsParty", personal.isParty());
     if (personal.code() != null) {

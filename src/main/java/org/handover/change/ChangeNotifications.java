@@ -2,10 +2,16 @@ package org.handover.change;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
+import org.handover.catalog.HostedServices;
+import org.handover.catalog.ServiceKey;
+import org.handover.contact.Contacts;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.system.ConfirmationCode;
@@ -14,27 +20,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * The emails of a change set (DESIGN §4), one per person per step, written to the outbox in the
- * caller's transaction. Only {@link ChangeEffects} calls it.
+ * caller's transaction; each says what is true for its reader ({@link MailReader}). Only {@link
+ * ChangeEffects} calls it.
  */
 @Component
 class ChangeNotifications {
 
   private final Outbox outbox;
   private final Accounts accounts;
+  private final HostedServices services;
 
-  ChangeNotifications(Outbox outbox, Accounts accounts) {
+  ChangeNotifications(Outbox outbox, Accounts accounts, HostedServices services) {
     this.outbox = outbox;
     this.accounts = accounts;
+    this.services = services;
   }
 
   /** Set made: each party gets its code; every other member a notice. */
   void created(ChangeSet set, Map<Nic, ConfirmationCode> codes) {
-    ChangeMail mail = ChangeMail.of(set);
     Map<Nic, Account> people = accounts.findAll(set.members());
+    Map<ServiceKey, Contacts> contacts = contactsFor(set, set.members());
     List<Outbox.Letter> letters = new ArrayList<>();
     for (Nic nic : set.members()) {
       ConfirmationCode code = codes.get(nic);
       MailKind kind = code == null ? MailKind.CHANGE_NOTICE : MailKind.CHANGE_CODE;
+      ChangeMail mail = ChangeMail.of(set, MailReader.of(set, nic, contacts));
       letters.add(
           letter(kind, set, mail, people.get(nic), code == null ? null : code.text(), null));
     }
@@ -72,20 +82,36 @@ class ChangeNotifications {
             letter(
                 MailKind.CHANGE_CODE_RESENT,
                 set,
-                ChangeMail.of(set),
+                ChangeMail.of(set, MailReader.of(set, nic, Map.of())),
                 accounts.require(nic),
                 code.text(),
                 null)));
   }
 
   private void sendTo(MailKind kind, ChangeSet set, Collection<Nic> nics, String acceptedBy) {
-    ChangeMail mail = ChangeMail.of(set);
     Map<Nic, Account> people = accounts.findAll(nics);
+    Map<ServiceKey, Contacts> contacts = contactsFor(set, nics);
     List<Outbox.Letter> letters = new ArrayList<>();
     for (Nic nic : nics) {
+      ChangeMail mail = ChangeMail.of(set, MailReader.of(set, nic, contacts));
       letters.add(letter(kind, set, mail, people.get(nic), null, acceptedBy));
     }
     outbox.enqueueAll(letters);
+  }
+
+  /**
+   * The current contacts of the set's services, read only when some reader is neither the asker nor
+   * on an item (a contact whose role does not change is told which roles they keep).
+   */
+  private Map<ServiceKey, Contacts> contactsFor(ChangeSet set, Collection<Nic> readers) {
+    if (readers.stream().noneMatch(nic -> MailReader.needsContacts(set, nic))) {
+      return Map.of();
+    }
+    Set<ServiceKey> keys = new LinkedHashSet<>();
+    set.items().forEach(i -> keys.add(new ServiceKey(i.serviceType(), i.serviceName())));
+    Map<ServiceKey, Contacts> contacts = new HashMap<>();
+    services.findAll(keys).forEach((key, service) -> contacts.put(key, service.contacts()));
+    return contacts;
   }
 
   private static Outbox.Letter letter(

@@ -46,9 +46,10 @@ public class MailTemplates {
     Map<String, Object> p = mail.payload();
     Object[] args = args(p, locale);
     String kind = "mail." + mail.kind().name();
+    String reader = p.get("reader") instanceof String r ? "." + r : null;
     List<String> paragraphs = new ArrayList<>();
-    paragraphs.add(text(kind + ".body", args, locale));
-    String second = messages.getMessage(kind + ".body2", args, "", locale);
+    paragraphs.add(variant(kind + ".body", reader, args, locale));
+    String second = variant(kind + ".body2", reader, args, locale);
     if (!second.isEmpty()) {
       paragraphs.add(second);
     }
@@ -56,7 +57,7 @@ public class MailTemplates {
     return new MailView(
         locale.getLanguage(),
         properties.providerName(),
-        text(kind + ".subject", args, locale),
+        variant(kind + ".subject", reader, args, locale),
         text("mail.greeting", args, locale),
         paragraphs,
         code ? text("mail.code.label", args, locale) : null,
@@ -65,6 +66,20 @@ public class MailTemplates {
         link(mail),
         details(mail.kind(), p, args, locale),
         text("mail.footer", args, locale));
+  }
+
+  /**
+   * The wording for this reader when the bundle has one ({@code mail.KIND.body.newcomer}, …), else
+   * the kind's own; an absent second paragraph is empty.
+   */
+  private String variant(String key, String reader, Object[] args, Locale locale) {
+    String own = reader == null ? null : messages.getMessage(key + reader, args, null, locale);
+    if (own != null) {
+      return own;
+    }
+    return key.endsWith(".body2")
+        ? messages.getMessage(key, args, "", locale)
+        : text(key, args, locale);
   }
 
   /** Where the email's button leads; code emails carry the code so the page opens filled in. */
@@ -163,7 +178,7 @@ public class MailTemplates {
    * The positional arguments every mail message may use: {0} provider, {1} recipient name, {2}
    * service name, {3} service type, {4} roles, {5} from, {6} to, {7} asker, {8} expiry, {9} request
    * id, {10} reason, {11} accepted by, {12} customer ID, {13} new email, {14} detail (a factor's
-   * name, a device).
+   * name, a device), {15} the roles the reader keeps on the services.
    */
   private Object[] args(Map<String, Object> p, Locale locale) {
     return new Object[] {
@@ -183,7 +198,8 @@ public class MailTemplates {
       str(p.get("acceptedBy")),
       str(p.get("nic")),
       str(p.get("newEmail")),
-      str(p.get("detail"))
+      str(p.get("detail")),
+      roles(p.get("ownRoles"), locale)
     };
   }
 

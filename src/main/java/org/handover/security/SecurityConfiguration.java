@@ -28,6 +28,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -53,9 +54,16 @@ class SecurityConfiguration {
       throws Exception {
     var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
     onSuccess.setDefaultTargetUrl("/account/contacts/services");
-    http.authorizeHttpRequests(
+    // the page asked for is remembered without a "?continue" marker, so the address bar shows
+    // the page itself after signing in
+    var saved = new HttpSessionRequestCache();
+    saved.setMatchingRequestParameterName(null);
+    onSuccess.setRequestCache(saved);
+    http.requestCache(r -> r.requestCache(saved))
+        .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
+                        "/",
                         "/login",
                         "/signup",
                         "/signup/confirm",
@@ -86,13 +94,21 @@ class SecurityConfiguration {
         .exceptionHandling(
             e ->
                 e.accessDeniedHandler(
-                    (request, response, denied) -> {
-                      if (SignIns.pending(SecurityContextHolder.getContext().getAuthentication())) {
-                        response.sendRedirect(request.getContextPath() + "/login/second-factor");
-                      } else {
-                        new AccessDeniedHandlerImpl().handle(request, response, denied);
-                      }
-                    }))
+                    InterruptedForms.keeping(
+                        new InterruptedForms.Area(
+                            "/login",
+                            "/logout",
+                            "/account/session/resume",
+                            "SPRING_SECURITY_SAVED_REQUEST"),
+                        (request, response, denied) -> {
+                          if (SignIns.pending(
+                              SecurityContextHolder.getContext().getAuthentication())) {
+                            response.sendRedirect(
+                                request.getContextPath() + "/login/second-factor");
+                          } else {
+                            new AccessDeniedHandlerImpl().handle(request, response, denied);
+                          }
+                        })))
         .formLogin(
             form ->
                 form.loginPage("/login")
@@ -107,7 +123,17 @@ class SecurityConfiguration {
                           signIns.complete(Nic.parse(authentication.getName()), request, response);
                           onSuccess.onAuthenticationSuccess(request, response, authentication);
                         })
-                    .failureUrl("/login?error")
+                    .failureHandler(
+                        (request, response, failed) -> {
+                          // the form comes back with the customer ID typed, not empty
+                          String login = request.getParameter("login");
+                          if (login != null && login.length() <= 320) {
+                            request
+                                .getSession()
+                                .setAttribute(SignedInCustomer.TYPED_LOGIN, login.strip());
+                          }
+                          response.sendRedirect(request.getContextPath() + "/login?error");
+                        })
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         // /createToken is authenticated by the password in the form, not by a session cookie

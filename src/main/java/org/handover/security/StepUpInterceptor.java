@@ -43,6 +43,9 @@ public class StepUpInterceptor implements HandlerInterceptor {
       if (signIns.fresh(auth)) {
         return true;
       }
+      if ("POST".equals(request.getMethod())) {
+        InterruptedForms.keep(request); // what was typed waits for the page after the step-up
+      }
       response.sendRedirect(
           base
               + "/account/security/confirm?continue="

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.handover.security.InterruptedForms;
 import org.handover.system.Actor;
 import org.handover.system.HandoverProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,7 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -51,6 +53,7 @@ class StaffSecurity {
 
   static final String CONSOLE = "/operator/console";
   static final String REGISTRATION = "staff";
+  private static final String SAVED_REQUEST = "HANDOVER_STAFF_SAVED_REQUEST";
 
   /** Password of the built-in demo staff accounts (demo mode only). */
   static final String DEMO_PASSWORD = "handover-demo";
@@ -66,7 +69,8 @@ class StaffSecurity {
     var contexts = new HttpSessionSecurityContextRepository();
     contexts.setSpringSecurityContextKey("HANDOVER_STAFF_SECURITY_CONTEXT");
     var saved = new HttpSessionRequestCache();
-    saved.setSessionAttrName("HANDOVER_STAFF_SAVED_REQUEST");
+    saved.setSessionAttrName(SAVED_REQUEST);
+    saved.setMatchingRequestParameterName(null);
     http.securityMatcher(CONSOLE, CONSOLE + "/**")
         .securityContext(c -> c.securityContextRepository(contexts))
         .requestCache(r -> r.requestCache(saved))
@@ -84,8 +88,15 @@ class StaffSecurity {
                     .hasAuthority(StaffRole.viewer.authority()))
         .exceptionHandling(
             e ->
-                e.authenticationEntryPoint(
-                    new LoginUrlAuthenticationEntryPoint(CONSOLE + "/login")))
+                e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(CONSOLE + "/login"))
+                    .accessDeniedHandler(
+                        InterruptedForms.keeping(
+                            new InterruptedForms.Area(
+                                CONSOLE + "/login",
+                                CONSOLE + "/logout",
+                                CONSOLE + "/resume",
+                                SAVED_REQUEST),
+                            new AccessDeniedHandlerImpl())))
         // signing out of the console ends the whole HTTP session (the staff sign-in and anything
         // else in it, a customer's sign-in in the same browser included) in the session store, so
         // the old cookie opens nothing afterwards

@@ -129,7 +129,7 @@ class MailDeliveryTest extends IntegrationTest {
     assertThat(dispatcher.deliverDue()).isEqualTo(2);
     MimeMessage toX = received(email(x));
     assertThat(toX.getSubject())
-        .startsWith("À confirmer : nouveau contact technique pour " + s.name());
+        .startsWith("À confirmer : vous deviendriez le contact technique de " + s.name());
     Matcher link = LINK.matcher(textPart(toX));
     assertThat(link.find()).isTrue();
     assertThat(Long.parseLong(link.group(1))).isEqualTo(c.id());
@@ -145,7 +145,7 @@ class MailDeliveryTest extends IntegrationTest {
 
     assertThat(recipients())
         .containsExactlyInAnyOrder(
-            "Please confirm>" + email(a),
+            "Please confirm your request>" + email(a),
             "À confirmer >" + email(x),
             x + " accepted the contact change for " + s.name() + ">" + email(a),
             "C’est fait >" + email(x),

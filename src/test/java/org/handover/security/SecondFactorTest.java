@@ -316,9 +316,9 @@ class SecondFactorTest extends IntegrationTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    var m = java.util.regex.Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<").matcher(page);
+    var m = java.util.regex.Pattern.compile("id=\"totp-secret\">([A-Z2-7 ]+)<").matcher(page);
     assertThat(m.find()).isTrue();
-    String secret = m.group(1);
+    String secret = m.group(1).replace(" ", "");
 
     mvc.perform(
             post("/account/security/totp")

@@ -11,6 +11,7 @@ import org.handover.audit.AuditEntry;
 import org.handover.audit.AuditLog;
 import org.handover.support.Fixtures;
 import org.handover.support.H2Database;
+import org.handover.support.HttpSession;
 import org.handover.support.TestClockConfiguration;
 import org.handover.system.Language;
 import org.handover.system.Nic;

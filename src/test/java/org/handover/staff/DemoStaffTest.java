@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.handover.support.Fixtures;
 import org.handover.support.H2Database;
+import org.handover.support.HttpSession;
 import org.handover.support.TestClockConfiguration;
 import org.handover.system.HandoverProperties;
 import org.junit.jupiter.api.Test;

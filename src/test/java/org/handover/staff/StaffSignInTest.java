@@ -19,6 +19,7 @@ import org.handover.catalog.HostedService;
 import org.handover.change.ChangeState;
 import org.handover.change.ContactChanges;
 import org.handover.support.Fixtures;
+import org.handover.support.HttpSession;
 import org.handover.support.MutableClock;
 import org.handover.support.TestClockConfiguration;
 import org.handover.system.Language;

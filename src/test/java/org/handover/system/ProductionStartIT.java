@@ -14,10 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's production section, word for word: the packaged jar with {@code
- * SPRING_PROFILES_ACTIVE=prod} and the environment variables it names, on a real PostgreSQL,
- * starts; without any one of them, or with a malformed secret key, it stops at once with a line
- * naming the setting and how to fix it, and never prints a secret.
+ * The production section (docs/production.md, linked from the README), word for word: the packaged
+ * jar with {@code SPRING_PROFILES_ACTIVE=prod} and the environment variables it names, on a real
+ * PostgreSQL, starts; without any one of them, or with a malformed secret key, it stops at once
+ * with a line naming the setting and how to fix it, and never prints a secret.
  */
 class ProductionStartIT {
 

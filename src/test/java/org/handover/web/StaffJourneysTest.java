@@ -174,6 +174,7 @@ class StaffJourneysTest {
     Page admin = customer(a);
     admin.navigate(url("/account/support/cases/" + id));
     screenshot(admin, "admin-sees-the-case");
+    admin.click("#veto-open");
     admin.click("#veto");
     assertThat(admin.locator(".banner.ok")).isVisible();
     assertThat(admin.locator("#case-state")).hasText("Vetoed");

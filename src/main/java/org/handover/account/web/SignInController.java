@@ -2,11 +2,13 @@ package org.handover.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.handover.account.Accounts;
 import org.handover.account.NewAccount;
+import org.handover.account.SignedInCustomer;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.HandoverProperties;
@@ -40,7 +42,13 @@ class SignInController {
   }
 
   @GetMapping("/login")
-  String login() {
+  String login(HttpSession session, Model model) {
+    // a failed sign-in comes back with what was typed in the customer ID field
+    Object typed = session == null ? null : session.getAttribute(SignedInCustomer.TYPED_LOGIN);
+    if (typed != null) {
+      session.removeAttribute(SignedInCustomer.TYPED_LOGIN);
+      model.addAttribute("typedLogin", typed);
+    }
     return "account/login";
   }
 

@@ -37,12 +37,17 @@ class MeApi {
   /** A currency as the reference API names it. */
   record Currency(String code, String symbol) {}
 
-  /** {@code GET /me/debtAccount}. */
+  /**
+   * {@code GET /me/debtAccount}, the reference's {@code debt.Balance} (every amount present; the
+   * overdue debt is due and to do; nothing is pending or unmatured, as Handover has no deferred
+   * payment terms). {@code unmatchedAmount} stays for the clients that read it.
+   */
   record DebtView(
       boolean active,
       Amount dueAmount,
       Amount pendingAmount,
       Amount todoAmount,
+      Amount unmaturedAmount,
       Amount unmatchedAmount) {}
 
   /** An amount of money, as a number and as text. */
@@ -77,6 +82,7 @@ class MeApi {
         Amount.of(a.debtCents(), a.debtCurrency()),
         Amount.of(0, a.debtCurrency()),
         Amount.of(a.debtCents(), a.debtCurrency()),
+        Amount.of(0, a.debtCurrency()),
         Amount.of(0, a.debtCurrency()));
   }
 }

@@ -1,10 +1,21 @@
 package org.handover.change.api;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.handover.apiauth.ApiResponses;
 import org.handover.catalog.HostedService;
 
-/** {@code GET /{prefix}/{name}/serviceInfos}, as the reference API shapes it (dates as days). */
+/**
+ * {@code GET /{prefix}/{name}/serviceInfos}, as the reference API shapes it (dates as days), with
+ * every field its schema ({@code services.Service}) declares non-null. A service provisioned
+ * without an expiry date gives the next anniversary of its creation (today or later) as {@code
+ * expiration}: the reference never answers null there, and an annual term is what such a service
+ * would have; Handover does not delete services at expiry, so {@code canDeleteAtExpiration} is
+ * false.
+ */
 record ServiceInfoView(
+    boolean canDeleteAtExpiration,
     long serviceId,
     String domain,
     String contactAdmin,
@@ -15,16 +26,28 @@ record ServiceInfoView(
     String status,
     String renewalType) {
 
-  static ServiceInfoView of(HostedService s) {
+  static ServiceInfoView of(HostedService s, LocalDate today) {
     return new ServiceInfoView(
+        false,
         s.id(),
         s.name(),
         s.contacts().admin().value(),
         s.contacts().tech().value(),
         s.contacts().billing().value(),
         ApiResponses.date(s.createdAt()),
-        ApiResponses.date(s.expiresAt()),
+        s.expiresAt() == null
+            ? nextAnniversary(s.createdAt(), today).toString()
+            : ApiResponses.date(s.expiresAt()),
         s.status().name(),
         "manual");
+  }
+
+  /** The first anniversary of {@code created} that is today or later. */
+  static LocalDate nextAnniversary(Instant created, LocalDate today) {
+    LocalDate day = created.atOffset(ZoneOffset.UTC).toLocalDate().plusYears(1);
+    while (day.isBefore(today)) {
+      day = day.plusYears(1);
+    }
+    return day;
   }
 }

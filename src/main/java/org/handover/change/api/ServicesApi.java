@@ -2,6 +2,9 @@ package org.handover.change.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -39,8 +42,10 @@ class ServicesApi {
   private final HostedServices services;
   private final ContactChanges changes;
   private final Routes routes;
+  private final Clock clock;
 
-  ServicesApi(HostedServices services, ContactChanges changes, Routes routes) {
+  ServicesApi(HostedServices services, ContactChanges changes, Routes routes, Clock clock) {
+    this.clock = clock;
     this.services = services;
     this.changes = changes;
     this.routes = routes;
@@ -52,7 +57,9 @@ class ServicesApi {
 
   ServiceInfoView serviceInfos(
       ApiCaller caller, @PathVariable String name, HttpServletRequest request) {
-    return ServiceInfoView.of(services.requireVisibleTo(caller.nic(), type(request), name));
+    return ServiceInfoView.of(
+        services.requireVisibleTo(caller.nic(), type(request), name),
+        LocalDate.now(clock.withZone(ZoneOffset.UTC)));
   }
 
   List<Long> changeContact(

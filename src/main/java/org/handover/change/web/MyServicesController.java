@@ -36,6 +36,12 @@ class MyServicesController {
     this.messages = messages;
   }
 
+  /** The site root leads to Your contacts (through the sign-in when nobody is signed in). */
+  @GetMapping("/")
+  String root() {
+    return "redirect:/account/contacts/services";
+  }
+
   @GetMapping("/account/contacts/services")
   String list(
       Actor actor,

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import org.handover.account.Accounts;
 import org.handover.apiauth.ApiKeys;
+import org.handover.security.InterruptedForms;
 import org.handover.security.Passkeys;
+import org.handover.security.QrCodes;
 import org.handover.security.SecondFactors;
 import org.handover.security.SignInGuard;
 import org.handover.security.Totp;
@@ -78,19 +80,36 @@ class SecurityPageController {
     return "security/security";
   }
 
+  /**
+   * The enrolment page. The key stays the same until enrolment succeeds or is abandoned (a wrong
+   * code or a step-up in between keeps it, and the name typed), so the key already added to the
+   * phone keeps working.
+   */
   @GetMapping("/totp")
-  String enrolForm(Actor actor, HttpSession session, Model model) {
-    String secret = Totp.newSecret();
-    session.setAttribute(PENDING_SECRET, secret);
-    model.addAttribute("secret", secret);
-    model.addAttribute(
-        "uri",
+  String enrolForm(
+      Actor actor, HttpServletRequest request, HttpSession session, Model model, Locale locale) {
+    String secret = (String) session.getAttribute(PENDING_SECRET);
+    boolean kept = secret != null;
+    if (!kept) {
+      secret = Totp.newSecret();
+      session.setAttribute(PENDING_SECRET, secret);
+    }
+    String name =
+        InterruptedForms.takeFor(request, "/account/security/totp")
+            .map(f -> f.first("name"))
+            .orElse((String) model.getAttribute("typedName"));
+    String uri =
         "otpauth://totp/"
             + enc(properties.providerName() + ":" + actor.nic().value())
             + "?secret="
             + secret
             + "&issuer="
-            + enc(properties.providerName()));
+            + enc(properties.providerName());
+    model.addAttribute("secret", QrCodes.grouped(secret));
+    model.addAttribute("uri", uri);
+    model.addAttribute("qr", QrCodes.svg(uri, text("totp.qr", locale)));
+    model.addAttribute("keptKey", kept);
+    model.addAttribute("name", name == null ? text("totp.name.default", locale) : name);
     return "security/totp";
   }
 
@@ -112,8 +131,16 @@ class SecurityPageController {
       return "redirect:/account/security";
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
+      flash.addFlashAttribute("typedName", name);
       return "redirect:/account/security/totp";
     }
+  }
+
+  /** Abandons the enrolment: the key shown is forgotten; the next attempt gets a new one. */
+  @PostMapping("/totp/cancel")
+  String abandon(HttpSession session) {
+    session.removeAttribute(PENDING_SECRET);
+    return "redirect:/account/security";
   }
 
   @StepUp

@@ -3,7 +3,6 @@ package org.handover.staff.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
 import org.handover.account.Accounts.UnknownAccount;
@@ -74,13 +73,7 @@ class ConsoleController {
     model.addAttribute("states", ChangeState.values());
     if (!query.isEmpty()) {
       model.addAttribute("accounts", findAccounts(query));
-      model.addAttribute(
-          "services",
-          services.idsNamed(query).stream()
-              .limit(LIMIT)
-              .map(services::find)
-              .flatMap(Optional::stream)
-              .toList());
+      model.addAttribute("services", services.search(query, LIMIT));
       model.addAttribute(
           "requests",
           query.matches("\\d{1,18}")
@@ -100,10 +93,7 @@ class ConsoleController {
   }
 
   private List<Account> findAccounts(String query) {
-    if (Nic.isValid(query) || query.contains("@")) {
-      return accounts.findForSignIn(query).stream().toList();
-    }
-    return accounts.searchByName(query, LIMIT);
+    return accounts.search(query, LIMIT);
   }
 
   @GetMapping("/accounts/{nic}")

@@ -1,11 +1,16 @@
 package org.handover.staff.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.handover.security.InterruptedForms;
 import org.handover.staff.StaffAccess;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The staff sign-in page: the identity provider's button, or the demo staff form. */
+/**
+ * The staff sign-in page (the identity provider's button, or the demo staff form), and the resume
+ * page.
+ */
 @Controller
 class StaffLoginController {
 
@@ -22,5 +27,21 @@ class StaffLoginController {
     model.addAttribute("demoAccounts", String.join(", ", access.demoAccounts()));
     model.addAttribute("demoPassword", access.demoPassword());
     return "staff/login";
+  }
+
+  /**
+   * Where a staff member lands after signing in again when their session ended while they sent a
+   * form: the form, refilled with what they typed, ready to be sent again.
+   */
+  @GetMapping("/operator/console/resume")
+  String resume(HttpServletRequest request, Model model) {
+    return InterruptedForms.take(request)
+        .map(
+            form -> {
+              model.addAttribute("form", form);
+              model.addAttribute("layout", "fragments/console");
+              return "security/resume";
+            })
+        .orElse("redirect:/operator/console");
   }
 }

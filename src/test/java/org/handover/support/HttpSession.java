@@ -1,4 +1,4 @@
-package org.handover.staff;
+package org.handover.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,13 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.handover.support.HandoverCalls;
 
 /**
  * One browser's cookies over plain HTTP: follows redirects itself (a POST's redirect becomes a GET,
  * as browsers do) and fills in the CSRF token of the page last read.
  */
-final class HttpSession {
+public final class HttpSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
   private static final Pattern CSRF_REVERSED =
@@ -33,8 +32,8 @@ final class HttpSession {
           .build();
 
   /** The last answer: status, final address and body. */
-  record Page(int status, URI uri, String body) {
-    String csrf() {
+  public record Page(int status, URI uri, String body) {
+    public String csrf() {
       Matcher m = CSRF.matcher(body);
       if (m.find()) {
         return m.group(1);
@@ -48,7 +47,7 @@ final class HttpSession {
   }
 
   /** The value of a cookie this browser holds, or null. */
-  String cookie(String name) {
+  public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals(name))
         .map(java.net.HttpCookie::getValue)
@@ -56,11 +55,11 @@ final class HttpSession {
         .orElse(null);
   }
 
-  Page get(String url) {
+  public Page get(String url) {
     return follow(HttpRequest.newBuilder(URI.create(url)).GET().build());
   }
 
-  Page post(String url, Map<String, String> form) {
+  public Page post(String url, Map<String, String> form) {
     String body = HandoverCalls.formBody(form);
     return follow(
         HttpRequest.newBuilder(URI.create(url))
@@ -70,7 +69,7 @@ final class HttpSession {
   }
 
   /** Posts a form with the CSRF token of {@code page}. */
-  Page submit(Page page, String url, String... fields) {
+  public Page submit(Page page, String url, String... fields) {
     Map<String, String> form = new LinkedHashMap<>();
     for (int i = 0; i < fields.length; i += 2) {
       form.put(fields[i], fields[i + 1]);
