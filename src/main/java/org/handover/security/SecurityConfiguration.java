@@ -5,8 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.handover.account.Accounts;
+import org.handover.account.CustomerSignInSettings;
 import org.handover.account.SignedInCustomer;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
 import org.handover.system.Nic;
 import org.handover.system.web.ContentSecurityPolicy;
 import org.springframework.context.annotation.Bean;
@@ -14,11 +18,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -50,10 +56,14 @@ class SecurityConfiguration {
       SignInGuard guard,
       SignIns signIns,
       KnownDevices devices,
-      SecondFactors factors)
+      SecondFactors factors,
+      CustomerSignInSettings customers,
+      ProviderSignIn provider,
+      ProviderSessions providerSessions,
+      SecurityLog log)
       throws Exception {
-    var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
-    onSuccess.setDefaultTargetUrl("/account/contacts/services");
+    ClientRegistrationRepository registrations =
+        customers.oidc() ? ProviderSecurity.registrations(customers) : null;
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
@@ -94,23 +104,20 @@ class SecurityConfiguration {
                         new AccessDeniedHandlerImpl().handle(request, response, denied);
                       }
                     }))
-        .formLogin(
-            form ->
-                form.loginPage("/login")
-                    .usernameParameter("login")
-                    .successHandler(
-                        (request, response, authentication) -> {
-                          if (SignIns.pending(authentication)) {
-                            response.sendRedirect(
-                                request.getContextPath() + "/login/second-factor");
-                            return;
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/logout")
+                    .addLogoutHandler(
+                        (request, response, auth) -> {
+                          if (auth != null && auth.isAuthenticated()) {
+                            log.record(
+                                Nic.parse(auth.getName()),
+                                SecurityEvent.signOut,
+                                SecurityLog.Details.none());
                           }
-                          signIns.complete(Nic.parse(authentication.getName()), request, response);
-                          onSuccess.onAuthenticationSuccess(request, response, authentication);
                         })
-                    .failureUrl("/login?error")
-                    .permitAll())
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                    .logoutSuccessHandler(ProviderSecurity.afterSignOut(registrations)))
         // /createToken is authenticated by the password in the form, not by a session cookie
         .csrf(csrf -> csrf.ignoringRequestMatchers("/createToken"))
         .headers(
@@ -141,6 +148,9 @@ class SecurityConfiguration {
                       key,
                       request.getRemoteAddr(),
                       secondFactor ? "second-factor" : devices.known(key, request))) {
+                    accountOf(key)
+                        .ifPresent(
+                            nic -> log.record(nic, SecurityEvent.signInThrottled, password()));
                     response.sendRedirect(request.getContextPath() + "/login?throttled");
                     return;
                   }
@@ -149,7 +159,32 @@ class SecurityConfiguration {
               }
             },
             UsernamePasswordAuthenticationFilter.class);
+    if (customers.passwords()) {
+      http.formLogin(form -> passwordSignIn(form, signIns));
+    }
+    if (registrations != null) {
+      ProviderSecurity.apply(http, registrations, provider, providerSessions);
+    }
     return http.build();
+  }
+
+  /** Handover's own sign-in form: password, then the second step when the account has one. */
+  private static void passwordSignIn(FormLoginConfigurer<HttpSecurity> form, SignIns signIns) {
+    var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
+    onSuccess.setDefaultTargetUrl("/account/contacts/services");
+    form.loginPage("/login")
+        .usernameParameter("login")
+        .successHandler(
+            (request, response, authentication) -> {
+              if (SignIns.pending(authentication)) {
+                response.sendRedirect(request.getContextPath() + "/login/second-factor");
+                return;
+              }
+              signIns.complete(Nic.parse(authentication.getName()), request, response);
+              onSuccess.onAuthenticationSuccess(request, response, authentication);
+            })
+        .failureUrl("/login?error")
+        .permitAll();
   }
 
   /** Signs customers in by customer ID or email; suspended accounts cannot sign in. */
@@ -171,11 +206,22 @@ class SecurityConfiguration {
 
   /** Counts every failed sign-in against the account (or login typed) and the client address. */
   @Bean
-  FailedSignIns failedSignIns(SignInGuard guard, KnownDevices devices) {
-    return new FailedSignIns(guard, devices);
+  FailedSignIns failedSignIns(SignInGuard guard, KnownDevices devices, SecurityLog log) {
+    return new FailedSignIns(guard, devices, log);
   }
 
-  record FailedSignIns(SignInGuard guard, KnownDevices devices) {
+  /** The account a sign-in key names ({@code account:<nic>}), if it names one. */
+  static Optional<Nic> accountOf(String key) {
+    return key.startsWith("account:")
+        ? Optional.of(Nic.parse(key.substring("account:".length())))
+        : Optional.empty();
+  }
+
+  private static SecurityLog.Details password() {
+    return SecurityLog.Details.signIn("password", null);
+  }
+
+  record FailedSignIns(SignInGuard guard, KnownDevices devices, SecurityLog log) {
     @EventListener
     public void on(AuthenticationFailureBadCredentialsEvent event) {
       String key = guard.keyFor(String.valueOf(event.getAuthentication().getPrincipal()));
@@ -188,6 +234,7 @@ class SecurityConfiguration {
         device = devices.known(key, attrs.getRequest());
       }
       guard.failed(key, address, device);
+      accountOf(key).ifPresent(nic -> log.record(nic, SecurityEvent.signInFailed, password()));
     }
   }
 }

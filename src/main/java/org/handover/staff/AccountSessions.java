@@ -33,7 +33,7 @@ public class AccountSessions {
    * otherwise.
    */
   public void end(Actor staff, Nic nic, String handle) {
-    sessions.end(nic, handle);
+    sessions.end(nic, handle, staff.id());
     audit.record(
         staff, "staff.session.ended", null, null, "account=" + nic.value() + " session=" + handle);
   }

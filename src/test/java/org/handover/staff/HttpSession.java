@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,13 +22,29 @@ import java.util.stream.Collectors;
  * One browser's cookies over plain HTTP: follows redirects itself (a POST's redirect becomes a GET,
  * as browsers do) and fills in the CSRF token of the page last read.
  */
-final class HttpSession {
+public final class HttpSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
   private static final Pattern CSRF_REVERSED =
       Pattern.compile("value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final String userAgent;
+  private final List<URI> visited = new ArrayList<>();
+
+  public HttpSession() {
+    this(null);
+  }
+
+  /** A browser that names itself with this User-Agent. */
+  public HttpSession(String userAgent) {
+    this.userAgent = userAgent;
+  }
+
+  /** Every address this browser requested, redirects included, oldest first. */
+  public List<URI> visited() {
+    return List.copyOf(visited);
+  }
 
   private final HttpClient client =
       HttpClient.newBuilder()
@@ -35,8 +53,8 @@ final class HttpSession {
           .build();
 
   /** The last answer: status, final address and body. */
-  record Page(int status, URI uri, String body) {
-    String csrf() {
+  public record Page(int status, URI uri, String body) {
+    public String csrf() {
       Matcher m = CSRF.matcher(body);
       if (m.find()) {
         return m.group(1);
@@ -50,7 +68,7 @@ final class HttpSession {
   }
 
   /** The value of a cookie this browser holds, or null. */
-  String cookie(String name) {
+  public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals(name))
         .map(java.net.HttpCookie::getValue)
@@ -58,11 +76,11 @@ final class HttpSession {
         .orElse(null);
   }
 
-  Page get(String url) {
+  public Page get(String url) {
     return follow(HttpRequest.newBuilder(URI.create(url)).GET().build());
   }
 
-  Page post(String url, Map<String, String> form) {
+  public Page post(String url, Map<String, String> form) {
     String body =
         form.entrySet().stream()
             .map(
@@ -79,7 +97,7 @@ final class HttpSession {
   }
 
   /** Posts a form with the CSRF token of {@code page}. */
-  Page submit(Page page, String url, String... fields) {
+  public Page submit(Page page, String url, String... fields) {
     Map<String, String> form = new LinkedHashMap<>();
     for (int i = 0; i < fields.length; i += 2) {
       form.put(fields[i], fields[i + 1]);
@@ -91,6 +109,13 @@ final class HttpSession {
   private Page follow(HttpRequest request) {
     try {
       for (int hops = 0; hops < 20; hops++) {
+        if (userAgent != null) {
+          request =
+              HttpRequest.newBuilder(request, (name, value) -> true)
+                  .setHeader("User-Agent", userAgent)
+                  .build();
+        }
+        visited.add(request.uri());
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         var location = response.headers().firstValue("Location");
         if (response.statusCode() / 100 != 3 || location.isEmpty()) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import org.handover.account.Accounts;
 import org.handover.apiauth.ApiKeys;
+import org.handover.audit.SecurityEntry;
+import org.handover.audit.SecurityLog;
 import org.handover.security.Passkeys;
 import org.handover.security.SecondFactors;
 import org.handover.security.Totp;
@@ -37,6 +39,7 @@ class SecurityPageController {
 
   static final String PENDING_SECRET = "handover.pendingTotpSecret";
   private static final int KEYS_SHOWN = 200;
+  private static final int LOG_SHOWN = 10;
 
   private final SecondFactors factors;
   private final Passkeys passkeys;
@@ -45,6 +48,7 @@ class SecurityPageController {
   private final Accounts accounts;
   private final MessageSource messages;
   private final HandoverProperties properties;
+  private final SecurityLog log;
 
   SecurityPageController(
       SecondFactors factors,
@@ -53,7 +57,9 @@ class SecurityPageController {
       ApiKeys keys,
       Accounts accounts,
       MessageSource messages,
-      HandoverProperties properties) {
+      HandoverProperties properties,
+      SecurityLog log) {
+    this.log = log;
     this.factors = factors;
     this.passkeys = passkeys;
     this.sessions = sessions;
@@ -71,6 +77,8 @@ class SecurityPageController {
     model.addAttribute("sessions", sessions.list(actor.nic(), request.getSession().getId()));
     model.addAttribute("consumerKeys", keys.consumerKeys(actor.nic(), KEYS_SHOWN));
     model.addAttribute("required", request.getParameter("required") != null);
+    List<SecurityEntry> latest = log.page(actor.nic(), null).entries();
+    model.addAttribute("logLines", latest.subList(0, Math.min(LOG_SHOWN, latest.size())));
     return "security/security";
   }
 
@@ -170,7 +178,7 @@ class SecurityPageController {
   @PostMapping("/sessions/{handle}/end")
   String endSession(
       Actor actor, @PathVariable String handle, RedirectAttributes flash, Locale locale) {
-    sessions.end(actor.nic(), handle);
+    sessions.end(actor.nic(), handle, null);
     flash.addFlashAttribute("notice", text("security.session.ended", locale));
     return "redirect:/account/security";
   }
