@@ -8,11 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
+import org.handover.apiauth.ApiKeys;
 import org.handover.audit.SecurityEntry;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
@@ -20,6 +25,7 @@ import org.handover.mail.MailKind;
 import org.handover.staff.HttpSession;
 import org.handover.support.Fixtures;
 import org.handover.support.MutableClock;
+import org.handover.support.SignedRequests;
 import org.handover.support.TestClockConfiguration;
 import org.handover.system.Actor;
 import org.handover.system.Language;
@@ -78,7 +84,7 @@ class CustomerSignInTest {
   /** A person of the provider whose ID token names the account, with these extra claims. */
   static String person(Nic nic, String email, Map<String, Object> extra) {
     String name = "customer" + PEOPLE.incrementAndGet();
-    Map<String, Object> claims = new java.util.HashMap<>(extra);
+    Map<String, Object> claims = new HashMap<>(extra);
     if (nic != null) {
       claims.put("customer_id", nic.value());
     }
@@ -311,5 +317,173 @@ class CustomerSignInTest {
     assertThat(again.uri().getHost()).isEqualTo("127.0.0.1");
     assertThat(again.body()).contains("password");
     assertThat(logOf(nic)).anySatisfy(e -> assertThat(e.event()).isEqualTo(SecurityEvent.signOut));
+  }
+
+  // ---- second factor and step-up -----------------------------------------------------------
+
+  @Autowired ApiKeys keys;
+  @Autowired SecondFactors factors;
+
+  @Test
+  void theProvidersSecondFactorCountsForStepUp() {
+    Nic nic = fixtures.account();
+    var browser = new HttpSession();
+    HttpSession.Page services =
+        signIn(
+            browser,
+            url("/account/contacts/services"),
+            person(nic, fixtures.email(nic), Map.of("amr", List.of("pwd", "otp"))));
+    int before = browser.visited().size();
+    HttpSession.Page created =
+        browser.submit(services, url("/account/api/applications"), "name", "billing sync");
+    assertThat(created.uri().getPath()).isEqualTo("/account/api/applications");
+    assertThat(keys.applications(nic))
+        .extracting(ApiKeys.Application::name)
+        .contains("billing sync");
+    assertThat(browser.visited().subList(before, browser.visited().size()))
+        .noneSatisfy(u -> assertThat(u.getHost()).isEqualTo("127.0.0.1"));
+    assertThat(logOf(nic))
+        .anySatisfy(
+            e -> {
+              assertThat(e.event()).isEqualTo(SecurityEvent.signIn);
+              assertThat(e.method()).isEqualTo("provider");
+              assertThat(e.factor()).isEqualTo("provider");
+            });
+  }
+
+  @Test
+  void withoutTheProvidersProofHandoverAsksItsOwnSecondFactor() {
+    Nic nic = fixtures.account();
+    String secret = Totp.newSecret();
+    Totp totp = Totp.standard();
+    factors.enrolTotp(Fixtures.as(nic), "phone", secret, totp.code(secret, clock.instant()));
+    clock.advance(Duration.ofSeconds(30));
+    var browser = new HttpSession();
+    HttpSession.Page second =
+        signIn(
+            browser, url("/account/contacts/services"), person(nic, fixtures.email(nic), Map.of()));
+    assertThat(second.uri().getPath()).isEqualTo("/login/second-factor");
+    assertThat(browser.get(url("/account/contacts/services")).uri().getPath())
+        .isEqualTo("/login/second-factor");
+    HttpSession.Page services =
+        browser.submit(second, "/login/second-factor", "code", totp.code(secret, clock.instant()));
+    assertThat(services.uri().getPath()).isEqualTo("/account/contacts/services");
+    assertThat(logOf(nic))
+        .anySatisfy(
+            e -> {
+              assertThat(e.event()).isEqualTo(SecurityEvent.signIn);
+              assertThat(e.method()).isEqualTo("provider");
+              assertThat(e.factor()).isEqualTo("totp");
+            });
+  }
+
+  @Test
+  void afterTheWindowStepUpGoesBackToTheProviderWithMaxAgeZero() {
+    Nic nic = fixtures.account();
+    var browser = new HttpSession();
+    HttpSession.Page services =
+        signIn(
+            browser,
+            url("/account/contacts/services"),
+            person(nic, fixtures.email(nic), Map.of("amr", List.of("pwd", "hwk"))));
+    clock.advance(Duration.ofMinutes(6));
+    int before = browser.visited().size();
+    HttpSession.Page back =
+        browser.submit(services, url("/account/api/applications"), "name", "late");
+    List<URI> trip = browser.visited().subList(before, browser.visited().size());
+    assertThat(trip)
+        .anySatisfy(
+            u -> {
+              assertThat(u.toString()).startsWith(IDP.issuer() + "/oauth2/authorize");
+              assertThat(u.getQuery())
+                  .contains("max_age=0")
+                  .contains("acr_values=" + CustomerProviderSettings.STEP_UP_ACR);
+            });
+    assertThat(trip)
+        .noneSatisfy(u -> assertThat(u.getPath()).isEqualTo("/account/security/confirm"));
+    assertThat(back.uri().getPath()).isEqualTo("/account/contacts/services");
+    assertThat(keys.applications(nic)).isEmpty();
+    // checked again at the provider: the action now goes through
+    HttpSession.Page created =
+        browser.submit(back, url("/account/api/applications"), "name", "late");
+    assertThat(created.uri().getPath()).isEqualTo("/account/api/applications");
+    assertThat(keys.applications(nic))
+        .extracting(ApiKeys.Application::name)
+        .containsExactly("late");
+    assertThat(logOf(nic))
+        .anySatisfy(
+            e -> {
+              assertThat(e.event()).isEqualTo(SecurityEvent.stepUp);
+              assertThat(e.method()).isEqualTo("provider");
+              assertThat(e.factor()).isEqualTo("provider");
+            });
+  }
+
+  // ---- API keys --------------------------------------------------------------------------------
+
+  @Test
+  void aConsumerKeyIsValidatedAfterSigningInThroughTheProvider() throws Exception {
+    Nic nic = fixtures.account();
+    ApiKeys.NewApplication app = keys.createApplication(Fixtures.as(fixtures.account()), "crm", "");
+    HttpResponse<String> asked =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/1.0/auth/credential")))
+                    .header("X-Ovh-Application", app.application().key())
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"accessRules\":[{\"method\":\"GET\",\"path\":\"/me*\"}]}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+    String consumerKey = field(asked.body(), "consumerKey");
+    URI validation = URI.create(field(asked.body(), "validationUrl"));
+    var browser = new HttpSession();
+    HttpSession.Page review =
+        signIn(
+            browser,
+            url(validation.getRawPath() + "?" + validation.getRawQuery()),
+            person(nic, fixtures.email(nic), Map.of("amr", List.of("pwd", "otp"))));
+    assertThat(review.uri().getPath()).isEqualTo("/account/api/credentials/validate");
+    String token = validation.getQuery().substring("token=".length());
+    HttpSession.Page validated =
+        browser.submit(
+            review,
+            "/account/api/credentials/validate",
+            "token",
+            token,
+            "validity",
+            "0",
+            "decision",
+            "validate");
+    assertThat(validated.status()).isEqualTo(200);
+    var credential =
+        new SignedRequests.Credential(nic, app.application().key(), app.secret(), consumerKey);
+    HttpResponse<String> me = signedGet(credential, "/1.0/me");
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(me.body()).contains(nic.value());
+    assertThat(logOf(nic))
+        .anySatisfy(e -> assertThat(e.event()).isEqualTo(SecurityEvent.keyCreated));
+  }
+
+  HttpResponse<String> signedGet(SignedRequests.Credential c, String path) throws Exception {
+    long ts = clock.instant().getEpochSecond();
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url(path)))
+                .header("X-Ovh-Application", c.appKey())
+                .header("X-Ovh-Consumer", c.consumerKey())
+                .header("X-Ovh-Timestamp", String.valueOf(ts))
+                .header("X-Ovh-Signature", SignedRequests.sign(c, "GET", url(path), "", ts))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+    assertThat(m.find()).as(json).isTrue();
+    return m.group(1);
   }
 }
