@@ -3,7 +3,7 @@ package org.handover.security;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import testidp.TestIdentityProvider;
 
-/** Points Handover's customer sign-in at the test identity provider, with the provider only. */
+/** Points Handover's customer sign-in at the test identity provider, in the given mode. */
 public final class CustomerProviderSettings {
 
   /** The {@code acr_values} a step-up asks for in these tests. */
@@ -12,8 +12,11 @@ public final class CustomerProviderSettings {
   private CustomerProviderSettings() {}
 
   public static void register(
-      DynamicPropertyRegistry registry, TestIdentityProvider idp, boolean createOnFirstSignIn) {
-    registry.add("handover.customers.sign-in", () -> "oidc");
+      DynamicPropertyRegistry registry,
+      TestIdentityProvider idp,
+      String mode,
+      boolean createOnFirstSignIn) {
+    registry.add("handover.customers.sign-in", () -> mode);
     registry.add("handover.customers.issuer-uri", idp::issuer);
     registry.add("handover.customers.client-id", () -> TestIdentityProvider.CUSTOMER_CLIENT);
     registry.add("handover.customers.client-secret", () -> TestIdentityProvider.CUSTOMER_SECRET);

@@ -61,7 +61,7 @@ class CustomerSignInTest {
 
   @DynamicPropertySource
   static void identityProvider(DynamicPropertyRegistry registry) {
-    CustomerProviderSettings.register(registry, IDP, false);
+    CustomerProviderSettings.register(registry, IDP, "oidc", false);
   }
 
   @LocalServerPort int port;
@@ -460,25 +460,12 @@ class CustomerSignInTest {
     assertThat(validated.status()).isEqualTo(200);
     var credential =
         new SignedRequests.Credential(nic, app.application().key(), app.secret(), consumerKey);
-    HttpResponse<String> me = signedGet(credential, "/1.0/me");
+    HttpResponse<String> me =
+        SignedRequests.get(credential, url(""), "/1.0/me", clock.instant().getEpochSecond());
     assertThat(me.statusCode()).isEqualTo(200);
     assertThat(me.body()).contains(nic.value());
     assertThat(logOf(nic))
         .anySatisfy(e -> assertThat(e.event()).isEqualTo(SecurityEvent.keyCreated));
-  }
-
-  HttpResponse<String> signedGet(SignedRequests.Credential c, String path) throws Exception {
-    long ts = clock.instant().getEpochSecond();
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(url(path)))
-                .header("X-Ovh-Application", c.appKey())
-                .header("X-Ovh-Consumer", c.consumerKey())
-                .header("X-Ovh-Timestamp", String.valueOf(ts))
-                .header("X-Ovh-Signature", SignedRequests.sign(c, "GET", url(path), "", ts))
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
   }
 
   static String field(String json, String name) {
