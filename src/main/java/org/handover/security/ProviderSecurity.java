@@ -1,5 +1,8 @@
 package org.handover.security;
 
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.handover.account.CustomerSignInSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -46,6 +49,27 @@ final class ProviderSecurity {
                 ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
             .build();
     return new InMemoryClientRegistrationRepository(registration);
+  }
+
+  /**
+   * The provider's origins a panel form may lead to (sign-out goes on to its logout, a step-up to
+   * its sign-in): those of its authorization and end-session endpoints.
+   */
+  static String origins(ClientRegistrationRepository registrations) {
+    ClientRegistration.ProviderDetails provider =
+        registrations.findByRegistrationId(ProviderSignIn.REGISTRATION).getProviderDetails();
+    Set<String> origins = new LinkedHashSet<>();
+    origins.add(origin(provider.getAuthorizationUri()));
+    Object endSession = provider.getConfigurationMetadata().get("end_session_endpoint");
+    if (endSession != null) {
+      origins.add(origin(endSession.toString()));
+    }
+    return String.join(" ", origins);
+  }
+
+  private static String origin(String uri) {
+    URI u = URI.create(uri);
+    return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
   }
 
   /** Adds the provider's sign-in and both ways of signing out to the panel's chain. */

@@ -129,7 +129,13 @@ class SecurityConfiguration {
                         referrer ->
                             referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                     .contentSecurityPolicy(
-                        csp -> csp.policyDirectives(ContentSecurityPolicy.PANEL)))
+                        csp ->
+                            csp.policyDirectives(
+                                registrations == null
+                                    ? ContentSecurityPolicy.PANEL
+                                    // signing out and step-up leave a form for the provider
+                                    : ContentSecurityPolicy.formsAlsoTo(
+                                        ProviderSecurity.origins(registrations)))))
         .addFilterBefore(
             new OncePerRequestFilter() {
               @Override

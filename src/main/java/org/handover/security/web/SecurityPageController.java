@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.handover.account.Accounts;
+import org.handover.account.CustomerSignInSettings;
 import org.handover.apiauth.ApiKeys;
 import org.handover.audit.SecurityEntry;
 import org.handover.audit.SecurityLog;
@@ -49,6 +50,7 @@ class SecurityPageController {
   private final MessageSource messages;
   private final HandoverProperties properties;
   private final SecurityLog log;
+  private final CustomerSignInSettings customers;
 
   SecurityPageController(
       SecondFactors factors,
@@ -58,8 +60,10 @@ class SecurityPageController {
       Accounts accounts,
       MessageSource messages,
       HandoverProperties properties,
-      SecurityLog log) {
+      SecurityLog log,
+      CustomerSignInSettings customers) {
     this.log = log;
+    this.customers = customers;
     this.factors = factors;
     this.passkeys = passkeys;
     this.sessions = sessions;
@@ -77,6 +81,7 @@ class SecurityPageController {
     model.addAttribute("sessions", sessions.list(actor.nic(), request.getSession().getId()));
     model.addAttribute("consumerKeys", keys.consumerKeys(actor.nic(), KEYS_SHOWN));
     model.addAttribute("required", request.getParameter("required") != null);
+    model.addAttribute("passwords", customers.passwords());
     List<SecurityEntry> latest = log.page(actor.nic(), null).entries();
     model.addAttribute("logLines", latest.subList(0, Math.min(LOG_SHOWN, latest.size())));
     return "security/security";
