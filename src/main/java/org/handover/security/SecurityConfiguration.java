@@ -142,6 +142,14 @@ class SecurityConfiguration {
               protected void doFilterInternal(
                   HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                   throws ServletException, IOException {
+                if (!customers.passwords()
+                    && (request.getContextPath() + "/passkey/verify")
+                        .equals(request.getRequestURI())
+                    && SecurityContextHolder.getContext().getAuthentication() == null) {
+                  // a passkey alone signs in only where Handover's own sign-in is offered
+                  response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                  return;
+                }
                 if ("POST".equals(request.getMethod())
                     && (request.getContextPath() + "/login").equals(request.getRequestURI())) {
                   String key = guard.keyFor(request.getParameter("login"));
