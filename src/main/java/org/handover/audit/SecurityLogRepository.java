@@ -52,13 +52,15 @@ class SecurityLogRepository {
 
   /** Up to {@code limit} lines older than {@code before} (all when null), newest first. */
   List<SecurityEntry> page(Nic nic, Long before, int limit) {
+    // two statements rather than "? is null or …", which PostgreSQL cannot type
     return jdbc.sql(
             "select "
                 + COLUMNS
-                + " from security_log where nic = :nic and (:before is null or id < :before)"
+                + " from security_log where nic = :nic"
+                + (before == null ? "" : " and id < :before")
                 + " order by id desc")
         .param("nic", nic.value())
-        .param("before", before)
+        .param("before", before == null ? 0L : before)
         .withMaxRows(limit)
         .query(SecurityLogRepository::entry)
         .list();
