@@ -83,6 +83,9 @@ public final class TestIdentityProvider {
   /** Where the customer client may return after the provider's logout. */
   static final Set<String> POST_LOGOUT = new CopyOnWriteArraySet<>();
 
+  /** Names people go by now ({@code preferred_username}), when a test renamed them. */
+  static final Map<String, String> DISPLAY_NAMES = new ConcurrentHashMap<>();
+
   /** Redirect addresses of the console client; tests add Handover's once its port is known. */
   static final Set<String> REDIRECTS = new CopyOnWriteArraySet<>();
 
@@ -161,6 +164,19 @@ public final class TestIdentityProvider {
                 JwsHeader.with(SignatureAlgorithm.RS256).type("logout+jwt").build(),
                 claims.build()))
         .getTokenValue();
+  }
+
+  /**
+   * From now on the person (the same {@code sub}) goes by another {@code preferred_username}, as a
+   * provider lets people change their user name.
+   */
+  public void rename(String person, String displayName) {
+    DISPLAY_NAMES.put(person, displayName);
+  }
+
+  /** Everyone goes by their own name again. */
+  public void forgetRenames() {
+    DISPLAY_NAMES.clear();
   }
 
   /** Lets the console client return to this address after sign-in. */
@@ -323,7 +339,10 @@ public final class TestIdentityProvider {
                   .map(a -> a.substring(5))
                   .toList();
           context.getClaims().claim("roles", roles);
-          context.getClaims().claim("preferred_username", context.getPrincipal().getName());
+          String person = context.getPrincipal().getName();
+          context
+              .getClaims()
+              .claim("preferred_username", DISPLAY_NAMES.getOrDefault(person, person));
         } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
             && "billing-system".equals(context.getRegisteredClient().getClientId())) {
           context.getClaims().audience(List.of(AUDIENCE));

@@ -17,6 +17,7 @@ import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
 import org.handover.system.Actor;
 import org.handover.system.Nic;
+import org.handover.system.web.Redirects;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
@@ -174,7 +175,7 @@ public class ProviderSignIn {
           SecurityEvent.stepUp,
           SecurityLog.Details.signIn(
               "provider", multiFactor(customer.getIdToken()) ? "provider" : null));
-      response.sendRedirect(base + StepUpInterceptor.safe(path));
+      response.sendRedirect(base + Redirects.localPath(path));
       return;
     }
     signIns.complete(customer.nic(), request, response);

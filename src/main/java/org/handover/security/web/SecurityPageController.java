@@ -13,6 +13,7 @@ import org.handover.audit.SecurityEntry;
 import org.handover.audit.SecurityLog;
 import org.handover.security.Passkeys;
 import org.handover.security.SecondFactors;
+import org.handover.security.SignInGuard;
 import org.handover.security.Totp;
 import org.handover.security.WebSessions;
 import org.handover.system.Actor;
@@ -49,6 +50,7 @@ class SecurityPageController {
   private final Accounts accounts;
   private final MessageSource messages;
   private final HandoverProperties properties;
+  private final SignInGuard guard;
   private final SecurityLog log;
   private final CustomerSignInSettings customers;
 
@@ -60,6 +62,7 @@ class SecurityPageController {
       Accounts accounts,
       MessageSource messages,
       HandoverProperties properties,
+      SignInGuard guard,
       SecurityLog log,
       CustomerSignInSettings customers) {
     this.log = log;
@@ -71,6 +74,7 @@ class SecurityPageController {
     this.accounts = accounts;
     this.messages = messages;
     this.properties = properties;
+    this.guard = guard;
   }
 
   @GetMapping
@@ -171,9 +175,20 @@ class SecurityPageController {
       flash.addFlashAttribute("alert", text("signup.passwordsDiffer", locale));
       return "redirect:/account/security";
     }
+    // the current password is held back as at sign-in (a stolen session guesses no faster):
+    // while the account is held back it is not checked, so the right one answers as a wrong one
+    String key = SignInGuard.accountKey(actor.nic());
+    if (!guard.mayTry(key, actor.clientAddress(), null)) {
+      flash.addFlashAttribute("alert", text("security.password.heldBack", locale));
+      return "redirect:/account/security";
+    }
     try {
       accounts.changePassword(actor, current, password);
+      guard.succeeded(key, null);
       flash.addFlashAttribute("notice", text("security.password.changed", locale));
+    } catch (Accounts.WrongPassword wrong) {
+      guard.failed(key, actor.clientAddress(), null);
+      Flash.refusal(flash, wrong, locale);
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
     }
