@@ -35,12 +35,16 @@ import org.springframework.security.config.annotation.web.configuration.OAuth2Au
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -69,6 +73,15 @@ public final class TestIdentityProvider {
   public static final String CONSOLE_CLIENT = "handover-console";
   public static final String CONSOLE_SECRET = "console-secret";
   public static final String SYSTEM_SECRET = "system-secret";
+  public static final String CUSTOMER_CLIENT = "handover-customers";
+  public static final String CUSTOMER_SECRET = "customers-secret";
+  public static final String CUSTOMER_PASSWORD = "customer-password";
+
+  /** The customers' ID-token claims by user name (customer ID, email, amr, acr…). */
+  static final Map<String, Map<String, Object>> CUSTOMERS = new ConcurrentHashMap<>();
+
+  /** Where the customer client may return after the provider's logout. */
+  static final Set<String> POST_LOGOUT = new CopyOnWriteArraySet<>();
 
   /** Names people go by now ({@code preferred_username}), when a test renamed them. */
   static final Map<String, String> DISPLAY_NAMES = new ConcurrentHashMap<>();
@@ -103,6 +116,54 @@ public final class TestIdentityProvider {
       running = new TestIdentityProvider(app.run());
     }
     return running;
+  }
+
+  /**
+   * A person who signs in to the customer client with {@value #CUSTOMER_PASSWORD}; their ID tokens
+   * carry these claims (replacing any given before for the same name).
+   */
+  public void customer(String username, Map<String, Object> claims) {
+    CUSTOMERS.put(username, Map.copyOf(claims));
+    var people = context.getBean(InMemoryUserDetailsManager.class);
+    if (!people.userExists(username)) {
+      people.createUser(
+          User.withUsername(username)
+              .password("{noop}" + CUSTOMER_PASSWORD)
+              .roles("customer")
+              .build());
+    }
+  }
+
+  /** Lets the customer client return here after the provider's logout. */
+  public void allowPostLogoutRedirect(String uri) {
+    POST_LOGOUT.add(uri);
+  }
+
+  /**
+   * A Back-Channel Logout token of the provider, signed with its key, for the customer client: it
+   * names the person ({@code sub}) and, when not null, the provider's session ({@code sid}).
+   */
+  public String logoutToken(String subject, String sid) {
+    var encoder = new NimbusJwtEncoder(context.getBean("keys", JWKSource.class));
+    var claims =
+        JwtClaimsSet.builder()
+            .issuer(issuer())
+            .audience(List.of(CUSTOMER_CLIENT))
+            .issuedAt(java.time.Instant.now())
+            .expiresAt(java.time.Instant.now().plusSeconds(120))
+            .id(UUID.randomUUID().toString())
+            .subject(subject)
+            .claim(
+                "events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+    if (sid != null) {
+      claims.claim("sid", sid);
+    }
+    return encoder
+        .encode(
+            JwtEncoderParameters.from(
+                JwsHeader.with(SignatureAlgorithm.RS256).type("logout+jwt").build(),
+                claims.build()))
+        .getTokenValue();
   }
 
   /**
@@ -179,7 +240,7 @@ public final class TestIdentityProvider {
     }
 
     @Bean
-    UserDetailsService people() {
+    InMemoryUserDetailsManager people() {
       var users = new InMemoryUserDetailsManager();
       Map<String, String> roles =
           Map.of(
@@ -230,6 +291,23 @@ public final class TestIdentityProvider {
                     .clientSettings(
                         ClientSettings.builder().requireAuthorizationConsent(false).build())
                     .build();
+            case CUSTOMER_CLIENT ->
+                RegisteredClient.withId(CUSTOMER_CLIENT)
+                    .clientId(CUSTOMER_CLIENT)
+                    .clientSecret("{noop}" + CUSTOMER_SECRET)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .redirectUris(uris -> uris.addAll(REDIRECTS))
+                    .postLogoutRedirectUris(uris -> uris.addAll(POST_LOGOUT))
+                    .scope(OidcScopes.OPENID)
+                    .scope(OidcScopes.PROFILE)
+                    .scope(OidcScopes.EMAIL)
+                    .clientSettings(
+                        ClientSettings.builder()
+                            .requireAuthorizationConsent(false)
+                            .requireProofKey(true)
+                            .build())
+                    .build();
             case "billing-system", "other-system" ->
                 RegisteredClient.withId(clientId)
                     .clientId(clientId)
@@ -248,7 +326,12 @@ public final class TestIdentityProvider {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> claims() {
       return context -> {
-        if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+        if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())
+            && CUSTOMER_CLIENT.equals(context.getRegisteredClient().getClientId())) {
+          CUSTOMERS
+              .getOrDefault(context.getPrincipal().getName(), Map.of())
+              .forEach((name, value) -> context.getClaims().claim(name, value));
+        } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
           List<String> roles =
               context.getPrincipal().getAuthorities().stream()
                   .map(GrantedAuthority::getAuthority)

@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.handover.audit.AuditLog;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.Recipient;
@@ -53,6 +55,7 @@ public class Accounts {
   private final Throttle throttle;
   private final TaskExecutor background;
   private final StrangerCodes strangers;
+  private final SecurityLog securityLog;
 
   Accounts(
       AccountRepository repository,
@@ -70,7 +73,9 @@ public class Accounts {
       Throttle throttle,
       @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor")
           TaskExecutor background,
-      StrangerCodes strangers) {
+      StrangerCodes strangers,
+      SecurityLog securityLog) {
+    this.securityLog = securityLog;
     this.repository = repository;
     this.generator = generator;
     this.passwords = passwords;
@@ -409,6 +414,8 @@ public class Accounts {
 
   private void passwordChanged(Account account, String hash, String reason) {
     repository.updatePassword(account.nic(), hash);
+    securityLog.record(
+        account.nic(), SecurityEvent.passwordChanged, SecurityLog.Details.detail(reason));
     notices.send(account.nic(), MailKind.SECURITY_PASSWORD_CHANGED, null);
     events.publishEvent(new AccountLockdown(account.nic(), reason));
   }
@@ -462,6 +469,7 @@ public class Accounts {
             throw new EmailTaken(used.newEmail());
           }
           repository.updateEmail(account.nic(), used.newEmail());
+          securityLog.record(account.nic(), SecurityEvent.emailChanged, SecurityLog.Details.none());
           notices.send(
               account, account.recipient(), MailKind.SECURITY_EMAIL_CHANGED, used.newEmail());
         });
@@ -485,6 +493,7 @@ public class Accounts {
           throw new EmailTaken(e);
         }
         repository.updateEmail(nic, e);
+        securityLog.record(nic, SecurityEvent.emailChanged, SecurityLog.Details.by(actor.id()));
       }
     }
     String first = firstName == null ? a.firstName() : firstName;

@@ -186,8 +186,9 @@ class ApiKeyRepository {
   }
 
   /** Ends every validated consumer key of the account. */
-  void expireAll(Nic nic) {
-    jdbc.sql("update api_credentials set state = 'expired' where nic = ? and state = 'validated'")
+  int expireAll(Nic nic) {
+    return jdbc.sql(
+            "update api_credentials set state = 'expired' where nic = ? and state = 'validated'")
         .param(nic.value())
         .update();
   }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.handover.account.AccountLockdown;
 import org.handover.account.AccountNotices;
 import org.handover.audit.AuditLog;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
 import org.handover.mail.MailKind;
 import org.handover.system.Actor;
 import org.handover.system.Digests;
@@ -36,6 +38,7 @@ public class ApiKeys {
   private final SecretBox box;
   private final Clock clock;
   private final AuditLog audit;
+  private final SecurityLog log;
   private final AccountNotices notices;
   private final SecureRandom random = new SecureRandom();
 
@@ -48,12 +51,14 @@ public class ApiKeys {
       SecretBox box,
       Clock clock,
       AuditLog audit,
+      SecurityLog log,
       AccountNotices notices) {
     this.notices = notices;
     this.repository = repository;
     this.box = box;
     this.clock = clock;
     this.audit = audit;
+    this.log = log;
   }
 
   /** An application as its owner sees it (never with its secret). */
@@ -175,6 +180,7 @@ public class ApiKeys {
     repository.markValidated(
         c.id(), customer.nic(), now, validity.isZero() ? null : now.plus(validity));
     audit.record(customer, "api.credentialValidated", null, null, String.valueOf(c.id()));
+    log.record(customer.nic(), SecurityEvent.keyCreated, SecurityLog.Details.detail(key(c.id())));
     return c;
   }
 
@@ -200,9 +206,13 @@ public class ApiKeys {
 
   /** Ends a consumer key (the API's logout). */
   @Transactional
-  public void revoke(long credentialId) {
-    repository.markExpired(credentialId);
+  public void revoke(ApiCaller caller) {
+    repository.markExpired(caller.credentialId());
     verified.invalidateAll();
+    log.record(
+        caller.nic(),
+        SecurityEvent.keyEnded,
+        SecurityLog.Details.detail(key(caller.credentialId())));
   }
 
   /** A validated consumer key as its owner sees it on the security page. */
@@ -226,12 +236,19 @@ public class ApiKeys {
     }
     verified.invalidateAll();
     audit.record(owner, "api.credentialRevoked", null, null, String.valueOf(credentialId));
+    log.record(owner.nic(), SecurityEvent.keyEnded, SecurityLog.Details.detail(key(credentialId)));
+  }
+
+  private static String key(long credentialId) {
+    return "key " + credentialId;
   }
 
   /** Every consumer key of the account ends when its sessions must. */
   @EventListener
   public void on(AccountLockdown lockdown) {
-    repository.expireAll(lockdown.nic());
+    if (repository.expireAll(lockdown.nic()) > 0) {
+      log.record(lockdown.nic(), SecurityEvent.keyEnded, SecurityLog.Details.by(lockdown.reason()));
+    }
     verified.invalidateAll();
   }
 

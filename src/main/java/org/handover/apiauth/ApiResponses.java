@@ -26,6 +26,26 @@ public final class ApiResponses {
     return instant == null ? null : DATETIME.format(instant);
   }
 
+  /**
+   * The {@code before} cursor of a paged list (the id of the last line of the previous page); null
+   * for the first page; a clear 400 naming {@code what} when it is not a positive id.
+   */
+  public static Long before(String before, String what) {
+    if (before == null) {
+      return null;
+    }
+    try {
+      long value = Long.parseLong(before.strip());
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException notANumber) {
+      // answered below
+    }
+    throw new ApiErrors.BadRequest(
+        "before must be a positive " + what + " id (the next of the previous page)");
+  }
+
   /** ISO-8601 date, e.g. {@code 2026-01-05}; null stays null. */
   public static String date(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();

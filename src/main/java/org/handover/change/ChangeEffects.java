@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.handover.audit.AuditLog;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
 import org.handover.contact.ContactRole;
 import org.handover.system.Actor;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,9 +28,14 @@ class ChangeEffects {
   private final ChangeNotifications notifications;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
+  private final SecurityLog securityLog;
 
   ChangeEffects(
-      ChangeNotifications notifications, AuditLog audit, ApplicationEventPublisher events) {
+      ChangeNotifications notifications,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      SecurityLog securityLog) {
+    this.securityLog = securityLog;
     this.notifications = notifications;
     this.audit = audit;
     this.events = events;
@@ -69,6 +77,24 @@ class ChangeEffects {
     }
     if (!trail.isEmpty()) {
       audit.recordAll(trail);
+      trail.stream()
+          .filter(e -> OWN_ACTIONS.contains(e.action()))
+          .map(AuditLog.Entry::action)
+          .distinct()
+          .forEach(action -> ownAction(actor, set, action));
+    }
+  }
+
+  /** The steps that are a customer's own hand-over actions, for their security log. */
+  private static final Set<String> OWN_ACTIONS =
+      Set.of("change.requested", "party.accepted", "party.refused", "change.aborted");
+
+  private void ownAction(Actor actor, ChangeSet set, String action) {
+    if (actor.kind() == Actor.Kind.customer && actor.id() != null) {
+      securityLog.record(
+          actor.nic(),
+          SecurityEvent.handOver,
+          SecurityLog.Details.detail(action + " set " + set.id()));
     }
   }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.handover.account.AccountNotices;
 import org.handover.audit.AuditLog;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
 import org.handover.mail.MailKind;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
@@ -54,13 +56,16 @@ public class Passkeys {
   private final SecondFactors factors;
   private final AccountNotices notices;
   private final AuditLog audit;
+  private final SecurityLog log;
 
   Passkeys(
       WebAuthnRelyingPartyOperations relyingParty,
       PasskeyRepository repository,
       SecondFactors factors,
       AccountNotices notices,
-      AuditLog audit) {
+      AuditLog audit,
+      SecurityLog log) {
+    this.log = log;
     this.relyingParty = relyingParty;
     this.repository = repository;
     this.factors = factors;
@@ -119,6 +124,10 @@ public class Passkeys {
       throw new Refused();
     }
     audit.record(actor, "security.passkeyAdded", null, null, name);
+    log.record(
+        actor.nic(),
+        SecurityEvent.factorAdded,
+        SecurityLog.Details.signIn(null, "passkey").withDetail(name));
     notices.send(actor.nic(), MailKind.SECURITY_FACTOR_ADDED, name);
     return factors.recoveryCodesIfNone(actor.nic());
   }

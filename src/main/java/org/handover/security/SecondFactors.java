@@ -12,6 +12,8 @@ import org.handover.account.AccountLockdown;
 import org.handover.account.AccountNotices;
 import org.handover.apiauth.SecretBox;
 import org.handover.audit.AuditLog;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
 import org.handover.mail.MailKind;
 import org.handover.system.Actor;
 import org.handover.system.Digests;
@@ -46,6 +48,7 @@ public class SecondFactors {
   private final SecretBox box;
   private final AccountNotices notices;
   private final AuditLog audit;
+  private final SecurityLog log;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Totp totp = Totp.standard();
@@ -57,8 +60,10 @@ public class SecondFactors {
       SecretBox box,
       AccountNotices notices,
       AuditLog audit,
+      SecurityLog log,
       ApplicationEventPublisher events,
       Clock clock) {
+    this.log = log;
     this.repository = repository;
     this.passkeys = passkeys;
     this.box = box;
@@ -97,6 +102,10 @@ public class SecondFactors {
     }
     repository.insert(actor.nic(), n, box.seal(secret), step.getAsLong(), now);
     audit.record(actor, "security.factorAdded", null, null, n);
+    log.record(
+        actor.nic(),
+        SecurityEvent.factorAdded,
+        SecurityLog.Details.signIn(null, "totp").withDetail(n));
     notices.send(actor.nic(), MailKind.SECURITY_FACTOR_ADDED, n);
     return recoveryCodesIfNone(actor.nic());
   }
@@ -135,6 +144,7 @@ public class SecondFactors {
       repository.deleteRecoveryCodes(actor.nic());
     }
     audit.record(actor, "security.factorRemoved", null, null, name);
+    log.record(actor.nic(), SecurityEvent.factorRemoved, SecurityLog.Details.detail(name));
     notices.send(actor.nic(), MailKind.SECURITY_FACTOR_REMOVED, name);
     events.publishEvent(new AccountLockdown(actor.nic(), "factorRemoved"));
   }
@@ -146,6 +156,7 @@ public class SecondFactors {
       throw new NoSuchFactor();
     }
     audit.record(actor, "security.recoveryCodesRegenerated", null, null, null);
+    log.record(actor.nic(), SecurityEvent.recoveryCodesRenewed, SecurityLog.Details.none());
     return newRecoveryCodes(actor.nic(), clock.instant());
   }
 
@@ -169,6 +180,7 @@ public class SecondFactors {
     if (repository.useRecoveryCode(nic, recoveryDigest(typed), now)) {
       long left = repository.unusedRecoveryCodes(nic);
       audit.record(Actor.customer(nic, null), "security.recoveryCodeUsed", null, null, null);
+      log.record(nic, SecurityEvent.recoveryCodeUsed, SecurityLog.Details.detail(left + " left"));
       notices.send(nic, MailKind.SECURITY_RECOVERY_CODE_USED, String.valueOf(left));
       return Optional.of(Method.recovery);
     }

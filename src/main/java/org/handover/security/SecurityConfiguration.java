@@ -5,8 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.handover.account.Accounts;
+import org.handover.account.CustomerSignInSettings;
 import org.handover.account.SignedInCustomer;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
 import org.handover.system.Nic;
 import org.handover.system.web.ContentSecurityPolicy;
 import org.springframework.context.annotation.Bean;
@@ -15,20 +19,22 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -50,15 +56,21 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain web(
-      HttpSecurity http, SignInGuard guard, SignIns signIns, KnownDevices devices)
+      HttpSecurity http,
+      SignInGuard guard,
+      SignIns signIns,
+      KnownDevices devices,
+      CustomerSignInSettings customers,
+      ProviderSignIn provider,
+      ProviderSessions providerSessions,
+      SecurityLog log)
       throws Exception {
-    var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
-    onSuccess.setDefaultTargetUrl("/account/contacts/services");
+    ClientRegistrationRepository registrations =
+        customers.oidc() ? ProviderSecurity.registrations(customers) : null;
     // the page asked for is remembered without a "?continue" marker, so the address bar shows
     // the page itself after signing in
     var saved = new HttpSessionRequestCache();
     saved.setMatchingRequestParameterName(null);
-    onSuccess.setRequestCache(saved);
     http.requestCache(r -> r.requestCache(saved))
         .authorizeHttpRequests(
             auth ->
@@ -109,33 +121,20 @@ class SecurityConfiguration {
                             new AccessDeniedHandlerImpl().handle(request, response, denied);
                           }
                         })))
-        .formLogin(
-            form ->
-                form.loginPage("/login")
-                    .usernameParameter("login")
-                    .successHandler(
-                        (request, response, authentication) -> {
-                          if (SignIns.pending(authentication)) {
-                            response.sendRedirect(
-                                request.getContextPath() + "/login/second-factor");
-                            return;
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/logout")
+                    .addLogoutHandler(
+                        (request, response, auth) -> {
+                          if (auth != null && auth.isAuthenticated()) {
+                            log.record(
+                                Nic.parse(auth.getName()),
+                                SecurityEvent.signOut,
+                                SecurityLog.Details.none());
                           }
-                          signIns.complete(Nic.parse(authentication.getName()), request, response);
-                          onSuccess.onAuthenticationSuccess(request, response, authentication);
                         })
-                    .failureHandler(
-                        (request, response, failed) -> {
-                          // the form comes back with the customer ID typed, not empty
-                          String login = request.getParameter("login");
-                          if (login != null && login.length() <= 320) {
-                            request
-                                .getSession()
-                                .setAttribute(SignedInCustomer.TYPED_LOGIN, login.strip());
-                          }
-                          response.sendRedirect(request.getContextPath() + "/login?error");
-                        })
-                    .permitAll())
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                    .logoutSuccessHandler(ProviderSecurity.afterSignOut(registrations)))
         // /createToken is authenticated by the password in the form, not by a session cookie
         .csrf(csrf -> csrf.ignoringRequestMatchers("/createToken"))
         .headers(
@@ -147,7 +146,13 @@ class SecurityConfiguration {
                         referrer ->
                             referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                     .contentSecurityPolicy(
-                        csp -> csp.policyDirectives(ContentSecurityPolicy.PANEL)))
+                        csp ->
+                            csp.policyDirectives(
+                                registrations == null
+                                    ? ContentSecurityPolicy.PANEL
+                                    // signing out and step-up leave a form for the provider
+                                    : ContentSecurityPolicy.formsAlsoTo(
+                                        ProviderSecurity.origins(registrations)))))
         .addFilterBefore(
             new OncePerRequestFilter() {
               // the very matcher of the sign-in filter: no spelling of the path slips past this
@@ -158,11 +163,22 @@ class SecurityConfiguration {
               protected void doFilterInternal(
                   HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                   throws ServletException, IOException {
+                if (!customers.passwords()
+                    && (request.getContextPath() + "/passkey/verify")
+                        .equals(request.getRequestURI())
+                    && SecurityContextHolder.getContext().getAuthentication() == null) {
+                  // a passkey alone signs in only where Handover's own sign-in is offered
+                  response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                  return;
+                }
                 if (signIn.matches(request)) {
                   String key = guard.keyFor(request.getParameter("login"));
                   // every account alike, with a second factor or not: while it is held back the
                   // password is not checked, so the right one answers as a wrong one does
                   if (!guard.mayTry(key, request.getRemoteAddr(), devices.known(key, request))) {
+                    accountOf(key)
+                        .ifPresent(
+                            nic -> log.record(nic, SecurityEvent.signInThrottled, password()));
                     response.sendRedirect(request.getContextPath() + "/login?throttled");
                     return;
                   }
@@ -171,7 +187,42 @@ class SecurityConfiguration {
               }
             },
             UsernamePasswordAuthenticationFilter.class);
+    if (customers.passwords()) {
+      http.formLogin(form -> passwordSignIn(form, signIns, saved));
+    }
+    if (registrations != null) {
+      ProviderSecurity.apply(http, registrations, provider, providerSessions);
+    }
     return http.build();
+  }
+
+  /** Handover's own sign-in form: password, then the second step when the account has one. */
+  private static void passwordSignIn(
+      FormLoginConfigurer<HttpSecurity> form, SignIns signIns, HttpSessionRequestCache saved) {
+    var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
+    onSuccess.setDefaultTargetUrl("/account/contacts/services");
+    onSuccess.setRequestCache(saved);
+    form.loginPage("/login")
+        .usernameParameter("login")
+        .successHandler(
+            (request, response, authentication) -> {
+              if (SignIns.pending(authentication)) {
+                response.sendRedirect(request.getContextPath() + "/login/second-factor");
+                return;
+              }
+              signIns.complete(Nic.parse(authentication.getName()), request, response);
+              onSuccess.onAuthenticationSuccess(request, response, authentication);
+            })
+        .failureHandler(
+            (request, response, failed) -> {
+              // the form comes back with the customer ID typed, not empty
+              String login = request.getParameter("login");
+              if (login != null && login.length() <= 320) {
+                request.getSession().setAttribute(SignedInCustomer.TYPED_LOGIN, login.strip());
+              }
+              response.sendRedirect(request.getContextPath() + "/login?error");
+            })
+        .permitAll();
   }
 
   /** Signs customers in by customer ID or email; suspended accounts cannot sign in. */
@@ -193,11 +244,22 @@ class SecurityConfiguration {
 
   /** Counts every failed sign-in against the account (or login typed) and the client address. */
   @Bean
-  FailedSignIns failedSignIns(SignInGuard guard, KnownDevices devices) {
-    return new FailedSignIns(guard, devices);
+  FailedSignIns failedSignIns(SignInGuard guard, KnownDevices devices, SecurityLog log) {
+    return new FailedSignIns(guard, devices, log);
   }
 
-  record FailedSignIns(SignInGuard guard, KnownDevices devices) {
+  /** The account a sign-in key names ({@code account:<nic>}), if it names one. */
+  static Optional<Nic> accountOf(String key) {
+    return key.startsWith("account:")
+        ? Optional.of(Nic.parse(key.substring("account:".length())))
+        : Optional.empty();
+  }
+
+  private static SecurityLog.Details password() {
+    return SecurityLog.Details.signIn("password", null);
+  }
+
+  record FailedSignIns(SignInGuard guard, KnownDevices devices, SecurityLog log) {
     @EventListener
     public void on(AuthenticationFailureBadCredentialsEvent event) {
       String key = guard.keyFor(String.valueOf(event.getAuthentication().getPrincipal()));
@@ -210,6 +272,7 @@ class SecurityConfiguration {
         device = devices.known(key, attrs.getRequest());
       }
       guard.failed(key, address, device);
+      accountOf(key).ifPresent(nic -> log.record(nic, SecurityEvent.signInFailed, password()));
     }
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.handover.account.Accounts;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
 import org.handover.catalog.HostedServices;
 import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
@@ -43,7 +45,11 @@ public class SignIns {
   public static final String PENDING = "ROLE_PENDING_SECOND_FACTOR";
 
   private static final Set<String> SECOND_FACTORS =
-      Set.of("FACTOR_TOTP", "FACTOR_RECOVERY", FactorGrantedAuthority.WEBAUTHN_AUTHORITY);
+      Set.of(
+          "FACTOR_TOTP",
+          "FACTOR_RECOVERY",
+          FactorGrantedAuthority.WEBAUTHN_AUTHORITY,
+          ProviderSignIn.FACTOR_AUTHORITY);
 
   private final SignInGuard guard;
   private final KnownDevices devices;
@@ -53,6 +59,7 @@ public class SignIns {
   private final LocaleResolver locales;
   private final HandoverProperties.Security settings;
   private final Clock clock;
+  private final SecurityLog log;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
   private final CsrfAuthenticationStrategy csrf =
       new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository());
@@ -65,7 +72,9 @@ public class SignIns {
       HostedServices services,
       LocaleResolver locales,
       HandoverProperties properties,
-      Clock clock) {
+      Clock clock,
+      SecurityLog log) {
+    this.log = log;
     this.guard = guard;
     this.devices = devices;
     this.accounts = accounts;
@@ -93,6 +102,44 @@ public class SignIns {
     devices.remember(nic, request, response);
     WebSessions.describe(request);
     accounts.find(nic).ifPresent(a -> locales.setLocale(request, response, a.language().locale()));
+    Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+    log.record(nic, SecurityEvent.signIn, how(signedIn));
+  }
+
+  /**
+   * How a session signed in (or stepped up): method {@code password}, {@code passkey} or {@code
+   * provider}, and its second factor ({@code totp}, {@code recovery}, {@code passkey}, {@code
+   * provider}) when there was one.
+   */
+  public static SecurityLog.Details how(Authentication auth) {
+    if (auth == null) {
+      return SecurityLog.Details.none();
+    }
+    String method =
+        auth.getPrincipal() instanceof ProviderCustomer
+            ? "provider"
+            : auth.getAuthorities().stream()
+                    .anyMatch(
+                        a -> FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(a.getAuthority()))
+                ? "password"
+                : "passkey";
+    String factor =
+        auth.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(SECOND_FACTORS::contains)
+            .map(SignIns::factorName)
+            .findFirst()
+            .orElse(null);
+    return SecurityLog.Details.signIn(method, factor);
+  }
+
+  private static String factorName(String authority) {
+    return switch (authority) {
+      case "FACTOR_TOTP" -> "totp";
+      case "FACTOR_RECOVERY" -> "recovery";
+      case FactorGrantedAuthority.WEBAUTHN_AUTHORITY -> "passkey";
+      default -> "provider";
+    };
   }
 
   /**
@@ -156,6 +203,14 @@ public class SignIns {
                     a instanceof FactorGrantedAuthority f
                         && SECOND_FACTORS.contains(f.getAuthority())
                         && f.getIssuedAt().isAfter(since));
+  }
+
+  /** Whether the session's second factor was proved by the identity provider (at any time). */
+  public boolean provedByProvider(Authentication authentication) {
+    return authentication != null
+        && authentication.getPrincipal() instanceof ProviderCustomer
+        && authentication.getAuthorities().stream()
+            .anyMatch(a -> ProviderSignIn.FACTOR_AUTHORITY.equals(a.getAuthority()));
   }
 
   /** Whether the provider's policy demands a second factor of this customer. */

@@ -15,9 +15,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Enforces {@link StepUp}: an action so marked runs only with a fresh second-factor check when the
- * customer has a second factor, and only once one is enrolled when the policy demands it. Otherwise
- * the browser is sent to confirm (or enrol) and then back to the page it came from, where it
- * repeats the action.
+ * customer has a second factor, and only once one is enrolled when the policy demands it. A
+ * customer whose identity provider proved more than a password checks again there ({@code
+ * max_age=0}). Otherwise the browser is sent to confirm (or enrol) and then back to the page it
+ * came from, where it repeats the action.
  */
 public class StepUpInterceptor implements HandlerInterceptor {
 
@@ -39,6 +40,20 @@ public class StepUpInterceptor implements HandlerInterceptor {
     }
     Nic nic = Nic.parse(auth.getName());
     String base = request.getContextPath();
+    if (signIns.provedByProvider(auth)) {
+      if (signIns.fresh(auth)) {
+        return true;
+      }
+      // the provider proved the second factor: it checks again, not a Handover password
+      request.getSession().setAttribute(ProviderSignIn.STEP_UP_CONTINUE, returnPath(request));
+      response.sendRedirect(
+          base
+              + "/oauth2/authorization/"
+              + ProviderSignIn.REGISTRATION
+              + "?"
+              + ProviderSecurity.STEP_UP);
+      return false;
+    }
     if (signIns.enrolled(nic)) {
       if (signIns.fresh(auth)) {
         return true;

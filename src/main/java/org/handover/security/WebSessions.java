@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.handover.account.AccountLockdown;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
 import org.handover.system.Digests;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
@@ -41,8 +43,11 @@ public class WebSessions {
 
   private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-  WebSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+  private final SecurityLog log;
+
+  WebSessions(FindByIndexNameSessionRepository<? extends Session> sessions, SecurityLog log) {
     this.sessions = sessions;
+    this.log = log;
   }
 
   /** Notes the device and address of a session that just signed in. */
@@ -69,11 +74,15 @@ public class WebSessions {
         .toList();
   }
 
-  /** Ends the account's session with this handle; {@link NoSuchSession} when there is none. */
-  public void end(Nic nic, String handle) {
+  /**
+   * Ends the account's session with this handle, by the customer ({@code by} null) or someone else
+   * ({@code staff:alice}); {@link NoSuchSession} when there is none.
+   */
+  public void end(Nic nic, String handle, String by) {
     for (String id : sessions.findByPrincipalName(nic.value()).keySet()) {
       if (handle(id).equals(handle)) {
         sessions.deleteById(id);
+        log.record(nic, SecurityEvent.sessionEnded, SecurityLog.Details.by(by));
         return;
       }
     }
@@ -100,10 +109,25 @@ public class WebSessions {
     return ended;
   }
 
+  /** Ends the account's sessions whose attribute has this value; returns how many. */
+  public int endWhere(Nic nic, String attribute, String value) {
+    int ended = 0;
+    for (Session session : sessions.findByPrincipalName(nic.value()).values()) {
+      if (value.equals(session.getAttribute(attribute))) {
+        sessions.deleteById(session.getId());
+        ended++;
+      }
+    }
+    return ended;
+  }
+
   /** Ends the account's other sessions: the one making this request (if any) stays. */
   @EventListener
   public void on(AccountLockdown lockdown) {
-    endAllExcept(lockdown.nic(), currentSessionId());
+    if (endAllExcept(lockdown.nic(), currentSessionId()) > 0) {
+      log.record(
+          lockdown.nic(), SecurityEvent.sessionEnded, SecurityLog.Details.by(lockdown.reason()));
+    }
   }
 
   /** The id of the session of the request being served, if any. */

@@ -33,7 +33,9 @@ public class AccountSessions {
    * otherwise.
    */
   public void end(Actor staff, Nic nic, String handle) {
-    sessions.end(nic, handle);
+    // the customer's log names the staff member as people read it (the identity is in the audit)
+    sessions.end(
+        nic, handle, staff.name() != null ? StaffMember.PREFIX + staff.name() : staff.id());
     audit.record(
         staff, "staff.session.ended", null, null, "account=" + nic.value() + " session=" + handle);
   }

@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.handover.account.Accounts;
+import org.handover.audit.SecurityEntry;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
 import org.handover.support.IntegrationTest;
 import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
@@ -163,5 +166,44 @@ abstract class SecurityStoresTests extends IntegrationTest {
     assertThat(passkeys.name(nic, id.toBase64UrlString())).contains("Office");
     assertThat(passkeys.delete(nic, id.toBase64UrlString())).isOne();
     assertThat(passkeys.any(nic)).isFalse();
+  }
+
+  @Autowired SecurityLog securityLog;
+  @Autowired ProviderSessionRepository providerSessions;
+
+  @Test
+  void theSecurityLogIsReadNewestFirstByPagesExportedWholeAndPurgedByAge() {
+    Nic nic = fixtures.account();
+    for (int i = 0; i < SecurityLog.PAGE + 5; i++) {
+      securityLog.record(nic, SecurityEvent.handOver, SecurityLog.Details.detail("line " + i));
+    }
+    SecurityLog.Page first = securityLog.page(nic, null);
+    assertThat(first.entries()).hasSize(SecurityLog.PAGE);
+    assertThat(first.entries().get(0).detail()).isEqualTo("line " + (SecurityLog.PAGE + 4));
+    SecurityLog.Page second = securityLog.page(nic, first.nextBefore());
+    assertThat(second.entries()).extracting(SecurityEntry::detail).endsWith("line 0").hasSize(5);
+    assertThat(second.nextBefore()).isNull();
+    List<String> all = new ArrayList<>();
+    securityLog.export(nic, e -> all.add(e.detail()));
+    assertThat(all).hasSize(SecurityLog.PAGE + 5).startsWith("line " + (SecurityLog.PAGE + 4));
+    clock.advance(Duration.ofDays(401));
+    securityLog.purge();
+    assertThat(securityLog.page(nic, null).entries()).isEmpty();
+  }
+
+  @Test
+  void providerSessionsAreTakenBySidOrByThePerson() {
+    var a =
+        new ProviderSessionRepository.Row("s-1", "https://idp", "sub-1", "sid-1", "aa100001-ovh");
+    var b =
+        new ProviderSessionRepository.Row("s-2", "https://idp", "sub-1", "sid-2", "aa100001-ovh");
+    var c = new ProviderSessionRepository.Row("s-3", "https://idp", "sub-2", null, "aa100002-ovh");
+    for (var row : List.of(a, b, c)) {
+      providerSessions.save(row, clock.instant());
+    }
+    assertThat(providerSessions.take("https://idp", "sub-1", "sid-2")).containsExactly(b);
+    assertThat(providerSessions.take("https://other", "sub-1", null)).isEmpty();
+    assertThat(providerSessions.take("https://idp", "sub-1", null)).containsExactly(a);
+    assertThat(providerSessions.take("https://idp", "sub-2", null)).containsExactly(c);
   }
 }

@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.handover.account.Accounts;
 import org.handover.audit.AuditLog;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeState;
 import org.handover.change.ContactChanges;
@@ -59,6 +61,7 @@ class StaffSignInTest {
   @Autowired ContactChanges changes;
   @Autowired Accounts accounts;
   @Autowired MutableClock clock;
+  @Autowired SecurityLog securityLog;
 
   @BeforeEach
   void allowRedirect() {
@@ -269,6 +272,19 @@ class StaffSignInTest {
                 .status())
         .isEqualTo(403);
     assertThat(accounts.require(a).isActive()).isTrue();
+  }
+
+  @Test
+  void staffSeeTheCustomersSecurityLog() {
+    Nic a = fixtures.account();
+    securityLog.record(a, SecurityEvent.handOver, SecurityLog.Details.detail("seen-by-staff"));
+    var browser = new HttpSession();
+    signIn(browser, url("/operator/console"), "vera");
+    HttpSession.Page account = browser.get(url("/operator/console/accounts/" + a.value()));
+    assertThat(account.body())
+        .contains("id=\"account-security-log\"")
+        .contains("Hand-over action")
+        .contains("seen-by-staff");
   }
 
   @Test

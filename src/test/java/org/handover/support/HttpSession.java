@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +26,22 @@ public final class HttpSession {
       Pattern.compile("value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final String userAgent;
+  private final List<URI> visited = new ArrayList<>();
+
+  public HttpSession() {
+    this(null);
+  }
+
+  /** A browser that names itself with this User-Agent. */
+  public HttpSession(String userAgent) {
+    this.userAgent = userAgent;
+  }
+
+  /** Every address this browser requested, redirects included, oldest first. */
+  public List<URI> visited() {
+    return List.copyOf(visited);
+  }
 
   private final HttpClient client =
       HttpClient.newBuilder()
@@ -81,6 +99,13 @@ public final class HttpSession {
   private Page follow(HttpRequest request) {
     try {
       for (int hops = 0; hops < 20; hops++) {
+        if (userAgent != null) {
+          request =
+              HttpRequest.newBuilder(request, (name, value) -> true)
+                  .setHeader("User-Agent", userAgent)
+                  .build();
+        }
+        visited.add(request.uri());
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         var location = response.headers().firstValue("Location");
         if (response.statusCode() / 100 != 3 || location.isEmpty()) {

@@ -3,6 +3,12 @@ package org.handover.support;
 import static org.handover.support.Fixtures.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.handover.apiauth.AccessRule;
@@ -53,5 +59,27 @@ public final class SignedRequests {
       builder.content(body);
     }
     return builder;
+  }
+
+  /** A GET of {@code path} on a running server at {@code base}, rightly signed at {@code ts}. */
+  public static HttpResponse<String> get(Credential c, String base, String path, long ts) {
+    String url = base + path;
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("X-Ovh-Application", c.appKey())
+                  .header("X-Ovh-Consumer", c.consumerKey())
+                  .header("X-Ovh-Timestamp", String.valueOf(ts))
+                  .header("X-Ovh-Signature", sign(c, "GET", url, "", ts))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -1,7 +1,7 @@
 package org.handover.account.web;
 
 import java.security.Principal;
-import org.handover.account.SignedInCustomer;
+import org.handover.account.PanelCustomer;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,7 +17,7 @@ class CustomerName {
   @ModelAttribute("customerName")
   String customerName(Principal principal) {
     return principal instanceof Authentication authentication
-            && authentication.getPrincipal() instanceof SignedInCustomer customer
+            && authentication.getPrincipal() instanceof PanelCustomer customer
         ? customer.displayName()
         : null;
   }

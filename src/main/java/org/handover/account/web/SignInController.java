@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.handover.account.Accounts;
+import org.handover.account.CustomerSignInSettings;
 import org.handover.account.NewAccount;
 import org.handover.account.SignedInCustomer;
 import org.handover.system.Actor;
@@ -15,11 +16,13 @@ import org.handover.system.HandoverProperties;
 import org.handover.system.Language;
 import org.handover.system.TextRules;
 import org.handover.system.Throttle;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.LocaleResolver;
 
 /** Sign-in page and sign-up (Spring Security processes the sign-in form itself). */
@@ -32,18 +35,35 @@ class SignInController {
   private final Throttle throttle;
   private final LocaleResolver locales;
   private final HandoverProperties properties;
+  private final CustomerSignInSettings customers;
 
   SignInController(
-      Accounts accounts, Throttle throttle, LocaleResolver locales, HandoverProperties properties) {
+      Accounts accounts,
+      Throttle throttle,
+      LocaleResolver locales,
+      HandoverProperties properties,
+      CustomerSignInSettings customers) {
+    this.customers = customers;
     this.accounts = accounts;
     this.throttle = throttle;
     this.locales = locales;
     this.properties = properties;
   }
 
+  /**
+   * The sign-in page: Handover's password form, the provider's sign-in, or both, as {@code
+   * handover.customers.sign-in} says. With the provider only, a plain visit goes straight to it; a
+   * page with news (signed out, refused) stays, with a button to sign in again.
+   */
   @GetMapping("/login")
-  String login(HttpSession session, Model model) {
+  String login(HttpServletRequest request, Model model) {
+    if (!customers.passwords() && request.getQueryString() == null) {
+      return "redirect:/oauth2/authorization/customer";
+    }
+    model.addAttribute("passwords", customers.passwords());
+    model.addAttribute("provider", customers.oidc());
     // a failed sign-in comes back with what was typed in the customer ID field
+    HttpSession session = request.getSession(false);
     Object typed = session == null ? null : session.getAttribute(SignedInCustomer.TYPED_LOGIN);
     if (typed != null) {
       session.removeAttribute(SignedInCustomer.TYPED_LOGIN);
@@ -52,8 +72,26 @@ class SignInController {
     return "account/login";
   }
 
+  /** Reached only when passwords are off (the password form is handled by Spring Security). */
+  @PostMapping("/login")
+  String passwordsOff(Model model, HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    model.addAttribute("passwords", false);
+    model.addAttribute("provider", true);
+    model.addAttribute("passwordsOff", true);
+    return "account/login";
+  }
+
+  /** Sign-up and password reset exist only where customers have Handover passwords. */
+  private void requirePasswords() {
+    if (!customers.passwords()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+  }
+
   @GetMapping("/signup")
   String signupForm(Model model, Locale locale) {
+    requirePasswords();
     model.addAttribute("form", SignupForm.empty(Language.of(locale.getLanguage())));
     return "account/signup";
   }
@@ -66,6 +104,7 @@ class SignInController {
   @PostMapping("/signup")
   String signup(
       SignupForm form, HttpServletRequest request, HttpServletResponse response, Model model) {
+    requirePasswords();
     Language language = Language.of(form.language());
     locales.setLocale(request, response, language.locale());
     model.addAttribute("form", form);
@@ -162,6 +201,7 @@ class SignInController {
       @RequestParam(required = false) String login,
       @RequestParam(required = false) String token,
       Model model) {
+    requirePasswords();
     model.addAttribute("login", login);
     model.addAttribute("token", token);
     return token == null ? "account/password-reset" : "account/password-reset-confirm";
@@ -169,6 +209,7 @@ class SignInController {
 
   @PostMapping("/password-reset")
   String requestReset(@RequestParam String login, HttpServletRequest request, Model model) {
+    requirePasswords();
     String key = "reset:" + login.strip().toLowerCase(Locale.ROOT);
     if (!throttle.isBlocked(key, 3)) {
       throttle.record(key);
@@ -188,6 +229,7 @@ class SignInController {
       HttpServletRequest request,
       Model model,
       Locale locale) {
+    requirePasswords();
     model.addAttribute("login", login);
     if (!password.equals(passwordAgain)) {
       model.addAttribute("formError", "signup.passwordsDiffer");

@@ -90,7 +90,7 @@ class AuthApi {
 
   @PostMapping("/logout")
   ResponseEntity<String> logout(ApiCaller caller) {
-    keys.revoke(caller.credentialId());
+    keys.revoke(caller);
     return ApiResponses.nothing();
   }
 }

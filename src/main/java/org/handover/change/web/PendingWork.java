@@ -2,9 +2,8 @@ package org.handover.change.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import org.handover.account.SignedInCustomer;
+import org.handover.account.PanelCustomer;
 import org.handover.change.ContactChanges;
-import org.handover.system.Nic;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -27,9 +26,9 @@ class PendingWork {
   Integer awaitingCount(Principal principal, HttpServletRequest request) {
     if (!"GET".equals(request.getMethod())
         || !(principal instanceof Authentication auth)
-        || !(auth.getPrincipal() instanceof SignedInCustomer customer)) {
+        || !(auth.getPrincipal() instanceof PanelCustomer customer)) {
       return null;
     }
-    return changes.awaitingCount(new Nic(customer.getUsername()));
+    return changes.awaitingCount(customer.nic());
   }
 }

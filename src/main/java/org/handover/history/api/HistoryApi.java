@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
 import java.util.List;
 import org.handover.apiauth.ApiCaller;
-import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiResponses;
 import org.handover.apiauth.OvhApi;
 import org.handover.catalog.ServiceType;
@@ -90,24 +89,10 @@ class HistoryApi {
           @RequestParam(required = false)
           String before,
       HttpServletRequest request) {
-    HistoryPage page = history.forCustomer(caller.nic(), type(request), name, cursor(before));
+    HistoryPage page =
+        history.forCustomer(
+            caller.nic(), type(request), name, ApiResponses.before(before, "event"));
     return new Page(page.entries().stream().map(Event::of).toList(), page.nextBefore());
-  }
-
-  private static Long cursor(String before) {
-    if (before == null) {
-      return null;
-    }
-    try {
-      long value = Long.parseLong(before.strip());
-      if (value > 0) {
-        return value;
-      }
-    } catch (NumberFormatException notANumber) {
-      // answered below
-    }
-    throw new ApiErrors.BadRequest(
-        "before must be a positive event id (the next of the previous page)");
   }
 
   private static ServiceType type(HttpServletRequest request) {

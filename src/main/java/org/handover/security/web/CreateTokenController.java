@@ -1,6 +1,7 @@
 package org.handover.security.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
+import org.handover.account.CustomerSignInSettings;
 import org.handover.apiauth.AccessRule;
 import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiKeys;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
 import org.handover.security.KnownDevices;
 import org.handover.security.SecondFactors;
 import org.handover.security.SignInGuard;
@@ -44,6 +48,8 @@ class CreateTokenController {
   private final KnownDevices devices;
   private final SecondFactors factors;
   private final MessageSource messages;
+  private final CustomerSignInSettings customers;
+  private final SecurityLog log;
 
   CreateTokenController(
       Accounts accounts,
@@ -52,7 +58,11 @@ class CreateTokenController {
       SignInGuard guard,
       KnownDevices devices,
       SecondFactors factors,
-      MessageSource messages) {
+      MessageSource messages,
+      CustomerSignInSettings customers,
+      SecurityLog log) {
+    this.customers = customers;
+    this.log = log;
     this.accounts = accounts;
     this.passwords = passwords;
     this.keys = keys;
@@ -63,8 +73,17 @@ class CreateTokenController {
   }
 
   @GetMapping("/createToken")
-  String form(HttpServletRequest request, Model model) {
+  String form(HttpServletRequest request, Model model, HttpServletResponse response) {
     model.addAttribute("rules", rulesFrom(request, false));
+    return view(model, response);
+  }
+
+  /** The page; without Handover passwords it offers no form and says where keys come from. */
+  private String view(Model model, HttpServletResponse response) {
+    model.addAttribute("passwords", customers.passwords());
+    if (!customers.passwords()) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    }
     return "apiauth/create-token";
   }
 
@@ -102,7 +121,8 @@ class CreateTokenController {
       @RequestParam(defaultValue = "") String applicationDescription,
       @RequestParam(defaultValue = "0") long validity,
       Model model,
-      Locale locale) {
+      Locale locale,
+      HttpServletResponse response) {
     try {
       model.addAttribute(
           "token",
@@ -113,7 +133,7 @@ class CreateTokenController {
           messages.getMessage("createToken.refused", new Object[] {refused.getMessage()}, locale));
       model.addAttribute("rules", rulesFrom(request, false));
     }
-    return "apiauth/create-token";
+    return view(model, response);
   }
 
   private ApiKeys.Token create(
@@ -124,6 +144,11 @@ class CreateTokenController {
       String name,
       String description,
       long validity) {
+    if (!customers.passwords()) {
+      throw new ApiErrors.Forbidden(
+          "Customers sign in through the provider's identity provider here: create keys on the"
+              + " API applications page of the panel, or validate a consumer key after signing in");
+    }
     // the same count as the panel's sign-in: by account, whatever login names it
     String key = guard.keyFor(nic);
     String device = devices.known(key, request);
@@ -143,6 +168,12 @@ class CreateTokenController {
     }
     if (!ok) {
       guard.failed(key, request.getRemoteAddr(), device);
+      if (account != null) {
+        log.record(
+            account.nic(),
+            SecurityEvent.signInFailed,
+            SecurityLog.Details.signIn("password", null).withDetail("/createToken"));
+      }
       throw new ApiErrors.Forbidden("Wrong customer ID, password or second-factor code");
     }
     if (validity < 0 || validity > Duration.ofDays(3650).toSeconds()) {

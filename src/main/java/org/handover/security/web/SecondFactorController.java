@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
 import org.handover.security.KnownDevices;
 import org.handover.security.Passkeys;
 import org.handover.security.SecondFactors;
@@ -36,6 +38,7 @@ class SecondFactorController {
   private final SignIns signIns;
   private final SignInGuard guard;
   private final KnownDevices devices;
+  private final SecurityLog log;
   private final SavedRequestAwareAuthenticationSuccessHandler onSuccess =
       new SavedRequestAwareAuthenticationSuccessHandler();
 
@@ -44,7 +47,9 @@ class SecondFactorController {
       Passkeys passkeys,
       SignIns signIns,
       SignInGuard guard,
-      KnownDevices devices) {
+      KnownDevices devices,
+      SecurityLog log) {
+    this.log = log;
     this.factors = factors;
     this.passkeys = passkeys;
     this.signIns = signIns;
@@ -99,6 +104,10 @@ class SecondFactorController {
         .map(
             m -> {
               signIns.secondFactorPassed(m, request, response);
+              log.record(
+                  nic,
+                  SecurityEvent.stepUp,
+                  SignIns.how(SecurityContextHolder.getContext().getAuthentication()));
               return m;
             })
         .isEmpty()) {
@@ -114,11 +123,13 @@ class SecondFactorController {
     String key = "factor:account:" + nic.value();
     String device = devices.known("account:" + nic.value(), request);
     if (!guard.mayTry(key, request.getRemoteAddr(), device)) {
+      log.record(nic, SecurityEvent.signInThrottled, SecurityLog.Details.none());
       return Optional.empty();
     }
     Optional<SecondFactors.Method> passed = factors.verify(nic, code);
     if (passed.isEmpty()) {
       guard.failed(key, request.getRemoteAddr(), device);
+      log.record(nic, SecurityEvent.secondFactorFailed, SecurityLog.Details.none());
     }
     return passed;
   }

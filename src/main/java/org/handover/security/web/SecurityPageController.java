@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.handover.account.Accounts;
+import org.handover.account.CustomerSignInSettings;
 import org.handover.apiauth.ApiKeys;
+import org.handover.audit.SecurityEntry;
+import org.handover.audit.SecurityLog;
 import org.handover.security.InterruptedForms;
 import org.handover.security.Passkeys;
 import org.handover.security.QrCodes;
@@ -40,6 +43,7 @@ class SecurityPageController {
 
   static final String PENDING_SECRET = "handover.pendingTotpSecret";
   private static final int KEYS_SHOWN = 200;
+  private static final int LOG_SHOWN = 10;
 
   private final SecondFactors factors;
   private final Passkeys passkeys;
@@ -49,6 +53,8 @@ class SecurityPageController {
   private final MessageSource messages;
   private final HandoverProperties properties;
   private final SignInGuard guard;
+  private final SecurityLog log;
+  private final CustomerSignInSettings customers;
 
   SecurityPageController(
       SecondFactors factors,
@@ -58,7 +64,11 @@ class SecurityPageController {
       Accounts accounts,
       MessageSource messages,
       HandoverProperties properties,
-      SignInGuard guard) {
+      SignInGuard guard,
+      SecurityLog log,
+      CustomerSignInSettings customers) {
+    this.log = log;
+    this.customers = customers;
     this.factors = factors;
     this.passkeys = passkeys;
     this.sessions = sessions;
@@ -77,6 +87,9 @@ class SecurityPageController {
     model.addAttribute("sessions", sessions.list(actor.nic(), request.getSession().getId()));
     model.addAttribute("consumerKeys", keys.consumerKeys(actor.nic(), KEYS_SHOWN));
     model.addAttribute("required", request.getParameter("required") != null);
+    model.addAttribute("passwords", customers.passwords());
+    List<SecurityEntry> latest = log.page(actor.nic(), null).entries();
+    model.addAttribute("logLines", latest.subList(0, Math.min(LOG_SHOWN, latest.size())));
     return "security/security";
   }
 
@@ -212,7 +225,7 @@ class SecurityPageController {
   @PostMapping("/sessions/{handle}/end")
   String endSession(
       Actor actor, @PathVariable String handle, RedirectAttributes flash, Locale locale) {
-    sessions.end(actor.nic(), handle);
+    sessions.end(actor.nic(), handle, null);
     flash.addFlashAttribute("notice", text("security.session.ended", locale));
     return "redirect:/account/security";
   }

@@ -7,6 +7,7 @@ import org.handover.account.Account;
 import org.handover.account.Accounts;
 import org.handover.account.Accounts.UnknownAccount;
 import org.handover.audit.AuditLog;
+import org.handover.audit.SecurityLog;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.HostedServices.ServiceNotFound;
@@ -44,6 +45,7 @@ class ConsoleController {
   private final AuditLog audit;
   private final ServiceHistory history;
   private final AccountSessions sessions;
+  private final SecurityLog securityLog;
 
   ConsoleController(
       Accounts accounts,
@@ -52,7 +54,9 @@ class ConsoleController {
       SecondFactors factors,
       AuditLog audit,
       ServiceHistory history,
-      AccountSessions sessions) {
+      AccountSessions sessions,
+      SecurityLog securityLog) {
+    this.securityLog = securityLog;
     this.accounts = accounts;
     this.services = services;
     this.changes = changes;
@@ -97,7 +101,8 @@ class ConsoleController {
   }
 
   @GetMapping("/accounts/{nic}")
-  String account(@PathVariable String nic, Model model) {
+  String account(
+      @PathVariable String nic, @RequestParam(required = false) Long logBefore, Model model) {
     Nic id = Nic.parse(nic);
     Account account = accounts.find(id).orElseThrow(() -> new UnknownAccount(id));
     model.addAttribute("account", account);
@@ -112,6 +117,9 @@ class ConsoleController {
     model.addAttribute("requests", changes.listInvolving(account.nic(), null, false, null, LIMIT));
     model.addAttribute("sessions", sessions.list(account.nic()));
     model.addAttribute("history", audit.search(null, account.nic().value(), null, null, 0, LIMIT));
+    model.addAttribute(
+        "securityLog",
+        securityLog.page(account.nic(), logBefore != null && logBefore > 0 ? logBefore : null));
     return "staff/account";
   }
 

@@ -1,0 +1,44 @@
+package org.handover.apiauth;
+
+import org.handover.audit.SecurityEntry;
+
+/**
+ * A line of a customer's security log as the API and the exports write it: dates as the API writes
+ * them, the event by name, the sign-in method and second factor, who did it when not the customer.
+ */
+public record SecurityLogLine(
+    long id,
+    String date,
+    String event,
+    String method,
+    String factor,
+    String by,
+    String address,
+    String browser,
+    String detail) {
+
+  /** The column names, in order (the CSV export's header). */
+  public static final String[] COLUMNS = {
+    "id", "date", "event", "method", "factor", "by", "address", "browser", "detail"
+  };
+
+  public static SecurityLogLine of(SecurityEntry e) {
+    return new SecurityLogLine(
+        e.id(),
+        ApiResponses.datetime(e.at()),
+        e.event().name(),
+        e.method(),
+        e.factor(),
+        e.by(),
+        e.address(),
+        e.browser(),
+        e.detail());
+  }
+
+  /** The values in the order of {@link #COLUMNS}. */
+  public String[] values() {
+    return new String[] {
+      String.valueOf(id), date, event, method, factor, by, address, browser, detail
+    };
+  }
+}

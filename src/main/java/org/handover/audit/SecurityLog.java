@@ -1,0 +1,111 @@
+package org.handover.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import org.handover.system.Nic;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Each customer's security log: what happened to their account's access, with the client address
+ * and browser of the request that did it (none for background jobs). One door, {@link #record},
+ * used by every feature; lines are kept for {@code handover.security.log-retention}.
+ */
+@Component
+public class SecurityLog {
+
+  /** Lines a page shows. */
+  public static final int PAGE = 50;
+
+  /** How the event happened: sign-in method, second factor, who did it, a short detail. */
+  public record Details(String method, String factor, String by, String detail) {
+
+    public static Details none() {
+      return new Details(null, null, null, null);
+    }
+
+    /** Someone other than the customer did it ({@code staff:alice}, {@code provider}, …). */
+    public static Details by(String by) {
+      return new Details(null, null, by, null);
+    }
+
+    public static Details detail(String detail) {
+      return new Details(null, null, null, detail);
+    }
+
+    /** A sign-in (or step-up) with this method and second factor (may be null). */
+    public static Details signIn(String method, String factor) {
+      return new Details(method, factor, null, null);
+    }
+
+    public Details withDetail(String text) {
+      return new Details(method, factor, by, text);
+    }
+  }
+
+  /** A page of lines, newest first; {@code nextBefore} is the cursor of the next page, or null. */
+  public record Page(List<SecurityEntry> entries, Long nextBefore) {}
+
+  private final SecurityLogRepository repository;
+  private final Browsers browsers;
+  private final Clock clock;
+  private final SecurityLogSettings settings;
+  private final TransactionTemplate readOnly;
+
+  SecurityLog(
+      SecurityLogRepository repository,
+      Browsers browsers,
+      Clock clock,
+      SecurityLogSettings settings,
+      PlatformTransactionManager transactions) {
+    this.repository = repository;
+    this.browsers = browsers;
+    this.clock = clock;
+    this.settings = settings;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
+  }
+
+  /** Appends a line to the account's log, in the caller's transaction if there is one. */
+  public void record(Nic account, SecurityEvent event, Details details) {
+    String address = null;
+    String browser = null;
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+      HttpServletRequest request = attrs.getRequest();
+      address = request.getRemoteAddr();
+      browser = browsers.describe(request.getHeader("User-Agent"));
+    }
+    repository.insert(account, clock.instant(), event, details, address, browser);
+  }
+
+  /**
+   * A page of the account's log, newest first, older than the {@code before} line (or the newest).
+   */
+  public Page page(Nic account, Long before) {
+    List<SecurityEntry> lines = repository.page(account, before, PAGE + 1);
+    if (lines.size() <= PAGE) {
+      return new Page(lines, null);
+    }
+    List<SecurityEntry> shown = lines.subList(0, PAGE);
+    return new Page(List.copyOf(shown), shown.get(PAGE - 1).id());
+  }
+
+  /** Hands every line of the account's log to {@code sink}, newest first, a few at a time. */
+  public void export(Nic account, Consumer<SecurityEntry> sink) {
+    readOnly.executeWithoutResult(s -> repository.each(account, sink));
+  }
+
+  /** Forgets lines older than the retention. */
+  @Scheduled(
+      fixedDelayString = "${handover.security.log-purge-interval:PT1H}",
+      initialDelayString = "PT1M")
+  public int purge() {
+    return repository.purgeBefore(clock.instant().minus(settings.logRetention()));
+  }
+}

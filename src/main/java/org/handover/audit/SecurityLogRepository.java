@@ -1,0 +1,102 @@
+package org.handover.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.handover.system.Nic;
+import org.handover.system.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code security_log} table: appended to, read by account newest first, purged by age. */
+@Repository
+class SecurityLogRepository {
+
+  private static final String COLUMNS =
+      "id, at, event, method, factor, by_whom, address, browser, detail";
+  private static final int FETCH = 500;
+
+  private final JdbcClient jdbc;
+
+  SecurityLogRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(
+      Nic nic,
+      Instant at,
+      SecurityEvent event,
+      SecurityLog.Details d,
+      String address,
+      String browser) {
+    jdbc.sql(
+            """
+            insert into security_log (nic, at, event, method, factor, by_whom, address, browser,
+                                      detail)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            nic.value(),
+            Sql.ts(at),
+            event.name(),
+            d.method(),
+            d.factor(),
+            cut(d.by(), 80),
+            cut(address, 64),
+            browser,
+            cut(d.detail(), 300))
+        .update();
+  }
+
+  /** Up to {@code limit} lines older than {@code before} (all when null), newest first. */
+  List<SecurityEntry> page(Nic nic, Long before, int limit) {
+    // two statements rather than "? is null or …", which PostgreSQL cannot type
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from security_log where nic = :nic"
+                + (before == null ? "" : " and id < :before")
+                + " order by id desc")
+        .param("nic", nic.value())
+        .param("before", before == null ? 0L : before)
+        .withMaxRows(limit)
+        .query(SecurityLogRepository::entry)
+        .list();
+  }
+
+  /** Every line of the account, newest first, handed on one by one (memory stays bounded). */
+  void each(Nic nic, Consumer<SecurityEntry> sink) {
+    try (Stream<SecurityEntry> lines =
+        jdbc
+            .sql("select " + COLUMNS + " from security_log where nic = ? order by id desc")
+            .param(nic.value())
+            .withFetchSize(FETCH)
+            .query(SecurityLogRepository::entry)
+            .stream()) {
+      lines.forEach(sink);
+    }
+  }
+
+  int purgeBefore(Instant cutoff) {
+    return jdbc.sql("delete from security_log where at < ?").param(Sql.ts(cutoff)).update();
+  }
+
+  private static SecurityEntry entry(ResultSet rs, int row) throws SQLException {
+    return new SecurityEntry(
+        rs.getLong("id"),
+        Sql.instant(rs, "at"),
+        SecurityEvent.valueOf(rs.getString("event")),
+        rs.getString("method"),
+        rs.getString("factor"),
+        rs.getString("by_whom"),
+        rs.getString("address"),
+        rs.getString("browser"),
+        rs.getString("detail"));
+  }
+
+  private static String cut(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+}
