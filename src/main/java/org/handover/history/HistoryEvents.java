@@ -35,8 +35,8 @@ final class HistoryEvents {
           "case.vetoed",
           "case.expired");
 
-  /** Actions read by their prefix (h-owner's registrant changes and corrections). */
-  static final List<String> PREFIXES = List.of("owner.");
+  /** Actions read by their prefix (registrant changes and corrections; delegated access). */
+  static final List<String> PREFIXES = List.of("owner.", "access.");
 
   /** Actions with a label of their own; other {@code owner.*} actions get the generic one. */
   static final Set<String> LABELLED =
@@ -50,7 +50,14 @@ final class HistoryEvents {
                       "owner.change.applied",
                       "owner.change.refused",
                       "owner.change.expired",
-                      "owner.change.cancelled"))
+                      "owner.change.cancelled",
+                      "access.granted",
+                      "access.changed",
+                      "access.revoked",
+                      "access.expired",
+                      "access.renounced",
+                      "access.suspended",
+                      "access.adminChanged"))
               .toList());
 
   private static final Pattern TASK = Pattern.compile("task (\\d+) ([a-z,]+) (\\S+) -> (\\S+)$");

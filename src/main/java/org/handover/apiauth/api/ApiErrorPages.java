@@ -73,8 +73,10 @@ class ApiErrorPages extends BasicErrorController {
     String path = uri == null ? "" : uri.toString().substring(request.getContextPath().length());
     return path.equals("/1.0")
         || path.equals("/v1")
+        || path.equals("/v2")
         || path.startsWith("/1.0/")
         || path.startsWith("/v1/")
+        || path.startsWith("/v2/")
         || path.startsWith("/operator/");
   }
 
