@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Answers "may this account do this on that service?" for the customer API's check, the panel's
  * Access view and the operator's {@code authorize}, all through {@link AccessRules}. Each answer
- * reads the database once ({@link AccessRepository#facts}); a batch reads it once per distinct
+ * reads the database once ({@link FactsRepository#facts}); a batch reads it once per distinct
  * account. Nothing is cached, so a revocation on any instance counts at once on every other.
  */
 @Component
@@ -23,12 +23,12 @@ public class AccessDecisions {
   /** The most checks one batch may hold. */
   public static final int MAX_BATCH = 1_000;
 
-  private final AccessRepository repository;
+  private final FactsRepository repository;
   private final AccessRules rules;
   private final Urns urns;
   private final Clock clock;
 
-  AccessDecisions(AccessRepository repository, AccessRules rules, Urns urns, Clock clock) {
+  AccessDecisions(FactsRepository repository, AccessRules rules, Urns urns, Clock clock) {
     this.repository = repository;
     this.rules = rules;
     this.urns = urns;
@@ -61,7 +61,7 @@ public class AccessDecisions {
     for (int i = 0; i < checks.size(); i++) {
       byIdentity.computeIfAbsent(who.get(i), k -> new ArrayList<>()).add(what.get(i));
     }
-    Map<Nic, AccessRepository.Read> reads = new LinkedHashMap<>();
+    Map<Nic, FactsRepository.Read> reads = new LinkedHashMap<>();
     byIdentity.forEach((nic, refs) -> reads.put(nic, repository.facts(nic, refs)));
     Instant now = clock.instant();
     List<Decision> out = new ArrayList<>(checks.size());
@@ -82,7 +82,7 @@ public class AccessDecisions {
   /** The answers for several actions of one account on one service, from one read. */
   public Map<String, Decision> decideEach(
       Nic identity, ResourceRef ref, Collection<String> actions) {
-    AccessRepository.Read read = repository.facts(identity, List.of(ref));
+    FactsRepository.Read read = repository.facts(identity, List.of(ref));
     Instant now = clock.instant();
     Map<String, Decision> out = new LinkedHashMap<>();
     for (String action : actions) {
@@ -103,7 +103,7 @@ public class AccessDecisions {
   }
 
   private Decision decide(
-      Nic identity, String action, ResourceRef ref, AccessRepository.Read read, Instant now) {
+      Nic identity, String action, ResourceRef ref, FactsRepository.Read read, Instant now) {
     AccessFacts facts = read.services().get(ref);
     if (facts == null) {
       facts = new AccessFacts(ref.type(), null, read.identity(), false, List.of());

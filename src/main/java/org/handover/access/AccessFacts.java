@@ -5,7 +5,7 @@ import org.handover.catalog.ServiceType;
 import org.handover.contact.Contacts;
 
 /**
- * What one decision needs to know, read in one statement ({@code AccessRepository#facts}): the
+ * What one decision needs to know, read in one statement ({@code FactsRepository#facts}): the
  * service's contacts (null when there is no such service), the asking account's state (null when
  * there is no such account), whether the administrator's account is active, and the grants of the
  * asking account that reach the service.
