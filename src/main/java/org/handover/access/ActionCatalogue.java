@@ -23,8 +23,9 @@ public final class ActionCatalogue {
   /** One action of the catalogue. */
   public record Entry(ServiceType type, String action, AccessCategory category) {}
 
-  private final Map<ServiceType, Map<String, AccessCategory>> byType =
-      new EnumMap<>(ServiceType.class);
+  /** Per type, by lowercase action name: the action as configured and its category. */
+  private final Map<ServiceType, Map<String, Entry>> byType = new EnumMap<>(ServiceType.class);
+
   private final Map<ContactRole, Set<AccessCategory>> roles = new EnumMap<>(ContactRole.class);
 
   ActionCatalogue(AccessSettings settings) {
@@ -32,12 +33,14 @@ public final class ActionCatalogue {
     for (ServiceType type : ServiceType.values()) {
       Map<AccessCategory, List<String>> lists =
           configured.getOrDefault(type, DefaultActions.of(type));
-      Map<String, AccessCategory> actions = new LinkedHashMap<>();
+      Map<String, Entry> actions = new LinkedHashMap<>();
       for (AccessCategory category : AccessCategory.values()) {
         for (String action : lists.getOrDefault(category, List.of())) {
-          String name = action.strip().toLowerCase(Locale.ROOT);
+          String name = action.strip();
           ActionPattern shape = ActionPattern.parse(name);
-          if (shape == null || shape.isGlob() || !name.startsWith(type.name() + ":")) {
+          if (shape == null
+              || shape.isGlob()
+              || !name.toLowerCase(Locale.ROOT).startsWith(type.name() + ":")) {
             throw new IllegalArgumentException(
                 "handover.access.actions."
                     + type.name()
@@ -47,7 +50,7 @@ public final class ActionCatalogue {
                     + type.name()
                     + ":'");
           }
-          actions.put(name, category);
+          actions.put(name.toLowerCase(Locale.ROOT), new Entry(type, name, category));
         }
       }
       byType.put(type, Collections.unmodifiableMap(actions));
@@ -67,19 +70,18 @@ public final class ActionCatalogue {
    * The category of an action on a type of service; empty when the catalogue has no such action.
    */
   public Optional<AccessCategory> category(ServiceType type, String action) {
-    return Optional.ofNullable(byType.get(type).get(action.toLowerCase(Locale.ROOT)));
+    return Optional.ofNullable(byType.get(type).get(action.toLowerCase(Locale.ROOT)))
+        .map(Entry::category);
   }
 
   /** Every action of a type, in catalogue order. */
   public List<Entry> actions(ServiceType type) {
-    List<Entry> entries = new ArrayList<>();
-    byType.get(type).forEach((action, category) -> entries.add(new Entry(type, action, category)));
-    return entries;
+    return new ArrayList<>(byType.get(type).values());
   }
 
   /** The actions of a type that a pattern covers. */
   List<String> covered(ServiceType type, ActionPattern pattern) {
-    return byType.get(type).keySet().stream().filter(pattern::matches).toList();
+    return byType.get(type).values().stream().map(Entry::action).filter(pattern::matches).toList();
   }
 
   /** Whether holding this role implies this action's category. */
