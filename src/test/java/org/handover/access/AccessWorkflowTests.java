@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.handover.support.Fixtures.as;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.handover.HandoverApplication;
@@ -207,19 +207,20 @@ abstract class AccessWorkflowTests extends IntegrationTest {
   @Test
   void anotherInstanceSeesARevocationAtOnce() {
     Policy p = policies.create(as(admin), draft(List.of(friend), null, "domain:apiovh:*"));
-    Map<String, Object> props = new HashMap<>();
-    props.put("server.port", 0);
+    // command-line arguments outrank the profile's file, as the subclass's database must
+    List<String> args =
+        new ArrayList<>(List.of("--server.port=0", "--spring.flyway.enabled=false"));
     for (String key :
         List.of(
             "spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
-      props.put(key, environment.getProperty(key, ""));
+      args.add("--" + key + "=" + environment.getProperty(key, ""));
     }
-    props.put("spring.flyway.enabled", false);
     try (ConfigurableApplicationContext two =
         new SpringApplicationBuilder(HandoverApplication.class)
             .profiles("test")
-            .properties(props)
-            .run()) {
+            .run(args.toArray(String[]::new))) {
+      assertThat(two.getEnvironment().getProperty("spring.datasource.url"))
+          .isEqualTo(environment.getProperty("spring.datasource.url"));
       AccessDecisions other = two.getBean(AccessDecisions.class);
       assertThat(other.decide(friend, RECORD, urn(domain)).allowed()).isTrue();
 
