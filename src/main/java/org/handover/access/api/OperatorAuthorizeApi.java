@@ -2,12 +2,14 @@ package org.handover.access.api;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.handover.access.AccessDecisions;
 import org.handover.access.AccessDecisions.Check;
 import org.handover.access.Decision;
 import org.handover.operator.api.OperatorApi;
 import org.handover.system.Actor;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * /operator/v1/authorize} {@code {"identity","action","resource"}} → {@code {"allowed", "because":
  * {"role"} | {"policy"} | {"denied"}}}, and {@code /authorize/batch} with up to 1,000 checks
  * answered in their order. The same decision function as the customer's own check and the panel.
+ * {@code Server-Timing: decide;dur=<ms>} says how long the decisions took inside the server.
  */
 @OperatorApi
 @RestController
@@ -54,15 +57,28 @@ class OperatorAuthorizeApi {
   record Results(List<Answer> results) {}
 
   @PostMapping
-  Answer authorize(Actor operator, @RequestBody Check check) {
-    return Answer.of(decisions.decideAll(List.of(check)).get(0));
+  ResponseEntity<Answer> authorize(Actor operator, @RequestBody Check check) {
+    long start = System.nanoTime();
+    Answer answer = Answer.of(decisions.decideAll(List.of(check)).get(0));
+    return timed(start, answer);
   }
 
   @PostMapping("/batch")
-  Results batch(Actor operator, @RequestBody Batch batch) {
-    return new Results(
-        decisions.decideAll(batch == null ? null : batch.checks()).stream()
-            .map(Answer::of)
-            .toList());
+  ResponseEntity<Results> batch(Actor operator, @RequestBody Batch batch) {
+    long start = System.nanoTime();
+    Results results =
+        new Results(
+            decisions.decideAll(batch == null ? null : batch.checks()).stream()
+                .map(Answer::of)
+                .toList());
+    return timed(start, results);
+  }
+
+  /** The answer with the time the decisions took, as {@code Server-Timing: decide;dur=<ms>}. */
+  private static <T> ResponseEntity<T> timed(long start, T body) {
+    double ms = (System.nanoTime() - start) / 1e6;
+    return ResponseEntity.ok()
+        .header("Server-Timing", String.format(Locale.ROOT, "decide;dur=%.3f", ms))
+        .body(body);
   }
 }
