@@ -14,7 +14,9 @@ import org.handover.system.Actor;
  * Which audit actions make a service's history, and how their rows read. Change sets write one row
  * per item ending in {@code task <id> <roles> <from> -> <to>} ({@code change/ChangeEffects}); a
  * support case writes {@code case=<id> role=<role> [from=<nic>] to=<nic> …} ({@code
- * reassign/Reassignments}); owner changes are {@code service.owner} and any {@code owner.*}.
+ * reassign/Reassignments}); owner changes are {@code service.owner} and any {@code owner.*};
+ * delegated access rows are {@code access.*} with {@code grantees=<nic>[,<nic>…]} ({@code
+ * access/AccessNotices}), read as the accounts the access went "to".
  */
 final class HistoryEvents {
 
@@ -62,6 +64,9 @@ final class HistoryEvents {
 
   private static final Pattern TASK = Pattern.compile("task (\\d+) ([a-z,]+) (\\S+) -> (\\S+)$");
 
+  /** Delegated access rows ({@code access/AccessNotices}): the grantees concerned. */
+  private static final Pattern GRANTEES = Pattern.compile("grantees=(\\S+)");
+
   private static final Pattern CASE =
       Pattern.compile("^case=(\\d+)(?: role=(\\w+))?(?: from=(\\S+))?(?: to=(\\S+))?");
 
@@ -80,6 +85,11 @@ final class HistoryEvents {
         roles = roles(m.group(2));
         from = m.group(3);
         to = m.group(4);
+      }
+    } else if (row.action().startsWith("access.")) {
+      Matcher m = GRANTEES.matcher(detail);
+      if (m.find()) {
+        to = m.group(1).replace(",", ", ");
       }
     } else if (row.action().startsWith("case.")) {
       Matcher m = CASE.matcher(detail);

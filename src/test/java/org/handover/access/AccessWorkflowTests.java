@@ -17,6 +17,8 @@ import org.handover.catalog.HostedService;
 import org.handover.change.ChangeSet;
 import org.handover.change.ContactChanges;
 import org.handover.contact.ContactRole;
+import org.handover.history.HistoryEntry;
+import org.handover.history.ServiceHistory;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
@@ -48,6 +50,7 @@ abstract class AccessWorkflowTests extends IntegrationTest {
   @Autowired Outbox outbox;
   @Autowired AuditLog audit;
   @Autowired Environment environment;
+  @Autowired ServiceHistory history;
 
   private Nic admin;
   private Nic tech;
@@ -109,6 +112,10 @@ abstract class AccessWorkflowTests extends IntegrationTest {
     assertThat(mailsTo(tech, before)).containsExactly(MailKind.ACCESS_GRANTED_NOTICE);
     assertThat(mailsTo(admin, before)).containsExactly(MailKind.ACCESS_GRANTED_NOTICE);
     assertThat(serviceAudit()).containsExactly("access.granted");
+    HistoryEntry shown =
+        history.forCustomer(tech, domain.type(), domain.name(), null).entries().get(0);
+    assertThat(shown.labelKey()).isEqualTo("history.action.access.granted");
+    assertThat(shown.to()).isEqualTo(friend.value());
   }
 
   @Test
