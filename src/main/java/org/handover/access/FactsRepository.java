@@ -50,7 +50,11 @@ class FactsRepository {
                 s.billing_nic, adm.state as admin_state, g.policy_id, g.allow_actions,
                 g.except_actions, g.deny_actions, g.expires_at
             from accounts me
-            left join services s on (s.type, s.name) in (:keys)
+            left join (
+                select sv.type, sv.name, sv.admin_nic, sv.tech_nic, sv.billing_nic
+                from (values :keys) as k(k_type, k_name)
+                join services sv on sv.type = k.k_type and sv.name = k.k_name
+            ) s on 1 = 1
             left join accounts adm on adm.nic = s.admin_nic
             left join (
                 select p.id as policy_id, p.owner_nic, p.allow_actions, p.except_actions,
