@@ -24,28 +24,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FactsRepository {
 
-  private final JdbcClient jdbc;
-
-  FactsRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
-
-  /** What {@link #facts} read: the asking account's state (null: no such account), per service. */
-  record Read(AccessFacts.IdentityState identity, Map<ResourceRef, AccessFacts> services) {}
-
-  /**
-   * In one statement: the asking account's state, and for each named service its contacts, its
-   * administrator's state and the asking account's live grants reaching it from policies the
-   * administrator owns. Services that do not exist have no entry.
-   */
-  Read facts(Nic identity, Collection<ResourceRef> services) {
-    List<Object[]> keys =
-        services.stream().map(r -> new Object[] {r.type().name(), r.name()}).toList();
-    Map<ResourceRef, AccessFacts> found = new LinkedHashMap<>();
-    Map<ResourceRef, List<Grant>> grants = new HashMap<>();
-    List<String> state = new ArrayList<>(1);
-    jdbc.sql(
-            """
+  /** The decision's one statement ({@code :keys} a list of (type, name), {@code :me} a nic). */
+  static final String FACTS =
+      """
             select me.state as identity_state, s.type, s.name, s.admin_nic, s.tech_nic,
                 s.billing_nic, adm.state as admin_state, g.policy_id, g.allow_actions,
                 g.except_actions, g.deny_actions, g.expires_at
@@ -66,7 +47,29 @@ class FactsRepository {
             ) g on g.owner_nic = s.admin_nic and g.r_type = s.type
                 and (g.r_name = s.name or g.r_name = '*')
             where me.nic = :me
-            order by g.policy_id""")
+            order by g.policy_id""";
+
+  private final JdbcClient jdbc;
+
+  FactsRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** What {@link #facts} read: the asking account's state (null: no such account), per service. */
+  record Read(AccessFacts.IdentityState identity, Map<ResourceRef, AccessFacts> services) {}
+
+  /**
+   * In one statement: the asking account's state, and for each named service its contacts, its
+   * administrator's state and the asking account's live grants reaching it from policies the
+   * administrator owns. Services that do not exist have no entry.
+   */
+  Read facts(Nic identity, Collection<ResourceRef> services) {
+    List<Object[]> keys =
+        services.stream().map(r -> new Object[] {r.type().name(), r.name()}).toList();
+    Map<ResourceRef, AccessFacts> found = new LinkedHashMap<>();
+    Map<ResourceRef, List<Grant>> grants = new HashMap<>();
+    List<String> state = new ArrayList<>(1);
+    jdbc.sql(FACTS)
         .param("keys", keys)
         .param("me", identity.value())
         .query(
