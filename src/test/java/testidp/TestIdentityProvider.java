@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -69,6 +70,9 @@ public final class TestIdentityProvider {
   public static final String CONSOLE_SECRET = "console-secret";
   public static final String SYSTEM_SECRET = "system-secret";
 
+  /** Names people go by now ({@code preferred_username}), when a test renamed them. */
+  static final Map<String, String> DISPLAY_NAMES = new ConcurrentHashMap<>();
+
   /** Redirect addresses of the console client; tests add Handover's once its port is known. */
   static final Set<String> REDIRECTS = new CopyOnWriteArraySet<>();
 
@@ -99,6 +103,19 @@ public final class TestIdentityProvider {
       running = new TestIdentityProvider(app.run());
     }
     return running;
+  }
+
+  /**
+   * From now on the person (the same {@code sub}) goes by another {@code preferred_username}, as a
+   * provider lets people change their user name.
+   */
+  public void rename(String person, String displayName) {
+    DISPLAY_NAMES.put(person, displayName);
+  }
+
+  /** Everyone goes by their own name again. */
+  public void forgetRenames() {
+    DISPLAY_NAMES.clear();
   }
 
   /** Lets the console client return to this address after sign-in. */
@@ -239,7 +256,10 @@ public final class TestIdentityProvider {
                   .map(a -> a.substring(5))
                   .toList();
           context.getClaims().claim("roles", roles);
-          context.getClaims().claim("preferred_username", context.getPrincipal().getName());
+          String person = context.getPrincipal().getName();
+          context
+              .getClaims()
+              .claim("preferred_username", DISPLAY_NAMES.getOrDefault(person, person));
         } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
             && "billing-system".equals(context.getRegisteredClient().getClientId())) {
           context.getClaims().audience(List.of(AUDIENCE));

@@ -1,6 +1,7 @@
 package org.handover.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.handover.account.AccountCodes.Issued;
 import org.handover.account.AccountCodes.Purpose;
@@ -53,10 +54,16 @@ class AccountCodeRepository {
 
   /** The newest live code of this account for this purpose. */
   Optional<Issued> live(Nic nic, Purpose purpose) {
+    return liveAll(nic, purpose).stream().findFirst();
+  }
+
+  /** The live codes of this account for this purpose, newest first (at most 100). */
+  List<Issued> liveAll(Nic nic, Purpose purpose) {
     return jdbc.sql(
             """
             select id, code_digest, new_email, expires_at, failed_attempts from account_codes
-            where nic = ? and purpose = ? and used_at is null order by id desc fetch first 1 rows only""")
+            where nic = ? and purpose = ? and used_at is null
+            order by id desc fetch first 100 rows only""")
         .params(nic.value(), purpose.name())
         .query(
             (rs, n) ->
@@ -66,6 +73,6 @@ class AccountCodeRepository {
                     rs.getString("new_email"),
                     Sql.instant(rs, "expires_at"),
                     rs.getInt("failed_attempts")))
-        .optional();
+        .list();
   }
 }

@@ -52,6 +52,7 @@ public class Accounts {
   private final AccountNotices notices;
   private final Throttle throttle;
   private final TaskExecutor background;
+  private final StrangerCodes strangers;
 
   Accounts(
       AccountRepository repository,
@@ -68,7 +69,8 @@ public class Accounts {
       AccountNotices notices,
       Throttle throttle,
       @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor")
-          TaskExecutor background) {
+          TaskExecutor background,
+      StrangerCodes strangers) {
     this.repository = repository;
     this.generator = generator;
     this.passwords = passwords;
@@ -83,6 +85,7 @@ public class Accounts {
     this.notices = notices;
     this.throttle = throttle;
     this.background = background;
+    this.strangers = strangers;
   }
 
   /**
@@ -171,6 +174,25 @@ public class Accounts {
     return account;
   }
 
+  /**
+   * Sends the signed-in customer a new link confirming their address (the earlier one, expired or
+   * lost, stops working): asked by the owner only, a few times a quarter hour.
+   */
+  @Transactional
+  public void resendConfirmation(Actor actor) {
+    Account account = require(actor.nic());
+    if (account.emailVerified()) {
+      throw new AlreadyConfirmed();
+    }
+    String key = "confirmAgain:" + account.nic();
+    if (throttle.isBlocked(key, properties.security().emailChangesPerAccount())) {
+      throw new TooManyMails();
+    }
+    throttle.record(key);
+    sendConfirmation(account);
+    audit.record(actor, "account.confirmationResent", null, null, null);
+  }
+
   private void sendConfirmation(Account account) {
     ConfirmationCode code = confirmations.issue(account.nic(), clock.instant());
     outbox.enqueue(
@@ -183,8 +205,12 @@ public class Accounts {
         null);
   }
 
-  /** Confirms the account's email address with the code from the sign-up link. */
+  /**
+   * Confirms the account's email address with the code from the sign-up link; a wrong code counts
+   * against the sender's address, never against the code.
+   */
   public void confirmEmail(Nic nic, String code, Actor actor) {
+    strangers.requireMayTry(actor);
     HandoverException refusal =
         tx.execute(
             s -> {
@@ -199,6 +225,7 @@ public class Accounts {
               }
             });
     if (refusal != null) {
+      strangers.failed(actor);
       throw refusal;
     }
   }
@@ -317,6 +344,7 @@ public class Accounts {
   @Transactional
   public void requestPasswordReset(String login, Actor actor) {
     findForSignIn(login)
+        .filter(account -> outbox.accepts(MailKind.PASSWORD_RESET, account.recipient()))
         .ifPresent(
             account -> {
               var code =
@@ -334,16 +362,25 @@ public class Accounts {
             });
   }
 
-  /** Sets a new password with an emailed code; a wrong code counts against it. */
+  /**
+   * Sets a new password with an emailed code; a wrong code (or an unknown login) counts against the
+   * sender's address, never against the account's code.
+   */
   public void resetPassword(String login, String code, String newPassword, Actor actor) {
     requirePassword(newPassword);
-    Account account = findForSignIn(login).orElseThrow(AccountCodes.InvalidCode::new);
-    withCode(
-        account,
-        AccountCodes.Purpose.password,
-        code,
-        actor,
-        used -> passwordChanged(account, passwords.encode(newPassword), "passwordReset"));
+    strangers.requireMayTry(actor);
+    try {
+      Account account = findForSignIn(login).orElseThrow(AccountCodes.InvalidCode::new);
+      withCode(
+          account,
+          AccountCodes.Purpose.password,
+          code,
+          actor,
+          used -> passwordChanged(account, passwords.encode(newPassword), "passwordReset"));
+    } catch (AccountCodes.InvalidCode wrong) {
+      strangers.failed(actor);
+      throw wrong;
+    }
   }
 
   /**
@@ -549,6 +586,13 @@ public class Accounts {
   public static final class WeakPassword extends HandoverException {
     WeakPassword() {
       super(Kind.BAD_REQUEST, "account.password.weak");
+    }
+  }
+
+  /** The address is confirmed already: there is nothing to send. */
+  public static final class AlreadyConfirmed extends HandoverException {
+    AlreadyConfirmed() {
+      super(Kind.CONFLICT, "profile.confirm.already");
     }
   }
 

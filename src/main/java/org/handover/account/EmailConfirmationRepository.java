@@ -37,12 +37,6 @@ class EmailConfirmationRepository {
         .optional();
   }
 
-  void countFailure(Nic nic) {
-    jdbc.sql("update email_confirmations set failed_attempts = failed_attempts + 1 where nic = ?")
-        .param(nic.value())
-        .update();
-  }
-
   /** Deletes the code if it is still this one; true when this call consumed it. */
   boolean consume(Nic nic, String digest) {
     return jdbc.sql("delete from email_confirmations where nic = ? and code_digest = ?")

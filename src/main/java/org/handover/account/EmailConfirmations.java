@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The link that confirms a new customer's email address: one live code per account, stored as a
- * digest, valid for a week, void after five wrong tries, consumed by one conditional delete.
+ * digest, valid for a week, consumed by one conditional delete. Anyone may type at the link's page,
+ * so a wrong code counts against its sender ({@link StrangerCodes}), never against the code.
  */
 @Component
 class EmailConfirmations {
@@ -29,19 +30,14 @@ class EmailConfirmations {
   }
 
   /**
-   * Consumes the code (the caller marks the address confirmed in the same transaction); a wrong
-   * code counts against the live one.
+   * Consumes the code (the caller marks the address confirmed in the same transaction).
    *
    * @throws AccountCodes.InvalidCode when there is no live code, it expired, is void or differs
    */
   void confirm(Nic nic, String typed, Instant now) {
     EmailConfirmationRepository.Live live =
         repository.live(nic).orElseThrow(AccountCodes.InvalidCode::new);
-    if (!now.isBefore(live.expiresAt()) || live.failures() >= AccountCodes.MAX_FAILURES) {
-      throw new AccountCodes.InvalidCode();
-    }
-    if (!ConfirmationCode.matches(typed, live.digest())) {
-      repository.countFailure(nic);
+    if (!now.isBefore(live.expiresAt()) || !ConfirmationCode.matches(typed, live.digest())) {
       throw new AccountCodes.InvalidCode();
     }
     if (!repository.consume(nic, live.digest())) {

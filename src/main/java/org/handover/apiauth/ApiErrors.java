@@ -4,14 +4,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.handover.system.DatabaseUnavailable;
 import org.handover.system.HandoverException;
+import org.handover.system.PrimaryPool;
 import org.handover.system.RejectedByDatabase;
 import org.handover.system.web.Statuses;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -28,6 +33,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @RestControllerAdvice(annotations = OvhApi.class)
 public class ApiErrors {
+
+  private final PrimaryPool pool;
+
+  ApiErrors(PrimaryPool pool) {
+    this.pool = pool;
+  }
 
   /** A refusal at the API edge (authentication, signature, request shape). */
   public static class ApiException extends RuntimeException {
@@ -112,9 +123,30 @@ public class ApiErrors {
     return refused(new RejectedByDatabase(e));
   }
 
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ResponseEntity<Map<String, String>> database(RuntimeException e) {
+    DatabaseUnavailable away = DatabaseUnavailable.of(e).orElseThrow(() -> e);
+    pool.dropConnectionsAfter(e);
+    return refused(away);
+  }
+
   @ExceptionHandler(HandoverException.class)
   ResponseEntity<Map<String, String>> refused(HandoverException e) {
-    return body(Statuses.of(e.kind()), e.getMessage());
+    return refusal(e);
+  }
+
+  /**
+   * A refusal in the API's shape; a 503 (the database away) says when to try again ({@code
+   * Retry-After}).
+   */
+  public static ResponseEntity<Map<String, String>> refusal(HandoverException e) {
+    HttpStatus status = Statuses.of(e.kind());
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+    if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+      answer.header(
+          HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+    }
+    return answer.contentType(MediaType.APPLICATION_JSON).body(json(status, null, e.getMessage()));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -179,6 +211,7 @@ public class ApiErrors {
       case METHOD_NOT_ALLOWED -> "Client::MethodNotAllowed";
       case PAYLOAD_TOO_LARGE -> "Client::BadRequest::PayloadTooLarge";
       case TOO_MANY_REQUESTS -> "Client::TooManyRequests";
+      case SERVICE_UNAVAILABLE -> "Server::ServiceUnavailable";
       default -> status.is4xxClientError() ? "Client::BadRequest" : "Server::InternalServerError";
     };
   }
@@ -194,6 +227,10 @@ public class ApiErrors {
       HttpServletResponse response, HttpStatus status, String errorCode, String message)
       throws IOException {
     response.setStatus(status.value());
+    if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+      response.setHeader(
+          HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+    }
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
     StringBuilder out = new StringBuilder("{");

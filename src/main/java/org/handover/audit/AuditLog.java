@@ -4,11 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.handover.system.Actor;
+import org.handover.system.TextRules;
 import org.springframework.stereotype.Component;
 
-/** The append-only audit trail: rows are inserted, never updated or deleted. */
+/**
+ * The append-only audit trail: rows are inserted, never updated or deleted; control characters in
+ * what they record are escaped ({@link TextRules#oneLine}), so no input can forge a line.
+ */
 @Component
 public class AuditLog {
+
+  private static final int SHORT = 64;
+  private static final int DETAIL = 1000;
 
   private final AuditRepository repository;
   private final Clock clock;
@@ -20,7 +27,8 @@ public class AuditLog {
 
   /** Appends one row in the caller's transaction. {@code detail} must never hold a code. */
   public void record(Actor actor, String action, Long serviceId, Long changeId, String detail) {
-    repository.insert(clock.instant(), actor, action, serviceId, changeId, detail);
+    repository.insert(
+        clock.instant(), oneLine(actor), action, serviceId, changeId, oneLine(detail, DETAIL));
   }
 
   /** One row to append with {@link #recordAll}. {@code detail} must never hold a code. */
@@ -28,7 +36,30 @@ public class AuditLog {
 
   /** Appends the rows in the given order, in batches, in the caller's transaction. */
   public void recordAll(List<Entry> entries) {
-    repository.insertAll(clock.instant(), entries);
+    repository.insertAll(
+        clock.instant(),
+        entries.stream()
+            .map(
+                e ->
+                    new Entry(
+                        oneLine(e.actor()),
+                        e.action(),
+                        e.serviceId(),
+                        e.changeId(),
+                        oneLine(e.detail(), DETAIL)))
+            .toList());
+  }
+
+  /** The actor with what came from outside (a token's client, an address) made one line. */
+  private static Actor oneLine(Actor actor) {
+    return new Actor(
+        actor.kind(), oneLine(actor.id(), SHORT), oneLine(actor.clientAddress(), SHORT));
+  }
+
+  /** One line that fits its column (an escape widens a character to six). */
+  private static String oneLine(String value, int max) {
+    String line = TextRules.oneLine(value);
+    return line == null || line.length() <= max ? line : line.substring(0, max);
   }
 
   /** A page of the trail, newest first; every filter may be null. */

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 class AuditRepository {
 
   private static final String COLUMNS =
-      "id, at, actor_kind, actor, action, service_id, change_id, detail, client_address";
+      "id, at, actor_kind, actor, actor_name, action, service_id, change_id, detail,"
+          + " client_address";
 
   private final JdbcClient jdbc;
   private final BulkSql bulk;
@@ -35,13 +36,14 @@ class AuditRepository {
       Instant at, Actor actor, String action, Long serviceId, Long changeId, String detail) {
     jdbc.sql(
             """
-            insert into audit_log (at, actor_kind, actor, action, service_id, change_id, detail,
-                                   client_address)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+            insert into audit_log (at, actor_kind, actor, actor_name, action, service_id,
+                                   change_id, detail, client_address)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             Sql.ts(at),
             actor.kind().name(),
             actor.id(),
+            actor.name(),
             action,
             serviceId,
             changeId,
@@ -53,7 +55,7 @@ class AuditRepository {
   void insertAll(Instant at, List<AuditLog.Entry> entries) {
     bulk.insert(
         "audit_log",
-        "at, actor_kind, actor, action, service_id, change_id, detail, client_address",
+        "at, actor_kind, actor, actor_name, action, service_id, change_id, detail, client_address",
         entries.stream()
             .map(
                 e ->
@@ -61,6 +63,7 @@ class AuditRepository {
                       Sql.ts(at),
                       e.actor().kind().name(),
                       e.actor().id(),
+                      e.actor().name(),
                       e.action(),
                       e.serviceId(),
                       e.changeId(),
@@ -87,7 +90,7 @@ class AuditRepository {
       params.put("services", serviceIds);
     }
     if (actorOrSubject != null) {
-      sql.append(" and (actor = :account or detail like :mention)");
+      sql.append(" and (actor = :account or actor_name = :account or detail like :mention)");
       params.put("account", actorOrSubject);
       params.put("mention", "%" + actorOrSubject + "%");
     }
@@ -151,6 +154,7 @@ class AuditRepository {
         Sql.instant(rs, "at"),
         Actor.Kind.valueOf(rs.getString("actor_kind")),
         rs.getString("actor"),
+        rs.getString("actor_name"),
         rs.getString("action"),
         rs.getObject("service_id", Long.class),
         rs.getObject("change_id", Long.class),

@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads the demo data set into an empty database when demo mode is on: six accounts with the
- * password {@value #PASSWORD} (one in debt, one suspended) and 40 services with mixed contacts.
+ * Loads the demo data set into an empty database when demo mode is on: eight accounts with the
+ * password {@value #PASSWORD} (one in debt, one suspended, one for each language of the panel at
+ * least) and 44 services with mixed contacts.
  */
 @Component
 @ConditionalOnProperty(name = "handover.demo.enabled", havingValue = "true")
@@ -41,6 +42,8 @@ public class DemoData implements ApplicationRunner {
   public static final Nic DAVE = new Nic("dd400004-ovh");
   public static final Nic EVA = new Nic("ee500005-ovh");
   public static final Nic FRANK = new Nic("ff600006-ovh");
+  public static final Nic GRETA = new Nic("gg700007-ovh");
+  public static final Nic LUCIA = new Nic("hh800008-ovh");
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -67,6 +70,8 @@ public class DemoData implements ApplicationRunner {
     account(DAVE, "dave@demo.handover.test", "Dave", "Miller", Language.en, system);
     account(EVA, "eva@demo.handover.test", "Eva", "Lindqvist", Language.en, system);
     account(FRANK, "frank@demo.handover.test", "Frank", "Moreau", Language.fr, system);
+    account(GRETA, "greta@demo.handover.test", "Greta", "Schneider", Language.de, system);
+    account(LUCIA, "lucia@demo.handover.test", "Lucía", "Navarro", Language.es, system);
     accounts.setDebt(DAVE, 12_500, "EUR", system);
     accounts.setState(EVA, Account.State.suspended, system);
 
@@ -80,10 +85,16 @@ public class DemoData implements ApplicationRunner {
             new Contacts(ALICE, ALICE, DAVE), // billing held by an account in debt
             new Contacts(FRANK, ALICE, FRANK), // Alice is only tech
             new Contacts(CLAIRE, CLAIRE, ALICE)); // Alice is only billing
+    List<Contacts> germanAndSpanish =
+        List.of(
+            new Contacts(ALICE, GRETA, LUCIA), // Greta tech, Lucía billing
+            new Contacts(GRETA, GRETA, GRETA), // Greta's own
+            new Contacts(LUCIA, LUCIA, LUCIA), // Lucía's own
+            new Contacts(LUCIA, ALICE, GRETA)); // Lucía admin, Alice tech, Greta billing
     ServiceType[] types = ServiceType.values();
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 44; i++) {
       ServiceType type = types[i % types.length];
-      Contacts contacts = patterns.get(i % patterns.size());
+      Contacts contacts = i < 40 ? patterns.get(i % patterns.size()) : germanAndSpanish.get(i - 40);
       String name = name(type, i);
       DomainOwner owner =
           type == ServiceType.domain
@@ -101,7 +112,7 @@ public class DemoData implements ApplicationRunner {
               owner),
           system);
     }
-    log.info("Demo data loaded: 6 accounts (password '{}'), 40 services", PASSWORD);
+    log.info("Demo data loaded: 8 accounts (password '{}'), 44 services", PASSWORD);
   }
 
   /** How to sign in, printed once the application is ready (also when the data was there). */

@@ -121,7 +121,7 @@ final class HistoryEvents {
         customer ? row.actor() : null,
         row.action().startsWith("change.") ? row.changeId() : null,
         caseId,
-        customer ? null : row.actor(),
+        customer ? null : row.actorLabel(),
         row.detail());
   }
 

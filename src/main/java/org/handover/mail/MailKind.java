@@ -1,5 +1,8 @@
 package org.handover.mail;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** Every email Handover sends (DESIGN §4). */
 public enum MailKind {
   /** Sign-up: the new customer ID. */
@@ -84,6 +87,42 @@ public enum MailKind {
   ACCESS_ENDED,
   /** Delegated access: a contact is told someone's access to the service ended, and why. */
   ACCESS_ENDED_NOTICE;
+
+  /**
+   * Whether someone other than the recipient can cause this email (asking for or cancelling a
+   * change that names them, a password reset or sign-up with their address, an owner change): such
+   * emails are limited per recipient ({@link RecipientLimits}).
+   */
+  public boolean sentOnSomeoneElsesRequest() {
+    return switch (this) {
+      case CHANGE_CODE,
+          CHANGE_NOTICE,
+          CHANGE_PARTY_ACCEPTED,
+          CHANGE_DONE,
+          CHANGE_REFUSED,
+          CHANGE_ABORTED,
+          DEBT_NOTICE,
+          PASSWORD_RESET,
+          SIGNUP_EXISTING,
+          EMAIL_CHANGE_CODE,
+          OWNER_CHANGE_CODE,
+          OWNER_CHANGE_REQUESTED,
+          OWNER_CHANGE_DONE,
+          OWNER_CHANGE_REFUSED,
+          OWNER_CHANGE_CANCELLED,
+          OWNER_CORRECTED ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** The kinds {@link #sentOnSomeoneElsesRequest()}. */
+  static List<String> limitedKinds() {
+    return Arrays.stream(values())
+        .filter(MailKind::sentOnSomeoneElsesRequest)
+        .map(Enum::name)
+        .toList();
+  }
 
   /** Whether this is a security notice about the account (links to its security page). */
   public boolean isSecurityNotice() {

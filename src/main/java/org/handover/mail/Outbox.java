@@ -23,25 +23,45 @@ public class Outbox {
 
   private final OutboxRepository repository;
   private final Clock clock;
+  private final RecipientLimits limits;
 
-  Outbox(OutboxRepository repository, Clock clock) {
+  Outbox(OutboxRepository repository, Clock clock, RecipientLimits limits) {
     this.repository = repository;
     this.clock = clock;
+    this.limits = limits;
   }
 
-  /** Writes one email row; must run inside the transaction of the change that causes it. */
+  /**
+   * Writes one email row; must run inside the transaction of the change that causes it. An email
+   * someone else's action sends is left out once its recipient has had enough ({@link
+   * RecipientLimits}).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void enqueue(MailKind kind, Recipient to, Map<String, ?> payload, Long changeId) {
-    repository.insert(kind, to, payload, changeId, clock.instant());
+    if (!limits.allowed(List.of(new Letter(kind, to, payload, changeId))).isEmpty()) {
+      repository.insert(kind, to, payload, changeId, clock.instant());
+    }
+  }
+
+  /**
+   * Whether an email of this kind to this recipient would be written now, or left out by the
+   * per-recipient limit: asked before making what the email carries (a code nobody would see).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean accepts(MailKind kind, Recipient to) {
+    return !limits.allowed(List.of(new Letter(kind, to, Map.of(), null))).isEmpty();
   }
 
   /** One email to write with {@link #enqueueAll}. */
   public record Letter(MailKind kind, Recipient to, Map<String, ?> payload, Long changeId) {}
 
-  /** Writes many email rows at once; must run inside the transaction that causes them. */
+  /**
+   * Writes many email rows at once; must run inside the transaction that causes them. Limited per
+   * recipient like {@link #enqueue}.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void enqueueAll(List<Letter> letters) {
-    repository.insertAll(letters, clock.instant());
+    repository.insertAll(limits.allowed(letters), clock.instant());
   }
 
   /** The emails about one request, oldest first. */

@@ -23,7 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.handover.audit.AuditLog;
 import org.handover.system.Actor;
+import org.handover.system.DatabaseUnavailable;
 import org.handover.system.HandoverProperties;
+import org.handover.system.TextRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -189,11 +191,17 @@ public class OutboxDispatcher {
       delivered.add(new OutboxRepository.Delivered(message.id(), now, withoutCode(message)));
       latency.record(Duration.between(message.createdAt(), now).abs());
     }
-    tx.executeWithoutResult(
-        s -> {
-          failures.forEach(f -> recordFailure(f.message(), lease, now, f.error(), f.permanent()));
-          repository.markSent(delivered, lease);
-        });
+    // the batch went out: its outcomes are written on the new primary if the old one just died
+    // (matched by the lease, so writing them twice is harmless)
+    DatabaseUnavailable.retried(
+        () ->
+            tx.execute(
+                s -> {
+                  failures.forEach(
+                      f -> recordFailure(f.message(), lease, now, f.error(), f.permanent()));
+                  repository.markSent(delivered, lease);
+                  return delivered.size();
+                }));
     sent.increment(delivered.size());
     return new Batch(due.size(), delivered.size(), delivered.isEmpty() && !failed.isEmpty());
   }
@@ -273,7 +281,7 @@ public class OutboxDispatcher {
           m.id(),
           m.kind(),
           attempts,
-          reason);
+          TextRules.oneLine(reason));
       // the operator's trail: findable by the recipient's customer ID and by the request
       String detail =
           "email "
@@ -293,7 +301,11 @@ public class OutboxDispatcher {
           m.changeId(),
           detail.length() > 1000 ? detail.substring(0, 1000) : detail);
     } else {
-      log.info("Email {} not delivered (attempt {}), retrying later: {}", m.id(), attempts, reason);
+      log.info(
+          "Email {} not delivered (attempt {}), retrying later: {}",
+          m.id(),
+          attempts,
+          TextRules.oneLine(reason));
     }
     return last;
   }

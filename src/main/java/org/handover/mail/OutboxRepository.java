@@ -3,12 +3,15 @@ package org.handover.mail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.handover.system.BulkSql;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The {@code mail_outbox} table: its column list, the claim of due rows, and their outcomes. */
 @Repository
 class OutboxRepository {
+
+  private static final int CHUNK = 500;
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -81,6 +86,28 @@ class OutboxRepository {
                       at
                     })
             .toList());
+  }
+
+  /**
+   * For each of these addresses that has any, how many emails of these kinds were written to it
+   * since the given time.
+   */
+  Map<String, Integer> recentCounts(Set<String> emails, List<String> kinds, Instant since) {
+    Map<String, Integer> counts = new HashMap<>();
+    List<String> all = List.copyOf(emails);
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      jdbc.sql(
+              """
+              select recipient_email, count(*) from mail_outbox
+              where recipient_email in (:emails) and created_at >= :since and kind in (:kinds)
+              group by recipient_email""")
+          .param("emails", chunk)
+          .param("since", Sql.ts(since))
+          .param("kinds", kinds)
+          .query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getInt(2)));
+    }
+    return counts;
   }
 
   List<OutboxMessage> forChange(long changeId) {

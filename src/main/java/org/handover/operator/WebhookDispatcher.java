@@ -16,6 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.handover.apiauth.SecretBox;
 import org.handover.operator.WebhookRepository.Claimed;
+import org.handover.system.DatabaseUnavailable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -99,21 +100,24 @@ public class WebhookDispatcher {
     Claimed delivery = claimed.get();
     Outcome outcome = post(delivery, now);
     int attempts = delivery.attempts() + 1;
-    tx.executeWithoutResult(
-        s -> {
-          if (outcome.delivered()) {
-            repository.markSent(id, attempts, outcome.status(), now);
-          } else {
-            repository.markFailedAttempt(
-                id,
-                attempts >= settings.maxAttempts(),
-                attempts,
-                outcome.status(),
-                outcome.error().substring(0, Math.min(outcome.error().length(), 1000)),
-                now.plus(settings.backoffAfter(attempts)));
-          }
-        });
+    // the POST went out: its outcome is written on the new primary if the old one just died
+    DatabaseUnavailable.retried(() -> tx.execute(s -> record(id, outcome, attempts, now)));
     return outcome.delivered();
+  }
+
+  private boolean record(long id, Outcome outcome, int attempts, Instant now) {
+    if (outcome.delivered()) {
+      repository.markSent(id, attempts, outcome.status(), now);
+    } else {
+      repository.markFailedAttempt(
+          id,
+          attempts >= settings.maxAttempts(),
+          attempts,
+          outcome.status(),
+          outcome.error().substring(0, Math.min(outcome.error().length(), 1000)),
+          now.plus(settings.backoffAfter(attempts)));
+    }
+    return true;
   }
 
   /** What a POST came to: the HTTP status when there was one, and why it failed if it did. */

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Which URLs webhooks may be sent to: {@code https} only, no credentials in the URL, and a host
  * whose every address is public (not loopback, private, link-local, unique-local, shared, multicast
- * or unspecified), checked when the webhook is registered and again before each delivery, after
- * name resolution (a name that later points inside is refused then). Redirects are never followed.
- * {@code handover.webhooks.allow-private-targets} lifts the address and scheme rules.
+ * or unspecified, nor an IPv6 address that embeds such an IPv4 address), checked when the webhook
+ * is registered and again before each delivery, after name resolution (a name that later points
+ * inside is refused then). Redirects are never followed. {@code
+ * handover.webhooks.allow-private-targets} lifts the address and scheme rules.
  */
 @Component
 class WebhookTargets {
@@ -92,23 +93,54 @@ class WebhookTargets {
           && first < 240; // reserved and broadcast
     }
     if (address instanceof Inet6Address) {
-      int first = b[0] & 0xff;
-      if ((first & 0xfe) == 0xfc) { // unique local fc00::/7
-        return false;
-      }
-      boolean mappedOrCompatible = true;
-      for (int i = 0; i < 10; i++) {
-        mappedOrCompatible &= b[i] == 0;
-      }
-      if (mappedOrCompatible
-          && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0))) {
-        try {
-          return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-        } catch (UnknownHostException e) {
-          return false;
-        }
-      }
+      return isPublic6(b);
     }
     return true;
+  }
+
+  /**
+   * An IPv6 address is public unless it is unique-local or in a range that is never a public
+   * receiver (local-use NAT64 {@code 64:ff9b:1::/48}, Teredo {@code 2001::/32}, discard {@code
+   * 100::/64}), and unless the IPv4 address it embeds is not public: IPv4-mapped and -compatible
+   * ({@code ::ffff:0:0/96}, {@code ::/96}), IPv4-translated (SIIT, {@code ::ffff:0:0:0/96}), NAT64
+   * ({@code 64:ff9b::/96}), 6to4 ({@code 2002::/16}) and ISATAP interface identifiers ({@code
+   * …:0:5efe:a.b.c.d}, {@code …:200:5efe:a.b.c.d}).
+   */
+  private static boolean isPublic6(byte[] b) {
+    int w0 = word(b, 0);
+    int w1 = word(b, 1);
+    if ((b[0] & 0xfe) == 0xfc // unique local fc00::/7
+        || (w0 == 0x64 && w1 == 0xff9b && word(b, 2) == 1) // local-use NAT64 64:ff9b:1::/48
+        || (w0 == 0x2001 && w1 == 0) // Teredo 2001::/32
+        || (w0 == 0x100 && w1 == 0 && word(b, 2) == 0 && word(b, 3) == 0)) { // discard 100::/64
+      return false;
+    }
+    if (w0 == 0x2002) { // 6to4: the IPv4 address follows the prefix
+      return isPublic4(b[2], b[3], b[4], b[5]);
+    }
+    boolean zeroTo64 = w0 == 0 && w1 == 0 && word(b, 2) == 0 && word(b, 3) == 0;
+    boolean embedsLast32 =
+        (zeroTo64 && word(b, 4) == 0 && (word(b, 5) == 0 || word(b, 5) == 0xffff)) // mapped, compat
+            || (zeroTo64 && word(b, 4) == 0xffff && word(b, 5) == 0) // SIIT ::ffff:0:0:0/96
+            || (w0 == 0x64
+                && w1 == 0xff9b
+                && word(b, 2) == 0
+                && word(b, 3) == 0 // NAT64
+                && word(b, 4) == 0
+                && word(b, 5) == 0)
+            || ((word(b, 4) & 0xfdff) == 0 && word(b, 5) == 0x5efe); // ISATAP
+    return !embedsLast32 || isPublic4(b[12], b[13], b[14], b[15]);
+  }
+
+  private static boolean isPublic4(byte a, byte b, byte c, byte d) {
+    try {
+      return isPublic(InetAddress.getByAddress(new byte[] {a, b, c, d}));
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static int word(byte[] b, int i) {
+    return ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
   }
 }

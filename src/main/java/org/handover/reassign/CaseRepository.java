@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 class CaseRepository {
 
   private static final String COLUMNS =
-      "id, role, new_contact, evidence, reason, state, opened_by, approved_by, opened_at,"
+      "id, role, new_contact, evidence, reason, state, opened_by, opened_by_name, approved_by,"
+          + " approved_by_name, opened_at,"
           + " cooling_off_ends_at, expires_at, code_digest, code_failures, confirmed_at, ended_at,"
           + " end_reason";
 
@@ -37,7 +38,7 @@ class CaseRepository {
       String evidence,
       String reason,
       CaseState state,
-      String openedBy,
+      ReassignmentCase.Staff openedBy,
       Instant openedAt,
       Instant expiresAt,
       List<ReassignmentCase.Item> items) {
@@ -45,15 +46,16 @@ class CaseRepository {
     jdbc.sql(
             """
             insert into reassignment_cases (role, new_contact, evidence, reason, state, opened_by,
-                                            opened_at, expires_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                            opened_by_name, opened_at, expires_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             role.name(),
             newContact.value(),
             evidence,
             reason,
             state.name(),
-            openedBy,
+            openedBy.id(),
+            openedBy.name(),
             Sql.ts(openedAt),
             Sql.ts(expiresAt))
         .update(keys, "id");
@@ -88,12 +90,14 @@ class CaseRepository {
   void update(ReassignmentCase c) {
     jdbc.sql(
             """
-            update reassignment_cases set state = ?, approved_by = ?, cooling_off_ends_at = ?,
+            update reassignment_cases set state = ?, approved_by = ?, approved_by_name = ?,
+                   cooling_off_ends_at = ?,
                    code_digest = ?, code_failures = ?, confirmed_at = ?, ended_at = ?, end_reason = ?
             where id = ?""")
         .params(
             c.state().name(),
-            c.approvedBy(),
+            c.approvedBy() == null ? null : c.approvedBy().id(),
+            c.approvedBy() == null ? null : c.approvedBy().name(),
             Sql.ts(c.coolingOffEndsAt()),
             c.codeDigest(),
             c.codeFailures(),
@@ -202,8 +206,11 @@ class CaseRepository {
         rs.getString("evidence"),
         rs.getString("reason"),
         CaseState.valueOf(rs.getString("state")),
-        rs.getString("opened_by"),
-        rs.getString("approved_by"),
+        new ReassignmentCase.Staff(rs.getString("opened_by"), rs.getString("opened_by_name")),
+        rs.getString("approved_by") == null
+            ? null
+            : new ReassignmentCase.Staff(
+                rs.getString("approved_by"), rs.getString("approved_by_name")),
         Sql.instant(rs, "opened_at"),
         Sql.instant(rs, "cooling_off_ends_at"),
         Sql.instant(rs, "expires_at"),

@@ -6,6 +6,7 @@ import java.util.List;
 import org.handover.contact.ContactRole;
 import org.handover.reassign.CaseErrors.CaseNotInStep;
 import org.handover.reassign.CaseErrors.OwnApproval;
+import org.handover.system.Actor;
 import org.handover.system.ConfirmationCode;
 import org.handover.system.Nic;
 
@@ -18,6 +19,32 @@ import org.handover.system.Nic;
  */
 public final class ReassignmentCase {
 
+  /**
+   * A staff member as a case records them: the stable identity the four-eyes rule compares, and the
+   * name they went by, for people to read.
+   */
+  public record Staff(String id, String name) {
+
+    static Staff of(Actor staff) {
+      return new Staff(staff.id(), staff.name());
+    }
+
+    /** The name to show (the identity when no name was recorded). */
+    public String label() {
+      return name == null || name.isBlank() ? id : name;
+    }
+
+    /**
+     * Whether this is the same person as {@code other}. Cases opened before identities were
+     * recorded (an identity without {@code #issuer}) know their staff by name only: that name then
+     * counts too.
+     */
+    boolean samePersonAs(Staff other) {
+      return id.equals(other.id)
+          || (!other.id.contains("#") && other.name != null && other.name.equals(name));
+    }
+  }
+
   /** One service of a case and who held the role when the case was opened. */
   public record Item(long serviceId, String serviceType, String serviceName, Nic fromContact) {}
 
@@ -26,12 +53,12 @@ public final class ReassignmentCase {
   private final Nic newContact;
   private final String evidence;
   private final String reason;
-  private final String openedBy;
+  private final Staff openedBy;
   private final Instant openedAt;
   private final Instant expiresAt;
   private final List<Item> items;
   private CaseState state;
-  private String approvedBy;
+  private Staff approvedBy;
   private Instant coolingOffEndsAt;
   private String codeDigest;
   private int codeFailures;
@@ -46,8 +73,8 @@ public final class ReassignmentCase {
       String evidence,
       String reason,
       CaseState state,
-      String openedBy,
-      String approvedBy,
+      Staff openedBy,
+      Staff approvedBy,
       Instant openedAt,
       Instant coolingOffEndsAt,
       Instant expiresAt,
@@ -81,10 +108,13 @@ public final class ReassignmentCase {
     return role == ContactRole.admin;
   }
 
-  /** A supervisor other than the opener approves; the cooling-off starts. */
-  void approve(String supervisor, Instant now, Duration coolingOff, ConfirmationCode code) {
+  /**
+   * A supervisor other than the opener approves; the cooling-off starts. The same person is
+   * recognised by their identity, whatever name they go by now.
+   */
+  void approve(Staff supervisor, Instant now, Duration coolingOff, ConfirmationCode code) {
     step(CaseState.awaitingApproval);
-    if (supervisor.equals(openedBy)) {
+    if (supervisor.samePersonAs(openedBy)) {
       throw new OwnApproval(id);
     }
     approvedBy = supervisor;
@@ -201,11 +231,11 @@ public final class ReassignmentCase {
     return state;
   }
 
-  public String openedBy() {
+  public Staff openedBy() {
     return openedBy;
   }
 
-  public String approvedBy() {
+  public Staff approvedBy() {
     return approvedBy;
   }
 

@@ -124,7 +124,7 @@ public class Reassignments {
             ev,
             why,
             CaseState.awaitingApproval,
-            staff.id(),
+            ReassignmentCase.Staff.of(staff),
             now,
             now.plus(settings.expiry()),
             items);
@@ -149,7 +149,7 @@ public class Reassignments {
     ReassignmentCase c = repository.lock(id).orElseThrow(() -> new CaseNotFound(id));
     Instant now = clock.instant();
     ConfirmationCode code = ConfirmationCode.generate();
-    c.approve(staff.id(), now, settings.coolingOff(), code);
+    c.approve(ReassignmentCase.Staff.of(staff), now, settings.coolingOff(), code);
     repository.update(c);
     for (ReassignmentCase.Item item : c.items()) {
       audit.record(staff, "case.approved", item.serviceId(), null, "case=" + id);
@@ -300,9 +300,9 @@ public class Reassignments {
               + " to="
               + c.newContact().value()
               + " openedBy="
-              + c.openedBy()
+              + c.openedBy().id()
               + " approvedBy="
-              + (c.approvedBy() == null ? "-" : c.approvedBy())
+              + (c.approvedBy() == null ? "-" : c.approvedBy().id())
               + " evidence="
               + c.evidence());
     }

@@ -8,7 +8,10 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
+import org.springframework.security.web.webauthn.api.ResidentKeyRequirement;
+import org.springframework.security.web.webauthn.api.UserVerificationRequirement;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
 
 /**
@@ -31,14 +34,25 @@ class PasskeyConfiguration {
   @Bean
   Webauthn4JRelyingPartyOperations relyingParty(
       PasskeyRepository repository, HandoverProperties properties) {
-    return new Webauthn4JRelyingPartyOperations(
-        repository.users(),
-        repository.credentials(),
-        PublicKeyCredentialRpEntity.builder()
-            .id(base.getHost())
-            .name(properties.providerName())
-            .build(),
-        origins);
+    var relyingParty =
+        new Webauthn4JRelyingPartyOperations(
+            repository.users(),
+            repository.credentials(),
+            PublicKeyCredentialRpEntity.builder()
+                .id(base.getHost())
+                .name(properties.providerName())
+                .build(),
+            origins);
+    // a passkey is registered only by an authenticator that verifies its user, as every use of it
+    // here requires (a key that cannot would be added for nothing)
+    relyingParty.setCustomizeCreationOptions(
+        options ->
+            options.authenticatorSelection(
+                AuthenticatorSelectionCriteria.builder()
+                    .userVerification(UserVerificationRequirement.REQUIRED)
+                    .residentKey(ResidentKeyRequirement.REQUIRED)
+                    .build()));
+    return relyingParty;
   }
 
   @EventListener

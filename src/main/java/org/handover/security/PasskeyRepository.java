@@ -71,6 +71,16 @@ class PasskeyRepository {
         .list();
   }
 
+  /** The passkey's stored signature count; its row stays locked until the transaction ends. */
+  Optional<Long> lockSignCount(String credentialId) {
+    return jdbc.sql(
+            "select coalesce(signature_count, 0) from user_credentials"
+                + " where credential_id = ? for update")
+        .param(credentialId)
+        .query(Long.class)
+        .optional();
+  }
+
   Optional<String> name(Nic nic, String id) {
     return jdbc.sql("select label from user_credentials where" + OWNED)
         .params(id, nic.value())

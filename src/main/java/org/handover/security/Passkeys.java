@@ -1,5 +1,6 @@
 package org.handover.security;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.springframework.security.web.webauthn.api.AuthenticatorAssertionRespo
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.PublicKeyCredential;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialCreationOptions;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialDescriptor;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialRequestOptions;
 import org.springframework.security.web.webauthn.api.UserVerificationRequirement;
 import org.springframework.security.web.webauthn.jackson.WebauthnJacksonModule;
@@ -40,6 +42,9 @@ public class Passkeys {
 
   /** A passkey as its owner sees it. */
   public record Passkey(String id, String name, Instant createdAt, Instant lastUsedAt) {}
+
+  private static final int USER_PRESENT = 0x01;
+  private static final int USER_VERIFIED = 0x04;
 
   private static final JsonMapper JSON =
       JsonMapper.builder().addModule(new WebauthnJacksonModule()).build();
@@ -120,22 +125,29 @@ public class Passkeys {
 
   /**
    * What the browser needs to prove a passkey: for a signed-in (or half signed-in) customer, one of
-   * their own passkeys, user verification preferred; for a sign-in, any passkey of this site, with
-   * user verification required, since the passkey then stands for the password too.
+   * their own passkeys; for a sign-in, any passkey of this site. User verification is required in
+   * every case: a passkey here always stands for a factor (and at sign-in for the password too).
    */
   public PublicKeyCredentialRequestOptions requestOptions(Authentication current) {
     boolean signIn = current == null || !repositoryKnows(current);
     PublicKeyCredentialRequestOptions options =
         relyingParty.createCredentialRequestOptions(
             new ImmutablePublicKeyCredentialRequestOptionsRequest(signIn ? null : current));
-    if (!signIn) {
-      return options;
-    }
+    return verifyingUser(options, signIn ? List.of() : options.getAllowCredentials());
+  }
+
+  /**
+   * The options with user verification required: also what the relying party is handed to check an
+   * answer with, since the options sent come back from the session store as copies, which the
+   * relying party's identity comparison of the requirement does not recognise.
+   */
+  private static PublicKeyCredentialRequestOptions verifyingUser(
+      PublicKeyCredentialRequestOptions options, List<PublicKeyCredentialDescriptor> allowed) {
     return PublicKeyCredentialRequestOptions.builder()
         .challenge(options.getChallenge())
         .timeout(options.getTimeout())
         .rpId(options.getRpId())
-        .allowCredentials(List.of())
+        .allowCredentials(allowed)
         .userVerification(UserVerificationRequirement.REQUIRED)
         .extensions(options.getExtensions())
         .build();
@@ -147,7 +159,14 @@ public class Passkeys {
         && repository.any(Nic.parse(current.getName()));
   }
 
-  /** Checks an assertion against the options sent; returns the account whose passkey signed it. */
+  /**
+   * Checks an assertion against the options sent; returns the account whose passkey signed it. Its
+   * authenticator must have verified the user (flags UP and UV), checked here whatever the options
+   * said; its signature count must move forward (a cloned authenticator's does not), compared under
+   * a lock of the passkey's row so that two answers with the same count cannot both pass. A refused
+   * answer changes nothing.
+   */
+  @Transactional
   public Optional<Nic> verify(PublicKeyCredentialRequestOptions sent, String assertionJson) {
     if (sent == null) {
       return Optional.empty();
@@ -155,16 +174,42 @@ public class Passkeys {
     try {
       PublicKeyCredential<AuthenticatorAssertionResponse> assertion =
           JSON.readValue(assertionJson, new TypeReference<>() {});
-      if (assertion == null || assertion.getResponse() == null) {
+      if (assertion == null
+          || assertion.getResponse() == null
+          || assertion.getRawId() == null
+          || assertion.getResponse().getAuthenticatorData() == null) {
         return Optional.empty();
       }
-      var user = relyingParty.authenticate(new RelyingPartyAuthenticationRequest(sent, assertion));
+      byte[] data = assertion.getResponse().getAuthenticatorData().getBytes();
+      Optional<Long> stored = repository.lockSignCount(assertion.getRawId().toBase64UrlString());
+      if (!userVerified(data) || stored.isEmpty() || !movesForward(signCount(data), stored.get())) {
+        return Optional.empty();
+      }
+      var user =
+          relyingParty.authenticate(
+              new RelyingPartyAuthenticationRequest(
+                  verifyingUser(sent, sent.getAllowCredentials()), assertion));
       return Nic.isValid(user.getName())
           ? Optional.of(Nic.parse(user.getName()))
           : Optional.empty();
     } catch (RuntimeException invalid) {
       return Optional.empty();
     }
+  }
+
+  /** Authenticator data: 32 bytes of relying-party hash, the flags, a 4-byte signature count. */
+  private static boolean userVerified(byte[] data) {
+    return data.length >= 37
+        && (data[32] & (USER_PRESENT | USER_VERIFIED)) == (USER_PRESENT | USER_VERIFIED);
+  }
+
+  private static long signCount(byte[] data) {
+    return ByteBuffer.wrap(data, 33, 4).getInt() & 0xFFFF_FFFFL;
+  }
+
+  /** An authenticator that counts (either count non-zero) must present more than last time. */
+  static boolean movesForward(long presented, long stored) {
+    return (presented == 0 && stored == 0) || presented > stored;
   }
 
   /** The options as JSON for the browser. */

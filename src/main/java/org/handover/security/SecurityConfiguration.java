@@ -12,6 +12,7 @@ import org.handover.system.web.ContentSecurityPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,6 +26,8 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -46,11 +49,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain web(
-      HttpSecurity http,
-      SignInGuard guard,
-      SignIns signIns,
-      KnownDevices devices,
-      SecondFactors factors)
+      HttpSecurity http, SignInGuard guard, SignIns signIns, KnownDevices devices)
       throws Exception {
     var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
     onSuccess.setDefaultTargetUrl("/account/contacts/services");
@@ -125,22 +124,19 @@ class SecurityConfiguration {
                         csp -> csp.policyDirectives(ContentSecurityPolicy.PANEL)))
         .addFilterBefore(
             new OncePerRequestFilter() {
+              // the very matcher of the sign-in filter: no spelling of the path slips past this
+              private final RequestMatcher signIn =
+                  PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+
               @Override
               protected void doFilterInternal(
                   HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                   throws ServletException, IOException {
-                if ("POST".equals(request.getMethod())
-                    && (request.getContextPath() + "/login").equals(request.getRequestURI())) {
+                if (signIn.matches(request)) {
                   String key = guard.keyFor(request.getParameter("login"));
-                  // a locked account with a second factor stays reachable: the password alone
-                  // gives nothing, the code step has its own count
-                  boolean secondFactor =
-                      key.startsWith("account:")
-                          && factors.enrolled(Nic.parse(key.substring("account:".length())));
-                  if (!guard.mayTry(
-                      key,
-                      request.getRemoteAddr(),
-                      secondFactor ? "second-factor" : devices.known(key, request))) {
+                  // every account alike, with a second factor or not: while it is held back the
+                  // password is not checked, so the right one answers as a wrong one does
+                  if (!guard.mayTry(key, request.getRemoteAddr(), devices.known(key, request))) {
                     response.sendRedirect(request.getContextPath() + "/login?throttled");
                     return;
                   }

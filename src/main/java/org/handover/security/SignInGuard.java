@@ -8,18 +8,21 @@ import org.handover.account.Account;
 import org.handover.account.Accounts;
 import org.handover.system.Digests;
 import org.handover.system.HandoverProperties;
+import org.handover.system.Nic;
 import org.handover.system.Throttle;
 import org.springframework.stereotype.Component;
 
 /**
  * Throttles password guessing by account, whatever login names it (customer ID or email), across
- * the panel's sign-in and {@code /createToken}, and by client address. After the free failures an
- * account's password is checked again only once a delay has passed since the last failure, a delay
- * that doubles with each further failure up to a cap; attempts during the delay are refused
- * unchecked and not counted. A browser that signed in to the account before (its device cookie) is
- * not held back by failures from elsewhere: it has its own count, so a stranger cannot lock the
- * owner out. The accounts' counts are in the database ({@code sign_in_failures}), shared by every
- * instance; the per-address and per-browser counts ({@link Throttle}) are kept per instance.
+ * the panel's sign-in, {@code /createToken} and the current password asked before a password
+ * change, and by client address; every account alike, with a second factor or without. After the
+ * free failures an account's password is checked again only once a delay has passed since the last
+ * failure, a delay that doubles with each further failure up to a cap; attempts during the delay
+ * are refused unchecked and not counted. A browser that signed in to the account before (its device
+ * cookie) is not held back by failures from elsewhere: it has its own count, so a stranger cannot
+ * lock the owner out. The accounts' counts are in the database ({@code sign_in_failures}), shared
+ * by every instance; the per-address and per-browser counts ({@link Throttle}) are kept per
+ * instance.
  */
 @Component
 public class SignInGuard {
@@ -48,12 +51,17 @@ public class SignInGuard {
     this.clock = clock;
   }
 
+  /** The key of an account's own count. */
+  public static String accountKey(Nic nic) {
+    return "account:" + nic.value();
+  }
+
   /** Who is being signed in to: the account's key, or the login typed when it names none. */
   public String keyFor(String login) {
     return accounts
         .findForSignIn(login)
         .map(Account::nic)
-        .map(nic -> "account:" + nic.value())
+        .map(SignInGuard::accountKey)
         .orElseGet(() -> "login:" + (login == null ? "" : login.strip().toLowerCase(Locale.ROOT)));
   }
 

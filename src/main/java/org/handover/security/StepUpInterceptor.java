@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.handover.system.Nic;
+import org.handover.system.web.Redirects;
 import org.handover.system.web.StepUp;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -68,19 +69,13 @@ public class StepUpInterceptor implements HandlerInterceptor {
               uri.getRawPath()
                   .substring(
                       Math.min(request.getContextPath().length(), uri.getRawPath().length()));
-          return safe(path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+          return Redirects.localPath(
+              path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
         }
       } catch (IllegalArgumentException ignored) {
         // not a URL: fall back
       }
     }
-    return "/account/contacts/services";
-  }
-
-  /** Only a path of this site: never "//host" or a scheme; else the services page. */
-  public static String safe(String path) {
-    return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
-        ? path
-        : "/account/contacts/services";
+    return Redirects.HOME;
   }
 }

@@ -8,11 +8,17 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
-/** A signed-in staff member: the name the audit log shows and their console roles. */
-public record StaffMember(String name, Set<StaffRole> roles) {
+/**
+ * A signed-in staff member: their stable identity (the provider's issuer and {@code sub}, which
+ * every staff rule compares), the name they go by now (shown beside it, never compared: people may
+ * change it at the provider) and their console roles.
+ */
+public record StaffMember(String id, String name, Set<StaffRole> roles) {
 
   /** Prefix of a staff member's name in the audit log, telling people from systems. */
   public static final String PREFIX = "staff:";
+
+  private static final int NAME_LENGTH = 100;
 
   static Optional<StaffMember> of(Authentication signedIn, StaffSettings settings) {
     if (signedIn == null
@@ -28,16 +34,24 @@ public record StaffMember(String name, Set<StaffRole> roles) {
       }
     }
     String name = signedIn.getName();
+    String id = PREFIX + name; // a built-in demo account: its user name is its identity
     if (signedIn.getPrincipal() instanceof OidcUser oidc) {
       String claimed = oidc.getClaimAsString(settings.nameClaim());
       name = claimed != null ? claimed : oidc.getSubject();
+      id = PREFIX + oidc.getIssuer() + "#" + oidc.getSubject();
     }
-    return Optional.of(new StaffMember(name, roles));
+    return Optional.of(new StaffMember(id, readable(name), roles));
+  }
+
+  /** The name as people read it: one line, no control characters, at most 100 characters. */
+  private static String readable(String name) {
+    String line = name == null ? "" : name.replaceAll("\\p{Cntrl}", " ").strip();
+    return line.length() > NAME_LENGTH ? line.substring(0, NAME_LENGTH) : line;
   }
 
   /** This staff member as the actor of an audited action. */
   public Actor actor(String clientAddress) {
-    return Actor.operator(PREFIX + name, clientAddress);
+    return Actor.staff(id, name, clientAddress);
   }
 
   public boolean may(StaffRole role) {

@@ -14,7 +14,9 @@ public abstract class HandoverException extends RuntimeException {
     FORBIDDEN,
     NOT_FOUND,
     CONFLICT,
-    TOO_MANY_REQUESTS
+    TOO_MANY_REQUESTS,
+    /** The database is away (a failover): 503 with {@code Retry-After}, nothing applied. */
+    UNAVAILABLE
   }
 
   private final Kind kind;

@@ -38,6 +38,12 @@ public class ReadReplica implements DisposableBean {
       pool.setPassword(settings.password());
       pool.setMaximumPoolSize(settings.poolSize());
       pool.setReadOnly(true);
+      // as the primary's pool (application.yml): a replica that dies or is promoted away is left
+      // within seconds; a multi-host URL with targetServerType=preferSecondary then finds another
+      pool.setConnectionTimeout(5000);
+      pool.setValidationTimeout(1000);
+      pool.setKeepaliveTime(30000);
+      pool.setMaxLifetime(600000);
       replica = JdbcClient.create(pool);
     } else {
       pool = null;

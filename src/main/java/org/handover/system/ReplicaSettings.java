@@ -8,7 +8,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * A read-only PostgreSQL replica of the primary database ({@code handover.datasource.replica.*});
- * without a URL, everything reads the primary.
+ * without a URL, everything reads the primary. The URL may name several nodes, e.g. {@code
+ * jdbc:postgresql://r1,r2,db1/handover?targetServerType=preferSecondary}: a standby when one is up,
+ * else whichever node answers.
  */
 @Validated
 @ConfigurationProperties("handover.datasource.replica")

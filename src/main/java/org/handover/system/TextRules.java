@@ -66,6 +66,32 @@ public final class TextRules {
   }
 
   /**
+   * The text for a one-line record (the audit log, a log line): every control character (NUL, CR,
+   * LF, TAB, DEL, C1), line or paragraph separator and byte-order mark written as {@code \\uXXXX},
+   * so nothing that came from outside can start a new line or forge one. Null stays null.
+   */
+  public static String oneLine(String value) {
+    if (value == null) {
+      return null;
+    }
+    StringBuilder sb = null;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean control =
+          Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF';
+      if (control && sb == null) {
+        sb = new StringBuilder(value.length() + 8).append(value, 0, i);
+      }
+      if (control) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else if (sb != null) {
+        sb.append(c);
+      }
+    }
+    return sb == null ? value : sb.toString();
+  }
+
+  /**
    * Whether the text is exactly one email address {@code local@domain}: no display name, no list,
    * no spaces, quotes or control characters; the local part is a dot-atom (letters of any script
    * allowed); the domain is a host name with at least two labels, internationalised names allowed

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Random;
 import org.handover.catalog.ServiceNames;
+import org.handover.system.Language;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -114,7 +115,7 @@ public final class DataGenerator {
 
   private static void accounts(CopyManager copy, Sizes sizes, Random random, String hash)
       throws SQLException, IOException {
-    String[] languages = {"en", "it", "fr"};
+    Language[] languages = Language.values();
     Chunks out =
         new Chunks(
             copy,
@@ -133,7 +134,7 @@ public final class DataGenerator {
           WORDS[i % WORDS.length],
           "Bench" + i,
           i % 7 == 0 ? "Org " + (i % 1000) : null,
-          languages[i % 3],
+          languages[i % languages.length].name(),
           hash,
           state,
           Long.toString(debt),

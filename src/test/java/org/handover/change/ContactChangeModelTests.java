@@ -1298,9 +1298,8 @@ abstract class ContactChangeModelTests extends IntegrationTest {
     }
 
     private Set<String> waiting(Reason reason) {
-      return reason.args().isEmpty() || reason.args().get(0).isEmpty()
-          ? Set.of()
-          : Set.of(reason.args().get(0).split(", "));
+      String first = reason.args().isEmpty() ? "" : reason.args().get(0).toString();
+      return first.isEmpty() ? Set.of() : Set.of(first.split(", "));
     }
 
     /**

@@ -122,7 +122,7 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
 
     ReassignmentCase approved = cases.approve(SUPERVISOR, c.id());
     assertThat(approved.state()).isEqualTo(CaseState.coolingOff);
-    assertThat(approved.approvedBy()).isEqualTo("staff:sam");
+    assertThat(approved.approvedBy().id()).isEqualTo("staff:sam");
     assertThat(mailSummary(c.id(), MailKind.CASE_NOTICE)).containsExactly(a.value());
     assertThatThrownBy(() -> cases.approve(SUPERVISOR, c.id())).isInstanceOf(CaseNotInStep.class);
 

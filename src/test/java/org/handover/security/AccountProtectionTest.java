@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -62,6 +63,7 @@ class AccountProtectionTest extends IntegrationTest {
   @Autowired ApiKeys keys;
   @Autowired Outbox outbox;
   @Autowired PasskeyRepository passkeys;
+  @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
 
   @Autowired
   @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor")
@@ -364,6 +366,50 @@ class AccountProtectionTest extends IntegrationTest {
     clock.advance(Duration.ofSeconds(61));
     assertThat(signInRaw(nic.value(), Fixtures.PASSWORD).getRedirectedUrl())
         .isEqualTo("/account/contacts/services");
+  }
+
+  private ResultActions changePassword(Browser b, String current) throws Exception {
+    return mvc.perform(
+        post("/account/security/password")
+            .with(fromHere())
+            .param("current", current)
+            .param("password", "a brand new password")
+            .param("passwordAgain", "a brand new password")
+            .cookie(b.cookies())
+            .with(csrf()));
+  }
+
+  private boolean passwordIs(Nic nic, String password) {
+    return accounts.passwordHash(nic).map(h -> passwords.matches(password, h)).orElse(false);
+  }
+
+  @Test
+  void theCurrentPasswordOfThePasswordChangeIsHeldBackLikeSignIn() throws Exception {
+    Nic nic = fixtures.accountThatSignsIn(Language.en);
+    Browser stolen = signIn(nic);
+    for (int i = 0; i < 5; i++) {
+      changePassword(stolen, "guess " + i)
+          .andExpect(redirectedUrl("/account/security"))
+          .andExpect(flash().attribute("alert", "The current password is not right."));
+    }
+    // held back: the right current password gets the same answer as a wrong one, changes nothing
+    String wrong =
+        (String) changePassword(stolen, "guess again").andReturn().getFlashMap().get("alert");
+    changePassword(stolen, Fixtures.PASSWORD)
+        .andExpect(redirectedUrl("/account/security"))
+        .andExpect(flash().attribute("alert", wrong));
+    assertThat(passwordIs(nic, Fixtures.PASSWORD)).isTrue();
+    // the same count as signing in: the account is held back there too
+    assertThat(signInRaw(nic.value(), Fixtures.PASSWORD).getRedirectedUrl())
+        .isEqualTo("/login?throttled");
+
+    clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+    changePassword(stolen, Fixtures.PASSWORD)
+        .andExpect(
+            flash()
+                .attribute(
+                    "notice", org.hamcrest.Matchers.startsWith("Your password is changed.")));
+    assertThat(passwordIs(nic, "a brand new password")).isTrue();
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
 import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
 import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Second factors for tests: a stored passkey, a session whose factor was checked at a time. */
@@ -28,16 +29,7 @@ final class FactorFixtures {
    */
   static String passkeyOf(
       PasskeyRepository repository, Nic nic, String name, byte[] publicKey, Instant created) {
-    var user = repository.users().findByUsername(nic.value());
-    if (user == null) {
-      user =
-          ImmutablePublicKeyCredentialUserEntity.builder()
-              .id(Bytes.random())
-              .name(nic.value())
-              .displayName(nic.value())
-              .build();
-      repository.users().save(user);
-    }
+    var user = userEntity(repository, nic);
     Bytes id = Bytes.random();
     repository
         .credentials()
@@ -58,6 +50,21 @@ final class FactorFixtures {
                 .lastUsed(created)
                 .build());
     return id.toBase64UrlString();
+  }
+
+  /** The account's WebAuthn user entity, created as Spring Security's store creates one. */
+  static PublicKeyCredentialUserEntity userEntity(PasskeyRepository repository, Nic nic) {
+    var user = repository.users().findByUsername(nic.value());
+    if (user == null) {
+      user =
+          ImmutablePublicKeyCredentialUserEntity.builder()
+              .id(Bytes.random())
+              .name(nic.value())
+              .displayName(nic.value())
+              .build();
+      repository.users().save(user);
+    }
+    return user;
   }
 
   static String passkeyOf(PasskeyRepository repository, Nic nic, String name) {

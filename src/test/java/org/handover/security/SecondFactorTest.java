@@ -262,17 +262,37 @@ class SecondFactorTest extends IntegrationTest {
     assertThat(withoutCode).isNotNull();
   }
 
+  private String signInRaw(Nic nic, String password) throws Exception {
+    return mvc.perform(
+            post("/login")
+                .with(fromHere())
+                .param("login", nic.value())
+                .param("password", password)
+                .with(csrf()))
+        .andReturn()
+        .getResponse()
+        .getRedirectedUrl();
+  }
+
   @Test
-  void aLockedAccountWithASecondFactorStaysReachableWithPasswordAndCode() throws Exception {
+  void anAccountWithASecondFactorIsHeldBackAndItsRightPasswordTellsNothingMeanwhile()
+      throws Exception {
     Enrolled e = enrolled();
-    for (int i = 0; i < 10; i++) {
-      mvc.perform(
-          post("/login")
-              .with(fromHere())
-              .param("login", e.nic().value())
-              .param("password", "x" + i)
-              .with(csrf()));
+    for (int i = 0; i < 5; i++) {
+      assertThat(signInRaw(e.nic(), "wrong " + i)).isEqualTo("/login?error");
     }
+    // held back: the right password gets the answer a wrong one gets, never the second step
+    String wrong = signInRaw(e.nic(), "wrong again");
+    assertThat(signInRaw(e.nic(), Fixtures.PASSWORD))
+        .isEqualTo(wrong)
+        .isEqualTo("/login?throttled");
+    for (int i = 0; i < 50; i++) {
+      assertThat(signInRaw(e.nic(), i % 10 == 0 ? Fixtures.PASSWORD : "guess " + i))
+          .isEqualTo("/login?throttled");
+    }
+
+    // once the delay is over, the password and a code sign in
+    clock.advance(Duration.ofMinutes(1).plusSeconds(1));
     Cookie session = secondStep(password(e.nic()), code(e));
     mvc.perform(get("/account/profile").cookie(session)).andExpect(status().isOk());
   }

@@ -8,14 +8,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.handover.account.Accounts;
 import org.handover.catalog.HostedService;
+import org.handover.contact.ContactRole;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
+import org.handover.reassign.ReassignmentCase;
+import org.handover.reassign.Reassignments;
 import org.handover.support.Fixtures;
 import org.handover.support.IntegrationTest;
+import org.handover.system.Actor;
 import org.handover.system.Language;
 import org.handover.system.Nic;
 import org.handover.system.web.StepUp;
@@ -64,6 +69,7 @@ class StepUpTest extends IntegrationTest {
             "POST /account/contacts/requests/{id}/accept",
             "POST /account/contacts/bulk/confirm",
             "POST /account/contacts/services/domain/{name}/owner",
+            "POST /account/support/cases/{id}/confirm",
             // sign-in material
             "POST /account/profile/email",
             "POST /account/security/password",
@@ -146,5 +152,36 @@ class StepUpTest extends IntegrationTest {
         .andExpect(redirectedUrl("/account/security"));
     clock.advance(Duration.ofMinutes(1).plusSeconds(1));
     staleRefused(post("/account/security/recovery-codes"), checked);
+  }
+
+  @Test
+  void takingOnARoleFromSupportAsksTheSameStepUp(@Autowired Reassignments cases) throws Exception {
+    Nic admin = fixtures.account();
+    Nic taker = fixtures.accountThatSignsIn(Language.en);
+    FactorFixtures.passkeyOf(passkeys, taker, "key");
+    HostedService s = fixtures.serviceOwnedBy(admin);
+    ReassignmentCase c =
+        cases.open(
+            Actor.operator("staff:alice", null),
+            s.type(),
+            List.of(s.name()),
+            ContactRole.tech,
+            taker,
+            "ticket 1",
+            "the technical contact left");
+    String code = fixtures.codeSentTo(fixtures.email(taker), MailKind.CASE_CODE);
+    RequestPostProcessor stale =
+        FactorFixtures.customer(taker, clock.instant().minus(Duration.ofMinutes(6)));
+
+    staleRefused(post("/account/support/cases/" + c.id() + "/confirm").param("token", code), stale);
+    assertThat(cases.visibleTo(taker, c.id()).confirmedAt()).isNull();
+
+    mvc.perform(
+            post("/account/support/cases/" + c.id() + "/confirm")
+                .param("token", code)
+                .with(FactorFixtures.customer(taker, clock.instant()))
+                .with(csrf()))
+        .andExpect(redirectedUrl("/account/support/cases/" + c.id()));
+    assertThat(cases.visibleTo(taker, c.id()).confirmedAt()).isNotNull();
   }
 }

@@ -208,7 +208,12 @@ class StaffSignInTest {
             request, "/operator/console/requests/" + id + "/abort", "reason", "ticket 42");
     assertThat(aborted.body()).contains("The request is aborted");
     assertThat(changes.find(id).orElseThrow().state()).isEqualTo(ChangeState.aborted);
-    assertThat(audit.forChange(id)).anySatisfy(e -> assertThat(e.actor()).isEqualTo("staff:alice"));
+    assertThat(audit.forChange(id))
+        .anySatisfy(
+            e -> {
+              assertThat(e.actor()).isEqualTo("staff:" + IDP.issuer() + "#alice");
+              assertThat(e.actorName()).isEqualTo("alice");
+            });
   }
 
   @Test
@@ -231,7 +236,8 @@ class StaffSignInTest {
     assertThat(audit.forChange(id))
         .anySatisfy(
             e -> {
-              assertThat(e.actor()).isEqualTo("staff:arthur");
+              assertThat(e.actor()).isEqualTo("staff:" + IDP.issuer() + "#arthur");
+              assertThat(e.actorName()).isEqualTo("arthur");
               assertThat(e.action()).isEqualTo("staff.code.resent");
             });
 

@@ -95,13 +95,37 @@ abstract class CheckConstraintsTests extends IntegrationTest {
     refused("accounts", good, "last_name", "Line\r\nBreak");
     refused("accounts", good, "organisation", "Two\nlines");
     refused("accounts", good, "debt_currency", "eur");
-    refused("accounts", good, "language", "de");
+    refused("accounts", good, "language", "pt");
     refused("accounts", good, "state", "gone");
 
     insert("accounts", good);
     assertThat(jdbc.sql("select count(*) from accounts where nic = ?").param(good.get("nic")))
         .extracting(s -> s.query(Long.class).single())
         .isEqualTo(1L);
+  }
+
+  /** Every language the code speaks can be an account's and an email's (migration V210). */
+  @Test
+  void accountsAndEmailsTakeEveryLanguageOfTheCode() {
+    for (Language language : Language.values()) {
+      Map<String, Object> row = account();
+      row.put("language", language.name());
+      insert("accounts", row);
+      Map<String, Object> mail = new LinkedHashMap<>();
+      mail.put("kind", "PASSWORD_RESET");
+      mail.put("recipient_email", "constraint-language@example.net");
+      mail.put("language", language.name());
+      mail.put("payload", "{}");
+      mail.put("status", "sent");
+      mail.put("next_attempt_at", NOW);
+      mail.put("created_at", NOW);
+      insert("mail_outbox", mail);
+    }
+    assertThat(
+            jdbc.sql("delete from mail_outbox where recipient_email = ?")
+                .param("constraint-language@example.net")
+                .update())
+        .isEqualTo(Language.values().length);
   }
 
   @Test
@@ -129,7 +153,7 @@ abstract class CheckConstraintsTests extends IntegrationTest {
     mail.put("status", "pending");
     mail.put("next_attempt_at", NOW);
     mail.put("created_at", NOW);
-    refused("mail_outbox", mail, "language", "de");
+    refused("mail_outbox", mail, "language", "pt");
     insert("mail_outbox", mail);
 
     Map<String, Object> webhook = new LinkedHashMap<>();

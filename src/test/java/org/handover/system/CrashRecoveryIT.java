@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,9 +25,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.handover.support.ApiSignature;
 import org.handover.support.EmbeddedPostgresDatabase;
+import org.handover.support.HandoverCalls;
+import org.handover.support.HandoverCalls.Answer;
+import org.handover.support.HandoverCalls.Api;
 import org.handover.support.HandoverProcess;
+import org.handover.support.SentMail;
 import org.handover.support.SmtpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,7 +197,7 @@ class CrashRecoveryIT {
     for (Api key : List.of(alice, bruno, claire)) {
       assertThat(get(third, key, "/1.0/me").path("nichandle").asString())
           .as("the consumer key survived")
-          .isEqualTo(key.nic);
+          .isEqualTo(key.nic());
     }
     assertThat(task(third, alice, techToBruno).path("state").asString())
         .isEqualTo("validatingByCustomers");
@@ -210,11 +207,11 @@ class CrashRecoveryIT {
     acknowledged.add(signedUp);
     for (String nic :
         concat(List.of(imported), acknowledged.stream().map(NewAccount::nic).toList())) {
-      assertThat(operator(third, "GET", "/operator/v1/accounts/" + nic, null).statusCode())
+      assertThat(operator(third, "GET", "/operator/v1/accounts/" + nic, null).status())
           .as("account %s is there", nic)
           .isEqualTo(200);
     }
-    awaitDrained(third);
+    calls(third).awaitOutboxDrained(Duration.ofSeconds(120));
     for (NewAccount account : acknowledged) {
       assertThat(deliveries)
           .as("the welcome email of %s", account.nic())
@@ -222,7 +219,7 @@ class CrashRecoveryIT {
     }
     long techSet = task(third, alice, techToBruno).path("changeSetId").asLong();
     String aliceCode = code(ALICE_EMAIL, techSet);
-    assertThat(post(third, alice, taskPath(techToBruno) + "/accept", tokenBody(aliceCode)).code)
+    assertThat(post(third, alice, taskPath(techToBruno) + "/accept", tokenBody(aliceCode)).status())
         .isEqualTo(200);
     third.kill();
     System.out.printf("[crash] %s kill 3 (right after the first acceptance)%n", name);
@@ -233,10 +230,12 @@ class CrashRecoveryIT {
     JsonNode half = task(fourth, alice, techToBruno);
     assertThat(half.path("state").asString()).isEqualTo("validatingByCustomers");
     assertThat(partyStatus(half, ALICE)).isEqualTo("accepted");
-    assertThat(post(fourth, alice, taskPath(techToBruno) + "/refuse", tokenBody(aliceCode)).code)
+    assertThat(
+            post(fourth, alice, taskPath(techToBruno) + "/refuse", tokenBody(aliceCode)).status())
         .as("a code works once, also across a crash")
         .isBetween(400, 499);
-    assertThat(post(fourth, alice, taskPath(techToBruno) + "/accept", tokenBody(aliceCode)).code)
+    assertThat(
+            post(fourth, alice, taskPath(techToBruno) + "/accept", tokenBody(aliceCode)).status())
         .as("the same acceptance repeated is a no-op")
         .isEqualTo(200);
     assertThat(task(fourth, alice, techToBruno).path("state").asString())
@@ -247,7 +246,7 @@ class CrashRecoveryIT {
                     bruno,
                     taskPath(techToBruno) + "/accept",
                     tokenBody(code(BRUNO_EMAIL, techSet)))
-                .code)
+                .status())
         .isEqualTo(200);
     assertThat(task(fourth, alice, techToBruno).path("state").asString()).isEqualTo("done");
     assertThat(serviceInfos(fourth, alice, own.get(0)).path("contactTech").asString())
@@ -256,7 +255,7 @@ class CrashRecoveryIT {
     assertThat(later).as("ids are never handed out twice").isGreaterThan(billingToClaire);
     NewAccount newAccount = operatorCreatesAccount(fourth, BACKLOG + 1);
     assertThat(newAccount).isNotIn(acknowledged);
-    awaitDrained(fourth);
+    calls(fourth).awaitOutboxDrained(Duration.ofSeconds(120));
     assertThat(code(CLAIRE_EMAIL, task(fourth, alice, later).path("changeSetId").asLong()))
         .isNotBlank();
     assertThat(deliveries).anyMatch(d -> d.to().equals(newAccount.email()));
@@ -303,75 +302,33 @@ class CrashRecoveryIT {
     return process.awaitHealthy(Duration.ofMinutes(3));
   }
 
-  /** Waits until the outbox has nothing pending (its own gauge) and nothing failed. */
-  private void awaitDrained(HandoverProcess server) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (true) {
-      String metrics =
-          http.send(
-                  HttpRequest.newBuilder(URI.create(server.base() + "/actuator/prometheus"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      if (gauge(metrics, "handover_mail_pending") == 0) {
-        assertThat(gauge(metrics, "handover_mail_failed")).as("failed emails").isZero();
-        return;
-      }
-      assertThat(System.nanoTime()).as("the outbox drains").isLessThan(deadline);
-      Thread.sleep(200);
-    }
-  }
-
-  private static double gauge(String metrics, String name) {
-    Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics);
-    assertThat(m.find()).as("%s in the metrics", name).isTrue();
-    return Double.parseDouble(m.group(1));
-  }
-
   /** The code in the newest code email to {@code email} for change set {@code id}. */
-  private String code(String email, long id) throws Exception {
+  private String code(String email, long id) {
     String found = null;
     for (Delivery d : deliveries) {
-      if (!d.to().equals(email)) {
-        continue;
-      }
-      Matcher m = CODE_LINK.matcher(text(byMessageId.get(d.messageId())));
-      while (m.find()) {
-        if (Long.parseLong(m.group(1)) == id) {
-          found = m.group(2);
-        }
+      String code =
+          d.to().equals(email) ? SentMail.codeFor(byMessageId.get(d.messageId()), id) : null;
+      if (code != null) {
+        found = code;
       }
     }
     assertThat(found).as("a code email to %s for request %d", email, id).isNotNull();
     return found;
   }
 
-  private static String text(Part part) throws Exception {
-    if (part.isMimeType("text/*")) {
-      return String.valueOf(part.getContent());
-    }
-    StringBuilder all = new StringBuilder();
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart body = multipart.getBodyPart(i);
-        all.append(text(body));
-      }
-    }
-    return all.toString();
+  private static HandoverCalls calls(HandoverProcess server) {
+    return new HandoverCalls(server.base());
   }
 
   // ---- the panel ------------------------------------------------------------------------------
 
   record NewAccount(String nic, String email) {}
 
-  private NewAccount signUp(HandoverProcess server) throws Exception {
-    HttpClient browser =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+  private NewAccount signUp(HandoverProcess server) {
+    HandoverCalls calls = calls(server);
+    HttpClient browser = calls.browser();
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("_csrf", csrf(browser, server.base() + "/signup"));
+    fields.put("_csrf", calls.csrf(browser, "/signup"));
     String email = "crash-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
     fields.put("email", email);
     fields.put("firstName", "Crash");
@@ -380,118 +337,33 @@ class CrashRecoveryIT {
     fields.put("language", "en");
     fields.put("password", "a long enough password");
     fields.put("passwordAgain", "a long enough password");
-    HttpResponse<String> done = postForm(browser, server.base() + "/signup", fields, "text/html");
-    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(calls.form(browser, "/signup", fields).status()).isEqualTo(200);
     // the answer does not name the account (it is the same for a known address): sign in with
     // the email to read the new customer ID
     Map<String, String> credentials = new LinkedHashMap<>();
-    credentials.put("_csrf", csrf(browser, server.base() + "/login"));
+    credentials.put("_csrf", calls.csrf(browser, "/login"));
     credentials.put("login", email);
     credentials.put("password", "a long enough password");
-    HttpResponse<String> signedIn =
-        postForm(browser, server.base() + "/login", credentials, "text/html");
+    Answer signedIn = calls.form(browser, "/login", credentials);
     Matcher nic = Pattern.compile("\\b([a-z]{2}\\d{4,8}-ovh)\\b").matcher(signedIn.body());
     assertThat(nic.find()).as("the new customer ID once signed in").isTrue();
     return new NewAccount(nic.group(1), email);
   }
 
-  /** The CSRF token of the form at {@code url}, read in {@code browser}'s session. */
-  private static String csrf(HttpClient browser, String url) throws Exception {
-    String page =
-        browser
-            .send(
-                HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-    assertThat(csrf.find()).as("a CSRF token on %s", url).isTrue();
-    return csrf.group(1);
-  }
-
-  private static HttpResponse<String> postForm(
-      HttpClient client, String url, Map<String, String> fields, String accept) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", accept)
-            .POST(HttpRequest.BodyPublishers.ofString(formBody(fields)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String formBody(Map<String, String> fields) {
-    return fields.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
   // ---- the customer API -----------------------------------------------------------------------
 
-  record Api(String nic, String appKey, String secret, String consumerKey) {}
-
-  record Answer(int code, String body) {}
-
-  private Api createToken(HandoverProcess server, String nic) throws Exception {
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("nic", nic);
-    fields.put("password", PASSWORD);
-    fields.put("applicationName", "crash-test");
-    fields.put("applicationDescription", "");
-    fields.put("validity", "0");
-    fields.put("GET", "/*");
-    fields.put("POST", "/*");
-    HttpResponse<String> r =
-        postForm(http, server.base() + "/createToken", fields, "application/json");
-    assertThat(r.statusCode()).as("createToken: %s", r.body()).isEqualTo(200);
-    JsonNode token = JSON.readTree(r.body());
-    return new Api(
-        nic,
-        token.path("applicationKey").asString(),
-        token.path("applicationSecret").asString(),
-        token.path("consumerKey").asString());
+  private Api createToken(HandoverProcess server, String nic) {
+    return calls(server).createToken(nic, PASSWORD);
   }
 
-  private Answer signed(HandoverProcess server, Api key, String method, String path, String body)
-      throws Exception {
-    String url = server.base() + path;
-    long ts = get(server, "/1.0/auth/time").asLong();
-    String payload = body == null ? "" : body;
-    String signature = ApiSignature.of(key.secret(), key.consumerKey(), method, url, payload, ts);
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("X-Ovh-Application", key.appKey())
-                .header("X-Ovh-Consumer", key.consumerKey())
-                .header("X-Ovh-Timestamp", Long.toString(ts))
-                .header("X-Ovh-Signature", signature)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(payload))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return new Answer(r.statusCode(), r.body());
+  private JsonNode get(HandoverProcess server, Api key, String path) {
+    Answer a = calls(server).signed(key, "GET", path, null);
+    assertThat(a.status()).as("GET %s as %s: %s", path, key.nic(), a.body()).isEqualTo(200);
+    return a.json();
   }
 
-  private JsonNode get(HandoverProcess server, String path) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(server.base() + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
-    return JSON.readTree(r.body());
-  }
-
-  private JsonNode get(HandoverProcess server, Api key, String path) throws Exception {
-    Answer a = signed(server, key, "GET", path, null);
-    assertThat(a.code).as("GET %s as %s: %s", path, key.nic, a.body).isEqualTo(200);
-    return JSON.readTree(a.body);
-  }
-
-  private Answer post(HandoverProcess server, Api key, String path, String body) throws Exception {
-    return signed(server, key, "POST", path, body);
+  private Answer post(HandoverProcess server, Api key, String path, String body) {
+    return calls(server).signed(key, "POST", path, body);
   }
 
   private static String taskPath(long id) {
@@ -525,13 +397,13 @@ class CrashRecoveryIT {
     List<String> whole = new ArrayList<>();
     for (JsonNode name : get(server, key, "/1.0/domain")) {
       JsonNode info = serviceInfos(server, key, name.asString());
-      if (key.nic.equals(info.path("contactAdmin").asString())
-          && key.nic.equals(info.path("contactTech").asString())
-          && key.nic.equals(info.path("contactBilling").asString())) {
+      if (key.nic().equals(info.path("contactAdmin").asString())
+          && key.nic().equals(info.path("contactTech").asString())
+          && key.nic().equals(info.path("contactBilling").asString())) {
         whole.add(name.asString());
       }
     }
-    assertThat(whole).as("domains where %s holds every role", key.nic).hasSizeGreaterThan(count);
+    assertThat(whole).as("domains where %s holds every role", key.nic()).hasSizeGreaterThan(count);
     return whole;
   }
 
@@ -543,27 +415,16 @@ class CrashRecoveryIT {
             key,
             "/1.0/domain/" + domain + "/changeContact",
             "{\"" + role + "\":\"" + to + "\"}");
-    assertThat(a.code).as("changeContact: %s", a.body).isEqualTo(200);
-    JsonNode ids = JSON.readTree(a.body);
+    assertThat(a.status()).as("changeContact: %s", a.body()).isEqualTo(200);
+    JsonNode ids = a.json();
     assertThat(ids.size()).isEqualTo(1);
     return ids.get(0).asLong();
   }
 
   // ---- the operator API -----------------------------------------------------------------------
 
-  private HttpResponse<String> operator(
-      HandoverProcess server, String method, String path, String json) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(server.base() + path))
-            .header("Authorization", "Bearer " + TOKEN)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private Answer operator(HandoverProcess server, String method, String path, String json) {
+    return calls(server).operator(TOKEN, method, path, json);
   }
 
   private NewAccount operatorCreatesAccount(HandoverProcess server, int i) throws Exception {
@@ -575,9 +436,9 @@ class CrashRecoveryIT {
             + "\",\"firstName\":\"Back\",\"lastName\":\"Log "
             + i
             + "\",\"language\":\"en\",\"password\":\"a long enough password\"}";
-    HttpResponse<String> r = operator(server, "POST", "/operator/v1/accounts", body);
-    assertThat(r.statusCode()).as("operator creates an account: %s", r.body()).isEqualTo(201);
-    return new NewAccount(JSON.readTree(r.body()).path("nic").asString(), email);
+    Answer r = operator(server, "POST", "/operator/v1/accounts", body);
+    assertThat(r.status()).as("operator creates an account: %s", r.body()).isEqualTo(201);
+    return new NewAccount(r.json().path("nic").asString(), email);
   }
 
   /** One account and one domain by the bulk import; returns the account's customer ID. */

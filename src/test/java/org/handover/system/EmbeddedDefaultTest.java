@@ -59,10 +59,12 @@ class EmbeddedDefaultTest {
 
   @Test
   void loadsTheDemoDataSetIntoAnEmptyDatabase() {
-    assertThat(accounts.count()).isEqualTo(6);
-    assertThat(services.count()).isEqualTo(40);
+    assertThat(accounts.count()).isEqualTo(8);
+    assertThat(services.count()).isEqualTo(44);
     assertThat(accounts.require(DemoData.DAVE).inGoodStanding()).isFalse();
     assertThat(accounts.require(DemoData.EVA).state()).isEqualTo(Account.State.suspended);
+    assertThat(accounts.require(DemoData.GRETA).language()).isEqualTo(Language.de);
+    assertThat(accounts.require(DemoData.LUCIA).language()).isEqualTo(Language.es);
     assertThat(accounts.findForSignIn("ALICE@demo.handover.test")).isPresent();
     String hash = accounts.passwordHash(DemoData.ALICE).orElseThrow();
     assertThat(hash).startsWith("{bcrypt}");

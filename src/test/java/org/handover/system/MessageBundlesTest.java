@@ -21,23 +21,43 @@ import java.util.regex.Pattern;
 import org.handover.contact.ContactRole;
 import org.junit.jupiter.api.Test;
 
-/** Every user-visible string exists in English, Italian and French, with the same arguments. */
+/**
+ * Every user-visible string exists in every language of {@link Language} (English, Italian, French,
+ * German, Spanish), with the same arguments.
+ */
 class MessageBundlesTest {
 
   private static final Pattern ARGUMENT = Pattern.compile("\\{\\s*(\\d+)\\s*[,}]");
 
-  private static final Map<String, Locale> FILES =
-      Map.of(
-          "messages.properties", Locale.ENGLISH,
-          "messages_it.properties", Locale.ITALIAN,
-          "messages_fr.properties", Locale.FRENCH);
+  /** One bundle per language the application offers, English being the default file. */
+  private static final Map<String, Locale> FILES = new LinkedHashMap<>();
+
+  static {
+    for (Language language : Language.values()) {
+      FILES.put(
+          language == Language.en ? "messages.properties" : "messages_" + language + ".properties",
+          language.locale());
+    }
+  }
 
   private final Properties english = load("messages.properties");
-  private final Map<String, Properties> translations =
-      new LinkedHashMap<>(
-          Map.of(
-              "messages_it.properties", load("messages_it.properties"),
-              "messages_fr.properties", load("messages_fr.properties")));
+  private final Map<String, Properties> translations = new LinkedHashMap<>();
+
+  {
+    FILES.keySet().stream()
+        .filter(file -> !file.equals("messages.properties"))
+        .forEach(file -> translations.put(file, load(file)));
+  }
+
+  @Test
+  void everyLanguageOfTheApplicationHasItsBundle() {
+    assertThat(translations)
+        .containsOnlyKeys(
+            "messages_it.properties",
+            "messages_fr.properties",
+            "messages_de.properties",
+            "messages_es.properties");
+  }
 
   @Test
   void everyLanguageHasExactlyTheEnglishKeys() {
@@ -138,22 +158,37 @@ class MessageBundlesTest {
         .isEqualTo("Cela crée une demande avec un changement :");
     assertThat(format("messages_fr.properties", "edit.confirm.intro", 2))
         .isEqualTo("Cela crée une demande avec 2 changements :");
+    assertThat(format("messages_de.properties", "edit.confirm.intro", 1))
+        .isEqualTo("Damit wird eine Anfrage mit einer Änderung erstellt:");
+    assertThat(format("messages_de.properties", "edit.confirm.intro", 3))
+        .isEqualTo("Damit wird eine Anfrage mit 3 Änderungen erstellt:");
+    assertThat(format("messages_es.properties", "edit.confirm.intro", 1))
+        .isEqualTo("Se creará una solicitud con un cambio:");
+    assertThat(format("messages_es.properties", "edit.confirm.intro", 2))
+        .isEqualTo("Se creará una solicitud con 2 cambios:");
     assertThat(format("messages.properties", "services.total", 0)).isEqualTo("No service matches.");
     assertThat(format("messages_fr.properties", "services.total", 1200))
         .isEqualTo("1\u202f200 services correspondent.");
+    assertThat(format("messages_de.properties", "services.total", 1200))
+        .isEqualTo("1.200 Dienste entsprechen der Auswahl.");
+    assertThat(format("messages_es.properties", "services.total", 12000))
+        .isEqualTo("12.000 servicios coinciden.");
   }
 
   /** A role label (capitalised, for headings and form labels) written inside a sentence. */
   private static final Pattern ROLE_LABEL_IN_SENTENCE =
       Pattern.compile(
           "[\\p{Ll},] (Administrator|Technical|Billing|Amministratore|Tecnico|Fatturazione"
-              + "|Contatto|Administrateur|Technique|Facturation)\\b");
+              + "|Contatto|Administrateur|Technique|Facturation|Administrador|Técnico|Facturación)\\b");
 
   @Test
   void roleNamesInsideSentencesAreLowerCase() {
+    // German writes every noun with a capital, "der Administrator" included
     forEachMessage(
         (file, key, pattern) ->
-            assertThat(ROLE_LABEL_IN_SENTENCE.matcher(pattern).find())
+            assertThat(
+                    !file.equals("messages_de.properties")
+                        && ROLE_LABEL_IN_SENTENCE.matcher(pattern).find())
                 .as("%s in %s: %s", key, file, pattern)
                 .isFalse());
     // roles passed to a sentence are written with their lower-case names
@@ -175,6 +210,22 @@ class MessageBundlesTest {
                 ContactRole.tech,
                 "example.com"))
         .contains("contact technique");
+    assertThat(
+            Messages.format(
+                Language.es.locale(),
+                "policy.currentContactInGoodStanding",
+                null,
+                ContactRole.billing,
+                "example.com"))
+        .startsWith("El contacto de facturación de example.com");
+    assertThat(
+            Messages.format(
+                Language.de.locale(),
+                "policy.currentContactInGoodStanding",
+                null,
+                ContactRole.tech,
+                "example.com"))
+        .startsWith("Der Kontakt für Technik von example.com");
   }
 
   private String format(String file, String key, Object... args) {

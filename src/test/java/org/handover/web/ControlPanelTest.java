@@ -601,7 +601,13 @@ class ControlPanelTest extends IntegrationTest {
         .andExpect(content().string(containsString("lang=\"fr\"")));
     mvc.perform(get("/login").param("lang", "it"))
         .andExpect(content().string(containsString("Accedi")));
-    mvc.perform(get("/login").header("Accept-Language", "de"))
+    mvc.perform(get("/login").header("Accept-Language", "de-AT,de;q=0.9"))
+        .andExpect(content().string(containsString("Anmelden")))
+        .andExpect(content().string(containsString("lang=\"de\"")));
+    mvc.perform(get("/login").header("Accept-Language", "es-MX"))
+        .andExpect(content().string(containsString("Iniciar sesión")))
+        .andExpect(content().string(containsString("lang=\"es\"")));
+    mvc.perform(get("/login").header("Accept-Language", "pt-BR,pt;q=0.9"))
         .andExpect(content().string(containsString("lang=\"en\"")));
   }
 }

@@ -152,7 +152,10 @@ class StaffJourneysTest {
     supervisor.click("#approve");
     assertThat(supervisor.locator(".banner.ok")).isVisible();
     assertThat(supervisor.locator("#case-state")).hasText("Cooling-off");
-    assertThat(supervisor.locator("#case-approved-by")).hasText("staff:sam");
+    // the name the supervisor goes by, with their stable identity (issuer and sub) beside it
+    assertThat(supervisor.locator("#case-approved-by")).hasText("sam");
+    assertThat(supervisor.locator("#case-approved-by"))
+        .hasAttribute("title", "staff:" + IDP.issuer() + "#sam");
     screenshot(supervisor, "case-approved");
   }
 
@@ -212,7 +215,12 @@ class StaffJourneysTest {
     screenshot(agent, "case-applied");
     agent.navigate(url("/operator/console/services/domain/" + s.name()));
     assertThat(agent.locator("#history"))
-        .containsText("openedBy=staff:alice approvedBy=staff:sam evidence=Ticket 4711");
+        .containsText(
+            "openedBy=staff:"
+                + IDP.issuer()
+                + "#alice approvedBy=staff:"
+                + IDP.issuer()
+                + "#sam evidence=Ticket 4711");
     screenshot(agent, "service-history");
   }
 }

@@ -79,6 +79,17 @@ class ProfileController {
     return "redirect:/account/profile";
   }
 
+  @PostMapping("/confirmation")
+  String resendConfirmation(Actor actor, RedirectAttributes flash, Locale locale) {
+    try {
+      accounts.resendConfirmation(actor);
+      flash.addFlashAttribute("notice", messages.getMessage("profile.confirm.sent", null, locale));
+    } catch (HandoverException refused) {
+      Flash.refusal(flash, refused, locale);
+    }
+    return "redirect:/account/profile";
+  }
+
   @PostMapping("/email/confirm")
   String confirmEmailChange(
       Actor actor, @RequestParam String code, RedirectAttributes flash, Locale locale) {

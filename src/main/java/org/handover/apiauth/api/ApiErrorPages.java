@@ -6,9 +6,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.handover.apiauth.ApiErrors;
+import org.handover.system.DatabaseUnavailable;
+import org.handover.system.web.ApiPaths;
+import org.handover.system.web.RetryPage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
@@ -39,10 +43,13 @@ class ApiErrorPages extends BasicErrorController {
 
   @Override
   public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
-    if (!isApi(request)) {
-      return super.errorHtml(request, response);
-    }
+    notFoundWhenAskedDirectly(request);
     HttpStatus status = getStatus(request);
+    if (!isApi(request)) {
+      return status == HttpStatus.SERVICE_UNAVAILABLE
+          ? RetryPage.of(request, response)
+          : super.errorHtml(request, response);
+    }
     try {
       queryId(request, response);
       ApiErrors.write(response, status, message(request, status));
@@ -54,6 +61,7 @@ class ApiErrorPages extends BasicErrorController {
 
   @Override
   public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+    notFoundWhenAskedDirectly(request);
     if (!isApi(request)) {
       return super.error(request);
     }
@@ -67,17 +75,22 @@ class ApiErrorPages extends BasicErrorController {
         .body(new LinkedHashMap<>(ApiErrors.json(status, null, message(request, status))));
   }
 
+  /**
+   * {@code GET /error} typed in directly is no failed request: it is a page that does not exist
+   * (404), never a 500 for want of an error to report.
+   */
+  private static void notFoundWhenAskedDirectly(HttpServletRequest request) {
+    if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+      request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.NOT_FOUND.value());
+      request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+    }
+  }
+
   /** Whether the failed request was a call to the customer or operator API. */
   static boolean isApi(HttpServletRequest request) {
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = uri == null ? "" : uri.toString().substring(request.getContextPath().length());
-    return path.equals("/1.0")
-        || path.equals("/v1")
-        || path.equals("/v2")
-        || path.startsWith("/1.0/")
-        || path.startsWith("/v1/")
-        || path.startsWith("/v2/")
-        || path.startsWith("/operator/");
+    return ApiPaths.isApi(path);
   }
 
   private static void queryId(HttpServletRequest request, HttpServletResponse response) {
@@ -94,6 +107,7 @@ class ApiErrorPages extends BasicErrorController {
         case BAD_REQUEST -> "The request is malformed and was refused before reaching the API";
         case NOT_FOUND -> "No such API call";
         case PAYLOAD_TOO_LARGE -> "The request body is too large";
+        case SERVICE_UNAVAILABLE -> DatabaseUnavailable.text(Locale.ENGLISH);
         default -> status.getReasonPhrase();
       };
     }

@@ -63,11 +63,7 @@ class MeApi {
         a.firstName(),
         a.lastName(),
         a.organisation() == null ? "" : a.organisation(),
-        switch (a.language()) {
-          case en -> "en_GB";
-          case it -> "it_IT";
-          case fr -> "fr_FR";
-        },
+        a.language().referenceName(),
         a.isActive() ? "complete" : "suspended",
         new Currency(a.debtCurrency(), a.debtCurrency()),
         ApiResponses.datetime(a.createdAt()));

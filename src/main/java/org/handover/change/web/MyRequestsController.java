@@ -16,6 +16,7 @@ import org.handover.system.HandoverException;
 import org.handover.system.Nic;
 import org.handover.system.web.Dates;
 import org.handover.system.web.Flash;
+import org.handover.system.web.Redirects;
 import org.handover.system.web.StepUp;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -77,9 +78,8 @@ class MyRequestsController {
     if (taskId != null) {
       // links from before change sets named a task: its set's page answers them
       long set = changes.setOfTask(me, taskId);
-      return "redirect:/account/contacts/requests/"
-          + set
-          + (token == null ? "" : "?token=" + token);
+      String page = "/account/contacts/requests/" + set;
+      return "redirect:" + (token == null ? page : Redirects.withQuery(page, "token", token));
     }
     boolean mine = NEEDS_MY_ACTION.equals(state);
     ChangeState filter = mine ? null : ChangeState.parse(state).orElse(null);

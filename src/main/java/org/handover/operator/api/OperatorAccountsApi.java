@@ -136,6 +136,6 @@ class OperatorAccountsApi {
         return l;
       }
     }
-    throw new InvalidOperatorRequest("language (en, it or fr)");
+    throw new InvalidOperatorRequest("language (one of " + Language.tags() + ")");
   }
 }

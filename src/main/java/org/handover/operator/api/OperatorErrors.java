@@ -2,13 +2,16 @@ package org.handover.operator.api;
 
 import java.util.Map;
 import org.handover.apiauth.ApiErrors;
+import org.handover.system.DatabaseUnavailable;
 import org.handover.system.HandoverException;
+import org.handover.system.PrimaryPool;
 import org.handover.system.RejectedByDatabase;
-import org.handover.system.web.Statuses;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -18,14 +21,27 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(annotations = OperatorApi.class)
 class OperatorErrors {
 
+  private final PrimaryPool pool;
+
+  OperatorErrors(PrimaryPool pool) {
+    this.pool = pool;
+  }
+
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<Map<String, String>> rejected(DataIntegrityViolationException e) {
     return refused(new RejectedByDatabase(e));
   }
 
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ResponseEntity<Map<String, String>> database(RuntimeException e) {
+    DatabaseUnavailable away = DatabaseUnavailable.of(e).orElseThrow(() -> e);
+    pool.dropConnectionsAfter(e);
+    return refused(away);
+  }
+
   @ExceptionHandler(HandoverException.class)
   ResponseEntity<Map<String, String>> refused(HandoverException e) {
-    return ApiErrors.body(Statuses.of(e.kind()), e.getMessage());
+    return ApiErrors.refusal(e);
   }
 
   @ExceptionHandler(ApiErrors.ApiException.class)

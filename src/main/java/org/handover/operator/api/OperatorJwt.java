@@ -1,14 +1,20 @@
 package org.handover.operator.api;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import org.handover.system.TextRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -18,7 +24,7 @@ import org.springframework.web.client.RestTemplate;
 /**
  * OAuth2 access tokens (JWT) for the operator API, so each of the provider's systems has its own
  * identity in the audit log: signed by a key of the configured issuer, issued by it ({@code iss}),
- * meant for Handover ({@code aud}), not expired. Off unless {@code
+ * meant for Handover ({@code aud}), with an expiry ({@code exp}) not passed. Off unless {@code
  * handover.operator.jwt.issuer-uri} and {@code audience} are both set.
  */
 final class OperatorJwt {
@@ -34,6 +40,10 @@ final class OperatorJwt {
   }
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  /** A token without {@code exp} would be good for ever: refused, whatever else it says. */
+  static final OAuth2TokenValidator<Jwt> EXPIRES =
+      new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
 
   private final Settings settings;
   private volatile JwtDecoder decoder;
@@ -59,9 +69,17 @@ final class OperatorJwt {
       String client = jwt.getClaimAsString("client_id");
       return Optional.of("jwt:" + (client != null ? client : jwt.getSubject()));
     } catch (JwtException | IllegalArgumentException | IllegalStateException refused) {
-      log.info("Operator API token refused: {}", refused.getMessage());
+      log.info("Operator API token refused: {}", TextRules.oneLine(refused.getMessage()));
       return Optional.empty();
     }
+  }
+
+  /** Every check a token's claims must pass: issuer, audience, an expiry, times. */
+  static OAuth2TokenValidator<Jwt> validator(Settings settings) {
+    return new DelegatingOAuth2TokenValidator<>(
+        JwtValidators.createDefaultWithIssuer(settings.issuerUri()),
+        new JwtAudienceValidator(settings.audience()),
+        EXPIRES);
   }
 
   // Built on first use: the identity provider need not be reachable when Handover starts.
@@ -77,10 +95,7 @@ final class OperatorJwt {
               NimbusJwtDecoder.withIssuerLocation(settings.issuerUri())
                   .restOperations(new RestTemplate(http))
                   .build();
-          built.setJwtValidator(
-              new DelegatingOAuth2TokenValidator<>(
-                  JwtValidators.createDefaultWithIssuer(settings.issuerUri()),
-                  new JwtAudienceValidator(settings.audience())));
+          built.setJwtValidator(validator(settings));
           decoder = built;
         }
         current = decoder;

@@ -11,7 +11,9 @@ import java.util.List;
  * ""} inside quotes is one quote. Each record knows the line it starts on; a malformed record
  * carries a problem instead of failing the whole file. A value keeps at most {@value #MAX_VALUE}
  * characters (one more than any field allows, so the field is still reported too long): an unclosed
- * quote cannot make one value hold the rest of the file.
+ * quote cannot make one value hold the rest of the file. A record keeps at most {@value
+ * #MAX_VALUES} values and counts the rest ({@link Record#width}): a line of millions of commas
+ * holds no more memory than a short one.
  *
  * <p>Why not Commons CSV or Jackson's CSV module: the import reports every malformed record on its
  * own line and reads on (an operator fixes a 100,000-line file in one round, not one error per
@@ -27,10 +29,16 @@ final class Csv {
   /** Characters kept of one value. */
   static final int MAX_VALUE = 10_001;
 
+  /** Values kept of one record: many more than any file has columns. */
+  static final int MAX_VALUES = 64;
+
   private static final int END = -1;
 
-  /** One record: its first line (1-based), its values, and a message key when malformed. */
-  record Record(int line, List<String> values, String problem) {}
+  /**
+   * One record: its first line (1-based), its first {@value #MAX_VALUES} values, how many values it
+   * had, and a message key when malformed.
+   */
+  record Record(int line, List<String> values, int width, String problem) {}
 
   private final Reader in;
   private final char[] buffer = new char[8192];
@@ -49,12 +57,16 @@ final class Csv {
     while (next != END) {
       int start = line;
       List<String> values = new ArrayList<>();
+      int width = 0;
       String problem = null;
       boolean more = true;
+      StringBuilder value = new StringBuilder();
       while (more) {
-        StringBuilder value = new StringBuilder();
+        value.setLength(0);
         String p = value(value);
-        values.add(value.toString());
+        if (++width <= MAX_VALUES) {
+          values.add(value.toString());
+        }
         if (p != null) {
           problem = problem == null ? p : problem;
           if (!p.equals("import.csv.quoteInValue")) {
@@ -64,8 +76,8 @@ final class Csv {
         }
         more = separator();
       }
-      if (!(values.size() == 1 && values.get(0).isBlank() && problem == null)) {
-        return new Record(start, values, problem);
+      if (!(width == 1 && values.get(0).isBlank() && problem == null)) {
+        return new Record(start, values, width, problem);
       }
     }
     return null;

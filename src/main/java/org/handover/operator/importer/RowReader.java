@@ -40,6 +40,9 @@ final class RowReader {
 
   private static final int MAX_LINE = 100_000;
 
+  /** Problems kept of one JSON row (its values are kept only for known fields). */
+  private static final int MAX_PROBLEMS = 20;
+
   private final String file;
   private final List<String> fields;
   private final Reader reader;
@@ -169,8 +172,12 @@ final class RowReader {
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
-      if (!fields.contains(name)) {
-        problems.add(Messages.english("import.field.unknown", name, String.join(", ", fields)));
+      if (problems.size() >= MAX_PROBLEMS) {
+        break; // a row of thousands of unknown fields is reported by its first few
+      } else if (!fields.contains(name)) {
+        problems.add(
+            Messages.english(
+                "import.field.unknown", Fields.shorten(name), String.join(", ", fields)));
       } else if (value.isString() || value.isNumber()) {
         String s = value.asString().strip();
         if (!s.isEmpty()) {
@@ -194,14 +201,29 @@ final class RowReader {
       fileErrors.add(new RowError(file, header.line(), Messages.english(header.problem())));
     }
     columns = header.values().stream().map(String::strip).toList();
+    if (header.width() > columns.size()) {
+      // more columns than a record keeps: certainly not a header of this file, and each of them
+      // reported would be a million errors
+      fileErrors.add(
+          new RowError(
+              file,
+              header.line(),
+              Messages.english("import.csv.column.tooMany", header.width(), fields.size())));
+    }
     Set<String> seen = new HashSet<>();
+    Set<String> reported = new HashSet<>();
     for (String column : columns) {
       if (!fields.contains(column)) {
-        fileErrors.add(
-            new RowError(
-                file,
-                header.line(),
-                Messages.english("import.csv.column.unknown", column, String.join(", ", fields))));
+        if (reported.add(column)) {
+          fileErrors.add(
+              new RowError(
+                  file,
+                  header.line(),
+                  Messages.english(
+                      "import.csv.column.unknown",
+                      Fields.shorten(column),
+                      String.join(", ", fields))));
+        }
       } else if (!seen.add(column)) {
         fileErrors.add(
             new RowError(
@@ -227,8 +249,8 @@ final class RowReader {
     if (record.problem() != null) {
       problems.add(Messages.english(record.problem()));
     }
-    if (record.values().size() != columns.size()) {
-      problems.add(Messages.english("import.csv.width", record.values().size(), columns.size()));
+    if (record.width() != columns.size()) {
+      problems.add(Messages.english("import.csv.width", record.width(), columns.size()));
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < Math.min(columns.size(), record.values().size()); i++) {

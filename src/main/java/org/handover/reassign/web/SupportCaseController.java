@@ -7,6 +7,7 @@ import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Messages;
 import org.handover.system.web.Flash;
+import org.handover.system.web.StepUp;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,6 +60,7 @@ class SupportCaseController {
     return "redirect:/account/support/cases/" + id;
   }
 
+  @StepUp
   @PostMapping("/confirm")
   String confirm(
       Actor customer,

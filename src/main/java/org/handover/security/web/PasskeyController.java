@@ -10,11 +10,11 @@ import java.util.Optional;
 import org.handover.security.Passkeys;
 import org.handover.security.SecondFactors;
 import org.handover.security.SignIns;
-import org.handover.security.StepUpInterceptor;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
 import org.handover.system.web.Flash;
+import org.handover.system.web.Redirects;
 import org.handover.system.web.StepUp;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -189,7 +189,7 @@ class PasskeyController {
       signIns.complete(owner.get(), request, response);
       return redirect(afterSignIn(request, response));
     }
-    return redirect(request.getContextPath() + StepUpInterceptor.safe(next));
+    return redirect(request.getContextPath() + Redirects.localPath(next));
   }
 
   private Optional<UserDetails> active(Nic nic) {

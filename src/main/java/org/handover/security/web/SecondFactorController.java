@@ -12,8 +12,8 @@ import org.handover.security.Passkeys;
 import org.handover.security.SecondFactors;
 import org.handover.security.SignInGuard;
 import org.handover.security.SignIns;
-import org.handover.security.StepUpInterceptor;
 import org.handover.system.Nic;
+import org.handover.system.web.Redirects;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -81,7 +81,7 @@ class SecondFactorController {
   @GetMapping("/account/security/confirm")
   String confirmForm(@RequestParam(name = "continue", defaultValue = "") String next, Model model) {
     model.addAttribute("action", "/account/security/confirm");
-    model.addAttribute("next", next);
+    model.addAttribute("next", Redirects.localPath(next));
     model.addAttribute("stepUp", true);
     model.addAttribute("passkey", !passkeys.list(current()).isEmpty());
     return "security/second-factor";
@@ -94,7 +94,7 @@ class SecondFactorController {
       HttpServletRequest request,
       HttpServletResponse response) {
     Nic nic = current();
-    String back = StepUpInterceptor.safe(next);
+    String back = Redirects.localPath(next);
     if (check(nic, code, request)
         .map(
             m -> {

@@ -10,6 +10,7 @@ import org.handover.account.Accounts;
 import org.handover.apiauth.ApiKeys;
 import org.handover.security.Passkeys;
 import org.handover.security.SecondFactors;
+import org.handover.security.SignInGuard;
 import org.handover.security.Totp;
 import org.handover.security.WebSessions;
 import org.handover.system.Actor;
@@ -45,6 +46,7 @@ class SecurityPageController {
   private final Accounts accounts;
   private final MessageSource messages;
   private final HandoverProperties properties;
+  private final SignInGuard guard;
 
   SecurityPageController(
       SecondFactors factors,
@@ -53,7 +55,8 @@ class SecurityPageController {
       ApiKeys keys,
       Accounts accounts,
       MessageSource messages,
-      HandoverProperties properties) {
+      HandoverProperties properties,
+      SignInGuard guard) {
     this.factors = factors;
     this.passkeys = passkeys;
     this.sessions = sessions;
@@ -61,6 +64,7 @@ class SecurityPageController {
     this.accounts = accounts;
     this.messages = messages;
     this.properties = properties;
+    this.guard = guard;
   }
 
   @GetMapping
@@ -158,9 +162,20 @@ class SecurityPageController {
       flash.addFlashAttribute("alert", text("signup.passwordsDiffer", locale));
       return "redirect:/account/security";
     }
+    // the current password is held back as at sign-in (a stolen session guesses no faster):
+    // while the account is held back it is not checked, so the right one answers as a wrong one
+    String key = SignInGuard.accountKey(actor.nic());
+    if (!guard.mayTry(key, actor.clientAddress(), null)) {
+      flash.addFlashAttribute("alert", text("security.password.heldBack", locale));
+      return "redirect:/account/security";
+    }
     try {
       accounts.changePassword(actor, current, password);
+      guard.succeeded(key, null);
       flash.addFlashAttribute("notice", text("security.password.changed", locale));
+    } catch (Accounts.WrongPassword wrong) {
+      guard.failed(key, actor.clientAddress(), null);
+      Flash.refusal(flash, wrong, locale);
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
     }

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
  * The panel's language: chosen with {@code ?lang=} on any page, set from the account at sign-in,
- * otherwise from the browser's Accept-Language; always one of en, it, fr.
+ * otherwise from the browser's Accept-Language; always one of {@link Language}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {

@@ -171,7 +171,7 @@ abstract class BulkImportTests {
             + ",Bob,Two,en,0,active,EUR\n" // 4: same email
             + "x1,"
             + b.email(3)
-            + ",,Three,de,-5,gone,eur\n" // 5: five problems
+            + ",,Three,pt,-5,gone,eur\n" // 5: five problems
             + b.nic(4)
             + ","
             + fixtures.email(stranger)
@@ -213,8 +213,9 @@ abstract class BulkImportTests {
             jsonPath("$.errors[2].reason")
                 .value(
                     "nic: x1 is not a customer ID (two letters, 4 to 8 digits, a dash and a"
-                        + " suffix, like aa123456-ovh).; firstName is required.; language: de is"
-                        + " not one of en, it, fr.; debtCents: -5 is not a whole number of cents,"
+                        + " suffix, like aa123456-ovh).; firstName is required.; language: pt is"
+                        + " not one of en, it, fr, de, es.; debtCents: -5 is not a whole number of"
+                        + " cents,"
                         + " 0 or more.; currency: eur is not a three-letter currency code such as"
                         + " EUR.; state: gone is not one of active, suspended."))
         .andExpect(jsonPath("$.errors[3].line").value(6))

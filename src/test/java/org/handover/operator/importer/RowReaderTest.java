@@ -161,4 +161,41 @@ class RowReaderTest {
     assertThat(parsed.rows().get(0).values().get("email")).hasSize(Csv.MAX_VALUE);
     assertThat(parsed.rows().get(0).problems()).anyMatch(p -> p.contains("not closed"));
   }
+
+  @Test
+  void aHeaderOfMillionsOfEmptyColumnsIsOneBoundedProblem() {
+    Parsed parsed = read("nic,email,organisation" + ",".repeat(6_000_000) + "\n");
+    assertThat(parsed.fileErrors())
+        .as("one problem for the width, one for the (empty) unknown column, not one per column")
+        .hasSizeLessThan(5)
+        .anySatisfy(e -> assertThat(e.reason()).contains("6000003 columns"));
+  }
+
+  @Test
+  void aRowOfMillionsOfValuesKeepsABoundedRecordAndSaysHowWideItWas() {
+    Parsed parsed =
+        read("nic,email,organisation\nab1234-ovh,a@b.example,Org" + ",".repeat(6_000_000));
+    assertThat(parsed.rows())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.values()).containsEntry("nic", "ab1234-ovh").hasSize(3);
+              assertThat(row.problems())
+                  .containsExactly("This row has 6000003 values but the header has 3 columns.");
+            });
+  }
+
+  @Test
+  void aJsonRowOfThousandsOfUnknownFieldsHasAFewProblemsOfBoundedLength() {
+    StringBuilder line = new StringBuilder("{\"nic\":\"ab1234-ovh\",\"");
+    line.append("g".repeat(40_000)).append("\":1");
+    for (int i = 0; i < 3_000; i++) {
+      line.append(",\"").append("f".repeat(10)).append(i).append("\":1");
+    }
+    line.append("}");
+    Parsed parsed = read(line.toString());
+    Row row = parsed.rows().get(0);
+    assertThat(row.problems()).hasSizeLessThanOrEqualTo(20);
+    assertThat(String.join("; ", row.problems()).length()).isLessThan(5_000);
+  }
 }
