@@ -95,7 +95,7 @@ class AccessJourneyTest {
     owner.check("#category-OPERATE");
     owner.selectOption("#duration", "P7D");
     owner.click("#share-submit");
-    owner.waitForURL("**/access");
+    owner.waitForURL("**/" + s.name() + "/access");
     assertThat(owner.locator(".banner.ok")).containsText(colleague.value());
     assertThat(owner.locator("#policies .grantee")).containsText(colleague.value());
     journey.screenshot(owner, "access-shared");
@@ -115,7 +115,7 @@ class AccessJourneyTest {
 
     owner.click("#policies .revoke-open");
     owner.click("#policies button.revoke");
-    owner.waitForURL("**/access");
+    owner.waitForURL("**/" + s.name() + "/access");
     assertThat(owner.locator("#no-policies")).isVisible();
     journey.screenshot(owner, "access-revoked");
     assertThat(colleagueMay(colleague, s, record)).isFalse();

@@ -1,5 +1,6 @@
 package org.handover.access.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * A service's Access page: its contacts' implicit rights and the policies that reach it, for anyone
@@ -102,7 +104,7 @@ class ServiceAccessController {
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
     }
-    return "redirect:/account/contacts/services/{type}/{name}/access";
+    return back(serviceType, name);
   }
 
   @StepUp
@@ -114,10 +116,19 @@ class ServiceAccessController {
       @PathVariable String id,
       RedirectAttributes flash,
       Locale locale) {
-    type(type, name);
+    ServiceType serviceType = type(type, name);
     policies.revoke(actor, id);
     flash.addFlashAttribute("notice", text("access.page.revoked", locale));
-    return "redirect:/account/contacts/services/{type}/{name}/access";
+    return back(serviceType, name);
+  }
+
+  /** The Access page again, its path built (a redirect is checked as a plain local path). */
+  private static String back(ServiceType type, String name) {
+    return "redirect:/account/contacts/services/"
+        + type.name()
+        + "/"
+        + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8)
+        + "/access";
   }
 
   private static List<String> names(Policy p) {
