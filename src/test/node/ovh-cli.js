@@ -5,7 +5,7 @@
 //   node ovh-cli.js METHOD PATH [JSON-params]
 //
 // Configured by the environment: OVH_APP_KEY, OVH_APP_SECRET, OVH_CONSUMER_KEY (optional),
-// OVH_HOST (default localhost) and OVH_PORT. The server's certificate is trusted through
+// OVH_HOST (default localhost), OVH_PORT and OVH_BASE_PATH (default /1.0; /v2 for the IAM API). The server's certificate is trusted through
 // NODE_EXTRA_CA_CERTS (set by the caller); TLS checks are never turned off.
 //
 // Prints exactly one line of JSON on stdout and exits 0:
@@ -46,7 +46,7 @@ function main(argv) {
     consumerKey: env.OVH_CONSUMER_KEY || undefined,
     host: env.OVH_HOST || 'localhost',
     port: Number(env.OVH_PORT || 443),
-    basePath: '/1.0',
+    basePath: env.OVH_BASE_PATH || '/1.0',
   });
   ovh.request(method.toUpperCase(), path, params, (error, result) => {
     if (error) {

@@ -61,6 +61,7 @@ class ArchitectureTest {
           "operator",
           "reassign",
           "history",
+          "access",
           "staff",
           "demo");
 

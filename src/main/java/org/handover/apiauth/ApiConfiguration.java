@@ -30,7 +30,7 @@ class ApiConfiguration implements WebMvcConfigurer {
   SecurityFilterChain api(
       HttpSecurity http, ApiKeys keys, Clock clock, HandoverProperties properties)
       throws Exception {
-    http.securityMatcher("/1.0/**", "/v1/**")
+    http.securityMatcher("/1.0/**", "/v1/**", "/v2/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())

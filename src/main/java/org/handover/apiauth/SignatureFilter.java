@@ -44,10 +44,13 @@ public class SignatureFilter extends OncePerRequestFilter {
     this.settings = properties.api();
   }
 
-  /** The path below the API root ({@code /1.0} or {@code /v1}), or null outside the API. */
+  /**
+   * The path below the API root ({@code /1.0}, {@code /v1}, or {@code /v2} where the reference's
+   * IAM lives, signed the same way), or null outside the API.
+   */
   static String apiPath(HttpServletRequest request) {
     String uri = request.getRequestURI().substring(request.getContextPath().length());
-    for (String root : new String[] {"/1.0", "/v1"}) {
+    for (String root : new String[] {"/1.0", "/v1", "/v2"}) {
       if (uri.equals(root)) {
         return "/";
       }

@@ -14,7 +14,9 @@ import org.handover.system.Actor;
  * Which audit actions make a service's history, and how their rows read. Change sets write one row
  * per item ending in {@code task <id> <roles> <from> -> <to>} ({@code change/ChangeEffects}); a
  * support case writes {@code case=<id> role=<role> [from=<nic>] to=<nic> …} ({@code
- * reassign/Reassignments}); owner changes are {@code service.owner} and any {@code owner.*}.
+ * reassign/Reassignments}); owner changes are {@code service.owner} and any {@code owner.*};
+ * delegated access rows are {@code access.*} with {@code grantees=<nic>[,<nic>…]} ({@code
+ * access/AccessNotices}), read as the accounts the access went "to".
  */
 final class HistoryEvents {
 
@@ -35,8 +37,8 @@ final class HistoryEvents {
           "case.vetoed",
           "case.expired");
 
-  /** Actions read by their prefix (h-owner's registrant changes and corrections). */
-  static final List<String> PREFIXES = List.of("owner.");
+  /** Actions read by their prefix (registrant changes and corrections; delegated access). */
+  static final List<String> PREFIXES = List.of("owner.", "access.");
 
   /** Actions with a label of their own; other {@code owner.*} actions get the generic one. */
   static final Set<String> LABELLED =
@@ -50,10 +52,20 @@ final class HistoryEvents {
                       "owner.change.applied",
                       "owner.change.refused",
                       "owner.change.expired",
-                      "owner.change.cancelled"))
+                      "owner.change.cancelled",
+                      "access.granted",
+                      "access.changed",
+                      "access.revoked",
+                      "access.expired",
+                      "access.renounced",
+                      "access.suspended",
+                      "access.adminChanged"))
               .toList());
 
   private static final Pattern TASK = Pattern.compile("task (\\d+) ([a-z,]+) (\\S+) -> (\\S+)$");
+
+  /** Delegated access rows ({@code access/AccessNotices}): the grantees concerned. */
+  private static final Pattern GRANTEES = Pattern.compile("grantees=(\\S+)");
 
   private static final Pattern CASE =
       Pattern.compile("^case=(\\d+)(?: role=(\\w+))?(?: from=(\\S+))?(?: to=(\\S+))?");
@@ -73,6 +85,11 @@ final class HistoryEvents {
         roles = roles(m.group(2));
         from = m.group(3);
         to = m.group(4);
+      }
+    } else if (row.action().startsWith("access.")) {
+      Matcher m = GRANTEES.matcher(detail);
+      if (m.find()) {
+        to = m.group(1).replace(",", ", ");
       }
     } else if (row.action().startsWith("case.")) {
       Matcher m = CASE.matcher(detail);

@@ -74,7 +74,19 @@ public enum MailKind {
   /** Owner change: cancelled by the administrator or aborted by the provider. */
   OWNER_CHANGE_CANCELLED,
   /** Owner record: a minor correction (address, phone) applied at once. */
-  OWNER_CORRECTED;
+  OWNER_CORRECTED,
+  /** Delegated access: a policy now gives the recipient access to a service. */
+  ACCESS_GRANTED,
+  /** Delegated access: a contact of the service is told who was given access. */
+  ACCESS_GRANTED_NOTICE,
+  /** Delegated access: a policy giving the recipient access was changed. */
+  ACCESS_CHANGED,
+  /** Delegated access: a contact is told a policy reaching the service was changed. */
+  ACCESS_CHANGED_NOTICE,
+  /** Delegated access: the recipient's access ended (expired, revoked, renounced, …). */
+  ACCESS_ENDED,
+  /** Delegated access: a contact is told someone's access to the service ended, and why. */
+  ACCESS_ENDED_NOTICE;
 
   /**
    * Whether someone other than the recipient can cause this email (asking for or cancelling a

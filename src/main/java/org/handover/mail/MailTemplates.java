@@ -118,6 +118,16 @@ public class MailTemplates {
               + "/account/contacts/services/domain/"
               + encode(String.valueOf(p.get("serviceName")))
               + "/owner";
+      case ACCESS_GRANTED, ACCESS_CHANGED, ACCESS_ENDED -> base + "/account/access/shared";
+      case ACCESS_GRANTED_NOTICE, ACCESS_CHANGED_NOTICE, ACCESS_ENDED_NOTICE ->
+          "*".equals(p.get("serviceName"))
+              ? base + "/account/contacts/services"
+              : base
+                  + "/account/contacts/services/"
+                  + encode(String.valueOf(p.get("serviceType")))
+                  + "/"
+                  + encode(String.valueOf(p.get("serviceName")))
+                  + "/access";
       case CASE_NOTICE, CASE_CODE, CASE_APPLIED, CASE_ENDED ->
           base + "/account/support/cases/" + p.get("caseId") + token.replaceFirst("&", "?");
       default ->
@@ -177,8 +187,9 @@ public class MailTemplates {
   /**
    * The positional arguments every mail message may use: {0} provider, {1} recipient name, {2}
    * service name, {3} service type, {4} roles, {5} from, {6} to, {7} asker, {8} expiry, {9} request
-   * id, {10} reason, {11} accepted by, {12} customer ID, {13} new email, {14} detail (a factor's
-   * name, a device), {15} the roles the reader keeps on the services.
+   * id, {10} reason (or the text of {@code reasonKey}), {11} accepted by, {12} customer ID, {13}
+   * new email, {14} detail (a factor's name, a device), {15} the roles the reader keeps on the
+   * services.
    */
   private Object[] args(Map<String, Object> p, Locale locale) {
     return new Object[] {
@@ -194,7 +205,12 @@ public class MailTemplates {
       str(p.get("askingAccount")),
       date(p.get("expiresAt"), locale),
       str(p.get("changeId")),
-      str(p.get("reason")),
+      p.get("reasonKey") == null
+          ? str(p.get("reason"))
+          : text(
+              str(p.get("reasonKey")),
+              new Object[] {str(p.get("toAccount")), str(p.get("askingAccount"))},
+              locale),
       str(p.get("acceptedBy")),
       str(p.get("nic")),
       str(p.get("newEmail")),

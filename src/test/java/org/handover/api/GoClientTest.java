@@ -91,6 +91,13 @@ class GoClientTest extends OfficialClientTest {
   }
 
   @Override
+  Map<String, String> clientEnvironment(Credential caller, String root) {
+    Map<String, String> env = clientEnvironment(caller);
+    env.put("OVH_ENDPOINT", server().baseUrl() + root);
+    return env;
+  }
+
+  @Override
   Path clientDirectory() {
     return BINARY.getParent();
   }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.handover.access.AccessDecisions;
 import org.handover.catalog.HostedService;
 import org.handover.support.Fixtures;
 import org.handover.support.H2Database;
@@ -61,6 +62,7 @@ class OfficialClientTest {
 
   @Autowired Fixtures fixtures;
   @Autowired MutableClock clock;
+  @Autowired AccessDecisions decisions;
 
   static synchronized HttpsServer server() {
     if (server == null) {
@@ -101,6 +103,13 @@ class OfficialClientTest {
     env.put("OVH_HOST", "localhost");
     env.put("OVH_PORT", String.valueOf(server().port()));
     env.put("NODE_EXTRA_CA_CERTS", server().certificatePem().toString());
+    return env;
+  }
+
+  /** The client's configuration for calls below another API root ({@code /v2}). */
+  Map<String, String> clientEnvironment(Credential caller, String root) {
+    Map<String, String> env = clientEnvironment(caller);
+    env.put("OVH_BASE_PATH", root);
     return env;
   }
 
@@ -301,6 +310,51 @@ class OfficialClientTest {
         .isEmpty();
   }
 
+  @Test
+  void anAccessPolicyIsCreatedListedReadAndDeletedThroughV2() {
+    Nic a = fixtures.accountThatSignsIn(Language.en);
+    Nic x = fixtures.accountThatSignsIn(Language.en);
+    Credential asA = credentialOf(a, "3600");
+    Credential asX = credentialOf(x, "3600");
+    String urn = "urn:v1:eu:resource:domain:" + fixtures.serviceOwnedBy(a).name();
+    Map<String, Object> policy = new LinkedHashMap<>();
+    policy.put("name", "dns-week");
+    policy.put("identities", List.of("urn:v1:eu:identity:account:" + x.value()));
+    policy.put("resources", List.of(Map.of("urn", urn)));
+    policy.put(
+        "permissions", Map.of("allow", List.of(Map.of("action", "domain:apiovh:zone/record/*"))));
+    policy.put("expiredAt", clock.instant().plus(Duration.ofDays(7)).toString());
+
+    JsonNode created = ok(callV2(asA, "POST", "/iam/policy", policy), "POST /v2/iam/policy");
+    String id = created.path("id").asString();
+    assertThat(created.path("owner").asString()).isEqualTo(a.value());
+    JsonNode listed = ok(callV2(asA, "GET", "/iam/policy", null), "GET /v2/iam/policy");
+    assertThat(listed.toString()).contains(id, urn);
+    JsonNode read = ok(callV2(asA, "GET", "/iam/policy/" + id, null), "GET /v2/iam/policy/{id}");
+    assertThat(read.path("identities").toString()).contains(x.value());
+    assertThat(read.path("expiredAt").asString()).isEqualTo(policy.get("expiredAt"));
+    // the client sends any path containing "/auth" unsigned (it takes it for /auth/time), so the
+    // grantee's own authorization/check cannot go through it; the decision it would get is asked
+    // of the one decision function directly
+    assertThat(decisions.decide(x, "domain:apiovh:zone/record/create", urn).allowed()).isTrue();
+    assertThat(decisions.decide(x, "domain:apiovh:authInfo/get", urn).allowed()).isFalse();
+    Outcome unsigned =
+        callV2(
+            asX,
+            "POST",
+            "/iam/resource/" + urn + "/authorization/check",
+            Map.of("actions", List.of("x")));
+    assertThat(unsigned.status().asInt()).as("%s", unsigned).isEqualTo(403);
+
+    assertThat(ok(callV2(asA, "DELETE", "/iam/policy/" + id, null), "DELETE").isNull()).isTrue();
+    assertThat(decisions.decide(x, "domain:apiovh:zone/record/create", urn).allowed()).isFalse();
+    assertThat(ok(callV2(asA, "GET", "/iam/policy", null), "list after").toString())
+        .doesNotContain(id);
+    Outcome gone = callV2(asA, "GET", "/iam/policy/" + id, null);
+    assertThat(gone.ok()).as("%s", gone).isFalse();
+    assertThat(gone.status().asInt()).isEqualTo(404);
+  }
+
   // ---- steps -------------------------------------------------------------------------------
 
   private long requestTechChange(Credential asker, String serviceName, Nic to) {
@@ -361,7 +415,11 @@ class OfficialClientTest {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put(
         "accessRules",
-        List.of(Map.of("method", "GET", "path", "/*"), Map.of("method", "POST", "path", "/*")));
+        List.of(
+            Map.of("method", "GET", "path", "/*"),
+            Map.of("method", "POST", "path", "/*"),
+            Map.of("method", "PUT", "path", "/*"),
+            Map.of("method", "DELETE", "path", "/*")));
     request.put("redirection", REDIRECTION);
     JsonNode pending =
         ok(
@@ -423,10 +481,18 @@ class OfficialClientTest {
 
   /** Runs {@code node ovh-cli.js METHOD PATH [JSON]} as the caller, and parses what it prints. */
   Outcome call(Credential caller, String method, String path, Object params) {
+    return call(clientEnvironment(caller), method, path, params);
+  }
+
+  /** As {@link #call(Credential, String, String, Object)} below the {@code /v2} root. */
+  Outcome callV2(Credential caller, String method, String path, Object params) {
+    return call(clientEnvironment(caller, "/v2"), method, path, params);
+  }
+
+  private Outcome call(Map<String, String> env, String method, String path, Object params) {
     List<String> command =
         clientCommand(method, path, params == null ? null : JSON.writeValueAsString(params));
-    String output =
-        NodeProject.run(command, clientDirectory(), CLIENT_TIMEOUT, clientEnvironment(caller));
+    String output = NodeProject.run(command, clientDirectory(), CLIENT_TIMEOUT, env);
     String line =
         output
             .lines()

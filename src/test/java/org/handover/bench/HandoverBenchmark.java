@@ -140,6 +140,7 @@ class HandoverBenchmark {
     Load.Result api;
     Load.Result life;
     Load.Result jdbcCeiling;
+    AccessPhases.Results access;
     long lifecycles;
     try {
       String base = a.base;
@@ -251,6 +252,17 @@ class HandoverBenchmark {
       lifecycles = life.requests();
       System.out.println("[bench] " + life.summary());
       System.out.println("[bench] " + jdbcCeiling.summary());
+
+      // (e) the provider's question: authorize next to the trivial endpoint, a batch of 100
+      access = AccessPhases.run(this, base, reseller);
+      System.out.println("[bench] " + access.authorize().summary());
+      System.out.println("[bench] " + access.ceiling().summary());
+      System.out.println("[bench] " + access.batch().summary());
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] batch of %d checks: p50 server time %.2f ms (target <= 5 ms)%n",
+          AccessPhases.BATCH,
+          access.batch().steps.get(0).percentileMs(50));
     } finally {
       a.stop();
     }
@@ -329,6 +341,20 @@ class HandoverBenchmark {
               Double.NaN,
               "req/s"));
     }
+    rows.add(Row.of(access.ceiling(), null, "req/s"));
+    rows.add(Row.of(access.authorize(), access.ceiling(), "req/s"));
+    rows.add(Row.of(access.batch(), null, "req/s"));
+    Load.Recorder serverTime = access.batch().steps.get(0);
+    rows.add(
+        new Row(
+            "  server time of the batch (Server-Timing)",
+            serverTime.count(),
+            0,
+            serverTime.percentileMs(50),
+            serverTime.percentileMs(99),
+            Double.NaN,
+            Double.NaN,
+            "ms"));
     rows.add(
         new Row(
             "outbox delivery to SMTP (emails/s)",
@@ -1079,6 +1105,7 @@ class HandoverBenchmark {
       args.add("--spring.datasource.username=" + bench.dbUser);
       args.add("--spring.datasource.password=" + bench.dbPassword);
       args.add("--handover.demo.enabled=false");
+      args.add("--handover.operator.token=" + AccessPhases.OPERATOR_TOKEN);
       args.add("--logging.level.root=WARN");
       if (smtpPort != null) {
         args.add("--spring.mail.host=127.0.0.1");

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.handover.access.Policies;
+import org.handover.access.PolicyDraft;
 import org.handover.apiauth.ApiKeys;
 import org.handover.catalog.DomainOwner;
 import org.handover.catalog.HostedService;
@@ -28,6 +30,7 @@ import org.handover.owner.OwnerChanges;
 import org.handover.owner.OwnerFixtures;
 import org.handover.support.Chromium;
 import org.handover.support.Fixtures;
+import org.handover.support.MutableClock;
 import org.handover.support.TestClockConfiguration;
 import org.handover.system.Language;
 import org.handover.system.Nic;
@@ -66,6 +69,8 @@ class PanelPagesTest {
   @Autowired OwnerChanges owners;
   @Autowired ApiKeys keys;
   @Autowired Outbox outbox;
+  @Autowired Policies policies;
+  @Autowired MutableClock clock;
 
   @BeforeAll
   static void startBrowser() {
@@ -104,6 +109,29 @@ class PanelPagesTest {
             .orElseThrow();
     OwnerFixtures.Letter letter =
         OwnerFixtures.letterTo(outbox, ownerChange.id(), ownerChange.parties().get(0).email());
+    Nic friend = fixtures.account();
+    policies.create(
+        Fixtures.as(me),
+        new PolicyDraft(
+            "dns for a friend",
+            null,
+            List.of("urn:v1:eu:identity:account:" + friend.value()),
+            List.of("urn:v1:eu:resource:domain:" + mine.name()),
+            List.of("domain:apiovh:zone/*"),
+            List.of("domain:apiovh:zone/record/delete"),
+            List.of(),
+            clock.instant().plusSeconds(7 * 86_400).toString()));
+    policies.create(
+        Fixtures.as(other),
+        new PolicyDraft(
+            "shared with me",
+            null,
+            List.of("urn:v1:eu:identity:account:" + me.value()),
+            List.of("urn:v1:eu:resource:domain:*"),
+            List.of("domain:apiovh:get"),
+            List.of(),
+            List.of(),
+            null));
     long mail = outbox.newest(0, 1).get(0).id();
 
     Map<String, String> pages = new LinkedHashMap<>();
@@ -114,6 +142,9 @@ class PanelPagesTest {
     pages.put("owner-change-open", "/account/contacts/services/domain/" + owned.name() + "/owner");
     pages.put("owner-change-confirm", "/owner-change/" + letter.link() + "?code=" + letter.code());
     pages.put("service", "/account/contacts/services/domain/" + mine.name());
+    pages.put("access", "/account/contacts/services/domain/" + mine.name() + "/access");
+    pages.put("shared-with-me", "/account/access/shared");
+    pages.put("services-shared", "/account/contacts/services?shared=1");
     pages.put("requests", "/account/contacts/requests");
     pages.put("requests-to-confirm", "/account/contacts/requests?state=needsMyAction");
     pages.put("request", "/account/contacts/requests/" + toAnswer);

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /auth}: server time, credential requests, the current credential, logout. */
 @OvhApi
 @RestController
-@RequestMapping({"/1.0/auth", "/v1/auth"})
+@RequestMapping({"/1.0/auth", "/v1/auth", "/v2/auth"})
 class AuthApi {
 
   private final ApiKeys keys;

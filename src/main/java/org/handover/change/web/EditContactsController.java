@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
+import org.handover.change.AdminHandoverEndings;
 import org.handover.change.ChangeSet;
 import org.handover.change.ContactChanges;
 import org.handover.change.RoleOption;
@@ -18,6 +19,7 @@ import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
 import org.handover.system.web.StepUp;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,11 +41,17 @@ class EditContactsController {
   private final ContactChanges changes;
   private final HostedServices services;
   private final MessageSource messages;
+  private final ObjectProvider<AdminHandoverEndings> endings;
 
-  EditContactsController(ContactChanges changes, HostedServices services, MessageSource messages) {
+  EditContactsController(
+      ContactChanges changes,
+      HostedServices services,
+      MessageSource messages,
+      ObjectProvider<AdminHandoverEndings> endings) {
     this.changes = changes;
     this.services = services;
     this.messages = messages;
+    this.endings = endings;
   }
 
   @GetMapping
@@ -99,6 +107,12 @@ class EditContactsController {
       model.addAttribute("service", service);
       model.addAttribute("plans", plans);
       model.addAttribute("wanted", wanted);
+      AdminHandoverEndings ending = endings.getIfAvailable();
+      model.addAttribute(
+          "endingPolicies",
+          ending == null || !wanted.containsKey(ContactRole.admin)
+              ? List.of()
+              : ending.policiesEnding(serviceType, name, service.contacts().admin()));
       return "change/edit-confirm";
     } catch (HandoverException refused) {
       model.addAttribute("alert", refused.message(locale));

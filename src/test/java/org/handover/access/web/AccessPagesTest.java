@@ -1,0 +1,133 @@
+package org.handover.access.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.handover.access.Policies;
+import org.handover.access.Policy;
+import org.handover.catalog.HostedService;
+import org.handover.support.IntegrationTest;
+import org.handover.system.Nic;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The panel's access pages, who may see and do what: a stranger gets 404, a technical contact sees
+ * the page but cannot share, the administrator shares and revokes, the grantee renounces, and the
+ * review of an administrator hand-over names the policies it ends.
+ */
+class AccessPagesTest extends IntegrationTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired Policies policies;
+
+  private Nic admin;
+  private Nic tech;
+  private Nic friend;
+  private HostedService domain;
+  private String page;
+
+  @BeforeEach
+  void aDomain() {
+    admin = fixtures.account();
+    tech = fixtures.account();
+    friend = fixtures.account();
+    domain = fixtures.service(admin, tech, admin);
+    page = "/account/contacts/services/domain/" + domain.name() + "/access";
+  }
+
+  private static RequestPostProcessor signedIn(Nic nic) {
+    return user(nic.value()).roles("CUSTOMER");
+  }
+
+  private String html(Nic nic, String path) throws Exception {
+    return mvc.perform(get(path).with(signedIn(nic)))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  private void share(Nic as, String category) throws Exception {
+    mvc.perform(
+            post(page)
+                .param("grantee", friend.value())
+                .param("category", category)
+                .param("duration", "P7D")
+                .with(signedIn(as))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection());
+  }
+
+  @Test
+  void aStrangerGetsNotFound() throws Exception {
+    mvc.perform(get(page).with(signedIn(friend))).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aTechnicalContactSeesTheRightsButCannotShare() throws Exception {
+    String body = html(tech, page);
+    assertThat(body).contains("id=\"implicit\"").doesNotContain("id=\"share\"");
+
+    mvc.perform(
+            post(page)
+                .param("grantee", friend.value())
+                .param("category", "OPERATE")
+                .with(signedIn(tech))
+                .with(csrf()))
+        .andExpect(flash().attributeExists("alert"));
+    assertThat(policies.grantedTo(friend)).isEmpty();
+  }
+
+  @Test
+  void theAdministratorSharesTheGranteeRenouncesAndTheReviewOfAHandOverNamesThePolicy()
+      throws Exception {
+    share(admin, "OPERATE");
+    Policy p = policies.grantedTo(friend).get(0);
+    assertThat(p.allowed()).contains("domain:apiovh:zone/record/create");
+    assertThat(p.expiresAt()).isEqualTo(clock.instant().plusSeconds(7 * 86_400));
+    assertThat(html(tech, page)).contains(friend.value(), p.name());
+    assertThat(html(friend, "/account/access/shared")).contains(domain.name(), admin.value());
+    assertThat(html(friend, "/account/contacts/services?shared=1")).contains(domain.name());
+
+    String review =
+        mvc.perform(
+                post("/account/contacts/services/domain/" + domain.name() + "/edit")
+                    .param("admin", fixtures.account().value())
+                    .with(signedIn(admin))
+                    .with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(review).contains("id=\"ending-policies\"", p.name() + " (" + friend.value() + ")");
+
+    mvc.perform(
+            post("/account/access/shared/" + p.id() + "/renounce")
+                .with(signedIn(friend))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(policies.grantedTo(friend)).isEmpty();
+  }
+
+  @Test
+  void theAdministratorRevokesAndNobodyElseCan() throws Exception {
+    share(admin, "READ");
+    Policy p = policies.grantedTo(friend).get(0);
+
+    mvc.perform(post(page + "/" + p.id() + "/revoke").with(signedIn(tech)).with(csrf()))
+        .andExpect(status().isNotFound());
+    mvc.perform(post(page + "/" + p.id() + "/revoke").with(signedIn(admin)).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+
+    assertThat(policies.grantedTo(friend)).isEmpty();
+  }
+}
