@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 public class AuditLog {
 
   private static final int SHORT = 64;
+  // a staff identity (issuer URL and sub) fills up to 600 characters
+  private static final int ACTOR_ID = 600;
+  private static final int ACTOR_NAME = 100;
   private static final int DETAIL = 1000;
 
   private final AuditRepository repository;
@@ -53,7 +56,10 @@ public class AuditLog {
   /** The actor with what came from outside (a token's client, an address) made one line. */
   private static Actor oneLine(Actor actor) {
     return new Actor(
-        actor.kind(), oneLine(actor.id(), SHORT), oneLine(actor.clientAddress(), SHORT));
+        actor.kind(),
+        oneLine(actor.id(), ACTOR_ID),
+        oneLine(actor.clientAddress(), SHORT),
+        oneLine(actor.name(), ACTOR_NAME));
   }
 
   /** One line that fits its column (an escape widens a character to six). */
