@@ -120,6 +120,7 @@ class ChangeNotifications {
     var personal =
         new ChangeMail.Personal(
             to.displayName(), set.party(to.nic()).isPresent(), reason, code, acceptedBy);
-    return new Outbox.Letter(kind, to.recipient(), mail.payload(personal), set.id());
+    return new Outbox.Letter(
+        kind, to.recipient(), mail.payload(personal), set.id(), to.nic().equals(set.asker()));
   }
 }

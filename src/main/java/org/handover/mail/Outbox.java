@@ -52,8 +52,18 @@ public class Outbox {
     return !limits.allowed(List.of(new Letter(kind, to, Map.of(), null))).isEmpty();
   }
 
-  /** One email to write with {@link #enqueueAll}. */
-  public record Letter(MailKind kind, Recipient to, Map<String, ?> payload, Long changeId) {}
+  /**
+   * One email to write with {@link #enqueueAll}. {@code ownRequest}: it tells the person of their
+   * own request (the asker of a change set), so no one else's action caused it and no limit holds
+   * it back.
+   */
+  public record Letter(
+      MailKind kind, Recipient to, Map<String, ?> payload, Long changeId, boolean ownRequest) {
+
+    public Letter(MailKind kind, Recipient to, Map<String, ?> payload, Long changeId) {
+      this(kind, to, payload, changeId, false);
+    }
+  }
 
   /**
    * Writes many email rows at once; must run inside the transaction that causes them. Limited per

@@ -24,8 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * emails to one address per {@code window}, counted in the outbox itself (so every instance on one
  * database counts alike). Past the limit such an email is not written: the action that caused it
  * still happens, the person is not flooded, and a party who misses a code asks for a new one on the
- * request's page. Emails the person asks for themselves (a new code, their own security notices)
- * and the provider's (expiry, reminders, support) are never held back.
+ * request's page. Emails the person asks for themselves (a new code, their own security notices,
+ * what their own change sets send them) and the provider's (expiry, reminders, support) are never
+ * held back.
  */
 @Component
 class RecipientLimits {
@@ -57,7 +58,7 @@ class RecipientLimits {
   List<Outbox.Letter> allowed(List<Outbox.Letter> letters) {
     Set<String> limited =
         letters.stream()
-            .filter(l -> l.kind().sentOnSomeoneElsesRequest())
+            .filter(RecipientLimits::limited)
             .map(l -> l.to().email())
             .collect(Collectors.toSet());
     if (limited.isEmpty()) {
@@ -69,7 +70,7 @@ class RecipientLimits {
                 limited, MailKind.limitedKinds(), clock.instant().minus(settings.window())));
     List<Outbox.Letter> kept = new ArrayList<>(letters.size());
     for (Outbox.Letter letter : letters) {
-      if (!letter.kind().sentOnSomeoneElsesRequest()) {
+      if (!limited(letter)) {
         kept.add(letter);
         continue;
       }
@@ -81,5 +82,9 @@ class RecipientLimits {
       }
     }
     return kept;
+  }
+
+  private static boolean limited(Outbox.Letter letter) {
+    return letter.kind().sentOnSomeoneElsesRequest() && !letter.ownRequest();
   }
 }

@@ -57,6 +57,22 @@ class RecipientLimitTest extends IntegrationTest {
   }
 
   @Test
+  void whatAnAskersOwnChangeSetsSendThemIsNeverHeldBack() {
+    Nic asker = fixtures.account(Language.en);
+    String inbox = fixtures.email(asker);
+    long before = outbox.lastId();
+    for (int i = 0; i < 25; i++) {
+      HostedService s = fixtures.serviceOwnedBy(asker);
+      changes
+          .request(as(asker), s.type(), s.name(), wanted(tech, fixtures.account(Language.en)))
+          .orElseThrow();
+    }
+    long perRequest = mailsTo(inbox, before) / 25;
+    assertThat(perRequest).isPositive();
+    assertThat(mailsTo(inbox, before)).isEqualTo(25 * perRequest);
+  }
+
+  @Test
   void aStrangersPasswordResetsAreLimitedPerRecipient(
       @Autowired org.handover.account.Accounts accounts) {
     Nic victim = fixtures.account(Language.en);

@@ -9,6 +9,7 @@ import org.handover.catalog.HostedService;
 import org.handover.reassign.CaseState;
 import org.handover.reassign.Reassignments;
 import org.handover.support.Fixtures;
+import org.handover.support.HttpSession;
 import org.handover.support.TestClockConfiguration;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.AfterEach;
