@@ -65,6 +65,15 @@ public final class DatabaseUnavailable extends HandoverException {
           && causes(rollback.getApplicationException())) {
         return true;
       }
+      // a commit that broke and whose rollback then found the connection closed: Spring logs the
+      // commit's failure and throws the rollback's, whose connection the pool had already closed
+      // for being broken — the database went away, and the outcome is whole but unknown
+      if (t instanceof TransactionSystemException
+          && t.getCause() instanceof SQLException closed
+          && closed.getSQLState() == null
+          && "Connection is closed".equals(closed.getMessage())) {
+        return true;
+      }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
         if (state.startsWith("08") || STATES.contains(state)) {

@@ -204,18 +204,23 @@ public final class HandoverCalls {
   }
 
   private static Answer send(HttpClient client, HttpRequest.Builder request) {
+    HttpRequest built = request.timeout(Duration.ofSeconds(90)).build();
     try {
-      HttpResponse<String> r =
-          client.send(
-              request.timeout(Duration.ofSeconds(90)).build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = client.send(built, HttpResponse.BodyHandlers.ofString());
       return new Answer(
           r.statusCode(), r.body(), r.headers().firstValue("Retry-After").orElse(null));
     } catch (IOException e) {
-      throw new IllegalStateException("no answer from Handover: " + e, e);
+      throw new NoAnswer(built.method() + " " + built.uri().getPath() + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** A call that got no whole answer: the connection closed before or while the answer came. */
+  public static final class NoAnswer extends IllegalStateException {
+    NoAnswer(String message, Throwable cause) {
+      super("no answer from Handover: " + message, cause);
     }
   }
 }

@@ -53,7 +53,15 @@ class DatabaseUnavailableTest {
             DatabaseUnavailable.causes(
                 new TransactionSystemException(
                     "JDBC rollback failed", new SQLException("Connection is closed"))))
-        .as("a rollback failure alone says nothing about why")
+        .as(
+            "after a broken commit, only the rollback's failure is thrown: the pool had closed the"
+                + " connection for being broken")
+        .isTrue();
+    assertThat(
+            DatabaseUnavailable.causes(
+                new TransactionSystemException(
+                    "JDBC rollback failed", new SQLException("internal error", "XX000"))))
+        .as("a rollback failure for another reason says nothing about the database being away")
         .isFalse();
   }
 

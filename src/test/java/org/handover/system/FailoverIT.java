@@ -209,7 +209,7 @@ class FailoverIT {
         "[failover] %s: writes acknowledged before the kill %d, found after promotion %d;"
             + " acknowledged in all %d; kill to the first successful write sent after it %d ms; 503 answers %d"
             + " (forms kept on the panel's 503 page: %d); emails delivered %d, distinct"
-            + " Message-IDs %d%n",
+            + " Message-IDs %d; answers cut off %d %s%n",
         topology,
         ledger.acknowledgedBeforeKill(),
         ledger.foundBeforeKill(),
@@ -218,7 +218,9 @@ class FailoverIT {
         ledger.unavailable(),
         ledger.formsKept(),
         mails.size(),
-        mails.stream().map(FailoverIT::messageId).distinct().count());
+        mails.stream().map(FailoverIT::messageId).distinct().count(),
+        ledger.cutOff().size(),
+        ledger.cutOff());
   }
 
   /** Alice's services list (from the read replica when one is set) answers in her session. */

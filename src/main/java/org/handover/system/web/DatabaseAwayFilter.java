@@ -35,6 +35,9 @@ class DatabaseAwayFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(DatabaseAwayFilter.class);
 
+  /** Bytes a response holds before it is sent; larger answers (exports) stream past it. */
+  static final int PAGE_BUFFER_BYTES = 256 * 1024;
+
   private final PrimaryPool pool;
   private final PageModel layout;
   private final ObjectProvider<ThymeleafViewResolver> views;
@@ -50,6 +53,10 @@ class DatabaseAwayFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // Spring Session saves the web session when the response commits: with a buffer that holds a
+    // whole page, that save (and its failure) comes before the first byte leaves, so a page is
+    // answered whole or with a 503, never cut off in the middle
+    response.setBufferSize(PAGE_BUFFER_BYTES);
     try {
       chain.doFilter(request, response);
     } catch (ServletException | IOException | RuntimeException e) {
