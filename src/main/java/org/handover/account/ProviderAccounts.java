@@ -25,6 +25,7 @@ public class ProviderAccounts {
       String email, boolean emailVerified, String givenName, String familyName, String locale) {}
 
   private final Accounts accounts;
+  private final AccountOpening opening;
   private final AccountRepository repository;
   private final AccountNotices notices;
   private final AuditLog audit;
@@ -34,6 +35,7 @@ public class ProviderAccounts {
 
   ProviderAccounts(
       Accounts accounts,
+      AccountOpening opening,
       AccountRepository repository,
       AccountNotices notices,
       AuditLog audit,
@@ -43,6 +45,7 @@ public class ProviderAccounts {
     this.links = links;
     this.clock = clock;
     this.accounts = accounts;
+    this.opening = opening;
     this.repository = repository;
     this.notices = notices;
     this.audit = audit;
@@ -77,7 +80,7 @@ public class ProviderAccounts {
     String first = blankTo(claims.givenName(), email.substring(0, email.indexOf('@')));
     String last = blankTo(claims.familyName(), "-");
     Account account =
-        accounts.open(
+        opening.open(
             new NewAccount(null, email, first, last, null, Language.of(claims.locale()), null),
             actor);
     links.link(issuer, subject, account.nic(), clock.instant());
@@ -111,8 +114,8 @@ public class ProviderAccounts {
   /** The address normalised, or null when it is not one Handover accepts. */
   private static String usable(String email) {
     try {
-      return Accounts.normaliseEmail(email);
-    } catch (Accounts.InvalidField notAnAddress) {
+      return AccountFields.normaliseEmail(email);
+    } catch (InvalidField notAnAddress) {
       return null;
     }
   }

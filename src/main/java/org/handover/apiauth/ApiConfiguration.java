@@ -28,7 +28,7 @@ class ApiConfiguration implements WebMvcConfigurer {
   @Bean
   @Order(1)
   SecurityFilterChain api(
-      HttpSecurity http, ApiKeys keys, Clock clock, HandoverProperties properties)
+      HttpSecurity http, VerifiedKeys keys, Clock clock, HandoverProperties properties)
       throws Exception {
     http.securityMatcher("/1.0/**", "/v1/**", "/v2/**")
         .csrf(csrf -> csrf.disable())

@@ -1,7 +1,5 @@
 package org.handover.apiauth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import org.handover.audit.SecurityLog;
 import org.handover.mail.MailKind;
 import org.handover.system.Actor;
 import org.handover.system.Digests;
-import org.handover.system.HandoverException;
 import org.handover.system.Nic;
 import org.handover.system.TextRules;
 import org.springframework.context.event.EventListener;
@@ -25,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API applications and their consumer keys. Application secrets are sealed at rest; consumer keys
- * and validation tokens are stored as SHA-256 digests. Verified keys are cached briefly so that
- * checking a signature costs no query on the hot path.
+ * and validation tokens are stored as SHA-256 digests. Signature checks read keys through {@link
+ * VerifiedKeys}, whose cache this class empties whenever a key ends.
  */
 @Service
 public class ApiKeys {
@@ -40,11 +37,8 @@ public class ApiKeys {
   private final AuditLog audit;
   private final SecurityLog log;
   private final AccountNotices notices;
+  private final VerifiedKeys verified;
   private final SecureRandom random = new SecureRandom();
-
-  /** Only keys that verified are cached, so a key works as soon as it is validated. */
-  private final Cache<String, Verified> verified =
-      Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(100_000).build();
 
   ApiKeys(
       ApiKeyRepository repository,
@@ -52,8 +46,10 @@ public class ApiKeys {
       Clock clock,
       AuditLog audit,
       SecurityLog log,
-      AccountNotices notices) {
+      AccountNotices notices,
+      VerifiedKeys verified) {
     this.notices = notices;
+    this.verified = verified;
     this.repository = repository;
     this.box = box;
     this.clock = clock;
@@ -75,22 +71,6 @@ public class ApiKeys {
       String state,
       List<AccessRule> rules,
       Redirection redirection) {}
-
-  /** What a signature check needs about a consumer key. */
-  record Verified(
-      long credentialId,
-      long applicationId,
-      String secret,
-      Nic nic,
-      List<AccessRule> rules,
-      Instant expiresAt,
-      IpRanges allowedIps) {
-
-    /** Whether the credential may be used from this address (any, without allowedIPs). */
-    boolean allowsAddress(String remoteAddress) {
-      return allowedIps == null || allowedIps.allows(remoteAddress);
-    }
-  }
 
   @Transactional
   public NewApplication createApplication(Actor owner, String name, String description) {
@@ -127,7 +107,7 @@ public class ApiKeys {
     if (!repository.deleteApplication(id, owner.nic())) {
       throw new NoSuchApplication();
     }
-    verified.invalidateAll();
+    verified.forgetAll();
     audit.record(owner, "api.applicationDeleted", null, null, String.valueOf(id));
   }
 
@@ -208,7 +188,7 @@ public class ApiKeys {
   @Transactional
   public void revoke(ApiCaller caller) {
     repository.markExpired(caller.credentialId());
-    verified.invalidateAll();
+    verified.forgetAll();
     log.record(
         caller.nic(),
         SecurityEvent.keyEnded,
@@ -234,7 +214,7 @@ public class ApiKeys {
     if (!repository.expireOwn(credentialId, owner.nic())) {
       throw new NoSuchCredential();
     }
-    verified.invalidateAll();
+    verified.forgetAll();
     audit.record(owner, "api.credentialRevoked", null, null, String.valueOf(credentialId));
     log.record(owner.nic(), SecurityEvent.keyEnded, SecurityLog.Details.detail(key(credentialId)));
   }
@@ -249,48 +229,12 @@ public class ApiKeys {
     if (repository.expireAll(lockdown.nic()) > 0) {
       log.record(lockdown.nic(), SecurityEvent.keyEnded, SecurityLog.Details.by(lockdown.reason()));
     }
-    verified.invalidateAll();
-  }
-
-  /**
-   * The validated, unexpired credential for this application and consumer key, if any. The cache
-   * spares unsealing the secret and parsing the rules; whether the key is still validated and its
-   * account still active is read on every call (one primary-key lookup), so that a revoked key or a
-   * suspended account is refused at once, by every instance.
-   */
-  Optional<Verified> verify(String appKey, String consumerKey) {
-    Verified found =
-        verified.get(
-            appKey + ":" + digest(consumerKey),
-            k ->
-                repository
-                    .validated(appKey, digest(consumerKey))
-                    .map(
-                        row ->
-                            new Verified(
-                                row.credentialId(),
-                                row.applicationId(),
-                                box.open(row.secretSealed()),
-                                row.nic(),
-                                row.rules(),
-                                row.expiresAt(),
-                                IpRanges.fromStored(row.allowedIps())))
-                    .orElse(null));
-    return Optional.ofNullable(found)
-        .filter(v -> v.expiresAt() == null || clock.instant().isBefore(v.expiresAt()))
-        .filter(v -> stillValid(v.credentialId()));
-  }
-
-  private boolean stillValid(long credentialId) {
-    return repository.stillValid(credentialId);
+    verified.forgetAll();
   }
 
   /** Whether an application key exists (the only check {@code POST /auth/credential} makes). */
   public Optional<Long> applicationId(String appKey) {
-    if (appKey == null || appKey.isBlank()) {
-      return Optional.empty();
-    }
-    return repository.applicationId(appKey.strip());
+    return verified.applicationId(appKey);
   }
 
   private String token(int length) {
@@ -303,19 +247,5 @@ public class ApiKeys {
 
   static String digest(String value) {
     return Digests.sha256Hex(value);
-  }
-
-  /** No application of yours has this id. */
-  public static final class NoSuchApplication extends HandoverException {
-    NoSuchApplication() {
-      super(Kind.NOT_FOUND, "api.application.notFound");
-    }
-  }
-
-  /** The validation link is unknown, used or refused. */
-  public static final class NoSuchCredential extends HandoverException {
-    NoSuchCredential() {
-      super(Kind.NOT_FOUND, "api.credential.notFound");
-    }
   }
 }

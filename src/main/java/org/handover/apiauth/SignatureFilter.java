@@ -34,11 +34,11 @@ public class SignatureFilter extends OncePerRequestFilter {
   /** Request attribute holding the {@link ApiCaller} of an authenticated call. */
   public static final String CALLER = ApiCaller.class.getName();
 
-  private final ApiKeys keys;
+  private final VerifiedKeys keys;
   private final Clock clock;
   private final HandoverProperties.Api settings;
 
-  public SignatureFilter(ApiKeys keys, Clock clock, HandoverProperties properties) {
+  SignatureFilter(VerifiedKeys keys, Clock clock, HandoverProperties properties) {
     this.keys = keys;
     this.clock = clock;
     this.settings = properties.api();
@@ -104,7 +104,7 @@ public class SignatureFilter extends OncePerRequestFilter {
     }
     // a verified (and cached) credential proves its application key exists: only a call that does
     // not verify looks the key up, to say which of the two is wrong
-    Optional<ApiKeys.Verified> verified = keys.verify(appKey, consumer);
+    Optional<VerifiedKeys.Verified> verified = keys.verify(appKey, consumer);
     if (verified.isEmpty() && keys.applicationId(appKey).isEmpty()) {
       throw ApiErrors.invalidKey();
     }
@@ -121,7 +121,7 @@ public class SignatureFilter extends OncePerRequestFilter {
               + settings.clockSkew().toSeconds()
               + " s away from the server time (GET /auth/time)");
     }
-    ApiKeys.Verified credential =
+    VerifiedKeys.Verified credential =
         verified.orElseThrow(
             () ->
                 ApiErrors.invalidCredential(

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.handover.account.Account;
+import org.handover.account.AccountAdministration;
+import org.handover.account.AccountOpening;
 import org.handover.account.Accounts;
 import org.handover.account.NewAccount;
 import org.handover.catalog.DomainOwner;
@@ -48,11 +50,20 @@ public class DemoData implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final Accounts accounts;
+  private final AccountOpening opening;
+  private final AccountAdministration administration;
   private final HostedServices services;
   private final Clock clock;
 
-  DemoData(Accounts accounts, HostedServices services, Clock clock) {
+  DemoData(
+      Accounts accounts,
+      AccountOpening opening,
+      AccountAdministration administration,
+      HostedServices services,
+      Clock clock) {
     this.accounts = accounts;
+    this.opening = opening;
+    this.administration = administration;
     this.services = services;
     this.clock = clock;
   }
@@ -72,8 +83,8 @@ public class DemoData implements ApplicationRunner {
     account(FRANK, "frank@demo.handover.test", "Frank", "Moreau", Language.fr, system);
     account(GRETA, "greta@demo.handover.test", "Greta", "Schneider", Language.de, system);
     account(LUCIA, "lucia@demo.handover.test", "Lucía", "Navarro", Language.es, system);
-    accounts.setDebt(DAVE, 12_500, "EUR", system);
-    accounts.setState(EVA, Account.State.suspended, system);
+    administration.setDebt(DAVE, 12_500, "EUR", system);
+    administration.setState(EVA, Account.State.suspended, system);
 
     List<Contacts> patterns =
         List.of(
@@ -127,7 +138,7 @@ public class DemoData implements ApplicationRunner {
 
   private void account(
       Nic nic, String email, String first, String last, Language language, Actor actor) {
-    accounts.open(new NewAccount(nic, email, first, last, null, language, PASSWORD), actor);
+    opening.open(new NewAccount(nic, email, first, last, null, language, PASSWORD), actor);
   }
 
   private static String name(ServiceType type, int i) {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,17 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.handover.audit.AuditLog;
-import org.handover.system.Actor;
 import org.handover.system.DatabaseUnavailable;
 import org.handover.system.HandoverProperties;
-import org.handover.system.TextRules;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,8 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class OutboxDispatcher {
-
-  private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
   static {
     nameTheMailStreamProvider();
@@ -67,15 +59,14 @@ public class OutboxDispatcher {
   }
 
   private final OutboxRepository repository;
-  private final AuditLog audit;
   private final ExecutorService senders;
   private final TransactionTemplate tx;
-  private final MailTemplates templates;
   private final JavaMailSender sender;
+  private final MailComposer composer;
+  private final DeliveryOutcomes outcomes;
   private final Clock clock;
   private final HandoverProperties.Mail settings;
   private final Counter sent;
-  private final Counter failures;
   private final Timer latency;
 
   OutboxDispatcher(
@@ -88,12 +79,11 @@ public class OutboxDispatcher {
       HandoverProperties properties,
       MeterRegistry meters) {
     this.repository = repository;
-    this.audit = audit;
     this.tx = tx;
-    this.templates = templates;
     this.sender = sender.getIfAvailable();
     this.clock = clock;
     this.settings = properties.mail();
+    this.composer = new MailComposer(templates, this.sender, settings);
     this.senders =
         Executors.newFixedThreadPool(
             Math.max(1, settings.senders() - 1),
@@ -103,7 +93,8 @@ public class OutboxDispatcher {
               return thread;
             });
     this.sent = meters.counter("handover.mail.sent");
-    this.failures = meters.counter("handover.mail.failures");
+    this.outcomes =
+        new DeliveryOutcomes(repository, audit, settings, meters.counter("handover.mail.failures"));
     this.latency = meters.timer("handover.mail.delivery.latency");
     Gauge.builder("handover.mail.pending", () -> count("pending")).register(meters);
     Gauge.builder("handover.mail.failed", () -> count("failed")).register(meters);
@@ -173,7 +164,7 @@ public class OutboxDispatcher {
     List<Failure> failures = new ArrayList<>();
     for (OutboxMessage message : due) {
       try {
-        prepared.put(prepare(message, now), message);
+        prepared.put(composer.compose(message, now), message);
       } catch (MessagingException | RuntimeException unsendable) {
         // a bad address, or an email that cannot be rendered: fails alone, blocks nobody
         failures.add(new Failure(message, unsendable, true));
@@ -188,7 +179,7 @@ public class OutboxDispatcher {
         failures.add(new Failure(message, failure, SmtpReplies.isPermanent(failure)));
         continue;
       }
-      delivered.add(new OutboxRepository.Delivered(message.id(), now, withoutCode(message)));
+      delivered.add(DeliveryOutcomes.delivered(message, now));
       latency.record(Duration.between(message.createdAt(), now).abs());
     }
     // the batch went out: its outcomes are written on the new primary if the old one just died
@@ -198,7 +189,7 @@ public class OutboxDispatcher {
             tx.execute(
                 s -> {
                   failures.forEach(
-                      f -> recordFailure(f.message(), lease, now, f.error(), f.permanent()));
+                      f -> outcomes.failed(f.message(), lease, now, f.error(), f.permanent()));
                   repository.markSent(delivered, lease);
                   return delivered.size();
                 }));
@@ -228,97 +219,7 @@ public class OutboxDispatcher {
     return all;
   }
 
-  private MimeMessage prepare(OutboxMessage message, Instant now) throws MessagingException {
-    RenderedMail mail = templates.render(message);
-    // the sender's own message type carries its file type map (built once, not per email);
-    // an explicit Message-ID is kept by JavaMailSenderImpl when it saves the message
-    MimeMessage mime = sender.createMimeMessage();
-    mime.setHeader(
-        "Message-ID", "<handover." + message.id() + "@" + domainOf(settings.from()) + ">");
-    MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
-    helper.setFrom(settings.from());
-    if (settings.replyTo() != null && !settings.replyTo().isBlank()) {
-      helper.setReplyTo(settings.replyTo());
-    }
-    helper.setTo(message.recipientEmail());
-    helper.setSubject(mail.subject());
-    helper.setSentDate(Date.from(now));
-    helper.setText(mail.text(), mail.html());
-    return mime;
-  }
-
-  /** The payload a row keeps once it left the outbox, sent or failed: never the code. */
-  private static Map<String, Object> withoutCode(OutboxMessage message) {
-    Map<String, Object> kept = new LinkedHashMap<>(message.payload());
-    if (kept.remove("code") != null) {
-      kept.put("codeRemoved", true);
-    }
-    return kept;
-  }
-
-  /**
-   * Counts the failure; returns whether the row is now {@code failed} for good: at once when the
-   * failure is {@code permanent} (the SMTP server refused the recipient or message with a 5xx
-   * reply, an unusable address, an email that cannot be rendered), else after the last attempt.
-   */
-  private boolean recordFailure(
-      OutboxMessage m, Instant lease, Instant now, Exception error, boolean permanent) {
-    failures.increment();
-    int attempts = m.attempts() + 1;
-    boolean last = permanent || attempts >= settings.maxAttempts();
-    String reason = SmtpReplies.describe(error);
-    repository.recordFailure(
-        m.id(),
-        lease,
-        last,
-        attempts,
-        now.plus(settings.backoffAfter(attempts)),
-        reason.length() > 1000 ? reason.substring(0, 1000) : reason,
-        last ? withoutCode(m) : m.payload());
-    if (last) {
-      log.warn(
-          "Email {} ({}) failed for good after {} attempts: {}",
-          m.id(),
-          m.kind(),
-          attempts,
-          TextRules.oneLine(reason));
-      // the operator's trail: findable by the recipient's customer ID and by the request
-      String detail =
-          "email "
-              + m.id()
-              + " ("
-              + m.kind()
-              + ") to "
-              + (m.recipientNic() == null ? m.recipientEmail() : m.recipientNic())
-              + " failed after "
-              + attempts
-              + (attempts == 1 ? " attempt: " : " attempts: ")
-              + reason;
-      audit.record(
-          Actor.system(),
-          "mail.failed",
-          null,
-          m.changeId(),
-          detail.length() > 1000 ? detail.substring(0, 1000) : detail);
-    } else {
-      log.info(
-          "Email {} not delivered (attempt {}), retrying later: {}",
-          m.id(),
-          attempts,
-          TextRules.oneLine(reason));
-    }
-    return last;
-  }
-
   private double count(String status) {
     return repository.count(status);
-  }
-
-  private static String domainOf(String from) {
-    String address = from.replaceAll(".*<([^>]+)>.*", "$1");
-    int at = address.lastIndexOf('@');
-    return at < 0
-        ? "handover.localhost"
-        : address.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
   }
 }

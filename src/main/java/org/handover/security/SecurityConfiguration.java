@@ -1,10 +1,5 @@
 package org.handover.security;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Optional;
 import org.handover.account.Accounts;
 import org.handover.account.CustomerSignInSettings;
@@ -16,10 +11,12 @@ import org.handover.system.web.ContentSecurityPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -27,17 +24,15 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who may reach what. Public: sign-in, sign-up, password reset, static files, health, metrics and
@@ -72,120 +67,14 @@ class SecurityConfiguration {
     var saved = new HttpSessionRequestCache();
     saved.setMatchingRequestParameterName(null);
     http.requestCache(r -> r.requestCache(saved))
-        .authorizeHttpRequests(
-            auth ->
-                auth.requestMatchers(
-                        "/",
-                        "/login",
-                        "/signup",
-                        "/signup/confirm",
-                        "/password-reset",
-                        "/password-reset/**",
-                        "/createToken",
-                        "/passkey/options",
-                        "/passkey/verify",
-                        "/v3/api-docs",
-                        "/v3/api-docs/**",
-                        "/api-docs.html",
-                        "/swagger-ui/**",
-                        "/css/**",
-                        "/js/**",
-                        "/favicon.ico",
-                        "/favicon.svg",
-                        "/actuator/health",
-                        "/actuator/health/**",
-                        "/actuator/prometheus",
-                        "/error",
-                        "/dev/mailbox/**",
-                        "/owner-change/**")
-                    .permitAll()
-                    .requestMatchers("/login/second-factor")
-                    .hasAuthority(SignIns.PENDING)
-                    .anyRequest()
-                    .hasAuthority(SignIns.CUSTOMER))
-        .exceptionHandling(
-            e ->
-                e.accessDeniedHandler(
-                    InterruptedForms.keeping(
-                        new InterruptedForms.Area(
-                            "/login",
-                            "/logout",
-                            "/account/session/resume",
-                            "SPRING_SECURITY_SAVED_REQUEST"),
-                        (request, response, denied) -> {
-                          if (SignIns.pending(
-                              SecurityContextHolder.getContext().getAuthentication())) {
-                            response.sendRedirect(
-                                request.getContextPath() + "/login/second-factor");
-                          } else {
-                            new AccessDeniedHandlerImpl().handle(request, response, denied);
-                          }
-                        })))
-        .logout(
-            logout ->
-                logout
-                    .logoutUrl("/logout")
-                    .addLogoutHandler(
-                        (request, response, auth) -> {
-                          if (auth != null && auth.isAuthenticated()) {
-                            log.record(
-                                Nic.parse(auth.getName()),
-                                SecurityEvent.signOut,
-                                SecurityLog.Details.none());
-                          }
-                        })
-                    .logoutSuccessHandler(ProviderSecurity.afterSignOut(registrations)))
+        .authorizeHttpRequests(SecurityConfiguration::whoMayReachWhat)
+        .exceptionHandling(e -> e.accessDeniedHandler(accessDenied()))
+        .logout(logout -> signOut(logout, log, registrations))
         // /createToken is authenticated by the password in the form, not by a session cookie
         .csrf(csrf -> csrf.ignoringRequestMatchers("/createToken"))
-        .headers(
-            headers ->
-                headers
-                    // Confirmation codes travel in links: no page tells another site its address.
-                    // Same-site requests keep it: step-up sends the customer back where they were.
-                    .referrerPolicy(
-                        referrer ->
-                            referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                    .contentSecurityPolicy(
-                        csp ->
-                            csp.policyDirectives(
-                                registrations == null
-                                    ? ContentSecurityPolicy.PANEL
-                                    // signing out and step-up leave a form for the provider
-                                    : ContentSecurityPolicy.formsAlsoTo(
-                                        ProviderSecurity.origins(registrations)))))
+        .headers(headers -> headers(headers, registrations))
         .addFilterBefore(
-            new OncePerRequestFilter() {
-              // the very matcher of the sign-in filter: no spelling of the path slips past this
-              private final RequestMatcher signIn =
-                  PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
-
-              @Override
-              protected void doFilterInternal(
-                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                  throws ServletException, IOException {
-                if (!customers.passwords()
-                    && (request.getContextPath() + "/passkey/verify")
-                        .equals(request.getRequestURI())
-                    && SecurityContextHolder.getContext().getAuthentication() == null) {
-                  // a passkey alone signs in only where Handover's own sign-in is offered
-                  response.sendError(HttpServletResponse.SC_FORBIDDEN);
-                  return;
-                }
-                if (signIn.matches(request)) {
-                  String key = guard.keyFor(request.getParameter("login"));
-                  // every account alike, with a second factor or not: while it is held back the
-                  // password is not checked, so the right one answers as a wrong one does
-                  if (!guard.mayTry(key, request.getRemoteAddr(), devices.known(key, request))) {
-                    accountOf(key)
-                        .ifPresent(
-                            nic -> log.record(nic, SecurityEvent.signInThrottled, password()));
-                    response.sendRedirect(request.getContextPath() + "/login?throttled");
-                    return;
-                  }
-                }
-                chain.doFilter(request, response);
-              }
-            },
+            new SignInThrottleFilter(customers, guard, devices, log),
             UsernamePasswordAuthenticationFilter.class);
     if (customers.passwords()) {
       http.formLogin(form -> passwordSignIn(form, signIns, saved));
@@ -194,6 +83,92 @@ class SecurityConfiguration {
       ProviderSecurity.apply(http, registrations, provider, providerSessions);
     }
     return http.build();
+  }
+
+  /** Public pages and files for everyone; the second sign-in step half-way; the rest, customers. */
+  private static void whoMayReachWhat(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+          auth) {
+    auth.requestMatchers(
+            "/",
+            "/login",
+            "/signup",
+            "/signup/confirm",
+            "/password-reset",
+            "/password-reset/**",
+            "/createToken",
+            "/passkey/options",
+            "/passkey/verify",
+            "/v3/api-docs",
+            "/v3/api-docs/**",
+            "/api-docs.html",
+            "/swagger-ui/**",
+            "/css/**",
+            "/js/**",
+            "/favicon.ico",
+            "/favicon.svg",
+            "/actuator/health",
+            "/actuator/health/**",
+            "/actuator/prometheus",
+            "/error",
+            "/dev/mailbox/**",
+            "/owner-change/**")
+        .permitAll()
+        .requestMatchers("/login/second-factor")
+        .hasAuthority(SignIns.PENDING)
+        .anyRequest()
+        .hasAuthority(SignIns.CUSTOMER);
+  }
+
+  /**
+   * A refused page sends a half-signed-in customer to their second step, anyone else to the plain
+   * refusal; a form interrupted so is kept to be sent again after signing in.
+   */
+  private static AccessDeniedHandler accessDenied() {
+    return InterruptedForms.keeping(
+        new InterruptedForms.Area(
+            "/login", "/logout", "/account/session/resume", "SPRING_SECURITY_SAVED_REQUEST"),
+        (request, response, denied) -> {
+          if (SignIns.pending(SecurityContextHolder.getContext().getAuthentication())) {
+            response.sendRedirect(request.getContextPath() + "/login/second-factor");
+          } else {
+            new AccessDeniedHandlerImpl().handle(request, response, denied);
+          }
+        });
+  }
+
+  /** Signing out is written to the security log, then leads out (through the provider, if any). */
+  private static void signOut(
+      LogoutConfigurer<HttpSecurity> logout,
+      SecurityLog log,
+      ClientRegistrationRepository registrations) {
+    logout
+        .logoutUrl("/logout")
+        .addLogoutHandler(
+            (request, response, auth) -> {
+              if (auth != null && auth.isAuthenticated()) {
+                log.record(
+                    Nic.parse(auth.getName()), SecurityEvent.signOut, SecurityLog.Details.none());
+              }
+            })
+        .logoutSuccessHandler(ProviderSecurity.afterSignOut(registrations));
+  }
+
+  private static void headers(
+      HeadersConfigurer<HttpSecurity> headers, ClientRegistrationRepository registrations) {
+    headers
+        // Confirmation codes travel in links: no page tells another site its address.
+        // Same-site requests keep it: step-up sends the customer back where they were.
+        .referrerPolicy(
+            referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+        .contentSecurityPolicy(
+            csp ->
+                csp.policyDirectives(
+                    registrations == null
+                        ? ContentSecurityPolicy.PANEL
+                        // signing out and step-up leave a form for the provider
+                        : ContentSecurityPolicy.formsAlsoTo(
+                            ProviderSecurity.origins(registrations))));
   }
 
   /** Handover's own sign-in form: password, then the second step when the account has one. */
@@ -255,7 +230,7 @@ class SecurityConfiguration {
         : Optional.empty();
   }
 
-  private static SecurityLog.Details password() {
+  static SecurityLog.Details password() {
     return SecurityLog.Details.signIn("password", null);
   }
 

@@ -21,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -74,18 +75,7 @@ class StaffSecurity {
     http.securityMatcher(CONSOLE, CONSOLE + "/**")
         .securityContext(c -> c.securityContextRepository(contexts))
         .requestCache(r -> r.requestCache(saved))
-        .authorizeHttpRequests(
-            auth ->
-                auth.requestMatchers(CONSOLE + "/login")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.POST, CONSOLE + "/cases/*/approve")
-                    .hasAuthority(StaffRole.supervisor.authority())
-                    .requestMatchers(HttpMethod.POST, CONSOLE + "/accounts/*/debt")
-                    .hasAuthority(StaffRole.supervisor.authority())
-                    .requestMatchers(HttpMethod.POST, CONSOLE + "/**")
-                    .hasAuthority(StaffRole.agent.authority())
-                    .anyRequest()
-                    .hasAuthority(StaffRole.viewer.authority()))
+        .authorizeHttpRequests(StaffSecurity::whoMayDoWhat)
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(CONSOLE + "/login"))
@@ -115,6 +105,29 @@ class StaffSecurity {
                                 + " data:; frame-ancestors 'none'; form-action 'self'; base-uri"
                                 + " 'self'; object-src 'none'")))
         .addFilterBefore(new StaffActorFilter(settings), AuthorizationFilter.class);
+    signIn(http, settings, demoStaff(properties, env));
+    return http.build();
+  }
+
+  /** The sign-in page for everyone; approving and setting debt, supervisors; acting, agents. */
+  private static void whoMayDoWhat(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+          auth) {
+    auth.requestMatchers(CONSOLE + "/login")
+        .permitAll()
+        .requestMatchers(HttpMethod.POST, CONSOLE + "/cases/*/approve")
+        .hasAuthority(StaffRole.supervisor.authority())
+        .requestMatchers(HttpMethod.POST, CONSOLE + "/accounts/*/debt")
+        .hasAuthority(StaffRole.supervisor.authority())
+        .requestMatchers(HttpMethod.POST, CONSOLE + "/**")
+        .hasAuthority(StaffRole.agent.authority())
+        .anyRequest()
+        .hasAuthority(StaffRole.viewer.authority());
+  }
+
+  /** Through the provider when one is configured, else with the demo staff (if allowed). */
+  private static void signIn(HttpSecurity http, StaffSettings settings, boolean demoStaff)
+      throws Exception {
     if (settings.oidc()) {
       http.oauth2Login(
           login ->
@@ -127,7 +140,7 @@ class StaffSecurity {
                   .userInfoEndpoint(u -> u.userAuthoritiesMapper(a -> rolesOf(a, settings)))
                   .defaultSuccessUrl(CONSOLE, false)
                   .failureUrl(CONSOLE + "/login?error"));
-    } else if (demoStaff(properties, env)) {
+    } else if (demoStaff) {
       http.authenticationManager(demoAccounts())
           .formLogin(
               form ->
@@ -135,7 +148,6 @@ class StaffSecurity {
                       .defaultSuccessUrl(CONSOLE, false)
                       .failureUrl(CONSOLE + "/login?error"));
     }
-    return http.build();
   }
 
   /** Demo staff exist only in demo mode, never under the {@code prod} profile. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.handover.HandoverApplication;
 import org.handover.account.Account;
-import org.handover.account.Accounts;
+import org.handover.account.AccountAdministration;
 import org.handover.audit.AuditEntry;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
@@ -46,7 +46,7 @@ abstract class AccessWorkflowTests extends IntegrationTest {
   @Autowired AccessDecisions decisions;
   @Autowired AccessLifecycle lifecycle;
   @Autowired ContactChanges changes;
-  @Autowired Accounts accounts;
+  @Autowired AccountAdministration administration;
   @Autowired Outbox outbox;
   @Autowired AuditLog audit;
   @Autowired Environment environment;
@@ -181,7 +181,7 @@ abstract class AccessWorkflowTests extends IntegrationTest {
     policies.create(as(admin), draft(List.of(friend), null, "domain:apiovh:*"));
     long before = outbox.lastId();
 
-    accounts.setState(friend, Account.State.suspended, Actor.operator("operator", null));
+    administration.setState(friend, Account.State.suspended, Actor.operator("operator", null));
 
     assertThat(decisions.decide(friend, RECORD, urn(domain)).denied())
         .isEqualTo(Decision.Denial.suspended);

@@ -31,6 +31,9 @@ class StrangerCodesTest extends IntegrationTest {
   private static final Actor OWNER = Actor.visitor("198.51.100.7");
 
   @Autowired Accounts accounts;
+  @Autowired AccountOpening opening;
+  @Autowired AddressConfirmation confirmation;
+  @Autowired Credentials credentials;
 
   private String freshAddress() {
     return "new-" + System.nanoTime() + "@example.org";
@@ -39,37 +42,38 @@ class StrangerCodesTest extends IntegrationTest {
   @Test
   void aStrangersWrongCodesLeaveTheSignUpLinkUsable() {
     String email = freshAddress();
-    accounts.signUp(
+    opening.signUp(
         new NewAccount(null, email, "Nora", "New", null, Language.en, Fixtures.PASSWORD),
         Actor.visitor("198.51.100.7"));
     Nic nic = accounts.findForSignIn(email).orElseThrow().nic();
     String code = fixtures.codeSentTo(email, MailKind.EMAIL_CONFIRM);
 
     for (int i = 0; i < 10; i++) {
-      assertThatThrownBy(() -> accounts.confirmEmail(nic, "0000-0000-0000", STRANGER))
+      assertThatThrownBy(() -> confirmation.confirmEmail(nic, "0000-0000-0000", STRANGER))
           .isInstanceOf(HandoverException.class);
     }
 
-    assertThatCode(() -> accounts.confirmEmail(nic, code, OWNER)).doesNotThrowAnyException();
+    assertThatCode(() -> confirmation.confirmEmail(nic, code, OWNER)).doesNotThrowAnyException();
   }
 
   @Test
   void aStrangersWrongCodesAndNewRequestsLeaveThePasswordResetCodeUsable() {
     Nic nic = fixtures.accountThatSignsIn(Language.en);
     String email = fixtures.email(nic);
-    accounts.requestPasswordReset(nic.value(), OWNER);
+    credentials.requestPasswordReset(nic.value(), OWNER);
     String code = fixtures.codeSentTo(email, MailKind.PASSWORD_RESET);
 
     for (int i = 0; i < 10; i++) {
       assertThatThrownBy(
               () ->
-                  accounts.resetPassword(
+                  credentials.resetPassword(
                       nic.value(), "0000-0000-0000", "a brand new password", STRANGER))
           .isInstanceOf(HandoverException.class);
     }
-    accounts.requestPasswordReset(nic.value(), STRANGER); // asking again voids nothing
+    credentials.requestPasswordReset(nic.value(), STRANGER); // asking again voids nothing
 
-    assertThatCode(() -> accounts.resetPassword(nic.value(), code, "a brand new password", OWNER))
+    assertThatCode(
+            () -> credentials.resetPassword(nic.value(), code, "a brand new password", OWNER))
         .doesNotThrowAnyException();
   }
 
@@ -80,11 +84,14 @@ class StrangerCodesTest extends IntegrationTest {
     for (int i = 0; i < 30; i++) {
       assertThatThrownBy(
               () ->
-                  accounts.resetPassword(nic.value(), "0000-0000", "a brand new password", guesser))
+                  credentials.resetPassword(
+                      nic.value(), "0000-0000", "a brand new password", guesser))
           .isInstanceOf(HandoverException.class);
     }
     assertThatThrownBy(
-            () -> accounts.resetPassword(nic.value(), "0000-0000", "a brand new password", guesser))
+            () ->
+                credentials.resetPassword(
+                    nic.value(), "0000-0000", "a brand new password", guesser))
         .isInstanceOfSatisfying(
             HandoverException.class,
             e ->
@@ -95,12 +102,12 @@ class StrangerCodesTest extends IntegrationTest {
   @Test
   void theOwnerAsksForANewSignUpLinkWhenTheFirstExpired(@Autowired MockMvc mvc) throws Exception {
     String email = freshAddress();
-    accounts.signUp(
+    opening.signUp(
         new NewAccount(null, email, "Nora", "Late", null, Language.en, Fixtures.PASSWORD), OWNER);
     Nic nic = accounts.findForSignIn(email).orElseThrow().nic();
     String first = fixtures.codeSentTo(email, MailKind.EMAIL_CONFIRM);
     clock.advance(Duration.ofDays(8));
-    assertThatThrownBy(() -> accounts.confirmEmail(nic, first, OWNER))
+    assertThatThrownBy(() -> confirmation.confirmEmail(nic, first, OWNER))
         .isInstanceOf(HandoverException.class);
 
     mvc.perform(
@@ -111,7 +118,7 @@ class StrangerCodesTest extends IntegrationTest {
     String second = fixtures.codeSentTo(email, MailKind.EMAIL_CONFIRM);
 
     assertThat(second).isNotEqualTo(first);
-    accounts.confirmEmail(nic, second, OWNER);
+    confirmation.confirmEmail(nic, second, OWNER);
     assertThat(accounts.require(nic).emailVerified()).isTrue();
     mvc.perform(
             post("/account/profile/confirmation")

@@ -7,7 +7,7 @@ import static org.handover.support.Fixtures.as;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.handover.account.Accounts;
+import org.handover.account.ProfileChanges;
 import org.handover.apiauth.AccessRule;
 import org.handover.apiauth.ApiKeys;
 import org.handover.catalog.HostedService;
@@ -48,7 +48,7 @@ class SecurityLogTest {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired SecurityLog log;
-  @Autowired Accounts accounts;
+  @Autowired ProfileChanges accounts;
   @Autowired SecondFactors factors;
   @Autowired ApiKeys keys;
   @Autowired AccountSessions staffSessions;

@@ -74,7 +74,7 @@ class RecipientLimitTest extends IntegrationTest {
 
   @Test
   void aStrangersPasswordResetsAreLimitedPerRecipient(
-      @Autowired org.handover.account.Accounts accounts) {
+      @Autowired org.handover.account.Credentials accounts) {
     Nic victim = fixtures.account(Language.en);
     long before = outbox.lastId();
     for (int i = 0; i < 30; i++) {

@@ -9,7 +9,7 @@ import static org.handover.support.Fixtures.as;
 import java.time.Duration;
 import java.util.List;
 import org.handover.account.Account;
-import org.handover.account.Accounts;
+import org.handover.account.AccountAdministration;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
 import org.handover.contact.ContactRole;
@@ -43,7 +43,7 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
   @Autowired Reassignments cases;
   @Autowired Outbox outbox;
   @Autowired AuditLog audit;
-  @Autowired Accounts accounts;
+  @Autowired AccountAdministration administration;
 
   private ReassignmentCase open(HostedService s, ContactRole role, Nic to) {
     return cases.open(
@@ -223,7 +223,7 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
     HostedService s = fixtures.serviceOwnedBy(a);
     ReassignmentCase c = open(s, tech, x);
     cases.confirm(as(x), c.id(), code(c.id()));
-    accounts.setState(x, Account.State.suspended, Actor.system());
+    administration.setState(x, Account.State.suspended, Actor.system());
     clock.advance(Duration.ofDays(7));
     cases.runDueWork();
     ReassignmentCase refused = cases.get(c.id());
@@ -259,7 +259,7 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
         .isInstanceOf(InvalidCase.class);
     assertThatThrownBy(() -> open(s, tech, a)).isInstanceOf(PolicyViolation.class);
     Nic suspended = fixtures.account();
-    accounts.setState(suspended, Account.State.suspended, Actor.system());
+    administration.setState(suspended, Account.State.suspended, Actor.system());
     assertThatThrownBy(() -> open(s, tech, suspended)).isInstanceOf(PolicyViolation.class);
   }
 }

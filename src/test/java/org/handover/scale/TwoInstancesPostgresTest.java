@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.handover.HandoverApplication;
-import org.handover.account.Accounts;
+import org.handover.account.AccountOpening;
 import org.handover.account.NewAccount;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
@@ -113,7 +113,7 @@ class TwoInstancesPostgresTest {
 
   static Nic account(String tag) {
     Nic nic = new Nic("tw" + (1_000_000 + (System.nanoTime() % 8_000_000)) + "-ovh");
-    one.getBean(Accounts.class)
+    one.getBean(AccountOpening.class)
         .open(
             new NewAccount(
                 nic, tag + "-" + nic + "@example.org", "Two", tag, null, Language.en, PASSWORD),

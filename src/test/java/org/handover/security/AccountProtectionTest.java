@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.handover.account.Account;
+import org.handover.account.AccountAdministration;
 import org.handover.account.Accounts;
 import org.handover.apiauth.AccessRule;
 import org.handover.apiauth.ApiKeys;
@@ -60,6 +61,7 @@ class AccountProtectionTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired Accounts accounts;
+  @Autowired AccountAdministration administration;
   @Autowired ApiKeys keys;
   @Autowired Outbox outbox;
   @Autowired PasskeyRepository passkeys;
@@ -170,11 +172,11 @@ class AccountProtectionTest extends IntegrationTest {
     Key key = key(nic);
     me(key).andExpect(status().isOk()); // now in the verified-key cache
 
-    accounts.setState(nic, Account.State.suspended, Actor.system());
+    administration.setState(nic, Account.State.suspended, Actor.system());
 
     me(key).andExpect(status().isForbidden()); // no cache window
     assertSignedOut(old);
-    accounts.setState(nic, Account.State.active, Actor.system());
+    administration.setState(nic, Account.State.active, Actor.system());
     me(key).andExpect(status().isForbidden()); // the keys stay revoked after reactivation
   }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.handover.account.Account;
+import org.handover.account.AccountAdministration;
 import org.handover.account.Accounts;
 import org.handover.apiauth.ApiKeys;
 import org.handover.audit.SecurityEntry;
@@ -67,6 +68,7 @@ class CustomerSignInTest {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired Accounts accounts;
+  @Autowired AccountAdministration administration;
   @Autowired SecurityLog log;
   @Autowired MutableClock clock;
   @Autowired JdbcClient jdbc;
@@ -158,7 +160,7 @@ class CustomerSignInTest {
   @Test
   void aSuspendedAccountIsRefused() {
     Nic nic = fixtures.account();
-    accounts.setState(nic, Account.State.suspended, Actor.system());
+    administration.setState(nic, Account.State.suspended, Actor.system());
     HttpSession.Page refused =
         signIn(
             new HttpSession(),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.handover.account.Account;
+import org.handover.account.AccountOpening;
 import org.handover.account.Accounts;
 import org.handover.account.NewAccount;
 import org.handover.catalog.HostedService;
@@ -30,12 +31,13 @@ abstract class ConsoleSearchTests extends IntegrationTest {
   private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 
   @Autowired Accounts accounts;
+  @Autowired AccountOpening opening;
   @Autowired HostedServices services;
 
   private Nic person(String first, String last) {
     long n = SEQUENCE.incrementAndGet();
     Nic nic = new Nic("qz" + n + "-ovh");
-    accounts.open(
+    opening.open(
         new NewAccount(nic, "p" + n + "@search.test", first, last, null, Language.en, null),
         Actor.system());
     return nic;

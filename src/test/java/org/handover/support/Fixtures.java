@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.handover.account.AccountAdministration;
+import org.handover.account.AccountOpening;
 import org.handover.account.Accounts;
 import org.handover.account.NewAccount;
 import org.handover.catalog.HostedService;
@@ -37,16 +39,22 @@ public class Fixtures {
       new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 5_000_000));
 
   private final Accounts accounts;
+  private final AccountOpening opening;
+  private final AccountAdministration administration;
   private final HostedServices services;
   private final Outbox outbox;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   public Fixtures(
       Accounts accounts,
+      AccountOpening opening,
+      AccountAdministration administration,
       HostedServices services,
       Outbox outbox,
       org.springframework.jdbc.core.simple.JdbcClient jdbc) {
     this.accounts = accounts;
+    this.opening = opening;
+    this.administration = administration;
     this.services = services;
     this.outbox = outbox;
     this.jdbc = jdbc;
@@ -74,7 +82,7 @@ public class Fixtures {
   private Nic account(Language language, String password) {
     long n = SEQUENCE.incrementAndGet();
     Nic nic = new Nic("tz" + n + "-ovh");
-    accounts.open(
+    opening.open(
         new NewAccount(
             nic, nic.value() + "@example.test", "Test", "User " + n, null, language, password),
         Actor.system());
@@ -99,11 +107,11 @@ public class Fixtures {
   }
 
   public void putInDebt(Nic nic) {
-    accounts.setDebt(nic, 4_200, "EUR", Actor.system());
+    administration.setDebt(nic, 4_200, "EUR", Actor.system());
   }
 
   public void settleDebt(Nic nic) {
-    accounts.setDebt(nic, 0, "EUR", Actor.system());
+    administration.setDebt(nic, 0, "EUR", Actor.system());
   }
 
   /** A domain whose three roles all belong to one account, as when it was just ordered. */

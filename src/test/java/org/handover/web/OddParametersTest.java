@@ -35,6 +35,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -97,6 +98,13 @@ class OddParametersTest extends IntegrationTest {
                   String n = !rp.name().isEmpty() ? rp.name() : rp.value();
                   params.add(
                       !n.isEmpty() ? n : declared == null ? "p" : declared[p.getParameterIndex()]);
+                } else if (p.getParameterType().isRecord()
+                    && !p.hasParameterAnnotation(RequestBody.class)
+                    && p.getParameterType().getPackage() == m.getDeclaringClass().getPackage()) {
+                  // a page's form object bound from the query: each of its fields is a parameter
+                  for (var field : p.getParameterType().getRecordComponents()) {
+                    params.add(field.getName());
+                  }
                 }
               }
               Set<RequestMethod> methods = info.getMethodsCondition().getMethods();

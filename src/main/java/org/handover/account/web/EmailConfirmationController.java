@@ -3,7 +3,7 @@ package org.handover.account.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import org.handover.account.Accounts;
+import org.handover.account.AddressConfirmation;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/signup/confirm")
 class EmailConfirmationController {
 
-  private final Accounts accounts;
+  private final AddressConfirmation confirmation;
 
-  EmailConfirmationController(Accounts accounts) {
-    this.accounts = accounts;
+  EmailConfirmationController(AddressConfirmation confirmation) {
+    this.confirmation = confirmation;
   }
 
   @GetMapping
@@ -49,7 +49,7 @@ class EmailConfirmationController {
     model.addAttribute("nic", nic);
     model.addAttribute("token", token);
     try {
-      accounts.confirmEmail(Nic.parse(nic), token, Actor.visitor(request.getRemoteAddr()));
+      confirmation.confirmEmail(Nic.parse(nic), token, Actor.visitor(request.getRemoteAddr()));
       model.addAttribute("confirmed", true);
     } catch (HandoverException refused) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

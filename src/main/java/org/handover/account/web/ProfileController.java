@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
+import org.handover.account.AddressConfirmation;
+import org.handover.account.ProfileChanges;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Language;
@@ -26,11 +28,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProfileController {
 
   private final Accounts accounts;
+  private final ProfileChanges changes;
+  private final AddressConfirmation confirmation;
   private final MessageSource messages;
   private final LocaleResolver locales;
 
-  ProfileController(Accounts accounts, MessageSource messages, LocaleResolver locales) {
+  ProfileController(
+      Accounts accounts,
+      ProfileChanges changes,
+      AddressConfirmation confirmation,
+      MessageSource messages,
+      LocaleResolver locales) {
     this.accounts = accounts;
+    this.changes = changes;
+    this.confirmation = confirmation;
     this.messages = messages;
     this.locales = locales;
   }
@@ -54,7 +65,7 @@ class ProfileController {
       Locale locale) {
     try {
       Account account =
-          accounts.updateProfile(actor, firstName, lastName, organisation, Language.of(language));
+          changes.updateProfile(actor, firstName, lastName, organisation, Language.of(language));
       locales.setLocale(request, response, account.language().locale());
       flash.addFlashAttribute(
           "notice", messages.getMessage("profile.saved", null, account.language().locale()));
@@ -69,7 +80,7 @@ class ProfileController {
   String requestEmailChange(
       Actor actor, @RequestParam String email, RedirectAttributes flash, Locale locale) {
     try {
-      accounts.requestEmailChange(actor, email);
+      changes.requestEmailChange(actor, email);
       flash.addFlashAttribute(
           "notice", messages.getMessage("profile.email.sent", new Object[] {email}, locale));
       flash.addFlashAttribute("awaitingCode", true);
@@ -82,7 +93,7 @@ class ProfileController {
   @PostMapping("/confirmation")
   String resendConfirmation(Actor actor, RedirectAttributes flash, Locale locale) {
     try {
-      accounts.resendConfirmation(actor);
+      confirmation.resendConfirmation(actor);
       flash.addFlashAttribute("notice", messages.getMessage("profile.confirm.sent", null, locale));
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
@@ -94,7 +105,7 @@ class ProfileController {
   String confirmEmailChange(
       Actor actor, @RequestParam String code, RedirectAttributes flash, Locale locale) {
     try {
-      accounts.confirmEmailChange(actor, code);
+      changes.confirmEmailChange(actor, code);
       flash.addFlashAttribute("notice", messages.getMessage("profile.email.changed", null, locale));
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);

@@ -6,7 +6,8 @@ import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.handover.account.Accounts;
+import org.handover.account.AccountOpening;
+import org.handover.account.Credentials;
 import org.handover.account.CustomerSignInSettings;
 import org.handover.account.NewAccount;
 import org.handover.account.SignedInCustomer;
@@ -31,20 +32,23 @@ class SignInController {
 
   static final int SIGNUPS_PER_ADDRESS = 10;
 
-  private final Accounts accounts;
+  private final AccountOpening opening;
+  private final Credentials credentials;
   private final Throttle throttle;
   private final LocaleResolver locales;
   private final HandoverProperties properties;
   private final CustomerSignInSettings customers;
 
   SignInController(
-      Accounts accounts,
+      AccountOpening opening,
+      Credentials credentials,
       Throttle throttle,
       LocaleResolver locales,
       HandoverProperties properties,
       CustomerSignInSettings customers) {
     this.customers = customers;
-    this.accounts = accounts;
+    this.opening = opening;
+    this.credentials = credentials;
     this.throttle = throttle;
     this.locales = locales;
     this.properties = properties;
@@ -133,7 +137,7 @@ class SignInController {
       // customer ID and a confirmation link by email, the holder of an existing one a note.
       // At most a few such emails per address, and sign-ups per client address.
       if (!throttle.isBlocked(perEmail, properties.security().signupMailsPerAddress())) {
-        accounts.signUp(wanted, Actor.visitor(request.getRemoteAddr()));
+        opening.signUp(wanted, Actor.visitor(request.getRemoteAddr()));
       }
       throttle.record(perEmail);
     } catch (HandoverException refused) {
@@ -213,7 +217,7 @@ class SignInController {
     String key = "reset:" + login.strip().toLowerCase(Locale.ROOT);
     if (!throttle.isBlocked(key, 3)) {
       throttle.record(key);
-      accounts.requestPasswordResetLater(login, Actor.visitor(request.getRemoteAddr()));
+      credentials.requestPasswordResetLater(login, Actor.visitor(request.getRemoteAddr()));
     }
     model.addAttribute("login", login);
     model.addAttribute("sent", true);
@@ -236,7 +240,7 @@ class SignInController {
       return "account/password-reset-confirm";
     }
     try {
-      accounts.resetPassword(login, token, password, Actor.visitor(request.getRemoteAddr()));
+      credentials.resetPassword(login, token, password, Actor.visitor(request.getRemoteAddr()));
       return "redirect:/login?reset";
     } catch (HandoverException refused) {
       model.addAttribute("refusal", refused.message(locale));

@@ -12,6 +12,7 @@ import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceKey;
 import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
+import org.handover.catalog.web.ServiceFilters;
 import org.handover.change.ChangeSet;
 import org.handover.change.ContactChanges;
 import org.handover.contact.ContactRole;

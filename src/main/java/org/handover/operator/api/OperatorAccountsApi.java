@@ -2,7 +2,10 @@ package org.handover.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.handover.account.Account;
+import org.handover.account.AccountAdministration;
+import org.handover.account.AccountOpening;
 import org.handover.account.Accounts;
+import org.handover.account.Credentials;
 import org.handover.account.NewAccount;
 import org.handover.operator.InvalidOperatorRequest;
 import org.handover.operator.api.OperatorViews.AccountView;
@@ -28,10 +31,21 @@ import org.springframework.web.bind.annotation.RestController;
 class OperatorAccountsApi {
 
   private final Accounts accounts;
+  private final AccountOpening opening;
+  private final Credentials credentials;
+  private final AccountAdministration administration;
   private final SecondFactors factors;
 
-  OperatorAccountsApi(Accounts accounts, SecondFactors factors) {
+  OperatorAccountsApi(
+      Accounts accounts,
+      AccountOpening opening,
+      Credentials credentials,
+      AccountAdministration administration,
+      SecondFactors factors) {
     this.accounts = accounts;
+    this.opening = opening;
+    this.credentials = credentials;
+    this.administration = administration;
     this.factors = factors;
   }
 
@@ -44,7 +58,7 @@ class OperatorAccountsApi {
   @PostMapping("/{nic}/sessions/revoke")
   AccountView revokeSessions(Actor operator, @PathVariable String nic) {
     Nic id = Nic.parse(nic);
-    accounts.endSessions(id, operator);
+    administration.endSessions(id, operator);
     return view(accounts.require(id));
   }
 
@@ -62,7 +76,7 @@ class OperatorAccountsApi {
   @ResponseStatus(HttpStatus.CREATED)
   AccountView create(Actor operator, @RequestBody NewAccountBody body) {
     Account account =
-        accounts.open(
+        opening.open(
             new NewAccount(
                 body.nic() == null ? null : Nic.parse(body.nic()),
                 body.email(),
@@ -73,7 +87,7 @@ class OperatorAccountsApi {
                 body.password()),
             operator);
     if (body.password() == null) {
-      accounts.requestPasswordReset(account.nic().value(), operator);
+      credentials.requestPasswordReset(account.nic().value(), operator);
     }
     return view(account);
   }
@@ -90,7 +104,7 @@ class OperatorAccountsApi {
   @PatchMapping("/{nic}")
   AccountView amend(Actor operator, @PathVariable String nic, @RequestBody AmendBody body) {
     return view(
-        accounts.amend(
+        administration.amend(
             Nic.parse(nic),
             body.email(),
             body.firstName(),
@@ -109,21 +123,21 @@ class OperatorAccountsApi {
       throw new InvalidOperatorRequest("amountCents");
     }
     Nic id = Nic.parse(nic);
-    accounts.setDebt(id, body.amountCents(), body.currency(), operator);
+    administration.setDebt(id, body.amountCents(), body.currency(), operator);
     return view(accounts.require(id));
   }
 
   @PostMapping("/{nic}/suspend")
   AccountView suspend(Actor operator, @PathVariable String nic) {
     Nic id = Nic.parse(nic);
-    accounts.setState(id, Account.State.suspended, operator);
+    administration.setState(id, Account.State.suspended, operator);
     return view(accounts.require(id));
   }
 
   @PostMapping("/{nic}/reactivate")
   AccountView reactivate(Actor operator, @PathVariable String nic) {
     Nic id = Nic.parse(nic);
-    accounts.setState(id, Account.State.active, operator);
+    administration.setState(id, Account.State.active, operator);
     return view(accounts.require(id));
   }
 

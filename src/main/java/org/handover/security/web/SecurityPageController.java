@@ -6,8 +6,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.handover.account.Accounts;
+import org.handover.account.AccountAdministration;
+import org.handover.account.Credentials;
 import org.handover.account.CustomerSignInSettings;
+import org.handover.account.WrongPassword;
 import org.handover.apiauth.ApiKeys;
 import org.handover.audit.SecurityEntry;
 import org.handover.audit.SecurityLog;
@@ -49,7 +51,8 @@ class SecurityPageController {
   private final Passkeys passkeys;
   private final WebSessions sessions;
   private final ApiKeys keys;
-  private final Accounts accounts;
+  private final Credentials credentials;
+  private final AccountAdministration administration;
   private final MessageSource messages;
   private final HandoverProperties properties;
   private final SignInGuard guard;
@@ -61,7 +64,8 @@ class SecurityPageController {
       Passkeys passkeys,
       WebSessions sessions,
       ApiKeys keys,
-      Accounts accounts,
+      Credentials credentials,
+      AccountAdministration administration,
       MessageSource messages,
       HandoverProperties properties,
       SignInGuard guard,
@@ -73,7 +77,8 @@ class SecurityPageController {
     this.passkeys = passkeys;
     this.sessions = sessions;
     this.keys = keys;
-    this.accounts = accounts;
+    this.credentials = credentials;
+    this.administration = administration;
     this.messages = messages;
     this.properties = properties;
     this.guard = guard;
@@ -210,10 +215,10 @@ class SecurityPageController {
       return "redirect:/account/security";
     }
     try {
-      accounts.changePassword(actor, current, password);
+      credentials.changePassword(actor, current, password);
       guard.succeeded(key, null);
       flash.addFlashAttribute("notice", text("security.password.changed", locale));
-    } catch (Accounts.WrongPassword wrong) {
+    } catch (WrongPassword wrong) {
       guard.failed(key, actor.clientAddress(), null);
       Flash.refusal(flash, wrong, locale);
     } catch (HandoverException refused) {
@@ -233,7 +238,7 @@ class SecurityPageController {
   /** Ends every other session and every consumer key of the account. */
   @PostMapping("/sign-out-everywhere")
   String signOutEverywhere(Actor actor, RedirectAttributes flash, Locale locale) {
-    accounts.endSessions(actor.nic(), actor);
+    administration.endSessions(actor.nic(), actor);
     flash.addFlashAttribute("notice", text("security.everywhere.done", locale));
     return "redirect:/account/security";
   }

@@ -2,7 +2,7 @@ package org.handover.staff.web;
 
 import java.util.Locale;
 import org.handover.account.Account;
-import org.handover.account.Accounts;
+import org.handover.account.AccountAdministration;
 import org.handover.staff.AccountSessions;
 import org.handover.staff.RequestActions;
 import org.handover.system.Actor;
@@ -27,10 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConsoleActionsController {
 
   private final RequestActions requests;
-  private final Accounts accounts;
+  private final AccountAdministration accounts;
   private final AccountSessions sessions;
 
-  ConsoleActionsController(RequestActions requests, Accounts accounts, AccountSessions sessions) {
+  ConsoleActionsController(
+      RequestActions requests, AccountAdministration accounts, AccountSessions sessions) {
     this.requests = requests;
     this.accounts = accounts;
     this.sessions = sessions;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
-import org.handover.account.Accounts.UnknownAccount;
+import org.handover.account.UnknownAccount;
 import org.handover.audit.AuditLog;
 import org.handover.audit.SecurityLog;
 import org.handover.catalog.HostedService;

@@ -1,4 +1,4 @@
-package org.handover.change.web;
+package org.handover.catalog.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,16 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
+import org.handover.catalog.OpenChangeSets;
 import org.handover.catalog.ServicePage;
 import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
-import org.handover.change.ContactChanges;
 import org.handover.system.Actor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "Contact management" (My services): every service where the signed-in account holds a role, paged
@@ -27,12 +26,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class MyServicesController {
 
   private final HostedServices services;
-  private final ContactChanges changes;
+  private final OpenChangeSets changeSets;
   private final MessageSource messages;
 
-  MyServicesController(HostedServices services, ContactChanges changes, MessageSource messages) {
+  MyServicesController(HostedServices services, OpenChangeSets changeSets, MessageSource messages) {
     this.services = services;
-    this.changes = changes;
+    this.changeSets = changeSets;
     this.messages = messages;
   }
 
@@ -45,45 +44,17 @@ class MyServicesController {
   @GetMapping("/account/contacts/services")
   String list(
       Actor actor,
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) String type,
-      @RequestParam(required = false) String admin,
-      @RequestParam(required = false) String tech,
-      @RequestParam(required = false) String billing,
-      @RequestParam(required = false) String sort,
-      @RequestParam(required = false) String after,
-      @RequestParam(required = false) String before,
-      @RequestParam(defaultValue = "50") int size,
+      MyServicesForm form,
       Model model,
       Locale locale,
       HttpServletRequest request,
       HttpServletResponse response) {
     Map<String, String> errors = new LinkedHashMap<>();
-    ServiceQuery query =
-        ServiceFilters.query(
-            actor.nic(),
-            new ServiceFilters(q, type, admin, tech, billing),
-            sort == null ? null : parseSort(sort),
-            after,
-            before,
-            size,
-            errors,
-            locale);
+    ServiceQuery query = form.query(actor.nic(), errors, locale);
     model.addAttribute("query", query);
     model.addAttribute("errors", errors);
-    Map<String, String> typed = new LinkedHashMap<>();
-    typed.put("admin", admin);
-    typed.put("tech", tech);
-    typed.put("billing", billing);
-    model.addAttribute("typed", typed);
-    model.addAttribute(
-        "filtered",
-        query.search() != null
-            || query.type() != null
-            || !errors.isEmpty()
-            || query.admin() != null
-            || query.tech() != null
-            || query.billing() != null);
+    model.addAttribute("typed", form.typedContacts());
+    model.addAttribute("filtered", filtered(query) || !errors.isEmpty());
     model.addAttribute("types", ServiceType.values());
     if (!errors.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -92,21 +63,21 @@ class MyServicesController {
     ServicePage page = services.list(query);
     model.addAttribute("page", page);
     Map<Long, Long> openSets =
-        changes.openSets(page.services().stream().map(HostedService::id).toList());
+        changeSets.of(page.services().stream().map(HostedService::id).toList());
     model.addAttribute(
         "rows",
         new ServiceRows(messages, locale, request, response)
             .html(page.services(), openSets, actor.nic()));
-    model.addAttribute("maxSet", ContactChanges.MAX_SET_SERVICES);
+    model.addAttribute("maxSet", changeSets.maxServices());
     return "catalog/services";
   }
 
-  private static ServiceQuery.Sort parseSort(String sort) {
-    for (ServiceQuery.Sort s : ServiceQuery.Sort.values()) {
-      if (s.name().equals(sort)) {
-        return s;
-      }
-    }
-    return null;
+  /** Whether the query narrows the list (the page then says "no service matches these filters"). */
+  private static boolean filtered(ServiceQuery query) {
+    return query.search() != null
+        || query.type() != null
+        || query.admin() != null
+        || query.tech() != null
+        || query.billing() != null;
   }
 }

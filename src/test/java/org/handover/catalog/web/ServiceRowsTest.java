@@ -1,4 +1,4 @@
-package org.handover.change.web;
+package org.handover.catalog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

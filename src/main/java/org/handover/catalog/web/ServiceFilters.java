@@ -1,4 +1,4 @@
-package org.handover.change.web;
+package org.handover.catalog.web;
 
 import java.util.Locale;
 import java.util.Map;
@@ -12,10 +12,10 @@ import org.handover.system.Nic;
  * make: My services runs it for its page, the bulk handover for "every service matching this
  * filter".
  */
-record ServiceFilters(String q, String type, String admin, String tech, String billing) {
+public record ServiceFilters(String q, String type, String admin, String tech, String billing) {
 
   /** The query for these filters; a contact filter that is not a customer ID becomes an error. */
-  static ServiceQuery query(
+  public static ServiceQuery query(
       Nic viewer,
       ServiceFilters filters,
       ServiceQuery.Sort sort,

@@ -1,4 +1,4 @@
-package org.handover.change.web;
+package org.handover.catalog.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
