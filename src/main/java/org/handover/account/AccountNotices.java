@@ -9,6 +9,7 @@ import java.util.Map;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.Recipient;
+import org.handover.system.ConfirmationCode;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,6 +46,18 @@ public class AccountNotices {
       data.put("detail", detail);
     }
     outbox.enqueue(kind, to, data, null);
+  }
+
+  /** Queues an email carrying a code (in a link or to type) to the account's own address. */
+  void sendCode(Account account, MailKind kind, ConfirmationCode code) {
+    outbox.enqueue(
+        kind,
+        account.recipient(),
+        Map.of(
+            "nic", account.nic().value(),
+            "recipientName", account.displayName(),
+            "code", code.text()),
+        null);
   }
 
   /**

@@ -1,12 +1,9 @@
 package org.handover.account;
 
 import java.time.Clock;
-import java.util.Map;
 import org.handover.audit.AuditLog;
 import org.handover.mail.MailKind;
-import org.handover.mail.Outbox;
 import org.handover.system.Actor;
-import org.handover.system.ConfirmationCode;
 import org.handover.system.HandoverException;
 import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
@@ -26,7 +23,7 @@ public class AddressConfirmation {
 
   private final AccountRepository repository;
   private final EmailConfirmations confirmations;
-  private final Outbox outbox;
+  private final AccountNotices notices;
   private final AuditLog audit;
   private final Clock clock;
   private final HandoverProperties properties;
@@ -37,7 +34,7 @@ public class AddressConfirmation {
   AddressConfirmation(
       AccountRepository repository,
       EmailConfirmations confirmations,
-      Outbox outbox,
+      AccountNotices notices,
       AuditLog audit,
       Clock clock,
       HandoverProperties properties,
@@ -46,7 +43,7 @@ public class AddressConfirmation {
       StrangerCodes strangers) {
     this.repository = repository;
     this.confirmations = confirmations;
-    this.outbox = outbox;
+    this.notices = notices;
     this.audit = audit;
     this.clock = clock;
     this.properties = properties;
@@ -102,14 +99,7 @@ public class AddressConfirmation {
 
   /** Queues the link confirming the account's address (a new code voids the earlier one). */
   void send(Account account) {
-    ConfirmationCode code = confirmations.issue(account.nic(), clock.instant());
-    outbox.enqueue(
-        MailKind.EMAIL_CONFIRM,
-        account.recipient(),
-        Map.of(
-            "nic", account.nic().value(),
-            "recipientName", account.displayName(),
-            "code", code.text()),
-        null);
+    notices.sendCode(
+        account, MailKind.EMAIL_CONFIRM, confirmations.issue(account.nic(), clock.instant()));
   }
 }

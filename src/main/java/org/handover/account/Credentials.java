@@ -1,7 +1,6 @@
 package org.handover.account;
 
 import java.time.Clock;
-import java.util.Map;
 import org.handover.audit.AuditLog;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
@@ -92,16 +91,10 @@ public class Credentials {
         .filter(account -> outbox.accepts(MailKind.PASSWORD_RESET, account.recipient()))
         .ifPresent(
             account -> {
-              var code =
-                  codes.issue(account.nic(), AccountCodes.Purpose.password, null, clock.instant());
-              outbox.enqueue(
+              notices.sendCode(
+                  account,
                   MailKind.PASSWORD_RESET,
-                  account.recipient(),
-                  Map.of(
-                      "nic", account.nic().value(),
-                      "recipientName", account.displayName(),
-                      "code", code.text()),
-                  null);
+                  codes.issue(account.nic(), AccountCodes.Purpose.password, null, clock.instant()));
               audit.record(
                   actor, "account.passwordResetRequested", null, null, account.nic().value());
             });
