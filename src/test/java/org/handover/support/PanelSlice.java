@@ -4,7 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.handover.change.ContactChanges;
+import org.handover.change.ChangeQueries;
 import org.handover.staff.StaffAccess;
 import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
@@ -37,8 +37,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
               "org\\.handover\\.system\\.web\\.(RequestLimits|DatabaseAwayFilter)"
             }))
 @EnableConfigurationProperties(HandoverProperties.class)
-@MockitoBean(
-    types = {ContactChanges.class, StaffAccess.class, PrimaryPool.class, ReadReplica.class})
+@MockitoBean(types = {ChangeQueries.class, StaffAccess.class, PrimaryPool.class, ReadReplica.class})
 public @interface PanelSlice {
 
   /** The page's controllers. */

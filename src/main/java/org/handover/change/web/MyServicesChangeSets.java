@@ -3,16 +3,17 @@ package org.handover.change.web;
 import java.util.Collection;
 import java.util.Map;
 import org.handover.catalog.OpenChangeSets;
-import org.handover.change.ContactChanges;
+import org.handover.change.ChangeQueries;
+import org.handover.change.RequestChanges;
 import org.springframework.stereotype.Component;
 
 /** Tells My services (in the catalog, below this feature) the change sets open on its rows. */
 @Component
 class MyServicesChangeSets implements OpenChangeSets {
 
-  private final ContactChanges changes;
+  private final ChangeQueries changes;
 
-  MyServicesChangeSets(ContactChanges changes) {
+  MyServicesChangeSets(ChangeQueries changes) {
     this.changes = changes;
   }
 
@@ -23,6 +24,6 @@ class MyServicesChangeSets implements OpenChangeSets {
 
   @Override
   public int maxServices() {
-    return ContactChanges.MAX_SET_SERVICES;
+    return RequestChanges.MAX_SET_SERVICES;
   }
 }
