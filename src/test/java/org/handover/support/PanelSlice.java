@@ -5,7 +5,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.handover.change.ChangeQueries;
-import org.handover.staff.StaffAccess;
 import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
 import org.handover.system.PrimaryPool;
@@ -21,9 +20,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * A panel page as a slice ({@code @WebMvcTest}, model: petclinic's {@code OwnerControllerTests}):
  * its controller, the panel's page model, argument resolvers and error pages; not the security
- * chains (the full-application tests walk through those), nor the filters that guard the database:
- * a request names its signed-in customer with {@link SignedIn#customer}. What the layout asks on
- * every page (the awaiting count, the console's model, the read replica, the primary's pool) is
+ * chains nor the console (the full-application tests walk through those), nor the filters that
+ * guard the database: a request names its signed-in customer with {@link SignedIn#customer}. What
+ * the layout asks on every page (the awaiting count, the read replica, the primary's pool) is
  * mocked: it is not the page's subject.
  */
 @Target(ElementType.TYPE)
@@ -33,11 +32,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         @ComponentScan.Filter(
             type = FilterType.REGEX,
             pattern = {
-              "org\\.handover\\.(apiauth|security|operator|access)\\..*",
+              "org\\.handover\\.(apiauth|security|operator|access|staff)\\..*",
               "org\\.handover\\.system\\.web\\.(RequestLimits|DatabaseAwayFilter)"
             }))
 @EnableConfigurationProperties(HandoverProperties.class)
-@MockitoBean(types = {ChangeQueries.class, StaffAccess.class, PrimaryPool.class, ReadReplica.class})
+@MockitoBean(types = {ChangeQueries.class, PrimaryPool.class, ReadReplica.class})
 public @interface PanelSlice {
 
   /** The page's controllers. */
