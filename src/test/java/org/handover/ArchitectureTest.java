@@ -59,7 +59,7 @@ class ArchitectureTest {
           "change",
           "owner",
           "operator",
-          "reassign",
+          "reassignment",
           "history",
           "access",
           "staff",

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.handover.change.ChangeErrors.ChangeNotFound;
 import org.handover.system.Actor;
-import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,12 +21,12 @@ class ChangeStore {
 
   private final ChangeRepository repository;
   private final ChangeEffects effects;
-  private final HandoverProperties.Change settings;
+  private final ChangeSettings settings;
 
-  ChangeStore(ChangeRepository repository, ChangeEffects effects, HandoverProperties properties) {
+  ChangeStore(ChangeRepository repository, ChangeEffects effects, ChangeSettings settings) {
     this.repository = repository;
     this.effects = effects;
-    this.settings = properties.change();
+    this.settings = settings;
   }
 
   Optional<ChangeSet> find(long id) {

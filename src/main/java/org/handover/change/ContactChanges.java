@@ -35,7 +35,6 @@ import org.handover.contact.PolicyViolation;
 import org.handover.system.Actor;
 import org.handover.system.ConfirmationCode;
 import org.handover.system.HandoverException;
-import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +68,7 @@ public class ContactChanges {
   private final Accounts accounts;
   private final ChangePolicy policy;
   private final Clock clock;
-  private final HandoverProperties.Change settings;
+  private final ChangeSettings settings;
   private final TransactionTemplate tx;
   private final AccountNotices notices;
 
@@ -80,7 +79,7 @@ public class ContactChanges {
       Accounts accounts,
       ChangePolicy policy,
       Clock clock,
-      HandoverProperties properties,
+      ChangeSettings settings,
       TransactionTemplate tx,
       AccountNotices notices) {
     this.store = store;
@@ -89,7 +88,7 @@ public class ContactChanges {
     this.accounts = accounts;
     this.policy = policy;
     this.clock = clock;
-    this.settings = properties.change();
+    this.settings = settings;
     this.tx = tx;
     this.notices = notices;
   }

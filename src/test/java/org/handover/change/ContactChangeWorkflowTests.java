@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class ContactChangeWorkflowTests extends IntegrationTest {
 
   @Autowired ContactChanges changes;
-  @Autowired ChangeExpiry expiry;
+  @Autowired ChangeSetJob expiry;
   @Autowired Outbox outbox;
   @Autowired AuditLog audit;
   @Autowired JdbcClient jdbc;

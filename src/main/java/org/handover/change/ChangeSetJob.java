@@ -3,10 +3,7 @@ package org.handover.change;
 import java.time.Clock;
 import java.time.Instant;
 import org.handover.system.Actor;
-import org.handover.system.HandoverProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.handover.system.DueWork;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,53 +12,32 @@ import org.springframework.transaction.support.TransactionTemplate;
  * handled in its own transaction under a row lock, and re-checked once locked.
  */
 @Component
-public class ChangeExpiry {
+public class ChangeSetJob extends DueWork {
 
-  private static final Logger log = LoggerFactory.getLogger(ChangeExpiry.class);
   private static final int BATCH = 200;
 
   private final ChangeStore store;
   private final ChangeRepository repository;
   private final Clock clock;
-  private final TransactionTemplate tx;
-  private final boolean enabled;
 
-  ChangeExpiry(
+  ChangeSetJob(
       ChangeStore store,
       ChangeRepository repository,
       Clock clock,
       TransactionTemplate tx,
-      HandoverProperties properties) {
+      ChangeSettings settings) {
+    super(tx, "Change sets expired or reminded", settings.jobsEnabled(), settings.jobInterval());
     this.store = store;
     this.repository = repository;
     this.clock = clock;
-    this.tx = tx;
-    this.enabled = properties.change().jobsEnabled();
-  }
-
-  @Scheduled(
-      fixedDelayString = "${handover.change.job-interval:PT1M}",
-      initialDelayString = "${handover.change.job-interval:PT1M}")
-  void scheduled() {
-    if (enabled) {
-      int handled = runDueWork();
-      if (handled > 0) {
-        log.info("Expired or reminded {} contact change requests", handled);
-      }
-    }
   }
 
   /** Expires every overdue set and sends every due reminder; returns how many it handled. */
+  @Override
   public int runDueWork() {
     Instant now = clock.instant();
-    int handled = 0;
-    for (long id : repository.dueForExpiry(now, BATCH)) {
-      handled += Boolean.TRUE.equals(tx.execute(s -> expire(id, now))) ? 1 : 0;
-    }
-    for (long id : repository.dueForReminder(now, BATCH)) {
-      handled += Boolean.TRUE.equals(tx.execute(s -> remind(id, now))) ? 1 : 0;
-    }
-    return handled;
+    return each(repository.dueForExpiry(now, BATCH), id -> expire(id, now))
+        + each(repository.dueForReminder(now, BATCH), id -> remind(id, now));
   }
 
   private boolean expire(long id, Instant now) {
