@@ -194,6 +194,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void theHistoryReadsTypedAuditColumnsNeverText() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.handover.history..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("java.util.regex..")
+        .because("audit rows carry their subject in typed columns (audit/AuditSubject)")
+        .check(MAIN);
+  }
+
+  @Test
   void theAuditLogIsAppendOnly() throws IOException {
     try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
       List<Path> offenders =

@@ -65,19 +65,25 @@ class ReassignmentEffects {
     flush(trail);
   }
 
-  /** One row per service of the case, about that service and the case, in the case's order. */
+  /**
+   * One row per service of the case, about that service and the case, in the case's order; {@code
+   * more} adds to the detail text. The rows of an opened and of an applied case also name the role
+   * and the accounts it moves.
+   */
   private static void each(
       List<AuditLog.Entry> trail,
       ReassignmentCase c,
       Actor actor,
       String action,
       Function<ReassignmentCase.Item, String> more) {
+    boolean opened = action.equals("case.opened");
+    boolean moving = opened || action.equals("case.applied");
     for (ReassignmentCase.Item item : c.items()) {
       AuditSubject subject = AuditSubject.reassignment(item.serviceId(), c.id());
-      if (action.equals("case.opened")) {
-        subject = subject.moving(c.role().name(), null, c.newContact());
-      } else if (action.equals("case.applied")) {
-        subject = subject.moving(c.role().name(), item.fromContact(), c.newContact());
+      if (moving) {
+        // the role moves to the new contact; from whom is known once the case is applied
+        subject =
+            subject.moving(c.role().name(), opened ? null : item.fromContact(), c.newContact());
       }
       String detail = "case=" + c.id() + (more == null ? "" : " " + more.apply(item));
       trail.add(new AuditLog.Entry(actor, action, subject, detail));
