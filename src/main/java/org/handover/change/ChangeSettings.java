@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import org.handover.contact.StandingCheck;
+import org.handover.system.DueWork;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -26,7 +27,8 @@ public record ChangeSettings(
     @DefaultValue("PT1M") @NotNull Duration resendInterval,
     @DefaultValue("10") @Min(1) int resendDailyLimit,
     @DefaultValue("PT1M") @NotNull Duration jobInterval,
-    @DefaultValue("true") boolean jobsEnabled) {
+    @DefaultValue("true") boolean jobsEnabled)
+    implements DueWork.Schedule {
 
   /** Reminder offsets before expiry, largest first, only those shorter than the expiry. */
   public List<Duration> reminderOffsets() {

@@ -1,7 +1,7 @@
 package org.handover.owner;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.List;
 import org.handover.change.ChangeSettings;
 import org.handover.system.Actor;
 import org.handover.system.DueWork;
@@ -10,8 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Expires owner changes past their deadline (the change sets' {@code handover.change.expiry}, run
- * by their job's settings), on every instance: each is handled under its row lock and re-checked,
- * so none ends twice.
+ * by their job's settings), each under its row lock and re-checked once locked (see {@link
+ * DueWork}), so none ends twice.
  */
 @Component
 class OwnerChangeJob extends DueWork {
@@ -20,7 +20,6 @@ class OwnerChangeJob extends DueWork {
 
   private final OwnerChangeRepository repository;
   private final OwnerChangeEffects effects;
-  private final Clock clock;
 
   OwnerChangeJob(
       OwnerChangeRepository repository,
@@ -28,27 +27,22 @@ class OwnerChangeJob extends DueWork {
       ChangeSettings settings,
       Clock clock,
       TransactionTemplate tx) {
-    super(tx, "Owner changes expired", settings.jobsEnabled(), settings.jobInterval());
+    super("Owner changes expired", settings, clock, tx);
     this.repository = repository;
     this.effects = effects;
-    this.clock = clock;
   }
 
-  /** Expires open changes past their deadline; returns how many. */
   @Override
-  public int runDueWork() {
-    Instant now = clock.instant();
-    return each(repository.dueForExpiry(now, BATCH), id -> expire(id, now));
-  }
-
-  private boolean expire(long id, Instant now) {
-    OwnerChange c = repository.lock(id).orElse(null);
-    if (c == null || !c.isPastExpiry(now)) {
-      return false;
-    }
-    c.expire(now);
-    repository.update(c);
-    effects.emit(c, Actor.system());
-    return true;
+  protected List<Step<?>> steps() {
+    return List.of(
+        new Step<OwnerChange>(
+            now -> repository.dueForExpiry(now, BATCH),
+            repository::lock,
+            OwnerChange::isPastExpiry,
+            (c, now) -> {
+              c.expire(now);
+              repository.update(c);
+              effects.emit(c, Actor.system());
+            }));
   }
 }

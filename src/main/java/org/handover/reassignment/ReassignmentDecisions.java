@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReassignmentDecisions {
 
   private final ReassignmentRepository repository;
-  private final CaseServices now;
+  private final CaseServices caseServices;
   private final ReassignmentEffects effects;
   private final ReassignmentSettings settings;
   private final Clock clock;
@@ -32,13 +32,13 @@ class ReassignmentDecisions {
 
   ReassignmentDecisions(
       ReassignmentRepository repository,
-      CaseServices now,
+      CaseServices caseServices,
       ReassignmentEffects effects,
       ReassignmentSettings settings,
       Clock clock,
       TransactionTemplate tx) {
     this.repository = repository;
-    this.now = now;
+    this.caseServices = caseServices;
     this.effects = effects;
     this.settings = settings;
     this.clock = clock;
@@ -52,7 +52,7 @@ class ReassignmentDecisions {
     c.approve(
         CaseStaff.of(staff), clock.instant(), settings.coolingOff(), ConfirmationCode.generate());
     repository.update(c);
-    effects.emit(c, staff, now.current(c));
+    effects.emit(c, staff, caseServices.current(c));
     return c;
   }
 
@@ -60,7 +60,7 @@ class ReassignmentDecisions {
   @Transactional
   public ReassignmentCase veto(Actor customer, long id) {
     ReassignmentCase c = repository.lock(id).orElseThrow(() -> new CaseNotFound(id));
-    List<HostedService> current = now.current(c);
+    List<HostedService> current = caseServices.current(c);
     if (!CaseServices.isCurrentContact(customer.nic(), current)) {
       throw new CaseNotFound(id);
     }

@@ -28,46 +28,44 @@ class ReassignmentJob extends DueWork {
 
   private final ReassignmentRepository repository;
   private final HostedServices services;
-  private final CaseServices now;
+  private final CaseServices caseServices;
   private final ChangePolicy policy;
   private final ReassignmentEffects effects;
-  private final Clock clock;
 
   ReassignmentJob(
       ReassignmentRepository repository,
       HostedServices services,
-      CaseServices now,
+      CaseServices caseServices,
       ChangePolicy policy,
       ReassignmentEffects effects,
       ReassignmentSettings settings,
       Clock clock,
       TransactionTemplate tx) {
-    super(
-        tx,
-        "Reassignment cases applied, refused or expired",
-        settings.jobsEnabled(),
-        settings.jobInterval());
+    super("Reassignment cases applied, refused or expired", settings, clock, tx);
     this.repository = repository;
     this.services = services;
-    this.now = now;
+    this.caseServices = caseServices;
     this.policy = policy;
     this.effects = effects;
-    this.clock = clock;
   }
 
-  /** Applies the cases whose cooling-off is over and expires overdue ones; returns how many. */
   @Override
-  public int runDueWork() {
-    Instant at = clock.instant();
-    return each(repository.dueForApply(at, BATCH), id -> apply(id, at))
-        + each(repository.dueForExpiry(at, BATCH), id -> expire(id, at));
+  protected List<Step<?>> steps() {
+    return List.of(
+        new Step<ReassignmentCase>(
+            now -> repository.dueForApply(now, BATCH),
+            repository::lock,
+            ReassignmentCase::isDue,
+            this::apply),
+        new Step<ReassignmentCase>(
+            now -> repository.dueForExpiry(now, BATCH),
+            repository::lock,
+            ReassignmentCase::isPastExpiry,
+            this::expire));
   }
 
-  private boolean apply(long id, Instant at) {
-    ReassignmentCase c = repository.lock(id).orElse(null);
-    if (c == null || !c.isDue(at)) {
-      return false;
-    }
+  /** Applies the case after the rules are checked again against today's data, or refuses it. */
+  private void apply(ReassignmentCase c, Instant at) {
     List<HostedService> locked = new ArrayList<>();
     for (ReassignmentCase.Item item : c.items()) {
       locked.add(services.lock(item.serviceId()));
@@ -78,7 +76,7 @@ class ReassignmentJob extends DueWork {
       c.refuse(refused.message(Locale.ENGLISH), at);
       repository.update(c);
       effects.emit(c, Actor.system(), locked);
-      return true;
+      return;
     }
     services.reassignAll(
         c.items().stream()
@@ -90,7 +88,6 @@ class ReassignmentJob extends DueWork {
     c.applied(at);
     repository.update(c);
     effects.emit(c, Actor.system(), locked);
-    return true;
   }
 
   /** The rules of an assisted reassignment, against each service's contacts as they are now. */
@@ -103,18 +100,13 @@ class ReassignmentJob extends DueWork {
           c.newContact(),
           s.name(),
           s.contacts(),
-          now::facts);
+          caseServices::facts);
     }
   }
 
-  private boolean expire(long id, Instant at) {
-    ReassignmentCase c = repository.lock(id).orElse(null);
-    if (c == null || !c.isPastExpiry(at)) {
-      return false;
-    }
+  private void expire(ReassignmentCase c, Instant at) {
     c.expire(at);
     repository.update(c);
-    effects.emit(c, Actor.system(), now.current(c));
-    return true;
+    effects.emit(c, Actor.system(), caseServices.current(c));
   }
 }

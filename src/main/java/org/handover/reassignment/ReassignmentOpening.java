@@ -36,7 +36,7 @@ class ReassignmentOpening {
 
   private final ReassignmentRepository repository;
   private final HostedServices services;
-  private final CaseServices now;
+  private final CaseServices caseServices;
   private final ChangePolicy policy;
   private final ReassignmentEffects effects;
   private final ReassignmentSettings settings;
@@ -45,14 +45,14 @@ class ReassignmentOpening {
   ReassignmentOpening(
       ReassignmentRepository repository,
       HostedServices services,
-      CaseServices now,
+      CaseServices caseServices,
       ChangePolicy policy,
       ReassignmentEffects effects,
       ReassignmentSettings settings,
       Clock clock) {
     this.repository = repository;
     this.services = services;
-    this.now = now;
+    this.caseServices = caseServices;
     this.policy = policy;
     this.effects = effects;
     this.settings = settings;
@@ -118,7 +118,7 @@ class ReassignmentOpening {
     List<ReassignmentCase.Item> items = new ArrayList<>();
     for (HostedService s : found) {
       Nic holder = s.contacts().holder(role);
-      policy.checkAssisted(role, holder, newContact, s.name(), s.contacts(), now::facts);
+      policy.checkAssisted(role, holder, newContact, s.name(), s.contacts(), caseServices::facts);
       Optional<Long> other = repository.openCaseOn(s.id(), role);
       if (other.isPresent()) {
         throw new CaseConflict(other.get(), s.name());

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.handover.system.DueWork;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,4 +21,5 @@ public record ReassignmentSettings(
     @DefaultValue("P30D") @NotNull Duration expiry,
     @DefaultValue("5") @Min(1) @Max(100) int maxCodeFailures,
     @DefaultValue("PT1M") @NotNull Duration jobInterval,
-    @DefaultValue("true") boolean jobsEnabled) {}
+    @DefaultValue("true") boolean jobsEnabled)
+    implements DueWork.Schedule {}

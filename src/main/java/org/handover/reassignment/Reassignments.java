@@ -21,19 +21,19 @@ public class Reassignments {
   public static final int MAX_SERVICES = 100;
 
   private final ReassignmentRepository repository;
-  private final CaseServices now;
+  private final CaseServices caseServices;
   private final ReassignmentOpening opening;
   private final ReassignmentDecisions decisions;
   private final ReassignmentJob job;
 
   Reassignments(
       ReassignmentRepository repository,
-      CaseServices now,
+      CaseServices caseServices,
       ReassignmentOpening opening,
       ReassignmentDecisions decisions,
       ReassignmentJob job) {
     this.repository = repository;
-    this.now = now;
+    this.caseServices = caseServices;
     this.opening = opening;
     this.decisions = decisions;
     this.job = job;
@@ -71,7 +71,7 @@ public class Reassignments {
     ReassignmentCase c = repository.find(id).orElseThrow(() -> new CaseNotFound(id));
     if (c.newContact().equals(nic)
         || c.replaces(nic)
-        || CaseServices.isCurrentContact(nic, now.current(c))) {
+        || CaseServices.isCurrentContact(nic, caseServices.current(c))) {
       return c;
     }
     throw new CaseNotFound(id);
@@ -79,7 +79,7 @@ public class Reassignments {
 
   /** Whether the customer may veto this case now. */
   public boolean mayVeto(Nic nic, ReassignmentCase c) {
-    return c.state().isOpen() && CaseServices.isCurrentContact(nic, now.current(c));
+    return c.state().isOpen() && CaseServices.isCurrentContact(nic, caseServices.current(c));
   }
 
   /** Any case, for staff. */

@@ -1,46 +1,87 @@
 package org.handover.system;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.function.LongPredicate;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A workflow's work that falls due with time (expiries, reminders, applying what waited): the one
- * shape of every workflow job. {@link DueWorkScheduler} runs each enabled one at its interval on
- * every instance, so each item is handled in its own transaction ({@link #each}) under its row lock
- * and re-checked once locked: two instances never handle one twice.
+ * shape of every workflow job. A job only declares its {@link Step}s; {@link DueWorkScheduler} runs
+ * each enabled job at its interval on every instance, and each item is handled in its own
+ * transaction under its row lock and re-checked once locked, so two instances never handle one
+ * twice.
  */
 public abstract class DueWork {
 
-  private final TransactionTemplate tx;
+  /** A job's settings, as a feature's settings record gives them. */
+  public interface Schedule {
+
+    /** Whether this instance runs the work on its own (tests turn it off). */
+    boolean jobsEnabled();
+
+    /** The pause between two runs, and before the first. */
+    Duration jobInterval();
+  }
+
+  /**
+   * One kind of due item: the ids due at a time (a batch), how to lock one, whether it is still due
+   * once locked, and what to do with it then.
+   */
+  public record Step<T>(
+      Function<Instant, List<Long>> due,
+      LongFunction<Optional<T>> lock,
+      BiPredicate<T, Instant> stillDue,
+      BiConsumer<T, Instant> act) {}
+
   private final String done;
-  private final boolean enabled;
-  private final Duration interval;
+  private final Schedule schedule;
+  private final Clock clock;
+  private final TransactionTemplate tx;
 
   /**
    * @param done what the work does, for the log ("Change sets expired or reminded")
-   * @param enabled whether this instance runs the work on its own (tests turn it off)
-   * @param interval the pause between two runs, and before the first
    */
-  protected DueWork(TransactionTemplate tx, String done, boolean enabled, Duration interval) {
-    this.tx = tx;
+  protected DueWork(String done, Schedule schedule, Clock clock, TransactionTemplate tx) {
     this.done = done;
-    this.enabled = enabled;
-    this.interval = interval;
+    this.schedule = schedule;
+    this.clock = clock;
+    this.tx = tx;
   }
 
-  /** Handles everything due now; returns how many items it handled. */
-  public abstract int runDueWork();
+  /** The kinds of due item, handled in this order. */
+  protected abstract List<Step<?>> steps();
 
-  /**
-   * Runs {@code step} for each id in a transaction of its own; returns how many it handled ({@code
-   * step} answers false for an item no longer due once locked).
-   */
-  protected final int each(List<Long> ids, LongPredicate step) {
+  /** Handles everything due now; returns how many items it handled. */
+  public final int runDueWork() {
+    Instant now = clock.instant();
     int handled = 0;
-    for (long id : ids) {
-      handled += Boolean.TRUE.equals(tx.execute(s -> step.test(id))) ? 1 : 0;
+    for (Step<?> step : steps()) {
+      handled += run(step, now);
+    }
+    return handled;
+  }
+
+  private <T> int run(Step<T> step, Instant now) {
+    int handled = 0;
+    for (long id : step.due().apply(now)) {
+      Boolean done =
+          tx.execute(
+              s -> {
+                T item = step.lock().apply(id).orElse(null);
+                if (item == null || !step.stillDue().test(item, now)) {
+                  return false;
+                }
+                step.act().accept(item, now);
+                return true;
+              });
+      handled += Boolean.TRUE.equals(done) ? 1 : 0;
     }
     return handled;
   }
@@ -50,10 +91,10 @@ public abstract class DueWork {
   }
 
   boolean enabled() {
-    return enabled;
+    return schedule.jobsEnabled();
   }
 
   Duration interval() {
-    return interval;
+    return schedule.jobInterval();
   }
 }
