@@ -26,7 +26,7 @@ public class ChangeSetJob extends DueWork {
       ChangeSettings settings,
       Clock clock,
       TransactionTemplate tx) {
-    super("Change sets expired or reminded", settings, clock, tx);
+    super("Change sets expired or reminded", BATCH, settings, clock, tx);
     this.store = store;
     this.repository = repository;
   }
@@ -34,22 +34,19 @@ public class ChangeSetJob extends DueWork {
   @Override
   protected List<Step<?>> steps() {
     return List.of(
-        new Step<ChangeSet>(
-            now -> repository.dueForExpiry(now, BATCH),
-            store::lock,
-            ChangeSet::isPastExpiry,
-            (set, now) -> {
-              set.expire(now);
-              store.save(set, Actor.system());
-            }),
-        new Step<ChangeSet>(
-            now -> repository.dueForReminder(now, BATCH),
-            store::lock,
-            ChangeSetJob::reminderDue,
-            (set, now) -> {
-              set.reminded(store.nextReminderAfter(set.expiresAt(), now));
-              store.save(set, Actor.system());
-            }));
+        new Step<>(repository::dueForExpiry, store::lock, ChangeSet::isPastExpiry, this::expire),
+        new Step<>(
+            repository::dueForReminder, store::lock, ChangeSetJob::reminderDue, this::remind));
+  }
+
+  private void expire(ChangeSet set, Instant now) {
+    set.expire(now);
+    store.save(set, Actor.system());
+  }
+
+  private void remind(ChangeSet set, Instant now) {
+    set.reminded(store.nextReminderAfter(set.expiresAt(), now));
+    store.save(set, Actor.system());
   }
 
   private static boolean reminderDue(ChangeSet set, Instant now) {

@@ -1,6 +1,7 @@
 package org.handover.owner;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.handover.change.ChangeSettings;
 import org.handover.system.Actor;
@@ -27,7 +28,7 @@ class OwnerChangeJob extends DueWork {
       ChangeSettings settings,
       Clock clock,
       TransactionTemplate tx) {
-    super("Owner changes expired", settings, clock, tx);
+    super("Owner changes expired", BATCH, settings, clock, tx);
     this.repository = repository;
     this.effects = effects;
   }
@@ -35,14 +36,13 @@ class OwnerChangeJob extends DueWork {
   @Override
   protected List<Step<?>> steps() {
     return List.of(
-        new Step<OwnerChange>(
-            now -> repository.dueForExpiry(now, BATCH),
-            repository::lock,
-            OwnerChange::isPastExpiry,
-            (c, now) -> {
-              c.expire(now);
-              repository.update(c);
-              effects.emit(c, Actor.system());
-            }));
+        new Step<>(
+            repository::dueForExpiry, repository::lock, OwnerChange::isPastExpiry, this::expire));
+  }
+
+  private void expire(OwnerChange c, Instant now) {
+    c.expire(now);
+    repository.update(c);
+    effects.emit(c, Actor.system());
   }
 }

@@ -41,7 +41,7 @@ class ReassignmentJob extends DueWork {
       ReassignmentSettings settings,
       Clock clock,
       TransactionTemplate tx) {
-    super("Reassignment cases applied, refused or expired", settings, clock, tx);
+    super("Reassignment cases applied, refused or expired", BATCH, settings, clock, tx);
     this.repository = repository;
     this.services = services;
     this.caseServices = caseServices;
@@ -52,13 +52,9 @@ class ReassignmentJob extends DueWork {
   @Override
   protected List<Step<?>> steps() {
     return List.of(
-        new Step<ReassignmentCase>(
-            now -> repository.dueForApply(now, BATCH),
-            repository::lock,
-            ReassignmentCase::isDue,
-            this::apply),
-        new Step<ReassignmentCase>(
-            now -> repository.dueForExpiry(now, BATCH),
+        new Step<>(repository::dueForApply, repository::lock, ReassignmentCase::isDue, this::apply),
+        new Step<>(
+            repository::dueForExpiry,
             repository::lock,
             ReassignmentCase::isPastExpiry,
             this::expire));

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,25 +31,29 @@ public abstract class DueWork {
   }
 
   /**
-   * One kind of due item: the ids due at a time (a batch), how to lock one, whether it is still due
-   * once locked, and what to do with it then.
+   * One kind of due item: the ids due at a time (at most a batch), how to lock one, whether it is
+   * still due once locked, and what to do with it then.
    */
   public record Step<T>(
-      Function<Instant, List<Long>> due,
+      BiFunction<Instant, Integer, List<Long>> due,
       LongFunction<Optional<T>> lock,
       BiPredicate<T, Instant> stillDue,
       BiConsumer<T, Instant> act) {}
 
   private final String done;
+  private final int batch;
   private final Schedule schedule;
   private final Clock clock;
   private final TransactionTemplate tx;
 
   /**
    * @param done what the work does, for the log ("Change sets expired or reminded")
+   * @param batch at most this many items of each step in one run
    */
-  protected DueWork(String done, Schedule schedule, Clock clock, TransactionTemplate tx) {
+  protected DueWork(
+      String done, int batch, Schedule schedule, Clock clock, TransactionTemplate tx) {
     this.done = done;
+    this.batch = batch;
     this.schedule = schedule;
     this.clock = clock;
     this.tx = tx;
@@ -70,7 +74,7 @@ public abstract class DueWork {
 
   private <T> int run(Step<T> step, Instant now) {
     int handled = 0;
-    for (long id : step.due().apply(now)) {
+    for (long id : step.due().apply(now, batch)) {
       Boolean done =
           tx.execute(
               s -> {
