@@ -17,11 +17,11 @@ public class ChangeSetJob extends DueWork {
 
   private static final int BATCH = 200;
 
-  private final ChangeStore store;
+  private final ChangeSets store;
   private final ChangeRepository repository;
 
   ChangeSetJob(
-      ChangeStore store,
+      ChangeSets store,
       ChangeRepository repository,
       ChangeSettings settings,
       Clock clock,

@@ -25,10 +25,10 @@ import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.Fixtures;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Language;
@@ -43,7 +43,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class ControlPanelTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired HostedServices services;
   @Autowired Accounts accounts;
   @Autowired Outbox outbox;
@@ -265,7 +265,7 @@ class ControlPanelTest extends IntegrationTest {
     // not signed in by the sign-up itself: the answer must not tell a known address from a new one
     assertThat(result.getResponse().getContentAsString())
         .contains("lang=\"it\"")
-        .contains("Benvenuto")
+        .contains("Ti diamo il benvenuto")
         .contains("id=\"signup-check\"");
 
     Nic nic = accounts.findForSignIn(email).orElseThrow().nic();
