@@ -59,7 +59,7 @@ class ArchitectureTest {
           "change",
           "owner",
           "operator",
-          "reassign",
+          "reassignment",
           "history",
           "access",
           "staff",
@@ -190,6 +190,18 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "org.springframework..", "org.handover.change..", "org.handover.catalog..")
+        .check(MAIN);
+  }
+
+  @Test
+  void theHistoryReadsTypedAuditColumnsNeverText() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.handover.history..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("java.util.regex..")
+        .because("audit rows carry their subject in typed columns (audit/AuditSubject)")
         .check(MAIN);
   }
 

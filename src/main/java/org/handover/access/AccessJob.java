@@ -1,6 +1,6 @@
 package org.handover.access;
 
-import org.handover.system.HandoverProperties;
+import org.handover.change.ChangeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,9 +19,9 @@ class AccessJob {
   private final AccessLifecycle lifecycle;
   private final boolean enabled;
 
-  AccessJob(AccessLifecycle lifecycle, HandoverProperties properties) {
+  AccessJob(AccessLifecycle lifecycle, ChangeSettings settings) {
     this.lifecycle = lifecycle;
-    this.enabled = properties.change().jobsEnabled();
+    this.enabled = settings.jobsEnabled();
   }
 
   @Scheduled(

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
 import org.handover.audit.AuditLog;
+import org.handover.audit.AuditSubject;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.mail.MailKind;
@@ -51,8 +52,8 @@ class AccessNotices {
     for (ResourceRef r : resources) {
       HostedService s = r.isGlob() ? null : services.find(r.type(), r.name()).orElse(null);
       reached.put(r, s);
-      trail.add(
-          new AuditLog.Entry(by, event.auditAction(), s == null ? null : s.id(), null, detail));
+      AuditSubject subject = AuditSubject.of(s == null ? null : s.id(), null).to(grantees);
+      trail.add(new AuditLog.Entry(by, event.auditAction(), subject, detail));
     }
     audit.recordAll(trail);
     if (resources.isEmpty() || grantees.isEmpty()) {

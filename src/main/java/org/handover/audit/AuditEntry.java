@@ -5,7 +5,8 @@ import org.handover.system.Actor;
 
 /**
  * One row of the audit trail: {@code actor} is the stable identity, {@code actorName} the name a
- * staff member went by at the time (null for others).
+ * staff member went by at the time (null for others); {@code subject} what the row is about, in
+ * typed columns.
  */
 public record AuditEntry(
     long id,
@@ -14,10 +15,19 @@ public record AuditEntry(
     String actor,
     String actorName,
     String action,
-    Long serviceId,
-    Long changeId,
+    AuditSubject subject,
     String detail,
     String clientAddress) {
+
+  /** The service the row is about, if any. */
+  public Long serviceId() {
+    return subject.serviceId();
+  }
+
+  /** The change set the row is about, if any. */
+  public Long changeId() {
+    return subject.changeSetId();
+  }
 
   /** The actor as people read it: the name beside the identity when there is one. */
   public String actorLabel() {

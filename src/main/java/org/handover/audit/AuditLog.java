@@ -29,28 +29,41 @@ public class AuditLog {
   }
 
   /** Appends one row in the caller's transaction. {@code detail} must never hold a code. */
-  public void record(Actor actor, String action, Long serviceId, Long changeId, String detail) {
-    repository.insert(
-        clock.instant(), oneLine(actor), action, serviceId, changeId, oneLine(detail, DETAIL));
+  public void record(Actor actor, String action, AuditSubject subject, String detail) {
+    repository.insert(clock.instant(), fitted(new Entry(actor, action, subject, detail)));
+  }
+
+  /**
+   * Appends one row about a service and a change set (either may be null), with no other subject.
+   * {@code detail} must never hold a code.
+   */
+  public void record(Actor actor, String action, Long serviceId, Long changeSetId, String detail) {
+    record(actor, action, AuditSubject.of(serviceId, changeSetId), detail);
   }
 
   /** One row to append with {@link #recordAll}. {@code detail} must never hold a code. */
-  public record Entry(Actor actor, String action, Long serviceId, Long changeId, String detail) {}
+  public record Entry(Actor actor, String action, AuditSubject subject, String detail) {}
 
   /** Appends the rows in the given order, in batches, in the caller's transaction. */
   public void recordAll(List<Entry> entries) {
-    repository.insertAll(
-        clock.instant(),
-        entries.stream()
-            .map(
-                e ->
-                    new Entry(
-                        oneLine(e.actor()),
-                        e.action(),
-                        e.serviceId(),
-                        e.changeId(),
-                        oneLine(e.detail(), DETAIL)))
-            .toList());
+    repository.insertAll(clock.instant(), entries.stream().map(AuditLog::fitted).toList());
+  }
+
+  /** The row with what came from outside made one line that fits its column. */
+  private static Entry fitted(Entry e) {
+    AuditSubject s = e.subject() == null ? AuditSubject.none() : e.subject();
+    return new Entry(
+        oneLine(e.actor()),
+        e.action(),
+        new AuditSubject(
+            s.serviceId(),
+            s.changeSetId(),
+            s.ownerChangeId(),
+            s.reassignmentId(),
+            oneLine(s.roles(), SHORT),
+            oneLine(s.fromAccount(), SHORT),
+            oneLine(s.toAccount(), DETAIL)),
+        oneLine(e.detail(), DETAIL));
   }
 
   /** The actor with what came from outside (a token's client, an address) made one line. */
@@ -79,9 +92,9 @@ public class AuditLog {
     return repository.search(serviceIds, actorOrSubject, since, until, page, size);
   }
 
-  /** The rows about one request, oldest first. */
-  public List<AuditEntry> forChange(long changeId) {
-    return repository.forChange(changeId);
+  /** The rows about one change set, oldest first. */
+  public List<AuditEntry> forChange(long changeSetId) {
+    return repository.forChange(changeSetId);
   }
 
   /**

@@ -18,8 +18,12 @@ import org.springframework.stereotype.Repository;
 class AuditRepository {
 
   private static final String COLUMNS =
-      "id, at, actor_kind, actor, actor_name, action, service_id, change_id, detail,"
-          + " client_address";
+      "id, at, actor_kind, actor, actor_name, action, service_id, change_id, owner_change_id,"
+          + " reassignment_id, roles, from_account, to_account, detail, client_address";
+
+  private static final String INSERTED =
+      "at, actor_kind, actor, actor_name, action, service_id, change_id, owner_change_id,"
+          + " reassignment_id, roles, from_account, to_account, detail, client_address";
 
   private final JdbcClient jdbc;
   private final BulkSql bulk;
@@ -32,45 +36,37 @@ class AuditRepository {
     this.reads = reads;
   }
 
-  void insert(
-      Instant at, Actor actor, String action, Long serviceId, Long changeId, String detail) {
+  void insert(Instant at, AuditLog.Entry entry) {
     jdbc.sql(
-            """
-            insert into audit_log (at, actor_kind, actor, actor_name, action, service_id,
-                                   change_id, detail, client_address)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(
-            Sql.ts(at),
-            actor.kind().name(),
-            actor.id(),
-            actor.name(),
-            action,
-            serviceId,
-            changeId,
-            detail,
-            actor.clientAddress())
+            "insert into audit_log ("
+                + INSERTED
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(values(at, entry))
         .update();
   }
 
   void insertAll(Instant at, List<AuditLog.Entry> entries) {
-    bulk.insert(
-        "audit_log",
-        "at, actor_kind, actor, actor_name, action, service_id, change_id, detail, client_address",
-        entries.stream()
-            .map(
-                e ->
-                    new Object[] {
-                      Sql.ts(at),
-                      e.actor().kind().name(),
-                      e.actor().id(),
-                      e.actor().name(),
-                      e.action(),
-                      e.serviceId(),
-                      e.changeId(),
-                      e.detail(),
-                      e.actor().clientAddress()
-                    })
-            .toList());
+    bulk.insert("audit_log", INSERTED, entries.stream().map(e -> values(at, e)).toList());
+  }
+
+  private static Object[] values(Instant at, AuditLog.Entry e) {
+    AuditSubject s = e.subject();
+    return new Object[] {
+      Sql.ts(at),
+      e.actor().kind().name(),
+      e.actor().id(),
+      e.actor().name(),
+      e.action(),
+      s.serviceId(),
+      s.changeSetId(),
+      s.ownerChangeId(),
+      s.reassignmentId(),
+      s.roles(),
+      s.fromAccount(),
+      s.toAccount(),
+      e.detail(),
+      e.actor().clientAddress()
+    };
   }
 
   List<AuditEntry> search(
@@ -156,8 +152,14 @@ class AuditRepository {
         rs.getString("actor"),
         rs.getString("actor_name"),
         rs.getString("action"),
-        rs.getObject("service_id", Long.class),
-        rs.getObject("change_id", Long.class),
+        new AuditSubject(
+            rs.getObject("service_id", Long.class),
+            rs.getObject("change_id", Long.class),
+            rs.getObject("owner_change_id", Long.class),
+            rs.getObject("reassignment_id", Long.class),
+            rs.getString("roles"),
+            rs.getString("from_account"),
+            rs.getString("to_account")),
         rs.getString("detail"),
         rs.getString("client_address"));
   }

@@ -16,7 +16,6 @@ import org.handover.change.ChangeErrors.WrongCode;
 import org.handover.contact.ChangePolicy;
 import org.handover.contact.PolicyViolation;
 import org.handover.system.Actor;
-import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +38,7 @@ class AnswerFlow {
   private final ChangePlanner planner;
   private final ChangePolicy policy;
   private final Clock clock;
-  private final HandoverProperties.Change settings;
+  private final ChangeSettings settings;
 
   AnswerFlow(
       ChangeSets sets,
@@ -47,13 +46,13 @@ class AnswerFlow {
       ChangePlanner planner,
       ChangePolicy policy,
       Clock clock,
-      HandoverProperties properties) {
+      ChangeSettings settings) {
     this.sets = sets;
     this.services = services;
     this.planner = planner;
     this.policy = policy;
     this.clock = clock;
-    this.settings = properties.change();
+    this.settings = settings;
   }
 
   @Transactional(noRollbackFor = {WrongCode.class, CodeVoid.class, ChangeClosed.class})

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.handover.audit.AuditLog;
+import org.handover.audit.AuditSubject;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
 import org.handover.contact.ContactRole;
@@ -99,7 +100,7 @@ class ChangeEffects {
   }
 
   private static AuditLog.Entry entry(Actor actor, String action, ChangeSet set, String detail) {
-    return new AuditLog.Entry(actor, action, single(set), set.id(), detail);
+    return new AuditLog.Entry(actor, action, AuditSubject.of(single(set), set.id()), detail);
   }
 
   private void answered(
@@ -140,8 +141,8 @@ class ChangeEffects {
           new AuditLog.Entry(
               actor,
               action,
-              i.serviceId(),
-              set.id(),
+              AuditSubject.of(i.serviceId(), set.id())
+                  .moving(ContactRole.encode(i.roles()), i.from(), i.to()),
               prefix
                   + "task "
                   + i.taskId()

@@ -13,7 +13,6 @@ import org.handover.change.ChangeErrors.CodeAlreadyUsed;
 import org.handover.contact.ContactRole;
 import org.handover.system.Actor;
 import org.handover.system.BulkSql;
-import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,19 +34,19 @@ class ChangeSets {
   private final BulkSql bulk;
   private final ChangeSetRows rows;
   private final ChangeEffects effects;
-  private final HandoverProperties.Change settings;
+  private final ChangeSettings settings;
 
   ChangeSets(
       JdbcClient jdbc,
       BulkSql bulk,
       ChangeSetRows rows,
       ChangeEffects effects,
-      HandoverProperties properties) {
+      ChangeSettings settings) {
     this.jdbc = jdbc;
     this.bulk = bulk;
     this.rows = rows;
     this.effects = effects;
-    this.settings = properties.change();
+    this.settings = settings;
   }
 
   Optional<ChangeSet> find(long id) {

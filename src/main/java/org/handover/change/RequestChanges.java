@@ -23,7 +23,6 @@ import org.handover.contact.PlannedChange;
 import org.handover.system.Actor;
 import org.handover.system.ConfirmationCode;
 import org.handover.system.HandoverException;
-import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -56,7 +55,7 @@ public class RequestChanges {
   private final ChangeRepository repository;
   private final AccountNotices notices;
   private final Clock clock;
-  private final HandoverProperties.Change settings;
+  private final ChangeSettings settings;
   private final TransactionTemplate tx;
 
   RequestChanges(
@@ -66,7 +65,7 @@ public class RequestChanges {
       ChangeRepository repository,
       AccountNotices notices,
       Clock clock,
-      HandoverProperties properties,
+      ChangeSettings settings,
       TransactionTemplate tx) {
     this.services = services;
     this.planner = planner;
@@ -74,7 +73,7 @@ public class RequestChanges {
     this.repository = repository;
     this.notices = notices;
     this.clock = clock;
-    this.settings = properties.change();
+    this.settings = settings;
     this.tx = tx;
   }
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import org.handover.change.ChangeErrors.ChangeClosed;
 import org.handover.system.Actor;
 import org.handover.system.ConfirmationCode;
-import org.handover.system.HandoverProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,12 +23,12 @@ public class ResendCode {
 
   private final ChangeSets sets;
   private final Clock clock;
-  private final HandoverProperties.Change settings;
+  private final ChangeSettings settings;
 
-  ResendCode(ChangeSets sets, Clock clock, HandoverProperties properties) {
+  ResendCode(ChangeSets sets, Clock clock, ChangeSettings settings) {
     this.sets = sets;
     this.clock = clock;
-    this.settings = properties.change();
+    this.settings = settings;
   }
 
   @Transactional(noRollbackFor = ChangeClosed.class)

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.handover.system.HandoverException;
 import org.handover.system.HandoverException.Kind;
-import org.handover.system.HandoverProperties.StandingCheck;
 import org.handover.system.Nic;
 
 /**

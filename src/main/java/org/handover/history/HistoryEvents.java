@@ -3,20 +3,19 @@ package org.handover.history;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.handover.audit.AuditEntry;
+import org.handover.audit.AuditSubject;
 import org.handover.contact.ContactRole;
 import org.handover.system.Actor;
 
 /**
- * Which audit actions make a service's history, and how their rows read. Change sets write one row
- * per item ending in {@code task <id> <roles> <from> -> <to>} ({@code change/ChangeEffects}); a
- * support case writes {@code case=<id> role=<role> [from=<nic>] to=<nic> …} ({@code
- * reassign/Reassignments}); owner changes are {@code service.owner} and any {@code owner.*};
- * delegated access rows are {@code access.*} with {@code grantees=<nic>[,<nic>…]} ({@code
- * access/AccessNotices}), read as the accounts the access went "to".
+ * Which audit actions make a service's history, and how their rows read: from the rows' typed
+ * subject ({@link AuditSubject}), never their detail text. Change sets write one row per item with
+ * its roles, from and to ({@code change/ChangeEffects}); a reassignment case one per service with
+ * its case id ({@code reassignment/ReassignmentEffects}); owner changes are {@code service.owner}
+ * and any {@code owner.*}; delegated access rows are {@code access.*} whose grantees are the
+ * accounts the access went "to" ({@code access/AccessNotices}).
  */
 final class HistoryEvents {
 
@@ -62,44 +61,14 @@ final class HistoryEvents {
                       "access.adminChanged"))
               .toList());
 
-  private static final Pattern TASK = Pattern.compile("task (\\d+) ([a-z,]+) (\\S+) -> (\\S+)$");
-
-  /** Delegated access rows ({@code access/AccessNotices}): the grantees concerned. */
-  private static final Pattern GRANTEES = Pattern.compile("grantees=(\\S+)");
-
-  private static final Pattern CASE =
-      Pattern.compile("^case=(\\d+)(?: role=(\\w+))?(?: from=(\\S+))?(?: to=(\\S+))?");
-
   private HistoryEvents() {}
 
-  /** The history event an audit row records; rows of unknown shape keep what can be read. */
+  /** The history event an audit row records, from its typed subject columns. */
   static HistoryEntry read(AuditEntry row) {
-    String detail = row.detail() == null ? "" : row.detail();
-    Set<ContactRole> roles = EnumSet.noneOf(ContactRole.class);
-    String from = null;
-    String to = null;
-    Long caseId = null;
-    if (row.action().startsWith("change.")) {
-      Matcher m = TASK.matcher(detail);
-      if (m.find()) {
-        roles = roles(m.group(2));
-        from = m.group(3);
-        to = m.group(4);
-      }
-    } else if (row.action().startsWith("access.")) {
-      Matcher m = GRANTEES.matcher(detail);
-      if (m.find()) {
-        to = m.group(1).replace(",", ", ");
-      }
-    } else if (row.action().startsWith("case.")) {
-      Matcher m = CASE.matcher(detail);
-      if (m.find()) {
-        caseId = Long.valueOf(m.group(1));
-        roles = m.group(2) == null ? roles : roles(m.group(2));
-        from = m.group(3);
-        to = m.group(4);
-      }
-    }
+    AuditSubject subject = row.subject();
+    Set<ContactRole> roles =
+        subject.roles() == null ? EnumSet.noneOf(ContactRole.class) : roles(subject.roles());
+    String to = subject.toAccount() == null ? null : subject.toAccount().replace(",", ", ");
     // the job that applies a case acts for support: the customer is told support changed the role
     HistoryEntry.By by =
         row.action().equals("case.applied")
@@ -115,12 +84,12 @@ final class HistoryEvents {
         row.at(),
         row.action(),
         roles,
-        from,
+        subject.fromAccount(),
         to,
         by,
         customer ? row.actor() : null,
         row.action().startsWith("change.") ? row.changeId() : null,
-        caseId,
+        subject.reassignmentId(),
         customer ? null : row.actorLabel(),
         row.detail());
   }

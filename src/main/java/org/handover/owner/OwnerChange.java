@@ -1,6 +1,7 @@
 package org.handover.owner;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.handover.catalog.DomainOwner;
@@ -101,6 +102,7 @@ public final class OwnerChange {
   private final Instant requestedAt;
   private final Instant expiresAt;
   private final List<Party> parties;
+  private final List<OwnerEvent> events = new ArrayList<>();
   private OwnerChangeState state;
   private Instant endedAt;
   private String endReason;
@@ -139,6 +141,18 @@ public final class OwnerChange {
         : List.of(Registrant.current, Registrant.incoming);
   }
 
+  /** The change was just asked: each registrant is to be sent their link and code. */
+  void requested(List<OwnerEvent.Code> codes) {
+    events.add(new OwnerEvent.Requested(List.copyOf(codes)));
+  }
+
+  /** What happened since the last call, oldest first; the list is emptied. */
+  List<OwnerEvent> drainEvents() {
+    List<OwnerEvent> drained = List.copyOf(events);
+    events.clear();
+    return drained;
+  }
+
   /**
    * A registrant answers with their code. A wrong code (or one voided after {@code maxFailures}
    * misses, or already used) is counted and changes nothing else.
@@ -164,21 +178,29 @@ public final class OwnerChange {
       party.status = PartyAnswer.refused;
       party.reason = why;
       end(OwnerChangeState.refused, why, now);
+      events.add(new OwnerEvent.Refused(who));
       return Outcome.REFUSED;
     }
     party.status = PartyAnswer.accepted;
+    events.add(new OwnerEvent.Confirmed(who));
     return parties.stream().allMatch(p -> p.status == PartyAnswer.accepted)
         ? Outcome.ALL_ACCEPTED
         : Outcome.WAITING;
   }
 
-  /** Both registrants accepted and the owner record was replaced. */
+  /** Both registrants accepted and the owner record was replaced (no transfer lock). */
   void applied(Instant now) {
+    applied(now, null);
+  }
+
+  /** Both registrants accepted and the owner record was replaced, locked until the given time. */
+  void applied(Instant now, Instant transferLockedUntil) {
     if (state != OwnerChangeState.open
         || !parties.stream().allMatch(p -> p.status == PartyAnswer.accepted)) {
       throw new OwnerChangeEnded(id, state);
     }
     end(OwnerChangeState.applied, null, now);
+    events.add(new OwnerEvent.Applied(transferLockedUntil));
   }
 
   /** The administrator cancels, or an operator aborts, an open change. */
@@ -187,6 +209,7 @@ public final class OwnerChange {
       throw new OwnerChangeEnded(id, state);
     }
     end(OwnerChangeState.cancelled, why, now);
+    events.add(new OwnerEvent.Cancelled(why));
   }
 
   /** Nobody (or only one registrant) answered by the deadline. */
@@ -195,6 +218,7 @@ public final class OwnerChange {
       throw new OwnerChangeEnded(id, state);
     }
     end(OwnerChangeState.expired, null, now);
+    events.add(new OwnerEvent.Expired());
   }
 
   boolean isPastExpiry(Instant now) {

@@ -1,37 +1,48 @@
 package org.handover.owner;
 
-import org.handover.system.HandoverProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.handover.change.ChangeSettings;
+import org.handover.system.Actor;
+import org.handover.system.DueWork;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Expires owner changes past their deadline (the contact changes' {@code handover.change.expiry}),
- * on every instance: each is handled under its row lock and re-checked, so none ends twice.
+ * Expires owner changes past their deadline (the change sets' {@code handover.change.expiry}, run
+ * by their job's settings), each under its row lock and re-checked once locked (see {@link
+ * DueWork}), so none ends twice.
  */
 @Component
-class OwnerChangeJob {
+class OwnerChangeJob extends DueWork {
 
-  private static final Logger log = LoggerFactory.getLogger(OwnerChangeJob.class);
+  private static final int BATCH = 100;
 
-  private final OwnerChanges changes;
-  private final boolean enabled;
+  private final OwnerChangeRepository repository;
+  private final OwnerChangeEffects effects;
 
-  OwnerChangeJob(OwnerChanges changes, HandoverProperties properties) {
-    this.changes = changes;
-    this.enabled = properties.change().jobsEnabled();
+  OwnerChangeJob(
+      OwnerChangeRepository repository,
+      OwnerChangeEffects effects,
+      ChangeSettings settings,
+      Clock clock,
+      TransactionTemplate tx) {
+    super("Owner changes expired", BATCH, settings, clock, tx);
+    this.repository = repository;
+    this.effects = effects;
   }
 
-  @Scheduled(
-      fixedDelayString = "${handover.change.job-interval:PT1M}",
-      initialDelayString = "${handover.change.job-interval:PT1M}")
-  void scheduled() {
-    if (enabled) {
-      int expired = changes.expireDue();
-      if (expired > 0) {
-        log.info("Expired {} owner changes", expired);
-      }
-    }
+  @Override
+  protected List<Step<?>> steps() {
+    return List.of(
+        new Step<>(
+            repository::dueForExpiry, repository::lock, OwnerChange::isPastExpiry, this::expire));
+  }
+
+  private void expire(OwnerChange c, Instant now) {
+    c.expire(now);
+    repository.update(c);
+    effects.emit(c, Actor.system());
   }
 }

@@ -7,8 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,7 +18,6 @@ public record HandoverProperties(
     @DefaultValue("Handover") @NotBlank String providerName,
     @DefaultValue("http://localhost:8080") @NotBlank String publicBaseUrl,
     @DefaultValue @Valid Account account,
-    @DefaultValue @Valid Change change,
     @DefaultValue @Valid Demo demo,
     @DefaultValue @Valid Mail mail,
     @DefaultValue @Valid Api api,
@@ -67,32 +64,6 @@ public record HandoverProperties(
   /** Account settings. */
   public record Account(
       @DefaultValue("ovh") @Pattern(regexp = "[a-z][a-z0-9]{0,15}") String nicSuffix) {}
-
-  /** Contact change settings. */
-  public record Change(
-      @DefaultValue("P14D") @NotNull Duration expiry,
-      @DefaultValue({"P7D", "P1D"}) List<Duration> reminders,
-      @DefaultValue("billing") @NotNull StandingCheck standingCheck,
-      @DefaultValue("5") @Min(1) @Max(100) int maxCodeFailures,
-      @DefaultValue("PT1M") @NotNull Duration resendInterval,
-      @DefaultValue("10") @Min(1) int resendDailyLimit,
-      @DefaultValue("PT1M") @NotNull Duration jobInterval,
-      @DefaultValue("true") boolean jobsEnabled) {
-
-    /** Reminder offsets before expiry, largest first, only those shorter than the expiry. */
-    public List<Duration> reminderOffsets() {
-      return reminders.stream()
-          .filter(d -> d.compareTo(expiry) < 0 && !d.isNegative() && !d.isZero())
-          .sorted(Comparator.reverseOrder())
-          .toList();
-    }
-  }
-
-  /** Which roles the payment-standing rule applies to. */
-  public enum StandingCheck {
-    billing,
-    all
-  }
 
   /** Email delivery from the outbox. */
   public record Mail(

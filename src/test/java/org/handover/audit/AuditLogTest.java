@@ -25,7 +25,10 @@ class AuditLogTest extends IntegrationTest {
           audit.recordAll(
               List.of(
                   new AuditLog.Entry(
-                      Actor.operator("jwt:x\ry", null), "account.debt", null, null, "c\td")));
+                      Actor.operator("jwt:x\ry", null),
+                      "account.debt",
+                      AuditSubject.none(),
+                      "c\td")));
         });
     List<AuditEntry> rows =
         audit.search(null, null, null, null, 0, 50).stream()

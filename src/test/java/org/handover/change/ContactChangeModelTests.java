@@ -50,6 +50,7 @@ import org.handover.change.ChangeErrors.WrongCode;
 import org.handover.contact.ContactRole;
 import org.handover.contact.Contacts;
 import org.handover.contact.PolicyViolation;
+import org.handover.contact.StandingCheck;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
@@ -57,8 +58,6 @@ import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.system.ConfirmationCode;
 import org.handover.system.HandoverException;
-import org.handover.system.HandoverProperties;
-import org.handover.system.HandoverProperties.StandingCheck;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -96,11 +95,11 @@ abstract class ContactChangeModelTests extends IntegrationTest {
   private static final boolean VERBOSE = Boolean.getBoolean("model.verbose");
 
   @Autowired private ChangeUseCases changes;
-  @Autowired private ChangeExpiry changeExpiry;
+  @Autowired private ChangeSetJob changeExpiry;
   @Autowired private Outbox outbox;
   @Autowired private AuditLog audit;
   @Autowired private JdbcClient jdbc;
-  @Autowired private HandoverProperties properties;
+  @Autowired private ChangeSettings changeSettings;
 
   /** How many fresh seeds one build runs on this database. */
   abstract int runs();
@@ -258,7 +257,7 @@ abstract class ContactChangeModelTests extends IntegrationTest {
     private final long seed;
     private final int steps;
     private final Random rnd;
-    private final HandoverProperties.Change settings = properties.change();
+    private final ChangeSettings settings = changeSettings;
 
     private final List<Nic> accounts = new ArrayList<>();
     private final Set<Nic> inDebt = new HashSet<>();

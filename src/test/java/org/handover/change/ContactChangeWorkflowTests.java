@@ -47,7 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class ContactChangeWorkflowTests extends IntegrationTest {
 
   @Autowired ChangeUseCases changes;
-  @Autowired ChangeExpiry expiry;
+  @Autowired ChangeSetJob expiry;
   @Autowired Outbox outbox;
   @Autowired AuditLog audit;
   @Autowired JdbcClient jdbc;

@@ -23,7 +23,6 @@ import java.util.Properties;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.handover.system.HandoverException.Kind;
-import org.handover.system.HandoverProperties.StandingCheck;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

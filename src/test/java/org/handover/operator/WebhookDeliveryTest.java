@@ -44,7 +44,7 @@ class WebhookDeliveryTest extends IntegrationTest {
   @Autowired Webhooks webhooks;
   @Autowired WebhookDispatcher dispatcher;
   @Autowired ChangeUseCases changes;
-  @Autowired org.handover.change.ChangeExpiry expiry;
+  @Autowired org.handover.change.ChangeSetJob expiry;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
 

@@ -13,6 +13,7 @@ import org.handover.audit.AuditLog;
 import org.handover.catalog.DomainOwner;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
+import org.handover.change.ChangeSettings;
 import org.handover.contact.Contacts;
 import org.handover.contact.PolicyViolation;
 import org.handover.mail.MailKind;
@@ -49,8 +50,9 @@ abstract class OwnerChangeWorkflowTests extends IntegrationTest {
   @Autowired HostedServices services;
   @Autowired Outbox outbox;
   @Autowired AuditLog audit;
-  @Autowired OwnerSettings settings;
+  @Autowired OwnerChangeSettings settings;
   @Autowired HandoverProperties properties;
+  @Autowired ChangeSettings changeSettings;
 
   private Nic admin;
   private Nic tech;
@@ -99,7 +101,7 @@ abstract class OwnerChangeWorkflowTests extends IntegrationTest {
     String newEmail = OwnerFixtures.newEmail();
     OwnerChange c = requestNewOwner(newEmail);
     assertThat(c.state()).isEqualTo(OwnerChangeState.open);
-    assertThat(c.expiresAt()).isEqualTo(clock.instant().plus(properties.change().expiry()));
+    assertThat(c.expiresAt()).isEqualTo(clock.instant().plus(changeSettings.expiry()));
     Letter current = OwnerFixtures.letterTo(outbox, c.id(), oldEmail);
     Letter incoming = OwnerFixtures.letterTo(outbox, c.id(), newEmail);
     assertThat(current.code()).isNotEqualTo(incoming.code());
@@ -217,7 +219,7 @@ abstract class OwnerChangeWorkflowTests extends IntegrationTest {
     String newEmail = OwnerFixtures.newEmail();
     OwnerChange c = requestNewOwner(newEmail);
     Letter current = OwnerFixtures.letterTo(outbox, c.id(), oldEmail);
-    int limit = properties.change().maxCodeFailures();
+    int limit = changeSettings.maxCodeFailures();
 
     for (int i = 0; i < limit; i++) {
       assertThatThrownBy(() -> owners.answer(current.link(), "AAAA-BBBB-CCCC", true, null, address))
@@ -287,7 +289,7 @@ abstract class OwnerChangeWorkflowTests extends IntegrationTest {
     Letter current = OwnerFixtures.letterTo(outbox, c.id(), oldEmail);
     owners.answer(current.link(), current.code(), true, null, address);
 
-    clock.advance(properties.change().expiry().minus(Duration.ofMinutes(1)));
+    clock.advance(changeSettings.expiry().minus(Duration.ofMinutes(1)));
     owners.expireDue();
     assertThat(owners.openChange(admin, domain.name()).state()).isEqualTo(OwnerChangeState.open);
 

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import org.handover.catalog.HostedService;
 import org.handover.contact.ContactRole;
-import org.handover.reassign.Reassignments;
+import org.handover.reassignment.Reassignments;
 import org.handover.support.IntegrationTest;
 import org.handover.support.StatementCounter;
 import org.handover.system.Actor;

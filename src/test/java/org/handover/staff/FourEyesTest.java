@@ -6,8 +6,8 @@ import java.util.List;
 import org.handover.audit.AuditEntry;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
-import org.handover.reassign.CaseState;
-import org.handover.reassign.Reassignments;
+import org.handover.reassignment.ReassignmentState;
+import org.handover.reassignment.Reassignments;
 import org.handover.support.Fixtures;
 import org.handover.support.HttpSession;
 import org.handover.support.TestClockConfiguration;
@@ -104,22 +104,22 @@ class FourEyesTest {
     Nic x = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
     long id = openAdminCase("sam", s, x);
-    assertThat(cases.get(id).state()).isEqualTo(CaseState.awaitingApproval);
+    assertThat(cases.get(id).state()).isEqualTo(ReassignmentState.awaitingApproval);
 
     // the same sub, now going by another name (even another supervisor's)
     IDP.rename("sam", "sue");
     HttpSession.Page refused = approve("sam", id);
     assertThat(refused.body()).contains("sue (viewer, agent, supervisor)");
-    assertThat(cases.get(id).state()).isEqualTo(CaseState.awaitingApproval);
+    assertThat(cases.get(id).state()).isEqualTo(ReassignmentState.awaitingApproval);
     assertThat(cases.get(id).approvedBy()).isNull();
     IDP.rename("sam", "samuel");
     approve("sam", id);
-    assertThat(cases.get(id).state()).isEqualTo(CaseState.awaitingApproval);
+    assertThat(cases.get(id).state()).isEqualTo(ReassignmentState.awaitingApproval);
 
     // another person approves
     IDP.forgetRenames();
     approve("sue", id);
-    assertThat(cases.get(id).state()).isEqualTo(CaseState.coolingOff);
+    assertThat(cases.get(id).state()).isEqualTo(ReassignmentState.coolingOff);
 
     List<AuditEntry> trail = audit.search(List.of(s.id()), null, null, null, 0, 50);
     assertThat(trail)

@@ -11,8 +11,8 @@ import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
 import org.handover.contact.Contacts;
 import org.handover.mail.MailKind;
-import org.handover.reassign.CaseState;
-import org.handover.reassign.Reassignments;
+import org.handover.reassignment.ReassignmentState;
+import org.handover.reassignment.Reassignments;
 import org.handover.staff.StaffConsoleSettings;
 import org.handover.support.BrowserJourney;
 import org.handover.support.Chromium;
@@ -208,7 +208,7 @@ class StaffJourneysTest {
 
     clock.advance(Duration.ofDays(7));
     reassignments.runDueWork();
-    assertThat(reassignments.get(id).state()).isEqualTo(CaseState.applied);
+    assertThat(reassignments.get(id).state()).isEqualTo(ReassignmentState.applied);
     assertThat(fixtures.contactsOf(s).admin()).isEqualTo(x);
 
     agent.navigate(url("/operator/console/cases/" + id));

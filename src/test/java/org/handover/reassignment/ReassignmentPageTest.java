@@ -1,4 +1,4 @@
-package org.handover.reassign;
+package org.handover.reassignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -22,7 +22,7 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The customer's case page: who may see it, veto it and confirm it; opening it changes nothing. */
-class SupportCasePageTest extends IntegrationTest {
+class ReassignmentPageTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired Reassignments cases;
@@ -75,6 +75,6 @@ class SupportCasePageTest extends IntegrationTest {
         .andExpect(status().isForbidden()); // no CSRF token
     mvc.perform(post("/account/support/cases/" + c.id() + "/veto").with(signedIn(a)).with(csrf()))
         .andExpect(flash().attributeExists("notice"));
-    assertThat(cases.get(c.id()).state()).isEqualTo(CaseState.vetoed);
+    assertThat(cases.get(c.id()).state()).isEqualTo(ReassignmentState.vetoed);
   }
 }

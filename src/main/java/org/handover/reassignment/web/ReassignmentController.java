@@ -1,8 +1,8 @@
-package org.handover.reassign.web;
+package org.handover.reassignment.web;
 
 import java.util.Locale;
-import org.handover.reassign.ReassignmentCase;
-import org.handover.reassign.Reassignments;
+import org.handover.reassignment.ReassignmentCase;
+import org.handover.reassignment.Reassignments;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Messages;
@@ -23,11 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/account/support/cases/{id}")
-class SupportCaseController {
+class ReassignmentController {
 
   private final Reassignments cases;
 
-  SupportCaseController(Reassignments cases) {
+  ReassignmentController(Reassignments cases) {
     this.cases = cases;
   }
 

@@ -1,7 +1,7 @@
-package org.handover.reassign;
+package org.handover.reassignment;
 
 /** Where a reassignment case stands. */
-public enum CaseState {
+public enum ReassignmentState {
   /** An administrator-role case waits for a second staff member's approval. */
   awaitingApproval,
   /** Current contacts have been told and may veto until the period ends. */

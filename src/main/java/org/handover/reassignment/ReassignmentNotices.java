@@ -1,4 +1,4 @@
-package org.handover.reassign;
+package org.handover.reassignment;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
 
 /** The emails of a case, written to the outbox in the caller's transaction. */
 @Component
-class CaseNotices {
+class ReassignmentNotices {
 
   private final Outbox outbox;
   private final Accounts accounts;
 
-  CaseNotices(Outbox outbox, Accounts accounts) {
+  ReassignmentNotices(Outbox outbox, Accounts accounts) {
     this.outbox = outbox;
     this.accounts = accounts;
   }

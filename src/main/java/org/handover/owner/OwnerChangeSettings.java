@@ -12,9 +12,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("handover.owner")
-public record OwnerSettings(Duration transferLock) {
+public record OwnerChangeSettings(Duration transferLock) {
 
-  public OwnerSettings {
+  public OwnerChangeSettings {
     if (transferLock != null && (transferLock.isNegative() || transferLock.isZero())) {
       throw new IllegalArgumentException("handover.owner.transfer-lock must be positive");
     }

@@ -1,4 +1,4 @@
-package org.handover.reassign;
+package org.handover.reassignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,12 +18,12 @@ import org.handover.contact.PolicyViolation;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
-import org.handover.reassign.CaseErrors.CaseConflict;
-import org.handover.reassign.CaseErrors.CaseNotFound;
-import org.handover.reassign.CaseErrors.CaseNotInStep;
-import org.handover.reassign.CaseErrors.InvalidCase;
-import org.handover.reassign.CaseErrors.OwnApproval;
-import org.handover.reassign.CaseErrors.WrongCaseCode;
+import org.handover.reassignment.ReassignmentErrors.CaseConflict;
+import org.handover.reassignment.ReassignmentErrors.CaseNotFound;
+import org.handover.reassignment.ReassignmentErrors.CaseNotInStep;
+import org.handover.reassignment.ReassignmentErrors.InvalidCase;
+import org.handover.reassignment.ReassignmentErrors.OwnApproval;
+import org.handover.reassignment.ReassignmentErrors.WrongCaseCode;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Actor;
 import org.handover.system.Nic;
@@ -80,7 +80,7 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
     HostedService s = fixtures.service(a, t, a);
 
     ReassignmentCase c = open(s, tech, x);
-    assertThat(c.state()).isEqualTo(CaseState.coolingOff);
+    assertThat(c.state()).isEqualTo(ReassignmentState.coolingOff);
     assertThat(c.coolingOffEndsAt()).isEqualTo(clock.instant().plus(Duration.ofDays(7)));
     assertThat(mailSummary(c.id(), MailKind.CASE_NOTICE))
         .containsExactlyInAnyOrder(a.value(), t.value());
@@ -93,7 +93,7 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
 
     clock.advance(Duration.ofDays(1));
     cases.runDueWork();
-    assertThat(cases.get(c.id()).state()).isEqualTo(CaseState.applied);
+    assertThat(cases.get(c.id()).state()).isEqualTo(ReassignmentState.applied);
     assertThat(fixtures.contactsOf(s)).isEqualTo(new Contacts(a, x, a));
     assertThat(mailSummary(c.id(), MailKind.CASE_APPLIED))
         .containsExactlyInAnyOrder(a.value(), t.value(), x.value());
@@ -114,14 +114,14 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
     HostedService s = fixtures.serviceOwnedBy(a);
 
     ReassignmentCase c = open(s, admin, x);
-    assertThat(c.state()).isEqualTo(CaseState.awaitingApproval);
+    assertThat(c.state()).isEqualTo(ReassignmentState.awaitingApproval);
     assertThat(mails(c.id())).isEmpty();
 
     assertThatThrownBy(() -> cases.approve(AGENT, c.id())).isInstanceOf(OwnApproval.class);
-    assertThat(cases.get(c.id()).state()).isEqualTo(CaseState.awaitingApproval);
+    assertThat(cases.get(c.id()).state()).isEqualTo(ReassignmentState.awaitingApproval);
 
     ReassignmentCase approved = cases.approve(SUPERVISOR, c.id());
-    assertThat(approved.state()).isEqualTo(CaseState.coolingOff);
+    assertThat(approved.state()).isEqualTo(ReassignmentState.coolingOff);
     assertThat(approved.approvedBy().id()).isEqualTo("staff:sam");
     assertThat(mailSummary(c.id(), MailKind.CASE_NOTICE)).containsExactly(a.value());
     assertThatThrownBy(() -> cases.approve(SUPERVISOR, c.id())).isInstanceOf(CaseNotInStep.class);
@@ -152,7 +152,7 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
     assertThatThrownBy(() -> cases.veto(as(x), c.id())).isInstanceOf(CaseNotFound.class);
 
     ReassignmentCase vetoed = cases.veto(as(a), c.id());
-    assertThat(vetoed.state()).isEqualTo(CaseState.vetoed);
+    assertThat(vetoed.state()).isEqualTo(ReassignmentState.vetoed);
     assertThat(mailSummary(c.id(), MailKind.CASE_ENDED))
         .containsExactlyInAnyOrder(a.value(), x.value());
 
@@ -171,10 +171,10 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
 
     clock.advance(Duration.ofDays(29));
     cases.runDueWork();
-    assertThat(cases.get(c.id()).state()).isEqualTo(CaseState.awaitingApproval);
+    assertThat(cases.get(c.id()).state()).isEqualTo(ReassignmentState.awaitingApproval);
     clock.advance(Duration.ofDays(1));
     cases.runDueWork();
-    assertThat(cases.get(c.id()).state()).isEqualTo(CaseState.expired);
+    assertThat(cases.get(c.id()).state()).isEqualTo(ReassignmentState.expired);
     assertThat(mailSummary(c.id(), MailKind.CASE_ENDED))
         .containsExactlyInAnyOrder(a.value(), x.value());
     assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(a));
@@ -189,11 +189,11 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
     ReassignmentCase c = open(s, tech, x);
     clock.advance(Duration.ofDays(8));
     cases.runDueWork();
-    assertThat(cases.get(c.id()).state()).isEqualTo(CaseState.coolingOff);
+    assertThat(cases.get(c.id()).state()).isEqualTo(ReassignmentState.coolingOff);
     clock.advance(Duration.ofDays(22));
     cases.runDueWork();
     ReassignmentCase expired = cases.get(c.id());
-    assertThat(expired.state()).isEqualTo(CaseState.expired);
+    assertThat(expired.state()).isEqualTo(ReassignmentState.expired);
     assertThat(expired.endReason()).isEqualTo("not confirmed in time");
     assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(a));
   }
@@ -227,7 +227,7 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
     clock.advance(Duration.ofDays(7));
     cases.runDueWork();
     ReassignmentCase refused = cases.get(c.id());
-    assertThat(refused.state()).isEqualTo(CaseState.refused);
+    assertThat(refused.state()).isEqualTo(ReassignmentState.refused);
     assertThat(refused.endReason()).isNotBlank();
     assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(a));
   }
@@ -242,7 +242,7 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
     fixtures.putInDebt(x);
     clock.advance(Duration.ofDays(7));
     cases.runDueWork();
-    assertThat(cases.get(c.id()).state()).isEqualTo(CaseState.refused);
+    assertThat(cases.get(c.id()).state()).isEqualTo(ReassignmentState.refused);
     assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(a));
   }
 

@@ -1,12 +1,12 @@
-package org.handover.reassign;
+package org.handover.reassignment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.handover.contact.ContactRole;
-import org.handover.reassign.CaseErrors.CaseNotInStep;
-import org.handover.reassign.CaseErrors.OwnApproval;
-import org.handover.system.Actor;
+import org.handover.reassignment.ReassignmentErrors.CaseNotInStep;
+import org.handover.reassignment.ReassignmentErrors.OwnApproval;
 import org.handover.system.ConfirmationCode;
 import org.handover.system.Nic;
 
@@ -19,32 +19,6 @@ import org.handover.system.Nic;
  */
 public final class ReassignmentCase {
 
-  /**
-   * A staff member as a case records them: the stable identity the four-eyes rule compares, and the
-   * name they went by, for people to read.
-   */
-  public record Staff(String id, String name) {
-
-    static Staff of(Actor staff) {
-      return new Staff(staff.id(), staff.name());
-    }
-
-    /** The name to show (the identity when no name was recorded). */
-    public String label() {
-      return name == null || name.isBlank() ? id : name;
-    }
-
-    /**
-     * Whether this is the same person as {@code other}. Cases opened before identities were
-     * recorded (an identity without {@code #issuer}) know their staff by name only: that name then
-     * counts too.
-     */
-    boolean samePersonAs(Staff other) {
-      return id.equals(other.id)
-          || (!other.id.contains("#") && other.name != null && other.name.equals(name));
-    }
-  }
-
   /** One service of a case and who held the role when the case was opened. */
   public record Item(long serviceId, String serviceType, String serviceName, Nic fromContact) {}
 
@@ -53,12 +27,13 @@ public final class ReassignmentCase {
   private final Nic newContact;
   private final String evidence;
   private final String reason;
-  private final Staff openedBy;
+  private final CaseStaff openedBy;
   private final Instant openedAt;
   private final Instant expiresAt;
   private final List<Item> items;
-  private CaseState state;
-  private Staff approvedBy;
+  private final List<ReassignmentEvent> events = new ArrayList<>();
+  private ReassignmentState state;
+  private CaseStaff approvedBy;
   private Instant coolingOffEndsAt;
   private String codeDigest;
   private int codeFailures;
@@ -72,9 +47,9 @@ public final class ReassignmentCase {
       Nic newContact,
       String evidence,
       String reason,
-      CaseState state,
-      Staff openedBy,
-      Staff approvedBy,
+      ReassignmentState state,
+      CaseStaff openedBy,
+      CaseStaff approvedBy,
       Instant openedAt,
       Instant coolingOffEndsAt,
       Instant expiresAt,
@@ -108,28 +83,42 @@ public final class ReassignmentCase {
     return role == ContactRole.admin;
   }
 
+  /** The case was just opened. */
+  void opened() {
+    events.add(new ReassignmentEvent.Opened());
+  }
+
+  /** What happened since the last call, oldest first; the list is emptied. */
+  List<ReassignmentEvent> drainEvents() {
+    List<ReassignmentEvent> drained = List.copyOf(events);
+    events.clear();
+    return drained;
+  }
+
   /**
    * A supervisor other than the opener approves; the cooling-off starts. The same person is
    * recognised by their identity, whatever name they go by now.
    */
-  void approve(Staff supervisor, Instant now, Duration coolingOff, ConfirmationCode code) {
-    step(CaseState.awaitingApproval);
+  void approve(CaseStaff supervisor, Instant now, Duration coolingOff, ConfirmationCode code) {
+    step(ReassignmentState.awaitingApproval);
     if (supervisor.samePersonAs(openedBy)) {
       throw new OwnApproval(id);
     }
     approvedBy = supervisor;
+    events.add(new ReassignmentEvent.Approved());
     startCoolingOff(now, coolingOff, code);
   }
 
   /** Current contacts are told; the new contact's code is issued. */
   void startCoolingOff(Instant now, Duration coolingOff, ConfirmationCode code) {
-    if (state != CaseState.awaitingApproval && state != CaseState.coolingOff) {
+    if (state != ReassignmentState.awaitingApproval && state != ReassignmentState.coolingOff) {
       throw new CaseNotInStep(id, state);
     }
-    state = CaseState.coolingOff;
+    state = ReassignmentState.coolingOff;
     coolingOffEndsAt = now.plus(coolingOff);
     codeDigest = code.digest();
     codeFailures = 0;
+    events.add(new ReassignmentEvent.CoolingOffStarted(code));
   }
 
   /** A current contact objects: the case ends, nothing changes. */
@@ -137,7 +126,8 @@ public final class ReassignmentCase {
     if (!state.isOpen()) {
       throw new CaseNotInStep(id, state);
     }
-    end(CaseState.vetoed, "vetoed by " + by.value(), now);
+    end(ReassignmentState.vetoed, "vetoed by " + by.value(), now);
+    events.add(new ReassignmentEvent.Vetoed());
   }
 
   /**
@@ -145,8 +135,9 @@ public final class ReassignmentCase {
    * {@code maxFailures} misses the code is void).
    */
   boolean confirm(String code, Instant now, int maxFailures) {
-    step(CaseState.coolingOff);
+    step(ReassignmentState.coolingOff);
     if (confirmedAt != null) {
+      events.add(new ReassignmentEvent.Confirmed());
       return true;
     }
     if (codeDigest == null
@@ -157,12 +148,13 @@ public final class ReassignmentCase {
     }
     confirmedAt = now;
     codeDigest = null;
+    events.add(new ReassignmentEvent.Confirmed());
     return true;
   }
 
   /** Whether the cooling-off is over with the new contact's confirmation: time to apply. */
   boolean isDue(Instant now) {
-    return state == CaseState.coolingOff
+    return state == ReassignmentState.coolingOff
         && confirmedAt != null
         && coolingOffEndsAt != null
         && !coolingOffEndsAt.isAfter(now);
@@ -173,29 +165,35 @@ public final class ReassignmentCase {
   }
 
   void applied(Instant now) {
-    step(CaseState.coolingOff);
-    end(CaseState.applied, null, now);
+    step(ReassignmentState.coolingOff);
+    end(ReassignmentState.applied, null, now);
+    events.add(new ReassignmentEvent.Applied());
   }
 
   void refuse(String why, Instant now) {
-    step(CaseState.coolingOff);
-    end(CaseState.refused, why, now);
+    step(ReassignmentState.coolingOff);
+    end(ReassignmentState.refused, why, now);
+    events.add(new ReassignmentEvent.Refused());
   }
 
   void expire(Instant now) {
     if (!state.isOpen()) {
       throw new CaseNotInStep(id, state);
     }
-    end(CaseState.expired, confirmedAt == null ? "not confirmed in time" : "not approved", now);
+    end(
+        ReassignmentState.expired,
+        confirmedAt == null ? "not confirmed in time" : "not approved",
+        now);
+    events.add(new ReassignmentEvent.Expired());
   }
 
-  private void step(CaseState expected) {
+  private void step(ReassignmentState expected) {
     if (state != expected) {
       throw new CaseNotInStep(id, state);
     }
   }
 
-  private void end(CaseState to, String why, Instant now) {
+  private void end(ReassignmentState to, String why, Instant now) {
     state = to;
     endedAt = now;
     endReason = why;
@@ -227,15 +225,15 @@ public final class ReassignmentCase {
     return reason;
   }
 
-  public CaseState state() {
+  public ReassignmentState state() {
     return state;
   }
 
-  public Staff openedBy() {
+  public CaseStaff openedBy() {
     return openedBy;
   }
 
-  public Staff approvedBy() {
+  public CaseStaff approvedBy() {
     return approvedBy;
   }
 

@@ -1,4 +1,4 @@
-package org.handover.reassign;
+package org.handover.reassignment;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reassignment cases and their services. */
 @Repository
-class CaseRepository {
+class ReassignmentRepository {
 
   private static final String COLUMNS =
       "id, role, new_contact, evidence, reason, state, opened_by, opened_by_name, approved_by,"
@@ -27,7 +27,7 @@ class CaseRepository {
 
   private final JdbcClient jdbc;
 
-  CaseRepository(JdbcClient jdbc) {
+  ReassignmentRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -37,8 +37,8 @@ class CaseRepository {
       Nic newContact,
       String evidence,
       String reason,
-      CaseState state,
-      ReassignmentCase.Staff openedBy,
+      ReassignmentState state,
+      CaseStaff openedBy,
       Instant openedAt,
       Instant expiresAt,
       List<ReassignmentCase.Item> items) {
@@ -205,12 +205,11 @@ class CaseRepository {
         new Nic(rs.getString("new_contact")),
         rs.getString("evidence"),
         rs.getString("reason"),
-        CaseState.valueOf(rs.getString("state")),
-        new ReassignmentCase.Staff(rs.getString("opened_by"), rs.getString("opened_by_name")),
+        ReassignmentState.valueOf(rs.getString("state")),
+        new CaseStaff(rs.getString("opened_by"), rs.getString("opened_by_name")),
         rs.getString("approved_by") == null
             ? null
-            : new ReassignmentCase.Staff(
-                rs.getString("approved_by"), rs.getString("approved_by_name")),
+            : new CaseStaff(rs.getString("approved_by"), rs.getString("approved_by_name")),
         Sql.instant(rs, "opened_at"),
         Sql.instant(rs, "cooling_off_ends_at"),
         Sql.instant(rs, "expires_at"),

@@ -1,4 +1,4 @@
-package org.handover.reassign;
+package org.handover.reassignment;
 
 import org.handover.support.EmbeddedPostgresDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;

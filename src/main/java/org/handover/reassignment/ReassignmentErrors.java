@@ -1,11 +1,11 @@
-package org.handover.reassign;
+package org.handover.reassignment;
 
 import org.handover.system.HandoverException;
 
 /** The refusals of reassignment cases, each with its own message. */
-public final class CaseErrors {
+public final class ReassignmentErrors {
 
-  private CaseErrors() {}
+  private ReassignmentErrors() {}
 
   /** No such case, or none the caller may see. */
   public static final class CaseNotFound extends HandoverException {
@@ -16,7 +16,7 @@ public final class CaseErrors {
 
   /** The case has ended, or is not in the step the action belongs to. */
   public static final class CaseNotInStep extends HandoverException {
-    public CaseNotInStep(long id, CaseState state) {
+    public CaseNotInStep(long id, ReassignmentState state) {
       super(Kind.CONFLICT, "case.notInStep", id, state.name());
     }
   }
