@@ -123,7 +123,7 @@ final class MailLayout {
     }
     if (!m.details().isEmpty()) {
       out.append(DETAILS);
-      for (MailView.Detail d : m.details()) {
+      for (MailDetail d : m.details()) {
         out.append(DETAIL_LABEL).append(escape(d.label())).append(DETAIL_VALUE);
         out.append(escape(d.value())).append("</td>\n          </tr>\n");
       }
@@ -148,7 +148,7 @@ final class MailLayout {
     if (m.actionUrl() != null) {
       out.append(m.actionLabel()).append(": ").append(m.actionUrl()).append("\n\n");
     }
-    for (MailView.Detail d : m.details()) {
+    for (MailDetail d : m.details()) {
       out.append(d.label()).append(": ").append(d.value()).append('\n');
     }
     out.append("\n-- \n").append(m.footer()).append('\n');

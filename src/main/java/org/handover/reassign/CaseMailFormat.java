@@ -1,0 +1,18 @@
+package org.handover.reassign;
+
+import java.util.EnumSet;
+import org.handover.mail.MailFormat;
+import org.handover.mail.MailKind;
+import org.springframework.stereotype.Component;
+
+/** The emails of an assisted reassignment case ({@link CaseMail}) as the outbox stores them. */
+@Component
+class CaseMailFormat extends MailFormat {
+
+  CaseMailFormat() {
+    super(
+        EnumSet.of(
+            MailKind.CASE_NOTICE, MailKind.CASE_CODE, MailKind.CASE_APPLIED, MailKind.CASE_ENDED),
+        (kind, payload) -> CaseMail.read(payload));
+  }
+}
