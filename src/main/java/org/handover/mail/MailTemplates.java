@@ -22,6 +22,7 @@ public class MailTemplates {
   private final MessageSource messages;
   private final HandoverProperties properties;
   private final PanelUrl panel;
+  private final MailLayout layout = new MailLayout();
   private final Map<MailKind, MailFormat> formats = new EnumMap<>(MailKind.class);
 
   MailTemplates(MessageSource messages, HandoverProperties properties, List<MailFormat> formats) {
@@ -46,7 +47,7 @@ public class MailTemplates {
   /** Renders one outbox row. Fails when a message key is missing in the recipient's language. */
   public RenderedMail render(OutboxMessage mail) {
     MailView view = view(mail);
-    return new RenderedMail(view.subject(), MailLayout.text(view), MailLayout.html(view));
+    return new RenderedMail(view.subject(), layout.text(view), layout.html(view));
   }
 
   /** The email an outbox row holds, as its feature's record. */

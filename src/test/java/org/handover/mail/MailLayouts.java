@@ -3,21 +3,20 @@ package org.handover.mail;
 import org.handover.system.Language;
 
 /**
- * The two ways of laying an email out, side by side, for {@code bench/MailLayoutBenchmark}: the
- * layout written in Java ({@link MailLayout}) and the Thymeleaf templates ({@link
- * MailTemplateLayout}), from the same translated view of a sample email.
+ * The steps of rendering an email, apart, for {@code bench/MailLayoutBenchmark}: translating it
+ * into its view, and laying the view out with the templates ({@link MailLayout}).
  */
 public final class MailLayouts {
 
   private final MailTemplates templates = MailTemplatesTest.templates();
-  private final MailTemplateLayout thymeleaf = new MailTemplateLayout();
+  private final MailLayout layout = new MailLayout();
 
-  /** A sample email of this kind (a code, two details, the recipient needing escaping). */
+  /** A sample email of this kind (a code, details, a recipient name needing escaping). */
   public OutboxMessage sample(MailKind kind, Language language) {
     return MailTemplatesTest.sample(kind, language, "Zoë <O'Brien> & \"Co\"");
   }
 
-  /** The translated view of an email: what both layouts start from. */
+  /** The translated view of an email: what the layout starts from. */
   public Object view(OutboxMessage mail) {
     return templates.view(mail);
   }
@@ -27,22 +26,9 @@ public final class MailLayouts {
     return templates.render(mail);
   }
 
-  /** Both parts with the layout written in Java. */
-  public int java(Object view) {
+  /** Both parts laid out with the templates; returns their length. */
+  public int layout(Object view) {
     MailView v = (MailView) view;
-    return MailLayout.html(v).length() + MailLayout.text(v).length();
-  }
-
-  /** Both parts with the Thymeleaf templates. */
-  public int thymeleaf(Object view) {
-    MailView v = (MailView) view;
-    return thymeleaf.html(v).length() + thymeleaf.text(v).length();
-  }
-
-  /** Whether both layouts give the same bytes for this view. */
-  public boolean same(Object view) {
-    MailView v = (MailView) view;
-    return MailLayout.html(v).equals(thymeleaf.html(v))
-        && MailLayout.text(v).equals(thymeleaf.text(v));
+    return layout.html(v).length() + layout.text(v).length();
   }
 }
