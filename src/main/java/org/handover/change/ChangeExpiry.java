@@ -20,14 +20,14 @@ public class ChangeExpiry {
   private static final Logger log = LoggerFactory.getLogger(ChangeExpiry.class);
   private static final int BATCH = 200;
 
-  private final ChangeStore store;
+  private final ChangeSets store;
   private final ChangeRepository repository;
   private final Clock clock;
   private final TransactionTemplate tx;
   private final boolean enabled;
 
   ChangeExpiry(
-      ChangeStore store,
+      ChangeSets store,
       ChangeRepository repository,
       Clock clock,
       TransactionTemplate tx,

@@ -33,6 +33,18 @@ public record Reason(String key, List<Object> args) {
     return new Reason(key, Arrays.asList((Object[]) args));
   }
 
+  /** The longest refusal reason a party's own words keep, in characters. */
+  static final int MAX_WORDS = 300;
+
+  /** A party refused, in its own few words (spaces folded, shortened) when it gave any. */
+  static Reason refusedBy(String nic, String why) {
+    String said = why == null ? "" : why.strip().replaceAll("\\s+", " ");
+    if (said.length() > MAX_WORDS) {
+      said = said.substring(0, MAX_WORDS);
+    }
+    return said.isEmpty() ? of("reason.refusedBy", nic) : of("reason.refusedBecause", nic, said);
+  }
+
   /** The reason a refusal gives, with roles kept translatable. */
   public static Reason of(HandoverException refusal) {
     List<Object> args = new ArrayList<>();

@@ -8,7 +8,7 @@ import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
-import org.handover.change.ContactChanges;
+import org.handover.change.ChangeQueries;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +26,9 @@ public class ServiceHistory {
 
   private final HostedServices services;
   private final AuditLog audit;
-  private final ContactChanges changes;
+  private final ChangeQueries changes;
 
-  ServiceHistory(HostedServices services, AuditLog audit, ContactChanges changes) {
+  ServiceHistory(HostedServices services, AuditLog audit, ChangeQueries changes) {
     this.services = services;
     this.audit = audit;
     this.changes = changes;

@@ -20,8 +20,8 @@ import org.handover.apiauth.ApiKeys;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.support.SignedRequests;
 import org.handover.support.SignedRequests.Credential;
@@ -37,7 +37,7 @@ class ApiTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired ApiKeys keys;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
 
   Credential credential(Nic nic, List<AccessRule> rules) {
     return SignedRequests.credential(keys, nic, rules);

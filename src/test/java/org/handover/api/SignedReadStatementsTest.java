@@ -13,8 +13,8 @@ import java.util.List;
 import org.handover.apiauth.AccessRule;
 import org.handover.apiauth.ApiKeys;
 import org.handover.catalog.HostedService;
-import org.handover.change.ContactChanges;
 import org.handover.support.ApiSignature;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.support.StatementCounter;
 import org.handover.system.Nic;
@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.ResultActions;
 class SignedReadStatementsTest extends IntegrationTest {
 
   /**
-   * The key re-check 1, then the task's set read whole 4 ({@code ChangeRepository.findByTask}: the
+   * The key re-check 1, then the task's set read whole 4 ({@code ChangeSetRows.findByTask}: the
    * set's row found from the task id, its items, parties, members); the caller's membership is
    * checked on the members read (one more statement when it was asked first).
    */
@@ -42,7 +42,7 @@ class SignedReadStatementsTest extends IntegrationTest {
   @Autowired StatementCounter statements;
   @Autowired MockMvc mvc;
   @Autowired ApiKeys keys;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
 
   private record Key(String app, String secret, String consumer) {}
 

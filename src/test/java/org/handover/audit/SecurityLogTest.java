@@ -11,11 +11,11 @@ import org.handover.account.Accounts;
 import org.handover.apiauth.AccessRule;
 import org.handover.apiauth.ApiKeys;
 import org.handover.catalog.HostedService;
-import org.handover.change.ContactChanges;
 import org.handover.mail.MailKind;
 import org.handover.security.SecondFactors;
 import org.handover.security.Totp;
 import org.handover.staff.AccountSessions;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.Fixtures;
 import org.handover.support.HttpSession;
 import org.handover.support.MutableClock;
@@ -39,7 +39,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Fixtures.class})
+@Import({TestClockConfiguration.class, Fixtures.class, ChangeUseCases.class})
 class SecurityLogTest {
 
   static final String FIREFOX_ON_WINDOWS =
@@ -52,7 +52,7 @@ class SecurityLogTest {
   @Autowired SecondFactors factors;
   @Autowired ApiKeys keys;
   @Autowired AccountSessions staffSessions;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired MutableClock clock;
   @Autowired JdbcClient jdbc;
 

@@ -17,8 +17,8 @@ import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChanges;
 import org.handover.contact.ContactRole;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.EmbeddedPostgresDatabase;
 import org.handover.support.IntegrationTest;
 import org.handover.system.BulkSql;
@@ -47,7 +47,7 @@ class ChangeSetBenchmark extends IntegrationTest {
     EmbeddedPostgresDatabase.register(registry, "changesetbench");
   }
 
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired HostedServices services;
   @Autowired BulkSql bulk;
   @Autowired JdbcTemplate jdbc;

@@ -19,8 +19,8 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.handover.change.ChangeSet;
-import org.handover.change.ContactChanges;
 import org.handover.contact.ContactRole;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.Fixtures;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Language;
@@ -99,7 +99,7 @@ class ReadReplicaPostgresTest extends IntegrationTest {
   }
 
   @Autowired MockMvc mvc;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
 
   private JdbcClient onReplica() {
     return JdbcClient.create(replicaDb);

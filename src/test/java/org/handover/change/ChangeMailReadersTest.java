@@ -13,6 +13,7 @@ import org.handover.mail.MailKind;
 import org.handover.mail.MailTemplates;
 import org.handover.mail.OutboxMessage;
 import org.handover.mail.RenderedMail;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ChangeMailReadersTest extends IntegrationTest {
 
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired MailTemplates templates;
 
   private RenderedMail mailTo(long setId, Nic nic, MailKind kind) {

@@ -613,7 +613,7 @@ class ChangeSetTest {
         new ChangeItem(
             1, 42, ServiceType.domain, "example.com", Set.of(ContactRole.tech), FROM, to);
     Map<Nic, ConfirmationCode> ordered = new LinkedHashMap<>();
-    ChangeSet.partiesOf(ASKER, List.of(item)).forEach(nic -> ordered.put(nic, codes.get(nic)));
+    SetItems.partiesOf(ASKER, List.of(item)).forEach(nic -> ordered.put(nic, codes.get(nic)));
     ChangeSet change = ChangeSet.requested(ASKER, List.of(item), Map.of(), ordered, NOW, EXPIRY);
     change.assignId(7);
     return change;

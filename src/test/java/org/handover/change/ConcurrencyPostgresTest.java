@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeErrors.OpenRequestConflict;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.EmbeddedPostgresDatabase;
 import org.handover.support.IntegrationTest;
 import org.handover.system.HandoverException;
@@ -38,7 +39,7 @@ class ConcurrencyPostgresTest extends IntegrationTest {
     EmbeddedPostgresDatabase.register(registry, "concurrency");
   }
 
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired AuditLog audit;
   @Autowired JdbcClient jdbc;
 

@@ -53,6 +53,7 @@ import org.handover.contact.PolicyViolation;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.system.ConfirmationCode;
 import org.handover.system.HandoverException;
@@ -94,7 +95,7 @@ abstract class ContactChangeModelTests extends IntegrationTest {
           MailKind.CHANGE_ERROR, ChangeState.error);
   private static final boolean VERBOSE = Boolean.getBoolean("model.verbose");
 
-  @Autowired private ContactChanges changes;
+  @Autowired private ChangeUseCases changes;
   @Autowired private ChangeExpiry changeExpiry;
   @Autowired private Outbox outbox;
   @Autowired private AuditLog audit;

@@ -33,6 +33,7 @@ import org.handover.contact.PolicyViolation;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
@@ -40,12 +41,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The contact-change workflow end to end through {@link ContactChanges}: every scenario of DESIGN
+ * The contact-change workflow end to end through {@link ChangeUseCases}: every scenario of DESIGN
  * §2, on each database a subclass points it at.
  */
 abstract class ContactChangeWorkflowTests extends IntegrationTest {
 
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired ChangeExpiry expiry;
   @Autowired Outbox outbox;
   @Autowired AuditLog audit;
@@ -339,7 +340,7 @@ abstract class ContactChangeWorkflowTests extends IntegrationTest {
 
   /** Counts of a preview. */
   private record ChangeContacts(int included, int excluded) {
-    ChangeContacts(ContactChanges.Preview p) {
+    ChangeContacts(SetPreview p) {
       this(p.included().size(), p.excluded().size());
     }
   }

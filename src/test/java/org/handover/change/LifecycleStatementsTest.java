@@ -7,6 +7,7 @@ import static org.handover.support.Fixtures.wanted;
 
 import java.util.List;
 import org.handover.catalog.HostedService;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.support.StatementCounter;
 import org.handover.system.Nic;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Import;
 class LifecycleStatementsTest extends IntegrationTest {
 
   @Autowired StatementCounter statements;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
 
   @Test
   void eachStepCostsAFixedNumberOfStatements() {

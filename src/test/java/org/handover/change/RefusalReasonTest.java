@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.net.URI;
 import java.util.Locale;
 import org.handover.catalog.HostedService;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 class RefusalReasonTest extends IntegrationTest {
 
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired MockMvc mvc;
 
   @Test

@@ -23,7 +23,7 @@ import org.handover.account.Accounts;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeErrors.AlreadyAnswered;
 import org.handover.change.ChangeSet;
-import org.handover.change.ContactChanges;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.H2Database;
 import org.handover.support.IntegrationTest;
 import org.handover.support.SmtpServer;
@@ -55,7 +55,7 @@ class MailDeliveryTest extends IntegrationTest {
 
   @Autowired OutboxDispatcher dispatcher;
   @Autowired Outbox outbox;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired Accounts accounts;
   @Autowired TransactionTemplate tx;
   @Autowired MeterRegistry meters;

@@ -8,7 +8,7 @@ import static org.handover.support.Fixtures.wanted;
 import java.time.Duration;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeSet;
-import org.handover.change.ContactChanges;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Language;
 import org.handover.system.Nic;
@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class RecipientLimitTest extends IntegrationTest {
 
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired Outbox outbox;
 
   private long mailsTo(String email, long after) {

@@ -19,10 +19,10 @@ import org.handover.account.Accounts;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChanges;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class OperatorApiTest extends IntegrationTest {
   @Autowired WebhookDispatcher webhookDispatcher;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired Accounts accounts;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired Outbox outbox;
 
   private static MockHttpServletRequestBuilder op(MockHttpServletRequestBuilder b) {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeSet;
-import org.handover.change.ContactChanges;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.support.SmtpServer;
 import org.handover.system.Actor;
@@ -43,7 +43,7 @@ class WebhookDeliveryTest extends IntegrationTest {
 
   @Autowired Webhooks webhooks;
   @Autowired WebhookDispatcher dispatcher;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired org.handover.change.ChangeExpiry expiry;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;

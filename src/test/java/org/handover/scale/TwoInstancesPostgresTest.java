@@ -32,11 +32,11 @@ import org.handover.catalog.NewService;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.EmbeddedPostgresDatabase;
 import org.handover.support.SmtpServer;
 import org.handover.system.Actor;
@@ -214,8 +214,8 @@ class TwoInstancesPostgresTest {
       done.add(
           pool.submit(
               () -> {
-                ContactChanges first = (n % 2 == 0 ? one : two).getBean(ContactChanges.class);
-                ContactChanges second = (n % 2 == 0 ? two : one).getBean(ContactChanges.class);
+                ChangeUseCases first = ChangeUseCases.of(n % 2 == 0 ? one : two);
+                ChangeUseCases second = ChangeUseCases.of(n % 2 == 0 ? two : one);
                 Nic a = admins.get(n);
                 Nic x = techs.get(n);
                 ChangeSet c =
@@ -246,8 +246,7 @@ class TwoInstancesPostgresTest {
     awaitOutboxDrained(jdbc);
     for (int i = 0; i < workflows; i++) {
       long id = ids.get(i);
-      assertThat(one.getBean(ContactChanges.class).find(id).orElseThrow().state())
-          .isEqualTo(ChangeState.done);
+      assertThat(ChangeUseCases.of(one).find(id).orElseThrow().state()).isEqualTo(ChangeState.done);
       assertThat(
               jdbc.sql(
                       "select count(*) from audit_log where change_id = ? and action = 'change.done'")
@@ -273,8 +272,7 @@ class TwoInstancesPostgresTest {
       Nic a = account("exp" + i);
       Nic x = account("expx" + i);
       ids.add(
-          (i % 2 == 0 ? one : two)
-              .getBean(ContactChanges.class)
+          ChangeUseCases.of(i % 2 == 0 ? one : two)
               .request(
                   Actor.customer(a, null), ServiceType.domain, domain(a).name(), Map.of(tech, x))
               .orElseThrow()

@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import org.handover.catalog.HostedService;
-import org.handover.change.ContactChanges;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class SecondFactorPolicyTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
 
   @Test
   void anAdministratorWithoutASecondFactorIsSentToEnrolBeforeHandingAnythingOver()

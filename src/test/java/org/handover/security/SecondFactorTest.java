@@ -14,9 +14,9 @@ import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.List;
 import org.handover.catalog.HostedService;
-import org.handover.change.ContactChanges;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.Fixtures;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Language;
@@ -48,7 +48,7 @@ class SecondFactorTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired SecondFactors factors;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired Outbox outbox;
 
   private final Totp totp = Totp.standard();

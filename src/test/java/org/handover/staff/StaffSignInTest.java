@@ -19,7 +19,7 @@ import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChanges;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.Fixtures;
 import org.handover.support.HttpSession;
 import org.handover.support.MutableClock;
@@ -45,7 +45,7 @@ import testidp.TestIdentityProvider;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Fixtures.class})
+@Import({TestClockConfiguration.class, Fixtures.class, ChangeUseCases.class})
 class StaffSignInTest {
 
   static final TestIdentityProvider IDP = TestIdentityProvider.start();
@@ -58,7 +58,7 @@ class StaffSignInTest {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired AuditLog audit;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired Accounts accounts;
   @Autowired MutableClock clock;
   @Autowired SecurityLog securityLog;

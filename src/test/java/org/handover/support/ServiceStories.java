@@ -10,7 +10,6 @@ import org.handover.catalog.DomainOwner;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.change.ChangeSet;
-import org.handover.change.ContactChanges;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.owner.OwnerChanges;
@@ -43,7 +42,7 @@ public class ServiceStories {
           "service.created");
 
   private final Fixtures fixtures;
-  private final ContactChanges changes;
+  private final ChangeUseCases changes;
   private final Reassignments cases;
   private final HostedServices services;
   private final OwnerChanges owners;
@@ -52,7 +51,7 @@ public class ServiceStories {
 
   public ServiceStories(
       Fixtures fixtures,
-      ContactChanges changes,
+      ChangeUseCases changes,
       Reassignments cases,
       HostedServices services,
       OwnerChanges owners,

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
 import org.handover.mail.MailKind;
 import org.handover.mail.MailTemplates;
@@ -20,6 +19,7 @@ import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
 import org.handover.owner.OwnerFixtures;
 import org.handover.support.BrowserJourney;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.Chromium;
 import org.handover.support.Fixtures;
 import org.handover.support.MutableClock;
@@ -43,7 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Fixtures.class})
+@Import({TestClockConfiguration.class, Fixtures.class, ChangeUseCases.class})
 class BrowserJourneysTest {
 
   static Chromium chromium;
@@ -53,7 +53,7 @@ class BrowserJourneysTest {
   @Autowired MutableClock clock;
   @Autowired Outbox outbox;
   @Autowired MailTemplates templates;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired HostedServices services;
 
   private BrowserJourney journey;

@@ -18,7 +18,7 @@ import org.handover.account.SignedInCustomer;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChanges;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class ChangeSetPagesTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired Accounts accounts;
   @Autowired JdbcClient jdbc;
 

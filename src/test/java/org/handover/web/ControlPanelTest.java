@@ -25,10 +25,10 @@ import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.Fixtures;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Language;
@@ -43,7 +43,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class ControlPanelTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired HostedServices services;
   @Autowired Accounts accounts;
   @Autowired Outbox outbox;

@@ -21,8 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeSet;
-import org.handover.change.ContactChanges;
 import org.handover.contact.ContactRole;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Language;
 import org.handover.system.Nic;
@@ -71,7 +71,7 @@ class OddParametersTest extends IntegrationTest {
   private static final Pattern VARIABLE = Pattern.compile("\\{[^}]*}|\\*\\*");
 
   @Autowired MockMvc mvc;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
 
   private final AtomicInteger calls = new AtomicInteger();
 

@@ -22,12 +22,12 @@ import org.handover.apiauth.ApiKeys;
 import org.handover.catalog.DomainOwner;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
-import org.handover.change.ContactChanges;
 import org.handover.contact.Contacts;
 import org.handover.mail.Outbox;
 import org.handover.owner.OwnerChange;
 import org.handover.owner.OwnerChanges;
 import org.handover.owner.OwnerFixtures;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.Chromium;
 import org.handover.support.Fixtures;
 import org.handover.support.MutableClock;
@@ -53,7 +53,7 @@ import org.springframework.test.context.ActiveProfiles;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "handover.demo.enabled=true")
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Fixtures.class})
+@Import({TestClockConfiguration.class, Fixtures.class, ChangeUseCases.class})
 class PanelPagesTest {
 
   private static final int DESKTOP = 1280;
@@ -64,7 +64,7 @@ class PanelPagesTest {
 
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
   @Autowired HostedServices services;
   @Autowired OwnerChanges owners;
   @Autowired ApiKeys keys;

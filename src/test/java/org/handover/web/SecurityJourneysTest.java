@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.handover.catalog.HostedService;
-import org.handover.change.ContactChanges;
 import org.handover.security.Totp;
 import org.handover.support.BrowserJourney;
+import org.handover.support.ChangeUseCases;
 import org.handover.support.Chromium;
 import org.handover.support.Fixtures;
 import org.handover.support.MutableClock;
@@ -40,7 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, Fixtures.class})
+@Import({TestClockConfiguration.class, Fixtures.class, ChangeUseCases.class})
 class SecurityJourneysTest {
 
   static Chromium chromium;
@@ -48,7 +48,7 @@ class SecurityJourneysTest {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired MutableClock clock;
-  @Autowired ContactChanges changes;
+  @Autowired ChangeUseCases changes;
 
   private final Totp totp = Totp.standard();
   private BrowserJourney journey;

@@ -18,10 +18,11 @@ import org.handover.catalog.ServiceKey;
 import org.handover.catalog.ServiceNames;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeItem;
+import org.handover.change.ChangeQueries;
 import org.handover.change.ChangeSet;
-import org.handover.change.ContactChanges;
+import org.handover.change.RequestChanges;
+import org.handover.change.WantedContacts;
 import org.handover.contact.ContactRole;
-import org.handover.system.Nic;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,9 +47,11 @@ import org.springframework.web.bind.annotation.RestController;
             + " whole set.")
 class ChangeSetsApi {
 
-  private final ContactChanges changes;
+  private final RequestChanges requests;
+  private final ChangeQueries changes;
 
-  ChangeSetsApi(ContactChanges changes) {
+  ChangeSetsApi(RequestChanges requests, ChangeQueries changes) {
+    this.requests = requests;
     this.changes = changes;
   }
 
@@ -90,7 +93,7 @@ class ChangeSetsApi {
       summary = "Hand the same roles of many services over at once (Handover extension)",
       description =
           "Up to "
-              + ContactChanges.MAX_SET_SERVICES
+              + RequestChanges.MAX_SET_SERVICES
               + " services. A role whose new contact is already its holder is no change. Any"
               + " service the rules refuse refuses the whole request (nothing is created); the"
               + " control panel's review leaves such services out instead.")
@@ -101,14 +104,15 @@ class ChangeSetsApi {
           "The body must be {\"services\":[{\"type\":\"domain\",\"name\":\"…\"},…],"
               + " \"contactTech\":\"…\"} with at least one service");
     }
-    if (body.services().size() > ContactChanges.MAX_SET_SERVICES) {
+    if (body.services().size() > RequestChanges.MAX_SET_SERVICES) {
       throw new ApiErrors.BadRequest(
-          "At most " + ContactChanges.MAX_SET_SERVICES + " services per change set");
+          "At most " + RequestChanges.MAX_SET_SERVICES + " services per change set");
     }
-    Map<ContactRole, Nic> wanted = new EnumMap<>(ContactRole.class);
-    put(wanted, ContactRole.admin, body.contactAdmin());
-    put(wanted, ContactRole.tech, body.contactTech());
-    put(wanted, ContactRole.billing, body.contactBilling());
+    Map<ContactRole, String> fields = new EnumMap<>(ContactRole.class);
+    fields.put(ContactRole.admin, body.contactAdmin());
+    fields.put(ContactRole.tech, body.contactTech());
+    fields.put(ContactRole.billing, body.contactBilling());
+    WantedContacts wanted = WantedContacts.fromFields(fields);
     if (wanted.isEmpty()) {
       throw new ApiErrors.BadRequest(
           "Name at least one of contactAdmin, contactTech, contactBilling");
@@ -117,7 +121,7 @@ class ChangeSetsApi {
     for (ServiceRef ref : body.services()) {
       keys.add(key(ref));
     }
-    ChangeSet set = changes.requestSet(caller.actor(), new ArrayList<>(keys), wanted, false);
+    ChangeSet set = requests.requestSet(caller.actor(), new ArrayList<>(keys), wanted, false);
     return new Created(set.id(), set.items().stream().map(ChangeItem::taskId).toList());
   }
 
@@ -148,12 +152,6 @@ class ChangeSetsApi {
                         i.from().value(),
                         i.to().value()))
             .toList());
-  }
-
-  private static void put(Map<ContactRole, Nic> wanted, ContactRole role, String nic) {
-    if (nic != null && !nic.isBlank()) {
-      wanted.put(role, Nic.parse(nic));
-    }
   }
 
   private static ServiceKey key(ServiceRef ref) {

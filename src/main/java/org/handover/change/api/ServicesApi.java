@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,8 @@ import org.handover.apiauth.OvhApi;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeItem;
-import org.handover.change.ContactChanges;
-import org.handover.contact.ContactRole;
-import org.handover.system.Nic;
+import org.handover.change.RequestChanges;
+import org.handover.change.WantedContacts;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -40,11 +38,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class ServicesApi {
 
   private final HostedServices services;
-  private final ContactChanges changes;
+  private final RequestChanges changes;
   private final Routes routes;
   private final Clock clock;
 
-  ServicesApi(HostedServices services, ContactChanges changes, Routes routes, Clock clock) {
+  ServicesApi(HostedServices services, RequestChanges changes, Routes routes, Clock clock) {
     this.clock = clock;
     this.services = services;
     this.changes = changes;
@@ -67,23 +65,11 @@ class ServicesApi {
       @PathVariable String name,
       @RequestBody Map<String, Object> body,
       HttpServletRequest request) {
-    Map<ContactRole, Nic> wanted = new EnumMap<>(ContactRole.class);
-    for (var entry : body.entrySet()) {
-      ContactRole role =
-          ContactRole.fromApiName(entry.getKey())
-              .orElseThrow(
-                  () ->
-                      new ApiErrors.BadRequest(
-                          "Unknown field "
-                              + entry.getKey()
-                              + ": expected contactAdmin, contactTech or contactBilling"));
-      if (entry.getValue() == null) {
-        continue;
-      }
-      if (!(entry.getValue() instanceof String nic)) {
-        throw new ApiErrors.BadRequest(entry.getKey() + " must be a customer ID string");
-      }
-      wanted.put(role, Nic.parse(nic));
+    WantedContacts wanted;
+    try {
+      wanted = WantedContacts.fromApiBody(body);
+    } catch (WantedContacts.Invalid invalid) {
+      throw new ApiErrors.BadRequest(invalid.getMessage());
     }
     return changes
         .request(caller.actor(), type(request), name, wanted)

@@ -6,8 +6,11 @@ import org.handover.apiauth.ApiCaller;
 import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiResponses;
 import org.handover.apiauth.OvhApi;
+import org.handover.change.AnswerChange;
+import org.handover.change.CancelChange;
+import org.handover.change.ChangeQueries;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChanges;
+import org.handover.change.ResendCode;
 import org.handover.system.Nic;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping({"/1.0/me/task/contactChange", "/v1/me/task/contactChange"})
 class TasksApi {
 
-  private final ContactChanges changes;
+  private final ChangeQueries changes;
+  private final AnswerChange answers;
+  private final ResendCode resends;
+  private final CancelChange cancels;
 
-  TasksApi(ContactChanges changes) {
+  TasksApi(ChangeQueries changes, AnswerChange answers, ResendCode resends, CancelChange cancels) {
     this.changes = changes;
+    this.answers = answers;
+    this.resends = resends;
+    this.cancels = cancels;
   }
 
   @GetMapping
@@ -57,26 +66,26 @@ class TasksApi {
   @PostMapping("/{id}/accept")
   ResponseEntity<String> accept(
       ApiCaller caller, @PathVariable long id, @RequestBody TokenBody body) {
-    changes.accept(caller.actor(), changes.setOfTask(caller.nic(), id), token(body));
+    answers.accept(caller.actor(), changes.setOfTask(caller.nic(), id), token(body));
     return ApiResponses.nothing();
   }
 
   @PostMapping("/{id}/refuse")
   ResponseEntity<String> refuse(
       ApiCaller caller, @PathVariable long id, @RequestBody TokenBody body) {
-    changes.refuse(caller.actor(), changes.setOfTask(caller.nic(), id), token(body), null);
+    answers.refuse(caller.actor(), changes.setOfTask(caller.nic(), id), token(body), null);
     return ApiResponses.nothing();
   }
 
   @PostMapping("/{id}/resendEmail")
   ResponseEntity<String> resend(ApiCaller caller, @PathVariable long id) {
-    changes.resendCode(caller.actor(), changes.setOfTask(caller.nic(), id));
+    resends.resend(caller.actor(), changes.setOfTask(caller.nic(), id));
     return ApiResponses.nothing();
   }
 
   @PostMapping("/{id}/cancel")
   ResponseEntity<String> cancel(ApiCaller caller, @PathVariable long id) {
-    changes.cancel(caller.actor(), changes.setOfTask(caller.nic(), id));
+    cancels.cancel(caller.actor(), changes.setOfTask(caller.nic(), id));
     return ApiResponses.nothing();
   }
 

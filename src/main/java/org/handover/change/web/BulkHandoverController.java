@@ -1,7 +1,6 @@
 package org.handover.change.web;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +12,10 @@ import org.handover.catalog.ServiceKey;
 import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeSet;
-import org.handover.change.ContactChanges;
-import org.handover.contact.ContactRole;
+import org.handover.change.PreviewChanges;
+import org.handover.change.RequestChanges;
+import org.handover.change.SetPreview;
+import org.handover.change.WantedContacts;
 import org.handover.contact.PlannedChange;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
@@ -31,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A bulk handover from My services: the services ticked on the page, or every service matching the
- * page's filter (up to {@value ContactChanges#MAX_SET_SERVICES}), the roles and the new contact;
+ * page's filter (up to {@value RequestChanges#MAX_SET_SERVICES}), the roles and the new contact;
  * then a review that lists what will be asked and what is left out, and why; then one change set.
  */
 @Controller
@@ -41,18 +42,24 @@ class BulkHandoverController {
   /** Included items the review page lists; the rest are counted. */
   private static final int LISTED = 50;
 
-  private final ContactChanges changes;
+  private final RequestChanges requests;
+  private final PreviewChanges previews;
   private final HostedServices services;
   private final MessageSource messages;
 
-  BulkHandoverController(ContactChanges changes, HostedServices services, MessageSource messages) {
-    this.changes = changes;
+  BulkHandoverController(
+      RequestChanges requests,
+      PreviewChanges previews,
+      HostedServices services,
+      MessageSource messages) {
+    this.requests = requests;
+    this.previews = previews;
     this.services = services;
     this.messages = messages;
   }
 
   /** What the form says: the services (ticked, or the filter), the roles, the new contact. */
-  private record Selection(List<ServiceKey> keys, Map<ContactRole, Nic> wanted) {}
+  private record Selection(List<ServiceKey> keys, WantedContacts wanted) {}
 
   @PostMapping("/review")
   String review(
@@ -68,8 +75,7 @@ class BulkHandoverController {
       flash.addFlashAttribute("alert", messages.getMessage("bulk.nothingSelected", null, locale));
       return "redirect:/account/contacts/services";
     }
-    ContactChanges.Preview preview =
-        changes.previewSet(actor, selection.keys(), selection.wanted());
+    SetPreview preview = previews.previewSet(actor, selection.keys(), selection.wanted());
     List<String> included = new ArrayList<>();
     preview
         .included()
@@ -95,7 +101,7 @@ class BulkHandoverController {
       Locale locale) {
     try {
       Selection selection = selection(actor.nic(), form, locale);
-      ChangeSet set = changes.requestSet(actor, selection.keys(), selection.wanted(), true);
+      ChangeSet set = requests.requestSet(actor, selection.keys(), selection.wanted(), true);
       flash.addFlashAttribute(
           "notice",
           messages.getMessage(
@@ -116,20 +122,12 @@ class BulkHandoverController {
 
   /** Reads the form; {@link IllegalArgumentException} when a part is missing. */
   private Selection selection(Nic viewer, MultiValueMap<String, String> form, Locale locale) {
-    String to = form.getFirst("to");
-    List<String> roles = form.getOrDefault("role", List.of());
-    if (to == null || to.isBlank() || roles.isEmpty()) {
-      throw new IllegalArgumentException("no role or new contact");
-    }
-    Nic nic = Nic.parse(to);
-    Map<ContactRole, Nic> wanted = new EnumMap<>(ContactRole.class);
-    for (String role : roles) {
-      wanted.put(ContactRole.valueOf(role), nic);
-    }
+    WantedContacts wanted =
+        WantedContacts.sameContact(form.getFirst("to"), form.getOrDefault("role", List.of()));
     Set<ServiceKey> keys = new LinkedHashSet<>();
     if ("true".equals(form.getFirst("all"))) {
       keys.addAll(
-          services.keysMatching(query(viewer, form, locale), ContactChanges.MAX_SET_SERVICES));
+          services.keysMatching(query(viewer, form, locale), RequestChanges.MAX_SET_SERVICES));
     } else {
       for (String ref : form.getOrDefault("service", List.of())) {
         int colon = ref.indexOf(':');
@@ -139,7 +137,7 @@ class BulkHandoverController {
         keys.add(new ServiceKey(type, ref.substring(colon + 1)));
       }
     }
-    if (keys.isEmpty() || keys.size() > ContactChanges.MAX_SET_SERVICES) {
+    if (keys.isEmpty() || keys.size() > RequestChanges.MAX_SET_SERVICES) {
       throw new IllegalArgumentException("no service");
     }
     return new Selection(new ArrayList<>(keys), wanted);

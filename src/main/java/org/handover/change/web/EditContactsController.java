@@ -1,7 +1,6 @@
 package org.handover.change.web;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,10 +10,13 @@ import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
 import org.handover.change.AdminHandoverEndings;
 import org.handover.change.ChangeSet;
-import org.handover.change.ContactChanges;
+import org.handover.change.EditPreview;
+import org.handover.change.PreviewChanges;
+import org.handover.change.RequestChanges;
 import org.handover.change.RoleOption;
+import org.handover.change.RoleOptions;
+import org.handover.change.WantedContacts;
 import org.handover.contact.ContactRole;
-import org.handover.contact.PlannedChange;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
@@ -38,17 +40,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/account/contacts/services/{type}/{name}/edit")
 class EditContactsController {
 
-  private final ContactChanges changes;
+  private final RequestChanges requests;
+  private final PreviewChanges previews;
+  private final RoleOptions roleOptions;
   private final HostedServices services;
   private final MessageSource messages;
   private final ObjectProvider<AdminHandoverEndings> endings;
 
   EditContactsController(
-      ContactChanges changes,
+      RequestChanges requests,
+      PreviewChanges previews,
+      RoleOptions roleOptions,
       HostedServices services,
       MessageSource messages,
       ObjectProvider<AdminHandoverEndings> endings) {
-    this.changes = changes;
+    this.requests = requests;
+    this.previews = previews;
+    this.roleOptions = roleOptions;
     this.services = services;
     this.messages = messages;
     this.endings = endings;
@@ -64,7 +72,10 @@ class EditContactsController {
     return showForm(actor, type(type, name), name, Map.of(), Map.of(), model, locale);
   }
 
-  /** First step: checks each changed field on its own, then the whole edit; shows what follows. */
+  /**
+   * First step: reads the fields, then plans the edit once (each changed role checked on its own,
+   * then the whole edit); shows what follows, or the form again with each refusal by its field.
+   */
   @PostMapping
   String preview(
       Actor actor,
@@ -74,38 +85,28 @@ class EditContactsController {
       Model model,
       Locale locale) {
     ServiceType serviceType = type(type, name);
-    HostedService service = services.requireVisibleTo(actor.nic(), serviceType, name);
-    Map<ContactRole, String> typed = new EnumMap<>(ContactRole.class);
-    Map<ContactRole, Nic> wanted = new EnumMap<>(ContactRole.class);
-    Map<ContactRole, String> errors = new EnumMap<>(ContactRole.class);
-    String assign = form.get("assignToMe");
-    for (ContactRole role : ContactRole.values()) {
-      String value = role.name().equals(assign) ? actor.nic().value() : form.get(role.name());
-      if (value == null || value.isBlank()) {
-        continue;
-      }
-      typed.put(role, value.strip());
-      try {
-        Nic nic = Nic.parse(value);
-        if (!nic.equals(service.contacts().holder(role))) {
-          changes.preview(actor, serviceType, name, Map.of(role, nic));
-          wanted.put(role, nic);
-        }
-      } catch (HandoverException refused) {
-        errors.put(role, refused.message(locale));
-      }
-    }
-    if (!errors.isEmpty()) {
-      return showForm(actor, serviceType, name, typed, errors, model, locale);
-    }
-    if (wanted.isEmpty()) {
-      model.addAttribute("alert", messages.getMessage("edit.nothingChanged", null, locale));
-      return showForm(actor, serviceType, name, typed, errors, model, locale);
-    }
+    WantedContacts.Typed input = WantedContacts.readForm(form, actor.nic());
+    Map<ContactRole, String> typed = input.text();
     try {
-      List<PlannedChange> plans = changes.preview(actor, serviceType, name, wanted);
+      EditPreview preview = previews.previewEdit(actor, serviceType, name, input.wanted());
+      Map<ContactRole, String> errors = new EnumMap<>(ContactRole.class);
+      for (ContactRole role : ContactRole.values()) {
+        HandoverException refused = input.refused().getOrDefault(role, preview.refused().get(role));
+        if (refused != null) {
+          errors.put(role, refused.message(locale));
+        }
+      }
+      if (!errors.isEmpty()) {
+        return showForm(actor, serviceType, name, typed, errors, model, locale);
+      }
+      if (preview.nothingChanged()) {
+        model.addAttribute("alert", messages.getMessage("edit.nothingChanged", null, locale));
+        return showForm(actor, serviceType, name, typed, errors, model, locale);
+      }
+      HostedService service = preview.service();
+      Map<ContactRole, Nic> wanted = preview.changes().byRole();
       model.addAttribute("service", service);
-      model.addAttribute("plans", plans);
+      model.addAttribute("plans", preview.plans());
       model.addAttribute("wanted", wanted);
       AdminHandoverEndings ending = endings.getIfAvailable();
       model.addAttribute(
@@ -116,7 +117,7 @@ class EditContactsController {
       return "change/edit-confirm";
     } catch (HandoverException refused) {
       model.addAttribute("alert", refused.message(locale));
-      return showForm(actor, serviceType, name, typed, errors, model, locale);
+      return showForm(actor, serviceType, name, typed, Map.of(), model, locale);
     }
   }
 
@@ -132,15 +133,9 @@ class EditContactsController {
       Model model,
       Locale locale) {
     ServiceType serviceType = type(type, name);
-    Map<ContactRole, Nic> wanted = new LinkedHashMap<>();
-    for (ContactRole role : ContactRole.values()) {
-      String value = form.get(role.name());
-      if (value != null && !value.isBlank()) {
-        wanted.put(role, Nic.parse(value));
-      }
-    }
+    WantedContacts wanted = WantedContacts.fromForm(form);
     try {
-      Optional<ChangeSet> created = changes.request(actor, serviceType, name, wanted);
+      Optional<ChangeSet> created = requests.request(actor, serviceType, name, wanted);
       if (created.isEmpty()) {
         model.addAttribute("alert", messages.getMessage("edit.nothingChanged", null, locale));
         return showForm(actor, serviceType, name, Map.of(), Map.of(), model, locale);
@@ -168,7 +163,7 @@ class EditContactsController {
       Model model,
       Locale locale) {
     HostedService service = services.requireVisibleTo(actor.nic(), type, name);
-    List<RoleOption> options = changes.roleOptions(actor.nic(), type, name);
+    List<RoleOption> options = roleOptions.of(actor.nic(), type, name);
     model.addAttribute("service", service);
     model.addAttribute("options", options);
     Map<ContactRole, String> locks = new EnumMap<>(ContactRole.class);

@@ -6,9 +6,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.handover.change.AnswerChange;
+import org.handover.change.CancelChange;
+import org.handover.change.ChangeQueries;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChanges;
+import org.handover.change.ResendCode;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
 import org.handover.system.Actor;
@@ -52,12 +55,24 @@ class MyRequestsController {
           ChangeState.aborted,
           ChangeState.error);
 
-  private final ContactChanges changes;
+  private final ChangeQueries changes;
+  private final AnswerChange answers;
+  private final ResendCode resends;
+  private final CancelChange cancels;
   private final MessageSource messages;
   private final Outbox outbox;
 
-  MyRequestsController(ContactChanges changes, MessageSource messages, Outbox outbox) {
+  MyRequestsController(
+      ChangeQueries changes,
+      AnswerChange answers,
+      ResendCode resends,
+      CancelChange cancels,
+      MessageSource messages,
+      Outbox outbox) {
     this.changes = changes;
+    this.answers = answers;
+    this.resends = resends;
+    this.cancels = cancels;
     this.messages = messages;
     this.outbox = outbox;
   }
@@ -129,7 +144,7 @@ class MyRequestsController {
       @RequestParam(defaultValue = "") String token,
       RedirectAttributes flash,
       Locale locale) {
-    return act(id, flash, locale, () -> afterAcceptance(changes.accept(actor, id, token), locale));
+    return act(id, flash, locale, () -> afterAcceptance(answers.accept(actor, id, token), locale));
   }
 
   @PostMapping("/{id}/refuse")
@@ -144,7 +159,7 @@ class MyRequestsController {
         id,
         flash,
         locale,
-        () -> notice("requests.refused", changes.refuse(actor, id, token, reason), locale));
+        () -> notice("requests.refused", answers.refuse(actor, id, token, reason), locale));
   }
 
   @PostMapping("/{id}/resend")
@@ -154,7 +169,7 @@ class MyRequestsController {
         flash,
         locale,
         () -> {
-          changes.resendCode(actor, id);
+          resends.resend(actor, id);
           return messages.getMessage("requests.resent", new Object[] {String.valueOf(id)}, locale);
         });
   }
@@ -162,7 +177,7 @@ class MyRequestsController {
   @PostMapping("/{id}/cancel")
   String cancel(Actor actor, @PathVariable long id, RedirectAttributes flash, Locale locale) {
     return act(
-        id, flash, locale, () -> notice("requests.cancelled", changes.cancel(actor, id), locale));
+        id, flash, locale, () -> notice("requests.cancelled", cancels.cancel(actor, id), locale));
   }
 
   /** Runs one action; its outcome, or its refusal, shows as a banner on the request's row. */

@@ -10,7 +10,8 @@ import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServicePage;
 import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
-import org.handover.change.ContactChanges;
+import org.handover.change.ChangeQueries;
+import org.handover.change.RequestChanges;
 import org.handover.system.Actor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -27,10 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class MyServicesController {
 
   private final HostedServices services;
-  private final ContactChanges changes;
+  private final ChangeQueries changes;
   private final MessageSource messages;
 
-  MyServicesController(HostedServices services, ContactChanges changes, MessageSource messages) {
+  MyServicesController(HostedServices services, ChangeQueries changes, MessageSource messages) {
     this.services = services;
     this.changes = changes;
     this.messages = messages;
@@ -97,7 +98,7 @@ class MyServicesController {
         "rows",
         new ServiceRows(messages, locale, request, response)
             .html(page.services(), openSets, actor.nic()));
-    model.addAttribute("maxSet", ContactChanges.MAX_SET_SERVICES);
+    model.addAttribute("maxSet", RequestChanges.MAX_SET_SERVICES);
     return "catalog/services";
   }
 

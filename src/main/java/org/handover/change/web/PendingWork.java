@@ -3,7 +3,7 @@ package org.handover.change.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.handover.account.PanelCustomer;
-import org.handover.change.ContactChanges;
+import org.handover.change.ChangeQueries;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class PendingWork {
 
-  private final ContactChanges changes;
+  private final ChangeQueries changes;
 
-  PendingWork(ContactChanges changes) {
+  PendingWork(ChangeQueries changes) {
     this.changes = changes;
   }
 

@@ -6,10 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedServices;
+import org.handover.change.AbortChange;
 import org.handover.change.ChangeErrors.ChangeNotFound;
+import org.handover.change.ChangeQueries;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChanges;
 import org.handover.operator.InvalidOperatorRequest;
 import org.handover.operator.api.OperatorViews.AuditView;
 import org.handover.operator.api.OperatorViews.ChangeView;
@@ -31,12 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/operator/v1")
 class OperatorChangesApi {
 
-  private final ContactChanges changes;
+  private final ChangeQueries changes;
+  private final AbortChange abort;
   private final AuditLog audit;
   private final HostedServices services;
 
-  OperatorChangesApi(ContactChanges changes, AuditLog audit, HostedServices services) {
+  OperatorChangesApi(
+      ChangeQueries changes, AbortChange abort, AuditLog audit, HostedServices services) {
     this.changes = changes;
+    this.abort = abort;
     this.audit = audit;
     this.services = services;
   }
@@ -82,7 +86,7 @@ class OperatorChangesApi {
     }
     ChangeSet set = changes.findByTask(id).orElseThrow(() -> new ChangeNotFound(id));
     return ChangeView.of(
-        changes.abort(operator, set.id(), body.reason()), set.item(id).orElseThrow());
+        abort.abort(operator, set.id(), body.reason()), set.item(id).orElseThrow());
   }
 
   @GetMapping("/audit")

@@ -10,7 +10,7 @@ import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.NewService;
 import org.handover.catalog.ServiceType;
-import org.handover.change.ContactChanges;
+import org.handover.change.DeleteService;
 import org.handover.contact.Contacts;
 import org.handover.operator.InvalidOperatorRequest;
 import org.handover.operator.api.OperatorViews.ServiceView;
@@ -34,9 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 class OperatorServicesApi {
 
   private final HostedServices services;
-  private final ContactChanges changes;
+  private final DeleteService changes;
 
-  OperatorServicesApi(HostedServices services, ContactChanges changes) {
+  OperatorServicesApi(HostedServices services, DeleteService changes) {
     this.services = services;
     this.changes = changes;
   }
@@ -98,7 +98,7 @@ class OperatorServicesApi {
   @DeleteMapping("/{type}/{name}")
   ResponseEntity<Void> delete(
       Actor operator, @PathVariable String type, @PathVariable String name) {
-    changes.deleteService(operator, type(type), name);
+    changes.delete(operator, type(type), name);
     return ResponseEntity.noContent().build();
   }
 

@@ -14,9 +14,9 @@ import org.handover.catalog.HostedServices.ServiceNotFound;
 import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeErrors.ChangeNotFound;
+import org.handover.change.ChangeQueries;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
-import org.handover.change.ContactChanges;
 import org.handover.history.ServiceHistory;
 import org.handover.security.SecondFactors;
 import org.handover.staff.AccountSessions;
@@ -40,7 +40,7 @@ class ConsoleController {
 
   private final Accounts accounts;
   private final HostedServices services;
-  private final ContactChanges changes;
+  private final ChangeQueries changes;
   private final SecondFactors factors;
   private final AuditLog audit;
   private final ServiceHistory history;
@@ -50,7 +50,7 @@ class ConsoleController {
   ConsoleController(
       Accounts accounts,
       HostedServices services,
-      ContactChanges changes,
+      ChangeQueries changes,
       SecondFactors factors,
       AuditLog audit,
       ServiceHistory history,
