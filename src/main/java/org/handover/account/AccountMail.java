@@ -67,7 +67,7 @@ record AccountMail(
     return p;
   }
 
-  static void put(Map<String, Object> payload, String key, Object value) {
+  private static void put(Map<String, Object> payload, String key, Object value) {
     if (value != null) {
       payload.put(key, value);
     }

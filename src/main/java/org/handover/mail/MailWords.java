@@ -28,10 +28,6 @@ public final class MailWords {
     this.locale = locale;
   }
 
-  Locale locale() {
-    return locale;
-  }
-
   /** A message; fails when the key is missing in the reader's language. */
   public String text(String key, Object... args) {
     return messages.getMessage(key, args, locale);
