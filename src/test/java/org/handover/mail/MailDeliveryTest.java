@@ -129,7 +129,7 @@ class MailDeliveryTest extends IntegrationTest {
     assertThat(dispatcher.deliverDue()).isEqualTo(2);
     MimeMessage toX = received(email(x));
     assertThat(toX.getSubject())
-        .startsWith("À confirmer : vous deviendriez le contact technique de " + s.name());
+        .startsWith("À confirmer\u202f: vous deviendriez le contact technique de " + s.name());
     Matcher link = LINK.matcher(textPart(toX));
     assertThat(link.find()).isTrue();
     assertThat(Long.parseLong(link.group(1))).isEqualTo(c.id());
@@ -146,9 +146,9 @@ class MailDeliveryTest extends IntegrationTest {
     assertThat(recipients())
         .containsExactlyInAnyOrder(
             "Please confirm your request>" + email(a),
-            "À confirmer >" + email(x),
+            "À confirmer\u202f>" + email(x),
             x + " accepted the contact change for " + s.name() + ">" + email(a),
-            "C’est fait >" + email(x),
+            "C’est fait\u202f>" + email(x),
             "Done>" + email(a));
     assertThat(outbox.forChange(c.id()))
         .allSatisfy(

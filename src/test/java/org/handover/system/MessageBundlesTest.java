@@ -153,11 +153,11 @@ class MessageBundlesTest {
     assertThat(format("messages_it.properties", "edit.confirm.intro", 2))
         .isEqualTo("Verrà creata una richiesta con 2 modifiche:");
     assertThat(format("messages_fr.properties", "edit.confirm.intro", 0))
-        .isEqualTo("Cela crée une demande avec 0 changement :");
+        .isEqualTo("Cela crée une demande avec 0 changement\u202f:");
     assertThat(format("messages_fr.properties", "edit.confirm.intro", 1))
-        .isEqualTo("Cela crée une demande avec un changement :");
+        .isEqualTo("Cela crée une demande avec un changement\u202f:");
     assertThat(format("messages_fr.properties", "edit.confirm.intro", 2))
-        .isEqualTo("Cela crée une demande avec 2 changements :");
+        .isEqualTo("Cela crée une demande avec 2 changements\u202f:");
     assertThat(format("messages_de.properties", "edit.confirm.intro", 1))
         .isEqualTo("Damit wird eine Anfrage mit einer Änderung erstellt:");
     assertThat(format("messages_de.properties", "edit.confirm.intro", 3))

@@ -265,7 +265,7 @@ class ControlPanelTest extends IntegrationTest {
     // not signed in by the sign-up itself: the answer must not tell a known address from a new one
     assertThat(result.getResponse().getContentAsString())
         .contains("lang=\"it\"")
-        .contains("Benvenuto")
+        .contains("Ti diamo il benvenuto")
         .contains("id=\"signup-check\"");
 
     Nic nic = accounts.findForSignIn(email).orElseThrow().nic();

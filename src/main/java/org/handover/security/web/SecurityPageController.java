@@ -11,6 +11,7 @@ import org.handover.account.CustomerSignInSettings;
 import org.handover.apiauth.ApiKeys;
 import org.handover.audit.SecurityEntry;
 import org.handover.audit.SecurityLog;
+import org.handover.security.BrowserNames;
 import org.handover.security.InterruptedForms;
 import org.handover.security.Passkeys;
 import org.handover.security.QrCodes;
@@ -55,6 +56,7 @@ class SecurityPageController {
   private final SignInGuard guard;
   private final SecurityLog log;
   private final CustomerSignInSettings customers;
+  private final BrowserNames browsers;
 
   SecurityPageController(
       SecondFactors factors,
@@ -66,7 +68,9 @@ class SecurityPageController {
       HandoverProperties properties,
       SignInGuard guard,
       SecurityLog log,
-      CustomerSignInSettings customers) {
+      CustomerSignInSettings customers,
+      BrowserNames browsers) {
+    this.browsers = browsers;
     this.log = log;
     this.customers = customers;
     this.factors = factors;
@@ -80,11 +84,13 @@ class SecurityPageController {
   }
 
   @GetMapping
-  String show(Actor actor, HttpServletRequest request, Model model) {
+  String show(Actor actor, HttpServletRequest request, Model model, Locale locale) {
     model.addAttribute("factors", factors.list(actor.nic()));
     model.addAttribute("passkeys", passkeys.list(actor.nic()));
     model.addAttribute("recoveryLeft", factors.unusedRecoveryCodes(actor.nic()));
-    model.addAttribute("sessions", sessions.list(actor.nic(), request.getSession().getId()));
+    List<WebSessions.View> signedIn = sessions.list(actor.nic(), request.getSession().getId());
+    model.addAttribute("sessions", signedIn);
+    model.addAttribute("browsers", browsers.bySession(signedIn, locale));
     model.addAttribute("consumerKeys", keys.consumerKeys(actor.nic(), KEYS_SHOWN));
     model.addAttribute("required", request.getParameter("required") != null);
     model.addAttribute("passwords", customers.passwords());

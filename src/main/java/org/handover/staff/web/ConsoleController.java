@@ -2,6 +2,7 @@ package org.handover.staff.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
@@ -18,7 +19,9 @@ import org.handover.change.ChangeQueries;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
 import org.handover.history.ServiceHistory;
+import org.handover.security.BrowserNames;
 import org.handover.security.SecondFactors;
+import org.handover.security.WebSessions;
 import org.handover.staff.AccountSessions;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Controller;
@@ -46,6 +49,7 @@ class ConsoleController {
   private final ServiceHistory history;
   private final AccountSessions sessions;
   private final SecurityLog securityLog;
+  private final BrowserNames browsers;
 
   ConsoleController(
       Accounts accounts,
@@ -55,7 +59,9 @@ class ConsoleController {
       AuditLog audit,
       ServiceHistory history,
       AccountSessions sessions,
-      SecurityLog securityLog) {
+      SecurityLog securityLog,
+      BrowserNames browsers) {
+    this.browsers = browsers;
     this.securityLog = securityLog;
     this.accounts = accounts;
     this.services = services;
@@ -102,7 +108,10 @@ class ConsoleController {
 
   @GetMapping("/accounts/{nic}")
   String account(
-      @PathVariable String nic, @RequestParam(required = false) Long logBefore, Model model) {
+      @PathVariable String nic,
+      @RequestParam(required = false) Long logBefore,
+      Model model,
+      Locale locale) {
     Nic id = Nic.parse(nic);
     Account account = accounts.find(id).orElseThrow(() -> new UnknownAccount(id));
     model.addAttribute("account", account);
@@ -115,7 +124,9 @@ class ConsoleController {
                     account.nic(), null, null, null, null, null, null, null, null, LIMIT))
             .services());
     model.addAttribute("requests", changes.listInvolving(account.nic(), null, false, null, LIMIT));
-    model.addAttribute("sessions", sessions.list(account.nic()));
+    List<WebSessions.View> signedIn = sessions.list(account.nic());
+    model.addAttribute("sessions", signedIn);
+    model.addAttribute("browsers", browsers.bySession(signedIn, locale));
     model.addAttribute("history", audit.search(null, account.nic().value(), null, null, 0, LIMIT));
     model.addAttribute(
         "securityLog",

@@ -1,0 +1,108 @@
+package org.handover.staff.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.handover.support.IntegrationTest;
+import org.handover.support.ServiceStories;
+import org.handover.support.ServiceStories.Story;
+import org.handover.system.Nic;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The console speaks to staff in words, in their language: an audit trail's actions by their labels
+ * (the service history's where it has one), who acted by kind, an account's state, a party's
+ * answer, roles and categories translated; the internal names ({@code change.done}, {@code active},
+ * {@code accepted}) stay in attributes, never in the text a person reads.
+ */
+@Import(ServiceStories.class)
+class ConsoleWordsTest extends IntegrationTest {
+
+  private static final Pattern ACTION = Pattern.compile("data-action=\"([a-zA-Z.]+)\"");
+
+  @Autowired MockMvc mvc;
+  @Autowired ServiceStories stories;
+  @Autowired ActionLabels labels;
+
+  private String page(String path, String language) throws Exception {
+    return mvc.perform(
+            get(path)
+                .header("Accept-Language", language)
+                .with(user("vera").authorities(new SimpleGrantedAuthority("STAFF_VIEWER"))))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  /** What a person reads: the page without its tags and their attributes. */
+  private static String text(String html) {
+    return html.replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ");
+  }
+
+  private static List<String> actions(String html) {
+    return ACTION.matcher(html).results().map(m -> m.group(1)).distinct().toList();
+  }
+
+  @Test
+  void aRequestsTrailNamesEachActionInTheReadersLanguage() throws Exception {
+    Story story = stories.domainWithAPast();
+    String html = page("/operator/console/requests/" + story.applied(), "en");
+
+    assertThat(actions(html)).contains("change.requested", "party.accepted", "change.done");
+    assertThat(text(html))
+        .contains("Change requested", "Accepted by a person asked", "Change applied")
+        .contains("Customer " + story.owner(), story.owner() + " · Accepted");
+    for (String action : actions(html)) {
+      assertThat(text(html)).as(action).doesNotContain(action);
+    }
+
+    String french = text(page("/operator/console/requests/" + story.applied(), "fr"));
+    assertThat(french)
+        .contains("Changement demandé", "Changement appliqué", "Client " + story.owner())
+        .doesNotContain("change.done", "Change applied");
+  }
+
+  @Test
+  void anAccountPageReadsInWords() throws Exception {
+    Story story = stories.domainWithAPast();
+    Nic nic = story.owner();
+    String html = page("/operator/console/accounts/" + nic, "it");
+
+    assertThat(html).containsPattern("id=\"account-state\"[^>]*>Attivo<");
+    assertThat(text(html)).doesNotContain("account.created", "change.done", " customer ");
+
+    Nic newcomer = fixtures.account();
+    String empty = page("/operator/console/accounts/" + newcomer, "en");
+    // no requests: one sentence says so, and no empty table stands under it
+    assertThat(empty).contains("Nothing found.").doesNotContain("id=\"requests\"");
+  }
+
+  @Test
+  void searchResultsNameStatesAndCategories() throws Exception {
+    Story story = stories.domainWithAPast();
+    String html = page("/operator/console?q=" + story.service().name(), "de");
+    assertThat(text(html)).contains("Domain").doesNotContain(" domain ");
+    String accounts = page("/operator/console?q=" + story.owner(), "fr");
+    assertThat(text(accounts)).contains("Actif").doesNotContain(" active ");
+  }
+
+  @Test
+  void everyActionGetsALabelThatExists() {
+    assertThat(labels.key("change.done")).isEqualTo("history.action.change.done");
+    assertThat(labels.key("owner.change.requested"))
+        .isEqualTo("history.action.owner.change.requested");
+    assertThat(labels.key("account.suspended")).isEqualTo("console.action.account.suspended");
+    assertThat(labels.key("staff.code.resent")).isEqualTo("console.action.staff.code.resent");
+    assertThat(labels.key("something.new")).isEqualTo(ActionLabels.OTHER);
+    assertThat(labels.key(null)).isEqualTo(ActionLabels.OTHER);
+  }
+}
