@@ -2,7 +2,6 @@ package org.handover.account;
 
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -168,10 +167,7 @@ public class Accounts {
       throw new EmailTaken(email);
     }
     outbox.enqueue(
-        MailKind.ACCOUNT_CREATED,
-        account.recipient(),
-        Map.of("nic", nic.value(), "firstName", account.firstName()),
-        null);
+        MailKind.ACCOUNT_CREATED, account.recipient(), AccountMail.created(account), null);
     if (!vouched) {
       sendConfirmation(account);
     }
@@ -203,10 +199,7 @@ public class Accounts {
     outbox.enqueue(
         MailKind.EMAIL_CONFIRM,
         account.recipient(),
-        Map.of(
-            "nic", account.nic().value(),
-            "recipientName", account.displayName(),
-            "code", code.text()),
+        AccountMail.withCode(account, code.text()),
         null);
   }
 
@@ -361,10 +354,7 @@ public class Accounts {
               outbox.enqueue(
                   MailKind.PASSWORD_RESET,
                   account.recipient(),
-                  Map.of(
-                      "nic", account.nic().value(),
-                      "recipientName", account.displayName(),
-                      "code", code.text()),
+                  AccountMail.withCode(account, code.text()),
                   null);
               audit.record(
                   actor, "account.passwordResetRequested", null, null, account.nic().value());
@@ -440,19 +430,16 @@ public class Accounts {
     throttle.record(perAccount);
     throttle.record(perAddress);
     var code = codes.issue(account.nic(), AccountCodes.Purpose.email, email, clock.instant());
-    Map<String, Object> data =
-        Map.of(
-            "nic", account.nic().value(),
-            "recipientName", account.displayName(),
-            "newEmail", email);
-    Map<String, Object> withCode = new HashMap<>(data);
-    withCode.put("code", code.text());
     outbox.enqueue(
         MailKind.EMAIL_CHANGE_CODE,
         new Recipient(account.nic(), email, account.language()),
-        withCode,
+        AccountMail.emailChange(account, email, code.text()),
         null);
-    outbox.enqueue(MailKind.EMAIL_CHANGE_NOTICE, account.recipient(), data, null);
+    outbox.enqueue(
+        MailKind.EMAIL_CHANGE_NOTICE,
+        account.recipient(),
+        AccountMail.emailChange(account, email, null),
+        null);
     audit.record(actor, "account.emailChangeRequested", null, null, null);
   }
 
