@@ -1,7 +1,6 @@
 package org.handover.access;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,19 +80,18 @@ class AccessNotices {
         continue;
       }
       boolean grantee = grantees.contains(nic);
-      Map<String, Object> payload = new HashMap<>();
-      payload.put("recipientName", a.displayName());
-      payload.put("serviceName", first.name());
-      payload.put("serviceType", first.type().name());
-      payload.put("serviceCount", resources.size());
-      payload.put("askingAccount", p.owner().value());
-      payload.put("toAccount", String.join(", ", grantees.stream().map(Nic::value).toList()));
-      payload.put("detail", p.name());
-      payload.put("policyId", p.id());
-      if (event.isEnd()) {
-        payload.put("reasonKey", "access.reason." + event.name());
-      }
-      letters.add(new Outbox.Letter(kind(event, grantee), a.recipient(), payload, null));
+      var mail =
+          new AccessMail(
+              a.displayName(),
+              first.name(),
+              first.type().name(),
+              resources.size(),
+              p.owner().value(),
+              String.join(", ", grantees.stream().map(Nic::value).toList()),
+              p.name(),
+              p.id(),
+              event.isEnd() ? "access.reason." + event.name() : null);
+      letters.add(new Outbox.Letter(kind(event, grantee), a.recipient(), mail, null));
     }
     outbox.enqueueAll(letters);
   }

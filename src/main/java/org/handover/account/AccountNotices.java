@@ -3,9 +3,7 @@ package org.handover.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.Recipient;
@@ -39,25 +37,12 @@ public class AccountNotices {
   }
 
   void send(Account account, Recipient to, MailKind kind, String detail) {
-    Map<String, Object> data = new HashMap<>();
-    data.put("nic", account.nic().value());
-    data.put("recipientName", account.displayName());
-    if (detail != null) {
-      data.put("detail", detail);
-    }
-    outbox.enqueue(kind, to, data, null);
+    outbox.enqueue(kind, to, AccountMail.notice(account, detail), null);
   }
 
   /** Queues an email carrying a code (in a link or to type) to the account's own address. */
   void sendCode(Account account, MailKind kind, ConfirmationCode code) {
-    outbox.enqueue(
-        kind,
-        account.recipient(),
-        Map.of(
-            "nic", account.nic().value(),
-            "recipientName", account.displayName(),
-            "code", code.text()),
-        null);
+    outbox.enqueue(kind, account.recipient(), AccountMail.withCode(account, code.text()), null);
   }
 
   /**
@@ -73,12 +58,9 @@ public class AccountNotices {
         || !repository.takeDebtNotice(indebted, now, now.minus(Duration.ofDays(1)))) {
       return;
     }
-    Map<String, Object> data = new HashMap<>();
-    data.put("nic", account.nic().value());
-    data.put("recipientName", account.displayName());
-    data.put("askingAccount", asker.value());
-    data.put("roles", List.of(role));
-    data.put("serviceName", service);
-    outbox.enqueue(MailKind.DEBT_NOTICE, account.recipient(), data, null);
+    var mail =
+        new DebtNoticeMail(
+            account.nic().value(), account.displayName(), asker.value(), List.of(role), service);
+    outbox.enqueue(MailKind.DEBT_NOTICE, account.recipient(), mail, null);
   }
 }

@@ -3,7 +3,6 @@ package org.handover.account;
 import static org.handover.account.AccountFields.blankToNull;
 
 import java.time.Clock;
-import java.util.Map;
 import org.handover.audit.AuditLog;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
@@ -133,10 +132,7 @@ public class AccountOpening {
       throw new EmailTaken(email);
     }
     outbox.enqueue(
-        MailKind.ACCOUNT_CREATED,
-        account.recipient(),
-        Map.of("nic", nic.value(), "firstName", account.firstName()),
-        null);
+        MailKind.ACCOUNT_CREATED, account.recipient(), AccountMail.created(account), null);
     if (!vouched) {
       confirmation.send(account);
     }

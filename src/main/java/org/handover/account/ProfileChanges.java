@@ -3,8 +3,6 @@ package org.handover.account;
 import static org.handover.account.AccountFields.blankToNull;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import org.handover.audit.AuditLog;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
@@ -103,19 +101,16 @@ public class ProfileChanges {
     throttle.record(perAccount);
     throttle.record(perAddress);
     var code = codes.issue(account.nic(), AccountCodes.Purpose.email, email, clock.instant());
-    Map<String, Object> data =
-        Map.of(
-            "nic", account.nic().value(),
-            "recipientName", account.displayName(),
-            "newEmail", email);
-    Map<String, Object> withCode = new HashMap<>(data);
-    withCode.put("code", code.text());
     outbox.enqueue(
         MailKind.EMAIL_CHANGE_CODE,
         new Recipient(account.nic(), email, account.language()),
-        withCode,
+        AccountMail.emailChange(account, email, code.text()),
         null);
-    outbox.enqueue(MailKind.EMAIL_CHANGE_NOTICE, account.recipient(), data, null);
+    outbox.enqueue(
+        MailKind.EMAIL_CHANGE_NOTICE,
+        account.recipient(),
+        AccountMail.emailChange(account, email, null),
+        null);
     audit.record(actor, "account.emailChangeRequested", null, null, null);
   }
 

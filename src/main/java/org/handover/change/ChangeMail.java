@@ -1,16 +1,29 @@
 package org.handover.change;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.handover.contact.ContactRole;
+import org.handover.mail.MailArguments;
+import org.handover.mail.MailContent;
+import org.handover.mail.MailDetail;
+import org.handover.mail.MailKind;
+import org.handover.mail.MailWords;
+import org.handover.mail.PanelUrl;
+import org.handover.mail.StoredPayload;
 
 /**
  * What an email about a change set says to one reader, as one typed record: the set's facts, the
  * first items that concern the reader and their count, how the reader relates to the set (see
- * {@link MailReader}), and the personal parts (recipient, code, who accepted). {@link #payload()}
- * is the outbox row's JSON, which {@code mail.MailTemplates} renders.
+ * {@link MailReader}), and the personal parts (recipient, code, who accepted). It writes the outbox
+ * row's payload and is read back from it ({@link ChangeMailFormat}).
+ *
+ * @param fromAccounts the contacts being replaced, joined by commas
+ * @param toAccounts the new contacts, joined by commas
+ * @param ended why the set ended; null while it is open
+ * @param reader {@link MailReader#relation()}; null for the neutral wording
  */
 record ChangeMail(
     long changeId,
@@ -19,28 +32,72 @@ record ChangeMail(
     int serviceCount,
     int itemCount,
     List<String> roles,
-    List<String> fromAccounts,
-    List<String> toAccounts,
+    String fromAccounts,
+    String toAccounts,
     String askingAccount,
     String state,
-    String expiresAt,
-    String doneAt,
-    Reason reason,
+    Instant expiresAt,
+    Instant doneAt,
+    Ended ended,
     String reader,
     List<String> ownRoles,
-    List<Line> items) {
+    List<Line> items,
+    Personal personal)
+    implements MailContent {
 
   /** Items an email lists; the rest are counted. */
   static final int LISTED = 20;
 
+  private static final int SERVICES = 2;
+  private static final int SERVICE_TYPE = 3;
+  private static final int ROLES = 4;
+  private static final int FROM = 5;
+  private static final int TO = 6;
+  private static final int ASKER = 7;
+  private static final int EXPIRES = 8;
+  private static final int REQUEST = 9;
+  private static final int REASON = 10;
+  private static final int ACCEPTED_BY = 11;
+  private static final int OWN_ROLES = 15;
+
   /** One listed item. */
-  record Line(String serviceType, String serviceName, List<String> roles, String from, String to) {}
+  record Line(String serviceType, String serviceName, List<String> roles, String from, String to) {
+
+    static Line read(StoredPayload p) {
+      return new Line(
+          p.text("serviceType"),
+          p.text("serviceName"),
+          p.texts("roles"),
+          p.text("from"),
+          p.text("to"));
+    }
+
+    Map<String, Object> payload() {
+      Map<String, Object> l = new LinkedHashMap<>();
+      l.put("serviceType", serviceType);
+      l.put("serviceName", serviceName);
+      l.put("roles", roles);
+      l.put("from", from);
+      l.put("to", to);
+      return l;
+    }
+  }
+
+  /**
+   * Why the set ended: the reason's key and arguments as stored, and its text in the reader's
+   * language when it was written (shown for a reason without a key).
+   */
+  record Ended(String key, List<Object> args, String text) {}
+
+  /** The parts of an email that depend on its recipient; code and acceptedBy may be null. */
+  record Personal(String recipientName, boolean isParty, String code, String acceptedBy) {}
 
   /** What the set says to one reader: the items that concern them, and how they relate to it. */
-  static ChangeMail of(ChangeSet set, MailReader reader) {
+  static ChangeMail of(ChangeSet set, MailReader reader, Personal personal, String reasonText) {
     List<ChangeItem> items = reader.items();
     ChangeItem first = items.get(0);
     boolean whole = items.size() == set.items().size();
+    Reason reason = set.reason();
     return new ChangeMail(
         set.id(),
         first.serviceType().name(),
@@ -53,30 +110,58 @@ record ChangeMail(
             .sorted()
             .map(ContactRole::name)
             .toList(),
-        items.stream().map(i -> i.from().value()).distinct().toList(),
-        items.stream().map(i -> i.to().value()).distinct().toList(),
+        String.join(", ", items.stream().map(i -> i.from().value()).distinct().toList()),
+        String.join(", ", items.stream().map(i -> i.to().value()).distinct().toList()),
         set.asker().value(),
         set.state().name(),
-        set.expiresAt().toString(),
-        set.doneAt() == null ? null : set.doneAt().toString(),
-        set.reason(),
+        set.expiresAt(),
+        set.doneAt(),
+        reason == null ? null : new Ended(reason.key(), List.copyOf(reason.args()), reasonText),
         reader.relation(),
         reader.ownRoles().stream().sorted().map(ContactRole::name).toList(),
-        items.stream()
-            .limit(LISTED)
-            .map(
-                i ->
-                    new Line(
-                        i.serviceType().name(),
-                        i.serviceName(),
-                        i.sortedRoles().stream().map(ContactRole::name).toList(),
-                        i.from().value(),
-                        i.to().value()))
-            .toList());
+        items.stream().limit(LISTED).map(ChangeMail::line).toList(),
+        personal);
   }
 
-  /** The outbox payload, with the personal parts added. */
-  Map<String, Object> payload(Personal personal) {
+  private static Line line(ChangeItem i) {
+    return new Line(
+        i.serviceType().name(),
+        i.serviceName(),
+        i.sortedRoles().stream().map(ContactRole::name).toList(),
+        i.from().value(),
+        i.to().value());
+  }
+
+  static ChangeMail read(StoredPayload p) {
+    return new ChangeMail(
+        p.number("changeId"),
+        p.text("serviceType"),
+        p.text("serviceName"),
+        (int) p.number("serviceCount"),
+        (int) p.number("itemCount"),
+        p.texts("roles"),
+        p.text("fromAccount"),
+        p.text("toAccount"),
+        p.text("askingAccount"),
+        p.text("state"),
+        p.instant("expiresAt"),
+        p.instant("doneAt"),
+        p.has("reason") || p.has("reasonKey")
+            ? new Ended(p.text("reasonKey"), p.list("reasonArgs"), p.text("reason"))
+            : null,
+        p.text("reader"),
+        p.texts("ownRoles"),
+        p.nested("items").stream().map(Line::read).toList(),
+        new Personal(
+            p.text("recipientName"),
+            p.flag("recipientIsParty"),
+            p.text("code"),
+            p.text("acceptedBy")));
+  }
+
+  /** The outbox payload (its keys are those of the rows already stored). */
+  @Override
+  public Map<String, Object> payload() {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("changeId", changeId);
     data.put("serviceType", serviceType);
@@ -84,29 +169,21 @@ record ChangeMail(
     data.put("serviceCount", serviceCount);
     data.put("itemCount", itemCount);
     data.put("roles", roles);
-    data.put("fromAccount", String.join(", ", fromAccounts));
-    data.put("toAccount", String.join(", ", toAccounts));
+    data.put("fromAccount", fromAccounts);
+    data.put("toAccount", toAccounts);
     data.put("askingAccount", askingAccount);
     data.put("state", state);
-    data.put("expiresAt", expiresAt);
+    data.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
     if (doneAt != null) {
-      data.put("doneAt", doneAt);
+      data.put("doneAt", doneAt.toString());
     }
-    if (reason != null) {
-      data.put("reasonKey", reason.key());
-      data.put("reasonArgs", List.copyOf(reason.args()));
-      data.put("reason", personal.reason());
+    if (ended != null) {
+      data.put("reasonKey", ended.key());
+      data.put("reasonArgs", ended.args());
+      data.put("reason", ended.text());
     }
     List<Map<String, Object>> lines = new ArrayList<>();
-    for (Line line : items) {
-      Map<String, Object> l = new LinkedHashMap<>();
-      l.put("serviceType", line.serviceType());
-      l.put("serviceName", line.serviceName());
-      l.put("roles", line.roles());
-      l.put("from", line.from());
-      l.put("to", line.to());
-      lines.add(l);
-    }
+    items.forEach(line -> lines.add(line.payload()));
     data.put("items", lines);
     if (reader != null) {
       data.put("reader", reader);
@@ -123,7 +200,78 @@ record ChangeMail(
     return data;
   }
 
-  /** The parts of an email that depend on its recipient. */
-  record Personal(
-      String recipientName, boolean isParty, String reason, String code, String acceptedBy) {}
+  @Override
+  public String recipientName() {
+    return personal.recipientName();
+  }
+
+  @Override
+  public String code() {
+    return personal.code();
+  }
+
+  @Override
+  public void arguments(MailArguments arguments, MailWords words) {
+    arguments
+        .set(SERVICES, words.services(serviceName, serviceCount))
+        .set(SERVICE_TYPE, words.serviceType(serviceType))
+        .set(ROLES, words.roles(roles))
+        .set(FROM, fromAccounts)
+        .set(TO, toAccounts)
+        .set(ASKER, askingAccount)
+        .set(EXPIRES, words.date(expiresAt))
+        .set(REQUEST, String.valueOf(changeId))
+        .set(REASON, reason(words))
+        .set(ACCEPTED_BY, personal.acceptedBy())
+        .set(OWN_ROLES, words.roles(ownRoles));
+  }
+
+  /** The reason in the reader's language: its key's message, else the text stored with it. */
+  private String reason(MailWords words) {
+    if (ended == null) {
+      return "";
+    }
+    if (ended.key() == null) {
+      return ended.text();
+    }
+    return words.text(ended.key(), nonNull(toAccounts), nonNull(askingAccount));
+  }
+
+  private static String nonNull(String value) {
+    return value == null ? "" : value;
+  }
+
+  /** The request's page, with the code filled in when the email carries one. */
+  @Override
+  public String link(MailKind kind, PanelUrl panel) {
+    String token = code() == null ? "" : "?token=" + PanelUrl.encode(code());
+    return panel.to("/account/contacts/requests/" + changeId + token);
+  }
+
+  /**
+   * The set's facts: its number, who asked, then one line per listed item (the rest counted), and
+   * the reason once it ended or the deadline while it is open.
+   */
+  @Override
+  public List<MailDetail> details(MailKind kind, MailWords words) {
+    List<MailDetail> details = new ArrayList<>();
+    details.add(words.detail("request", String.valueOf(changeId)));
+    details.add(words.detail("asker", nonNull(askingAccount)));
+    for (Line item : items) {
+      details.add(
+          new MailDetail(
+              words.serviceType(item.serviceType()) + " " + item.serviceName(),
+              words.roles(item.roles()) + ": " + item.from() + " \u2192 " + item.to()));
+    }
+    int more = itemCount - items.size();
+    if (more > 0) {
+      details.add(new MailDetail("", words.text("mail.detail.more", more)));
+    }
+    if (ended != null && ended.text() != null) {
+      details.add(words.detail("reason", reason(words)));
+    } else if (kind != MailKind.CHANGE_DONE) {
+      details.add(words.detail("expires", words.date(expiresAt)));
+    }
+    return details;
+  }
 }

@@ -44,9 +44,14 @@ class ChangeNotifications {
     for (Nic nic : set.members()) {
       ConfirmationCode code = codes.get(nic);
       MailKind kind = code == null ? MailKind.CHANGE_NOTICE : MailKind.CHANGE_CODE;
-      ChangeMail mail = ChangeMail.of(set, MailReader.of(set, nic, contacts));
       letters.add(
-          letter(kind, set, mail, people.get(nic), code == null ? null : code.text(), null));
+          letter(
+              kind,
+              set,
+              MailReader.of(set, nic, contacts),
+              people.get(nic),
+              code == null ? null : code.text(),
+              null));
     }
     outbox.enqueueAll(letters);
   }
@@ -82,7 +87,7 @@ class ChangeNotifications {
             letter(
                 MailKind.CHANGE_CODE_RESENT,
                 set,
-                ChangeMail.of(set, MailReader.of(set, nic, Map.of())),
+                MailReader.of(set, nic, Map.of()),
                 accounts.require(nic),
                 code.text(),
                 null)));
@@ -93,8 +98,8 @@ class ChangeNotifications {
     Map<ServiceKey, Contacts> contacts = contactsFor(set, nics);
     List<Outbox.Letter> letters = new ArrayList<>();
     for (Nic nic : nics) {
-      ChangeMail mail = ChangeMail.of(set, MailReader.of(set, nic, contacts));
-      letters.add(letter(kind, set, mail, people.get(nic), null, acceptedBy));
+      letters.add(
+          letter(kind, set, MailReader.of(set, nic, contacts), people.get(nic), null, acceptedBy));
     }
     outbox.enqueueAll(letters);
   }
@@ -115,12 +120,16 @@ class ChangeNotifications {
   }
 
   private static Outbox.Letter letter(
-      MailKind kind, ChangeSet set, ChangeMail mail, Account to, String code, String acceptedBy) {
+      MailKind kind, ChangeSet set, MailReader reader, Account to, String code, String acceptedBy) {
     String reason = set.reason() == null ? null : set.reason().message(to.language().locale());
     var personal =
         new ChangeMail.Personal(
-            to.displayName(), set.party(to.nic()).isPresent(), reason, code, acceptedBy);
+            to.displayName(), set.party(to.nic()).isPresent(), code, acceptedBy);
     return new Outbox.Letter(
-        kind, to.recipient(), mail.payload(personal), set.id(), to.nic().equals(set.asker()));
+        kind,
+        to.recipient(),
+        ChangeMail.of(set, reader, personal, reason),
+        set.id(),
+        to.nic().equals(set.asker()));
   }
 }

@@ -16,9 +16,5 @@ record MailView(
     String code,
     String actionLabel,
     String actionUrl,
-    List<Detail> details,
-    String footer) {
-
-  /** One labelled fact, such as the service or the expiry date. */
-  record Detail(String label, String value) {}
-}
+    List<MailDetail> details,
+    String footer) {}

@@ -32,14 +32,14 @@ public class Outbox {
   }
 
   /**
-   * Writes one email row; must run inside the transaction of the change that causes it. An email
-   * someone else's action sends is left out once its recipient has had enough ({@link
-   * RecipientLimits}).
+   * Writes one email row (its feature's record, stored as the row's payload); must run inside the
+   * transaction of the change that causes it. An email someone else's action sends is left out once
+   * its recipient has had enough ({@link RecipientLimits}).
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void enqueue(MailKind kind, Recipient to, Map<String, ?> payload, Long changeId) {
-    if (!limits.allowed(List.of(new Letter(kind, to, payload, changeId))).isEmpty()) {
-      repository.insert(kind, to, payload, changeId, clock.instant());
+  public void enqueue(MailKind kind, Recipient to, MailPayload mail, Long changeId) {
+    if (!limits.allowed(List.of(new Letter(kind, to, mail, changeId))).isEmpty()) {
+      repository.insert(kind, to, mail, changeId, clock.instant());
     }
   }
 
@@ -49,7 +49,7 @@ public class Outbox {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean accepts(MailKind kind, Recipient to) {
-    return !limits.allowed(List.of(new Letter(kind, to, Map.of(), null))).isEmpty();
+    return !limits.allowed(List.of(new Letter(kind, to, Map::of, null))).isEmpty();
   }
 
   /**
@@ -58,10 +58,10 @@ public class Outbox {
    * it back.
    */
   public record Letter(
-      MailKind kind, Recipient to, Map<String, ?> payload, Long changeId, boolean ownRequest) {
+      MailKind kind, Recipient to, MailPayload mail, Long changeId, boolean ownRequest) {
 
-    public Letter(MailKind kind, Recipient to, Map<String, ?> payload, Long changeId) {
-      this(kind, to, payload, changeId, false);
+    public Letter(MailKind kind, Recipient to, MailPayload mail, Long changeId) {
+      this(kind, to, mail, changeId, false);
     }
   }
 

@@ -45,7 +45,7 @@ class OutboxRepository {
   /** A delivered row: when, and the payload it keeps (without its code). */
   record Delivered(long id, Instant at, Map<String, Object> kept) {}
 
-  void insert(MailKind kind, Recipient to, Map<String, ?> payload, Long changeId, Instant now) {
+  void insert(MailKind kind, Recipient to, MailPayload mail, Long changeId, Instant now) {
     var at = Sql.ts(now);
     jdbc.sql(
             """
@@ -57,7 +57,7 @@ class OutboxRepository {
             to.nic() == null ? null : to.nic().value(),
             to.email(),
             to.language().name(),
-            json.writeValueAsString(payload),
+            json.writeValueAsString(mail.payload()),
             changeId,
             at,
             at)
@@ -78,7 +78,7 @@ class OutboxRepository {
                       l.to().nic() == null ? null : l.to().nic().value(),
                       l.to().email(),
                       l.to().language().name(),
-                      json.writeValueAsString(l.payload()),
+                      json.writeValueAsString(l.mail().payload()),
                       l.changeId(),
                       "pending",
                       0,

@@ -1,7 +1,5 @@
 package org.handover.owner;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.handover.account.Account;
 import org.handover.catalog.DomainOwner;
 import org.handover.mail.MailKind;
@@ -26,10 +24,8 @@ class OwnerNotices {
 
   /** A registrant's code and link to the public confirmation page. */
   void code(OwnerChange c, OwnerChange.Party party, Account admin, String link, String code) {
-    Map<String, Object> payload = payload(c, admin, nameOf(c, party.registrant()));
-    payload.put("code", code);
-    payload.put("link", link);
-    outbox.enqueue(MailKind.OWNER_CHANGE_CODE, registrant(party.email(), admin), payload, null);
+    OwnerMail mail = mail(c, nameOf(c, party.registrant()), code, link);
+    outbox.enqueue(MailKind.OWNER_CHANGE_CODE, registrant(party.email(), admin), mail, null);
   }
 
   /** The administrator is told the change was asked and who must confirm. */
@@ -37,7 +33,7 @@ class OwnerNotices {
     outbox.enqueue(
         MailKind.OWNER_CHANGE_REQUESTED,
         admin.recipient(),
-        payload(c, admin, admin.displayName()),
+        mail(c, admin.displayName(), null, null),
         null);
   }
 
@@ -45,21 +41,26 @@ class OwnerNotices {
   void ended(OwnerChange c, MailKind kind, Account admin) {
     for (OwnerChange.Party p : c.parties()) {
       outbox.enqueue(
-          kind, registrant(p.email(), admin), payload(c, admin, nameOf(c, p.registrant())), null);
+          kind, registrant(p.email(), admin), mail(c, nameOf(c, p.registrant()), null, null), null);
     }
-    outbox.enqueue(kind, admin.recipient(), payload(c, admin, admin.displayName()), null);
+    outbox.enqueue(kind, admin.recipient(), mail(c, admin.displayName(), null, null), null);
   }
 
   /** A minor correction (address, phone) was made: the registrant and the admin are told. */
   void corrected(String domain, DomainOwner before, DomainOwner after, Account admin) {
     for (boolean toAdmin : new boolean[] {false, true}) {
-      Map<String, Object> p = new HashMap<>();
-      p.put("recipientName", toAdmin ? admin.displayName() : after.name());
-      p.put("serviceName", domain);
-      p.put("serviceType", "domain");
-      p.put("askingAccount", admin.nic().value());
-      p.put("fromAccount", correctionOf(before));
-      p.put("toAccount", correctionOf(after));
+      var p =
+          new OwnerMail(
+              null,
+              toAdmin ? admin.displayName() : after.name(),
+              domain,
+              admin.nic().value(),
+              correctionOf(before),
+              correctionOf(after),
+              null,
+              null,
+              null,
+              null);
       outbox.enqueue(
           MailKind.OWNER_CORRECTED,
           toAdmin ? admin.recipient() : registrant(after.email(), admin),
@@ -84,21 +85,18 @@ class OwnerNotices {
     return new Recipient(null, email, admin == null ? Language.en : admin.language());
   }
 
-  private static Map<String, Object> payload(OwnerChange c, Account admin, String recipientName) {
-    Map<String, Object> p = new HashMap<>();
-    p.put("ownerChangeId", c.id());
-    p.put("detail", c.id());
-    p.put("recipientName", recipientName);
-    p.put("serviceName", c.domain());
-    p.put("serviceType", "domain");
-    p.put("askingAccount", c.askedBy().value());
-    p.put("fromAccount", display(c.before()));
-    p.put("toAccount", display(c.after()));
-    p.put("expiresAt", c.expiresAt().toString());
-    if (c.endReason() != null) {
-      p.put("reason", c.endReason());
-    }
-    return p;
+  private static OwnerMail mail(OwnerChange c, String recipientName, String code, String link) {
+    return new OwnerMail(
+        c.id(),
+        recipientName,
+        c.domain(),
+        c.askedBy().value(),
+        display(c.before()),
+        display(c.after()),
+        c.expiresAt(),
+        c.endReason(),
+        code,
+        link);
   }
 
   /** The registrant as the emails show it: name, organisation, email. */

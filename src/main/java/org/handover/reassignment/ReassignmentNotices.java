@@ -2,10 +2,8 @@ package org.handover.reassignment;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
@@ -66,27 +64,21 @@ class ReassignmentNotices {
       return;
     }
     ReassignmentCase.Item first = c.items().get(0);
-    Map<String, Object> payload = new HashMap<>();
-    payload.put("caseId", c.id());
-    payload.put("detail", c.id());
-    payload.put("recipientName", account.firstName() + " " + account.lastName());
-    payload.put(
-        "serviceName",
-        c.items().size() == 1
-            ? first.serviceName()
-            : first.serviceName() + " (+" + (c.items().size() - 1) + ")");
-    payload.put("serviceType", first.serviceType());
-    payload.put("roles", List.of(c.role().name()));
-    payload.put("fromAccount", String.join(", ", fromContacts(c)));
-    payload.put("toAccount", c.newContact().value());
-    payload.put("reason", why != null ? why : c.reason());
-    if (c.coolingOffEndsAt() != null) {
-      payload.put("expiresAt", c.coolingOffEndsAt().toString());
-    }
-    if (code != null) {
-      payload.put("code", code);
-    }
-    outbox.enqueue(kind, account.recipient(), payload, null);
+    var mail =
+        new ReassignmentMail(
+            c.id(),
+            account.firstName() + " " + account.lastName(),
+            c.items().size() == 1
+                ? first.serviceName()
+                : first.serviceName() + " (+" + (c.items().size() - 1) + ")",
+            first.serviceType(),
+            List.of(c.role().name()),
+            String.join(", ", fromContacts(c)),
+            c.newContact().value(),
+            why != null ? why : c.reason(),
+            c.coolingOffEndsAt(),
+            code);
+    outbox.enqueue(kind, account.recipient(), mail, null);
   }
 
   private static List<String> fromContacts(ReassignmentCase c) {

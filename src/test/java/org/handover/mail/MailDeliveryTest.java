@@ -221,7 +221,7 @@ class MailDeliveryTest extends IntegrationTest {
             outbox.enqueue(
                 MailKind.ACCOUNT_CREATED,
                 new Recipient(null, "bad address@example.com", Language.en),
-                Map.of("nic", "aa111111-ovh", "recipientName", "Nobody"),
+                () -> Map.of("nic", "aa111111-ovh", "recipientName", "Nobody"),
                 null));
     long bad = outbox.lastId();
     fixtures.account();
@@ -243,7 +243,7 @@ class MailDeliveryTest extends IntegrationTest {
             outbox.enqueue(
                 MailKind.CHANGE_EXPIRED,
                 new Recipient(null, "someone@example.com", Language.en),
-                Map.of("serviceName", "example.com", "expiresAt", "not a date"),
+                () -> Map.of("serviceName", "example.com", "expiresAt", "not a date"),
                 null));
     long broken = outbox.lastId();
     fixtures.account();

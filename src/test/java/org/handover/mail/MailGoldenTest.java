@@ -18,11 +18,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Both parts of a few emails, compared in full with the output the Thymeleaf layouts gave before
- * the layouts were written in Java ({@code src/test/resources/mail-golden/}): a code, a list of
- * changes with the rest counted, a reason, no details, two paragraphs, and a recipient name that
- * needs escaping, in every language. {@code -Dmail.golden.write=true} rewrites the files (and
- * fails, so that a rewrite is never a pass).
+ * Both parts of a few emails, compared in full with the output the Thymeleaf layouts gave when the
+ * files were written ({@code src/test/resources/mail-golden/}; the layout written in Java that
+ * stood in for the templates for a while gave the same bytes): a code, a list of changes with the
+ * rest counted, a reason, no details, two paragraphs, and a recipient name that needs escaping, in
+ * every language. {@code -Dmail.golden.write=true} rewrites the files (and fails, so that a rewrite
+ * is never a pass).
  */
 class MailGoldenTest {
 

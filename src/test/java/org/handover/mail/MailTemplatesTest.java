@@ -1,8 +1,10 @@
 package org.handover.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /** Every email kind renders in every language, in both parts, with nothing left untranslated. */
 class MailTemplatesTest {
@@ -28,14 +34,29 @@ class MailTemplatesTest {
     messages.setBasename("messages");
     messages.setDefaultEncoding("UTF-8");
     messages.setFallbackToSystemLocale(false);
-    HandoverProperties properties =
-        new Binder(
-                new MapConfigurationPropertySource(
-                    Map.of(
-                        "handover.provider-name", "Example Hosting",
-                        "handover.public-base-url", "https://panel.example.net/")))
-            .bindOrCreate("handover", HandoverProperties.class);
-    return new MailTemplates(messages, properties);
+    return new MailTemplates(messages, properties(), formats());
+  }
+
+  private static HandoverProperties properties() {
+    return new Binder(
+            new MapConfigurationPropertySource(
+                Map.of(
+                    "handover.provider-name", "Example Hosting",
+                    "handover.public-base-url", "https://panel.example.net/")))
+        .bindOrCreate("handover", HandoverProperties.class);
+  }
+
+  /** Every feature's {@link MailFormat}, found as the application finds them. */
+  static List<MailFormat> formats() {
+    var scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AssignableTypeFilter(MailFormat.class));
+    try (var context = new GenericApplicationContext()) {
+      for (BeanDefinition format : scanner.findCandidateComponents("org.handover")) {
+        context.registerBeanDefinition(format.getBeanClassName(), format);
+      }
+      context.refresh();
+      return List.copyOf(context.getBeansOfType(MailFormat.class).values());
+    }
   }
 
   static OutboxMessage sample(MailKind kind, Language language, String recipientName) {
@@ -210,6 +231,21 @@ class MailTemplatesTest {
   void thePasswordResetEmailSaysHowLongItsCodeWorks() {
     assertThat(templates.render(sample(MailKind.PASSWORD_RESET, Language.en, "A")).text())
         .contains("30 minutes");
+  }
+
+  @Test
+  void everyKindHasExactlyOneFeatureThatFormatsIt() {
+    List<MailFormat> formats = formats();
+    MailFormat changes =
+        formats.stream().filter(f -> f.kinds().contains(MailKind.CHANGE_CODE)).findFirst().get();
+    List<MailFormat> without = formats.stream().filter(f -> f != changes).toList();
+    List<MailFormat> twice = new ArrayList<>(formats);
+    twice.add(changes);
+
+    assertThatThrownBy(() -> new MailTemplates(null, properties(), without))
+        .hasMessageContaining("CHANGE_CODE has no mail format");
+    assertThatThrownBy(() -> new MailTemplates(null, properties(), twice))
+        .hasMessageContaining("has two mail formats");
   }
 
   @Test

@@ -64,7 +64,8 @@ class SmtpRefusalsTest extends IntegrationTest {
             outbox.enqueue(
                 MailKind.PASSWORD_RESET,
                 new Recipient(null, address, Language.en),
-                Map.of("nic", "aa111111-ovh", "recipientName", "Someone", "code", "ABCD-EFGH"),
+                () ->
+                    Map.of("nic", "aa111111-ovh", "recipientName", "Someone", "code", "ABCD-EFGH"),
                 null));
     return outbox.lastId();
   }
@@ -121,7 +122,8 @@ class SmtpRefusalsTest extends IntegrationTest {
             outbox.enqueue(
                 MailKind.PASSWORD_RESET,
                 new Recipient(holder, "reject-" + holder + "@example.net", Language.en),
-                Map.of("nic", holder.value(), "recipientName", "Someone", "code", "ABCD-EFGH"),
+                () ->
+                    Map.of("nic", holder.value(), "recipientName", "Someone", "code", "ABCD-EFGH"),
                 change));
     long id = outbox.lastId();
     long other = codeEmailTo("reject-someone-else@example.net");

@@ -85,7 +85,7 @@ class TwoDispatchersPostgresTest extends IntegrationTest {
             outbox.enqueue(
                 kind,
                 new Recipient(null, address, Language.en),
-                MailTemplatesTest.sample(kind, Language.en, "Reader").payload(),
+                MailTemplatesTest.sample(kind, Language.en, "Reader")::payload,
                 null));
   }
 

@@ -1,0 +1,80 @@
+package org.handover.mail;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+
+/**
+ * The message bundles in one reader's language, for a feature's mail record: texts, the names of
+ * service types and roles, and dates (kept as {@link Instant} until written here).
+ */
+public final class MailWords {
+
+  /** One formatter per language, built once (building one per email showed in the profile). */
+  private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
+
+  private final MessageSource messages;
+  private final Locale locale;
+
+  MailWords(MessageSource messages, Locale locale) {
+    this.messages = messages;
+    this.locale = locale;
+  }
+
+  /** A message; fails when the key is missing in the reader's language. */
+  public String text(String key, Object... args) {
+    return messages.getMessage(key, args, locale);
+  }
+
+  /** A message, or null when the bundle has none under this key. */
+  String optional(String key, Object[] args) {
+    return messages.getMessage(key, args, null, locale);
+  }
+
+  /** The name of a service type ({@code domain}, …); empty for none. */
+  public String serviceType(String type) {
+    return type == null ? "" : text("enum.ServiceType." + type);
+  }
+
+  /** The names of contact roles ({@code admin}, …), joined; empty for none. */
+  public String roles(List<String> roles) {
+    if (roles == null) {
+      return "";
+    }
+    return roles.stream().map(r -> text("enum.ContactRole." + r)).collect(Collectors.joining(", "));
+  }
+
+  /** The first service, or it and how many others there are ({@code count} in all). */
+  public String services(String first, int count) {
+    String name = first == null ? "" : first;
+    return count > 1 ? text("mail.services", name, count - 1) : name;
+  }
+
+  /** A moment in the reader's language, in UTC; empty for none. */
+  public String date(Instant at) {
+    if (at == null) {
+      return "";
+    }
+    return DATES
+            .computeIfAbsent(
+                locale,
+                l ->
+                    DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                        .withLocale(l)
+                        .withZone(ZoneOffset.UTC))
+            .format(at)
+        + " UTC";
+  }
+
+  /** A labelled fact whose label is {@code mail.detail.KEY}. */
+  public MailDetail detail(String key, String value) {
+    return new MailDetail(text("mail.detail." + key), value);
+  }
+}
