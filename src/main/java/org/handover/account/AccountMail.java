@@ -13,7 +13,8 @@ import org.handover.mail.StoredPayload;
  * An email about the reader's own account: sign-up, address confirmation and change, password
  * reset, and the security notices. Any field but {@code nic} may be null.
  *
- * @param firstName stored by the sign-up email only (which greets nobody by name)
+ * @param firstName stored by sign-up emails written before they stored the name they greet; such a
+ *     row greets the person by it
  * @param detail what a security notice names: a factor, a device, an application, an address
  */
 record AccountMail(
@@ -26,7 +27,8 @@ record AccountMail(
 
   /** Sign-up: the new customer ID. */
   static AccountMail created(Account account) {
-    return new AccountMail(account.nic().value(), null, account.firstName(), null, null, null);
+    return new AccountMail(
+        account.nic().value(), account.displayName(), account.firstName(), null, null, null);
   }
 
   /** A code for the account's own address (confirmation, password reset). */
@@ -53,6 +55,12 @@ record AccountMail(
         p.text("newEmail"),
         p.text("detail"),
         p.text("code"));
+  }
+
+  /** Whom the email greets (a sign-up row written before the name was stored: the first name). */
+  @Override
+  public String recipientName() {
+    return recipientName == null ? firstName : recipientName;
   }
 
   @Override

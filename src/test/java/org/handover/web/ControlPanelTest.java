@@ -27,6 +27,7 @@ import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
 import org.handover.contact.Contacts;
 import org.handover.mail.MailKind;
+import org.handover.mail.MailTemplates;
 import org.handover.mail.Outbox;
 import org.handover.support.ChangeUseCases;
 import org.handover.support.Fixtures;
@@ -47,6 +48,7 @@ class ControlPanelTest extends IntegrationTest {
   @Autowired HostedServices services;
   @Autowired Accounts accounts;
   @Autowired Outbox outbox;
+  @Autowired MailTemplates mailTemplates;
 
   private static RequestPostProcessor signedIn(Nic nic) {
     return user(nic.value()).roles("CUSTOMER");
@@ -351,6 +353,9 @@ class ControlPanelTest extends IntegrationTest {
     Nic nic = accounts.findForSignIn(email).orElseThrow().nic();
     assertThat(mail.recipientNic()).isEqualTo(nic.value());
     assertThat(mail.language()).isEqualTo("fr");
+    assertThat(mailTemplates.render(mail).text())
+        .as("the welcome email greets the person by name")
+        .contains("Bonjour Nora Newcomer,");
   }
 
   @Test
