@@ -1,0 +1,2 @@
+/** The contact roles and the rules of who may hand which role to whom (ChangePolicy). */
+package org.handover.contact;

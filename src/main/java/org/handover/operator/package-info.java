@@ -1,0 +1,2 @@
+/** The provider's side: the operator API, webhooks and the bulk import of services. */
+package org.handover.operator;
