@@ -1,4 +1,4 @@
-package org.handover.web;
+package org.handover.security.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.handover.api;
+package org.handover.owner.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

@@ -1,4 +1,4 @@
-package org.handover.api;
+package org.handover.change.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.handover.contact.ContactRole.tech;

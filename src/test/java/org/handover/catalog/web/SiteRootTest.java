@@ -1,4 +1,4 @@
-package org.handover.web;
+package org.handover.catalog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

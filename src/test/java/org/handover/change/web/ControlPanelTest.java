@@ -1,4 +1,4 @@
-package org.handover.web;
+package org.handover.change.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

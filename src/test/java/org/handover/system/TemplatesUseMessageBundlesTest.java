@@ -1,4 +1,4 @@
-package org.handover.web;
+package org.handover.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
