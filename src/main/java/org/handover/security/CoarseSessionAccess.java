@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.handover.system.DatabaseUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -18,9 +21,16 @@ import org.springframework.stereotype.Component;
  * security context, the CSRF token) are written as before, when they change. The price: a session
  * may end up to {@link #GRANULARITY} before its timeout, and "last use" on the security page is
  * that coarse.
+ *
+ * <p>A save that fails because the database went away (a failover) is logged and skipped: it comes
+ * after the request did its work and built its answer, which is then sent whole and true. The
+ * session keeps what was saved before (at worst the person is asked to sign in again); a 503 here
+ * would tell them nothing was changed when it was, or cut off a page already on its way.
  */
 @Component
 class CoarseSessionAccess implements BeanPostProcessor {
+
+  private static final Logger log = LoggerFactory.getLogger(CoarseSessionAccess.class);
 
   static final Duration GRANULARITY = Duration.ofMinutes(1);
 
@@ -46,7 +56,14 @@ class CoarseSessionAccess implements BeanPostProcessor {
 
     @Override
     public void save(CoarseSession<S> session) {
-      delegate.save(session.delegate);
+      try {
+        delegate.save(session.delegate);
+      } catch (RuntimeException e) {
+        if (!DatabaseUnavailable.causes(e)) {
+          throw e;
+        }
+        log.warn("A web session was not saved: the database went away ({})", e.toString());
+      }
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.handover.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -15,12 +17,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The database goes away under a running server (its connections are cut and it accepts no new
@@ -31,7 +39,35 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(DatabaseAwayPostgresTest.AwayBeforeRender.class)
 class DatabaseAwayPostgresTest {
+
+  /**
+   * With the form field {@code awayBeforeRender}, the database goes away after the controller did
+   * its work and before the page is rendered, with the web session holding a change to save: the
+   * moment, seen in FailoverIT, when only the session's save is left to fail.
+   */
+  @TestConfiguration
+  static class AwayBeforeRender implements WebMvcConfigurer {
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+      registry.addInterceptor(
+          new HandlerInterceptor() {
+            @Override
+            public void postHandle(
+                HttpServletRequest request,
+                HttpServletResponse response,
+                Object handler,
+                ModelAndView page)
+                throws Exception {
+              if (request.getParameter("awayBeforeRender") != null) {
+                request.getSession().setAttribute("awayBeforeRender", System.nanoTime());
+                away();
+              }
+            }
+          });
+    }
+  }
 
   private static final String DATABASE = "database_away";
   private static final String TOKEN = "test-operator-token";
@@ -174,6 +210,34 @@ class DatabaseAwayPostgresTest {
     Thread.sleep(700);
     back();
     assertThat(read.get().status()).as("the read ran again on the database").isEqualTo(200);
+  }
+
+  /**
+   * The application was made and its page built when the web session could not be saved: the person
+   * gets that page whole (with the secret shown only once), not a 503 that would say nothing was
+   * changed, nor an answer cut off in the middle.
+   */
+  @Test
+  void aPageWhoseWorkIsDoneIsAnsweredWholeWhenOnlyTheSessionCannotBeSaved() throws Exception {
+    String nic = anAccount("session-away@example.net").replaceAll(".*/", "");
+    HandoverCalls calls = calls();
+    var browser = calls.browser();
+    calls.signIn(browser, nic, "a long enough password");
+    String csrf = calls.csrf(browser, "/account/api/applications");
+    Answer page =
+        calls.form(
+            browser,
+            "/account/api/applications",
+            Map.of("_csrf", csrf, "name", "made-while-away", "awayBeforeRender", "yes"));
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("made-while-away").contains("</html>");
+    back();
+    assertThat(
+            db.sql("select count(*) from api_applications where owner_nic = ? and name = ?")
+                .params(nic, "made-while-away")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
