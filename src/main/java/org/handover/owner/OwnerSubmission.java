@@ -19,6 +19,8 @@ import org.handover.owner.OwnerErrors.NothingToChange;
 import org.handover.owner.OwnerErrors.OwnerChangeAlreadyOpen;
 import org.handover.system.Actor;
 import org.handover.system.ConfirmationCode;
+import org.handover.system.FieldTooLong;
+import org.handover.system.TextRules;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * owner record) applies at once. Either way the people concerned are emailed.
  *
  * <p>Errors: {@code ServiceNotFound} (the domain is not visible to the caller), {@code
- * PolicyViolation} (the caller is not its administrator), {@code InvalidOwner} (a field missing or
- * malformed), {@link OwnerChangeAlreadyOpen}, {@link NothingToChange}.
+ * PolicyViolation} (the caller is not its administrator), {@code FieldTooLong} (a field longer than
+ * the form allows, named with its limit), {@code InvalidOwner} (a field missing or malformed),
+ * {@link OwnerChangeAlreadyOpen}, {@link NothingToChange}.
  */
 @Component
 class OwnerSubmission {
@@ -65,6 +68,7 @@ class OwnerSubmission {
     HostedService visible = services.requireVisibleTo(actor.nic(), ServiceType.domain, domain);
     HostedService service = services.lock(visible.id());
     policy.onlyAdminEditsOwner(actor.nic(), service.name(), service.contacts());
+    requireLengths(typed);
     DomainOwner wanted = normalised(typed);
     HostedServices.requireValidOwner(wanted);
     Account admin = accounts.require(actor.nic());
@@ -145,5 +149,14 @@ class OwnerSubmission {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** The limits the owner form's {@code maxlength} shows, each refused with its field's label. */
+  private static void requireLengths(DomainOwner typed) {
+    FieldTooLong.check("owner.name", typed.name(), TextRules.ORGANISATION);
+    FieldTooLong.check("field.organisation", typed.organisation(), TextRules.ORGANISATION);
+    FieldTooLong.check("signup.email", typed.email(), TextRules.EMAIL);
+    FieldTooLong.check("owner.address", typed.address(), TextRules.LONG_TEXT);
+    FieldTooLong.check("field.phone", typed.phone(), 40);
   }
 }

@@ -1,6 +1,8 @@
 package org.handover.owner.web;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.handover.catalog.DomainOwner;
 import org.handover.owner.OwnerChanges;
 import org.handover.owner.OwnerChanges.OwnerView;
@@ -39,8 +41,16 @@ class OwnerController {
   String show(Actor actor, @PathVariable String name, Model model) {
     OwnerView view = owners.view(actor.nic(), name);
     model.addAttribute("service", view.service());
-    model.addAttribute(
-        "owner", view.owner().orElse(new DomainOwner("", "", "", "", "", null, null)));
+    DomainOwner shown =
+        model.getAttribute("typed") instanceof Map<?, ?> typed
+            ? DomainOwner.of(
+                (String) typed.get("name"),
+                (String) typed.get("organisation"),
+                (String) typed.get("email"),
+                (String) typed.get("address"),
+                (String) typed.get("phone"))
+            : view.owner().orElse(new DomainOwner("", "", "", "", "", null, null));
+    model.addAttribute("owner", shown);
     model.addAttribute("hasOwner", view.owner().isPresent());
     model.addAttribute("change", view.openChange().orElse(null));
     model.addAttribute("isAdmin", view.administeredBy(actor.nic()));
@@ -60,18 +70,19 @@ class OwnerController {
       @RequestParam(defaultValue = "false") boolean understood,
       RedirectAttributes flash,
       Locale locale) {
+    DomainOwner typed = DomainOwner.of(ownerName, organisation, email, address, phone);
     if (!understood) {
       flash.addFlashAttribute("alert", messages.getMessage("owner.confirmWarning", null, locale));
+      keep(flash, typed);
       return back(name);
     }
     try {
-      Submitted done =
-          owners.submit(
-              actor, name, DomainOwner.of(ownerName, organisation, email, address, phone));
+      Submitted done = owners.submit(actor, name, typed);
       String key = done.corrected() ? "owner.saved" : "ownerChange.requested";
       flash.addFlashAttribute("notice", messages.getMessage(key, null, locale));
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
+      keep(flash, typed);
     }
     return back(name);
   }
@@ -86,6 +97,17 @@ class OwnerController {
       Flash.refusal(flash, refused, locale);
     }
     return back(name);
+  }
+
+  /** What was typed, for the form to show again after a refusal (the session stores plain maps). */
+  private static void keep(RedirectAttributes flash, DomainOwner typed) {
+    HashMap<String, String> fields = new HashMap<>();
+    fields.put("name", typed.name());
+    fields.put("organisation", typed.organisation());
+    fields.put("email", typed.email());
+    fields.put("address", typed.address());
+    fields.put("phone", typed.phone());
+    flash.addFlashAttribute("typed", fields);
   }
 
   private static String back(String name) {

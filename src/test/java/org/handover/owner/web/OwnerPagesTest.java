@@ -106,6 +106,68 @@ class OwnerPagesTest extends IntegrationTest {
   }
 
   @Test
+  void anOverLongOwnerNameIsRefusedByNameAndLimitAndTheFormKeepsWhatWasTyped() throws Exception {
+    var before = services.ownerOf(domain.id()).orElseThrow();
+    String longName = "N".repeat(201);
+    var refused =
+        mvc.perform(
+                post(path)
+                    .param("ownerName", longName)
+                    .param("organisation", "Typed Org")
+                    .param("email", "typed@example.org")
+                    .param("address", "7 Typed Street")
+                    .param("phone", "+39 02 1234")
+                    .param("understood", "true")
+                    .with(signedIn(admin))
+                    .with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andExpect(flash().attribute("alert", "Owner name: at most 200 characters."))
+            .andReturn();
+
+    assertThat(services.ownerOf(domain.id()).orElseThrow()).isEqualTo(before);
+    assertThat(owners.view(admin, domain.name()).openChange()).isEmpty();
+    mvc.perform(get(path).cookie(refused.getResponse().getCookies()).with(signedIn(admin)))
+        .andExpect(content().string(containsString("value=\"" + longName + "\"")))
+        .andExpect(content().string(containsString("value=\"Typed Org\"")))
+        .andExpect(content().string(containsString("value=\"typed@example.org\"")))
+        .andExpect(content().string(containsString("value=\"7 Typed Street\"")))
+        .andExpect(content().string(containsString("value=\"+39 02 1234\"")));
+  }
+
+  @Test
+  void anUntickedWarningKeepsWhatWasTypedToo() throws Exception {
+    var refused =
+        mvc.perform(
+                post(path)
+                    .param("ownerName", "Typed Owner")
+                    .param("email", "typed@example.org")
+                    .param("address", "7 Typed Street")
+                    .with(signedIn(admin))
+                    .with(csrf()))
+            .andExpect(flash().attribute("alert", containsString("Tick the box")))
+            .andReturn();
+
+    mvc.perform(get(path).cookie(refused.getResponse().getCookies()).with(signedIn(admin)))
+        .andExpect(content().string(containsString("value=\"Typed Owner\"")))
+        .andExpect(content().string(containsString("value=\"7 Typed Street\"")));
+  }
+
+  @Test
+  void anOverLongOwnerFieldIsNamedInTheCustomersLanguage() throws Exception {
+    mvc.perform(
+            post(path)
+                .param("ownerName", "Owner")
+                .param("email", "typed@example.org")
+                .param("address", "A".repeat(1001))
+                .param("understood", "true")
+                .header("Accept-Language", "fr")
+                .with(signedIn(admin))
+                .with(csrf()))
+        .andExpect(
+            flash().attribute("alert", "Adresse postale\u202f: 1000 caractères au maximum."));
+  }
+
+  @Test
   void aSecondChangeIsRefusedWithTheOpenOnesNumber() throws Exception {
     OwnerChange c = requestThroughThePanel(OwnerFixtures.newEmail());
     mvc.perform(
