@@ -1,6 +1,7 @@
 package org.handover.account;
 
 import java.util.Locale;
+import org.handover.system.FieldTooLong;
 import org.handover.system.TextRules;
 
 /** The checks an account's fields pass, wherever they are typed: each refuses with its field. */
@@ -31,18 +32,22 @@ final class AccountFields {
   }
 
   /**
-   * @throws InvalidField when a name is blank, several lines or too long
+   * @throws FieldTooLong when a name is longer than the form allows (named by its label)
+   * @throws InvalidField when a name is blank or several lines
    */
   static void requireName(String value, String field) {
+    FieldTooLong.check("signup." + field, value, TextRules.PERSON_NAME);
     if (value == null || value.isBlank() || !TextRules.isSingleLine(value, TextRules.PERSON_NAME)) {
       throw new InvalidField(field);
     }
   }
 
   /**
-   * @throws InvalidField when the (optional) organisation is several lines or too long
+   * @throws FieldTooLong when the (optional) organisation is longer than the form allows
+   * @throws InvalidField when it is several lines
    */
   static void requireOrganisation(String value) {
+    FieldTooLong.check("field.organisation", value, TextRules.ORGANISATION);
     if (value != null && !TextRules.isSingleLine(value, TextRules.ORGANISATION)) {
       throw new InvalidField("organisation");
     }

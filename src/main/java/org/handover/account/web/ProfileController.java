@@ -71,6 +71,10 @@ class ProfileController {
           "notice", messages.getMessage("profile.saved", null, account.language().locale()));
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
+      // what was typed comes back in the form (the account keeps its values)
+      flash.addFlashAttribute("firstName", firstName);
+      flash.addFlashAttribute("lastName", lastName);
+      flash.addFlashAttribute("organisation", organisation == null ? "" : organisation);
     }
     return "redirect:/account/profile";
   }
