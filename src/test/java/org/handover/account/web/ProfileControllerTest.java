@@ -99,7 +99,11 @@ class ProfileControllerTest {
         .andExpect(
             flash()
                 .attribute("alert", "Troppi tentativi da qui. Attendi un quarto d’ora e riprova."))
-        .andExpect(flash().attributeCount(1));
+        // what was typed comes back with the reason (issue 29: nothing typed is lost)
+        .andExpect(flash().attribute("firstName", "Ada"))
+        .andExpect(flash().attribute("lastName", "Lovelace"))
+        .andExpect(flash().attribute("organisation", ""))
+        .andExpect(flash().attributeCount(4));
   }
 
   @Test
