@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiKeys {
 
+  /** The longest description an application may have (its name: {@link TextRules#PERSON_NAME}). */
+  public static final int DESCRIPTION = 500;
+
   private static final String ALPHANUM =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -80,7 +83,7 @@ public class ApiKeys {
       throw new ApiErrors.BadRequest(
           "name: an application needs a name of one line, up to 100 characters");
     }
-    if (!TextRules.isMultiLine(d, 500)) {
+    if (!TextRules.isMultiLine(d, DESCRIPTION)) {
       throw new ApiErrors.BadRequest(
           "description: up to 500 characters, without control characters");
     }

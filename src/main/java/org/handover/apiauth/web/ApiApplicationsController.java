@@ -6,7 +6,9 @@ import java.util.Locale;
 import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiKeys;
 import org.handover.system.Actor;
+import org.handover.system.FieldTooLong;
 import org.handover.system.HandoverException;
+import org.handover.system.TextRules;
 import org.handover.system.web.ContentSecurityPolicy;
 import org.handover.system.web.Flash;
 import org.handover.system.web.StepUp;
@@ -48,11 +50,22 @@ class ApiApplicationsController {
       @RequestParam String name,
       @RequestParam(defaultValue = "") String description,
       Model model,
+      HttpServletResponse response,
       Locale locale) {
     try {
+      FieldTooLong.check("api.application.name", name, TextRules.PERSON_NAME);
+      FieldTooLong.check("api.application.description", description, ApiKeys.DESCRIPTION);
       model.addAttribute("created", keys.createApplication(actor, name, description));
+    } catch (FieldTooLong refused) {
+      model.addAttribute("alert", refused.message(locale));
     } catch (ApiErrors.ApiException refused) {
       model.addAttribute("alert", messages.getMessage("api.application.invalid", null, locale));
+    }
+    if (!model.containsAttribute("created")) {
+      // refused (400): the form shows what was typed again
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("typedName", name);
+      model.addAttribute("typedDescription", description);
     }
     return list(actor, model);
   }

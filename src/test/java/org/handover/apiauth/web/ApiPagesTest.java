@@ -58,6 +58,31 @@ class ApiPagesTest extends IntegrationTest {
   }
 
   @Test
+  void anOverLongDescriptionIsRefusedByNameAndLimitCreatesNothingAndKeepsWhatWasTyped()
+      throws Exception {
+    Nic nic = fixtures.account();
+    String longDescription = "d".repeat(501);
+    String page =
+        mvc.perform(
+                post("/account/api/applications")
+                    .param("name", "typed tool")
+                    .param("description", longDescription)
+                    .locale(java.util.Locale.FRENCH)
+                    .with(user(nic.value()).roles("CUSTOMER"))
+                    .with(csrf()))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(page)
+        .contains("Description\u202f: 500 caractères au maximum.")
+        .contains("value=\"typed tool\"")
+        .contains("value=\"" + longDescription + "\"");
+    assertThat(keys.applications(nic)).isEmpty();
+  }
+
+  @Test
   void aCustomerValidatesACredentialWithAValidity() throws Exception {
     Nic nic = fixtures.account();
     ApiKeys.NewApplication app = keys.createApplication(Fixtures.as(nic), "tool", "");
