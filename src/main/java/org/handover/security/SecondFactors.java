@@ -17,6 +17,7 @@ import org.handover.audit.SecurityLog;
 import org.handover.mail.MailKind;
 import org.handover.system.Actor;
 import org.handover.system.Digests;
+import org.handover.system.FieldTooLong;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
 import org.springframework.context.ApplicationEventPublisher;
@@ -212,7 +213,8 @@ public class SecondFactors {
 
   static String name(String name) {
     String n = name == null ? "" : name.strip();
-    if (n.isEmpty() || n.length() > 100) {
+    FieldTooLong.check("security.factor.name", n, 100);
+    if (n.isEmpty()) {
       throw new BadName();
     }
     return n;
@@ -225,10 +227,10 @@ public class SecondFactors {
     }
   }
 
-  /** A second factor needs a name of 1 to 100 characters. */
+  /** A second factor needs a name (one that is too long is {@link FieldTooLong}). */
   public static final class BadName extends HandoverException {
     BadName() {
-      super(Kind.BAD_REQUEST, "security.factor.name");
+      super(Kind.BAD_REQUEST, "security.factor.nameNeeded");
     }
   }
 

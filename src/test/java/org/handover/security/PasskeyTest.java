@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -132,6 +133,28 @@ class PasskeyTest extends IntegrationTest {
     assertThat(passkeys.list(owner))
         .extracting(Passkeys.Passkey::name)
         .containsExactly("Office key");
+  }
+
+  @Test
+  void aNameTooLongOrBlankIsRefusedWithAMessageThatSaysWhatANameNeeds() throws Exception {
+    Nic owner = fixtures.accountThatSignsIn(Language.en);
+    String id = passkeyOf(owner, "owner's key");
+
+    mvc.perform(
+            post("/account/security/passkeys/" + id + "/rename")
+                .param("name", "k".repeat(101))
+                .with(fresh(owner))
+                .with(csrf()))
+        .andExpect(flash().attribute("alert", "Name: at most 100 characters."));
+    mvc.perform(
+            post("/account/security/passkeys/" + id + "/rename")
+                .param("name", " ")
+                .with(fresh(owner))
+                .with(csrf()))
+        .andExpect(flash().attribute("alert", "Give it a name (up to 100 characters)."));
+    assertThat(passkeys.list(owner))
+        .extracting(Passkeys.Passkey::name)
+        .containsExactly("owner's key");
   }
 
   @Test
