@@ -13,6 +13,7 @@ import org.handover.access.ServiceAccess;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceType;
 import org.handover.system.Actor;
+import org.handover.system.FieldTooLong;
 import org.handover.system.HandoverException;
 import org.handover.system.web.Flash;
 import org.handover.system.web.StepUp;
@@ -82,6 +83,9 @@ class ServiceAccessController {
       }
     }
     try {
+      // the form's maxlength: a customer ID is at most 27 characters, a policy name 100
+      FieldTooLong.check("access.page.grantee", grantee, 32);
+      FieldTooLong.check("field.policyName", policyName, 100);
       if (categories.isEmpty()) {
         flash.addFlashAttribute("alert", text("access.page.noneChosen", locale));
       } else {

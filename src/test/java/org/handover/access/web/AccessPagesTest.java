@@ -68,6 +68,19 @@ class AccessPagesTest extends IntegrationTest {
   }
 
   @Test
+  void anOverLongPolicyNameIsRefusedByNameAndLimitAndGrantsNothing() throws Exception {
+    mvc.perform(
+            post(page)
+                .param("grantee", friend.value())
+                .param("category", "OPERATE")
+                .param("policyName", "p".repeat(101))
+                .with(signedIn(admin))
+                .with(csrf()))
+        .andExpect(flash().attribute("alert", "Policy name: at most 100 characters."));
+    assertThat(policies.grantedTo(friend)).isEmpty();
+  }
+
+  @Test
   void aStrangerGetsNotFound() throws Exception {
     mvc.perform(get(page).with(signedIn(friend))).andExpect(status().isNotFound());
   }
