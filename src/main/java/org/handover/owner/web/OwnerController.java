@@ -41,7 +41,11 @@ class OwnerController {
   String show(Actor actor, @PathVariable String name, Model model) {
     OwnerView view = owners.view(actor.nic(), name);
     model.addAttribute("service", view.service());
-    DomainOwner shown =
+    DomainOwner stored = view.owner().orElse(new DomainOwner("", "", "", "", "", null, null));
+    model.addAttribute("owner", stored);
+    // the form: what was typed when the last submission was refused, otherwise the stored record
+    model.addAttribute(
+        "form",
         model.getAttribute("typed") instanceof Map<?, ?> typed
             ? DomainOwner.of(
                 (String) typed.get("name"),
@@ -49,8 +53,7 @@ class OwnerController {
                 (String) typed.get("email"),
                 (String) typed.get("address"),
                 (String) typed.get("phone"))
-            : view.owner().orElse(new DomainOwner("", "", "", "", "", null, null));
-    model.addAttribute("owner", shown);
+            : stored);
     model.addAttribute("hasOwner", view.owner().isPresent());
     model.addAttribute("change", view.openChange().orElse(null));
     model.addAttribute("isAdmin", view.administeredBy(actor.nic()));

@@ -131,7 +131,9 @@ class OwnerPagesTest extends IntegrationTest {
         .andExpect(content().string(containsString("value=\"Typed Org\"")))
         .andExpect(content().string(containsString("value=\"typed@example.org\"")))
         .andExpect(content().string(containsString("value=\"7 Typed Street\"")))
-        .andExpect(content().string(containsString("value=\"+39 02 1234\"")));
+        .andExpect(content().string(containsString("value=\"+39 02 1234\"")))
+        // the record shown above the form stays the stored one
+        .andExpect(content().string(containsString("<dd>" + before.name() + "</dd>")));
   }
 
   @Test
