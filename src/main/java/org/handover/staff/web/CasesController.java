@@ -9,6 +9,7 @@ import org.handover.reassignment.ReassignmentCase;
 import org.handover.reassignment.ReassignmentErrors.InvalidCase;
 import org.handover.reassignment.Reassignments;
 import org.handover.system.Actor;
+import org.handover.system.FieldTooLong;
 import org.handover.system.HandoverException;
 import org.handover.system.Messages;
 import org.handover.system.Nic;
@@ -71,6 +72,11 @@ class CasesController {
       RedirectAttributes flash,
       Locale locale) {
     try {
+      // the form's maxlength, each refused with its label
+      FieldTooLong.check("console.case.names", names, 20_000);
+      FieldTooLong.check("console.request.to", newContact, 32);
+      FieldTooLong.check("console.case.evidence", evidence, 2000);
+      FieldTooLong.check("console.case.reason", reason, 2000);
       ServiceType kind = ServiceType.parse(type).orElseThrow(() -> new InvalidCase("type"));
       ContactRole which = parseRole(role);
       List<String> list =
