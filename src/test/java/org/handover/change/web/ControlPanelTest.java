@@ -570,6 +570,48 @@ class ControlPanelTest extends IntegrationTest {
   }
 
   @Test
+  void aWrongTokenSaysHowManyTriesAreLeftThenThatTheTokenIsVoidAndHowToGetANewOne()
+      throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).orElseThrow();
+    String path = "/account/contacts/requests/" + c.id();
+
+    for (int left = 4; left >= 1; left--) {
+      mvc.perform(
+              post(path + "/accept")
+                  .param("token", "WRONG-CODE-0000")
+                  .header("Accept-Language", "it")
+                  .with(signedIn(x))
+                  .with(csrf()))
+          .andExpect(
+              flash()
+                  .attribute(
+                      "alert",
+                      containsString(
+                          "Tentativi rimasti prima che il token smetta di funzionare: "
+                              + left
+                              + ".")));
+    }
+    mvc.perform(
+            post(path + "/refuse")
+                .param("token", "WRONG-CODE-0000")
+                .header("Accept-Language", "en")
+                .with(signedIn(x))
+                .with(csrf()))
+        .andExpect(flash().attribute("alert", containsString("that was the last try")));
+    mvc.perform(
+            post(path + "/accept")
+                .param("token", fixtures.codeFor(c.id(), x))
+                .header("Accept-Language", "de")
+                .with(signedIn(x))
+                .with(csrf()))
+        .andExpect(flash().attribute("alert", containsString("zu oft falsch eingegeben")))
+        .andExpect(flash().attribute("alert", containsString("„Anfrage erneut senden“")));
+  }
+
+  @Test
   void theEmailLinkPrefillsTheCodeAndAGetChangesNothing() throws Exception {
     Nic a = fixtures.account();
     Nic x = fixtures.account();
