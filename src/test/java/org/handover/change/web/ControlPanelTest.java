@@ -462,6 +462,7 @@ class ControlPanelTest extends IntegrationTest {
 
     mvc.perform(post(editPath(s)).param("tech", x.value()).with(signedIn(a)).with(csrf()))
         .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Technical contact: from " + t + " to " + x)))
         .andExpect(content().string(containsString("Must confirm by email code: " + a + ", " + x)))
         .andExpect(content().string(containsString(t + " will be informed")));
     assertThat(changes.taskIdsInvolving(a, null, null, null)).isEmpty();
