@@ -26,6 +26,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -85,6 +86,10 @@ class EditContactsController {
       Model model,
       Locale locale) {
     ServiceType serviceType = type(type, name);
+    Map<ContactRole, String> tooLong = tooLong(form, locale);
+    if (!tooLong.isEmpty()) {
+      return showForm(actor, serviceType, name, typedAsIs(form), tooLong, model, locale);
+    }
     WantedContacts.Typed input = WantedContacts.readForm(form, actor.nic());
     Map<ContactRole, String> typed = input.text();
     try {
@@ -152,6 +157,34 @@ class EditContactsController {
       model.addAttribute("alert", refused.message(locale));
       return showForm(actor, serviceType, name, Map.of(), Map.of(), model, locale);
     }
+  }
+
+  @ModelAttribute("limits")
+  Map<String, Integer> limits() {
+    return FieldLimits.FOR_PAGES;
+  }
+
+  /** Each role's field longer than a customer ID can be, refused by its name and the limit. */
+  private Map<ContactRole, String> tooLong(Map<String, String> form, Locale locale) {
+    Map<ContactRole, String> errors = new EnumMap<>(ContactRole.class);
+    for (ContactRole role : ContactRole.values()) {
+      FieldLimits.tooLong(
+              messages, "role." + role.name(), form.get(role.name()), FieldLimits.CONTACT, locale)
+          .ifPresent(message -> errors.put(role, message));
+    }
+    return errors;
+  }
+
+  /** The fields as typed, so that a refused form shows them again. */
+  private static Map<ContactRole, String> typedAsIs(Map<String, String> form) {
+    Map<ContactRole, String> typed = new EnumMap<>(ContactRole.class);
+    for (ContactRole role : ContactRole.values()) {
+      String value = form.get(role.name());
+      if (value != null && !value.isBlank()) {
+        typed.put(role, value.strip());
+      }
+    }
+    return typed;
   }
 
   private String showForm(

@@ -475,6 +475,46 @@ class ControlPanelTest extends IntegrationTest {
   }
 
   @Test
+  void anOverLongValueIsRefusedByTheFieldsNameAndLimitAndEveryInputCarriesTheLimit()
+      throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    String longId = "aa12345678-" + "x".repeat(30);
+
+    mvc.perform(get(editPath(s)).with(signedIn(a)))
+        .andExpect(content().string(containsString("maxlength=\"27\"")));
+    mvc.perform(
+            post(editPath(s))
+                .param("tech", longId)
+                .header("Accept-Language", "fr")
+                .with(signedIn(a))
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(
+            content().string(containsString("Contact technique\u202f: 27 caractères au maximum.")))
+        .andExpect(content().string(containsString("value=\"" + longId + "\"")));
+
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).orElseThrow();
+    String path = "/account/contacts/requests/" + c.id();
+    mvc.perform(get(path).with(signedIn(x)))
+        .andExpect(content().string(containsString("maxlength=\"100\"")))
+        .andExpect(content().string(containsString("maxlength=\"300\"")));
+    mvc.perform(
+            post(path + "/refuse")
+                .param("token", fixtures.codeFor(c.id(), x))
+                .param("reason", "r".repeat(301))
+                .with(signedIn(x))
+                .with(csrf()))
+        .andExpect(flash().attribute("alert", "Refusal reason: at most 300 characters."));
+    mvc.perform(
+            post(path + "/accept").param("token", "A".repeat(101)).with(signedIn(x)).with(csrf()))
+        .andExpect(
+            flash().attribute("alert", "Token (confirmation code): at most 100 characters."));
+    assertThat(changes.get(x, c.id()).state()).isEqualTo(ChangeState.validatingByCustomers);
+  }
+
+  @Test
   void fieldErrorsAreShownNextToTheFieldInTheUsersLanguage() throws Exception {
     Nic a = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
