@@ -460,11 +460,23 @@ class ControlPanelTest extends IntegrationTest {
     Nic x = fixtures.account();
     HostedService s = fixtures.service(a, t, a);
 
-    mvc.perform(post(editPath(s)).param("tech", x.value()).with(signedIn(a)).with(csrf()))
+    // post/redirect/get: the review has an address of its own, so reload and Back work
+    jakarta.servlet.http.Cookie session =
+        mvc.perform(post(editPath(s)).param("tech", x.value()).with(signedIn(a)).with(csrf()))
+            .andExpect(redirectedUrl(editPath(s) + "/review"))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    mvc.perform(get(editPath(s) + "/review").cookie(session).with(signedIn(a)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Technical contact: from " + t + " to " + x)))
         .andExpect(content().string(containsString("Must confirm by email code: " + a + ", " + x)))
         .andExpect(content().string(containsString(t + " will be informed")));
+    // Back returns to the form as it was typed; without a review, the review opens the form
+    mvc.perform(get(editPath(s)).cookie(session).with(signedIn(a)))
+        .andExpect(content().string(containsString("value=\"" + x + "\"")));
+    mvc.perform(get(editPath(s) + "/review").with(signedIn(a)))
+        .andExpect(redirectedUrl(editPath(s)));
     assertThat(changes.taskIdsInvolving(a, null, null, null)).isEmpty();
 
     mvc.perform(
