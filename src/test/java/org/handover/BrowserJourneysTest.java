@@ -258,6 +258,10 @@ class BrowserJourneysTest {
     page.fill("#code-" + id, "WRONG-CODE-0000");
     page.locator("button.accept").click();
     assertThat(page.locator(".banner.bad")).containsText("This token is not valid");
+    assertThat(page.locator(".banner.bad")).containsText("Tries left before the token stops");
+    // the answer's buttons stand in one row, not stacked
+    org.assertj.core.api.Assertions.assertThat(page.locator("summary.refuse-open").boundingBox().y)
+        .isEqualTo(page.locator("button.resend").boundingBox().y);
     screenshot(page, "wrong-code");
 
     Page second = page.context().newPage();
