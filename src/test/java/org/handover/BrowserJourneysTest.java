@@ -18,22 +18,17 @@ import org.handover.mail.MailTemplates;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
 import org.handover.owner.OwnerFixtures;
-import org.handover.support.BrowserJourney;
+import org.handover.support.BrowserJourneys;
 import org.handover.support.ChangeUseCases;
-import org.handover.support.Chromium;
 import org.handover.support.Fixtures;
 import org.handover.support.MutableClock;
 import org.handover.support.TestClockConfiguration;
 import org.handover.system.Language;
 import org.handover.system.Nic;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -46,9 +41,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Import({TestClockConfiguration.class, Fixtures.class, ChangeUseCases.class})
 class BrowserJourneysTest {
 
-  static Chromium chromium;
+  @RegisterExtension static final BrowserJourneys browsers = new BrowserJourneys();
 
-  @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired MutableClock clock;
   @Autowired Outbox outbox;
@@ -56,38 +50,16 @@ class BrowserJourneysTest {
   @Autowired ChangeUseCases changes;
   @Autowired HostedServices services;
 
-  private BrowserJourney journey;
-
-  @BeforeAll
-  static void startBrowser() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    chromium.close();
-  }
-
-  @org.junit.jupiter.api.BeforeEach
-  void name(TestInfo info) {
-    journey = new BrowserJourney(chromium, info, port);
-  }
-
-  @AfterEach
-  void closeContexts() {
-    journey.close();
-  }
-
   private String url(String path) {
-    return journey.url(path);
+    return browsers.journey().url(path);
   }
 
   private Page open(String language) {
-    return journey.open(language);
+    return browsers.journey().open(language);
   }
 
   private void screenshot(Page page, String what) {
-    journey.screenshot(page, what);
+    browsers.journey().screenshot(page, what);
   }
 
   private Page signIn(Nic nic, String language) {
@@ -286,6 +258,10 @@ class BrowserJourneysTest {
     page.fill("#code-" + id, "WRONG-CODE-0000");
     page.locator("button.accept").click();
     assertThat(page.locator(".banner.bad")).containsText("This token is not valid");
+    assertThat(page.locator(".banner.bad")).containsText("Tries left before the token stops");
+    // the answer's buttons stand in one row, not stacked
+    org.assertj.core.api.Assertions.assertThat(page.locator("summary.refuse-open").boundingBox().y)
+        .isEqualTo(page.locator("button.resend").boundingBox().y);
     screenshot(page, "wrong-code");
 
     Page second = page.context().newPage();

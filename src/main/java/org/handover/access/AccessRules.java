@@ -2,16 +2,19 @@ package org.handover.access;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.handover.contact.ChangePolicy;
 import org.handover.contact.ContactRole;
 import org.handover.system.Nic;
 
 /**
  * The one decision function: the customer API's check, the panel's Access view and the operator's
  * {@code authorize} all ask it. In order: an unknown or suspended account is allowed nothing; an
- * action outside the catalogue is refused; a contact role implying the action's category allows it;
- * then the policies that reach the account and still count (not expired, owned by the service's
- * current administrator, whose account is active): a deny in any of them refuses, else an allow not
- * taken back by its except grants.
+ * action outside the catalogue is refused; asking a contact change is the rules table's ({@link
+ * ChangePolicy#ASK_CONTACT_CHANGE}: every contact of the service, nobody else, whatever the
+ * policies say); a contact role implying the action's category allows it; then the policies that
+ * reach the account and still count (not expired, owned by the service's current administrator,
+ * whose account is active): a deny in any of them refuses, else an allow not taken back by its
+ * except grants.
  */
 final class AccessRules {
 
@@ -35,10 +38,14 @@ final class AccessRules {
     if (category.isEmpty()) {
       return Decision.refused(Decision.Denial.unknownAction);
     }
+    boolean asksContactChange = action.endsWith(":" + ChangePolicy.ASK_CONTACT_CHANGE);
     for (ContactRole role : facts.contacts().rolesOf(identity)) {
-      if (catalogue.implies(role, category.get())) {
+      if (asksContactChange || catalogue.implies(role, category.get())) {
         return Decision.byRole(role);
       }
+    }
+    if (asksContactChange) {
+      return Decision.refused(Decision.Denial.notGranted);
     }
     if (!facts.adminActive()) {
       return Decision.refused(Decision.Denial.notGranted);

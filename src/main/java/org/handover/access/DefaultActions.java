@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.handover.catalog.ServiceType;
+import org.handover.contact.ChangePolicy;
 
 /**
  * The built-in action catalogue: for every type, reading it, its renewal and bills, contacts and
@@ -20,7 +21,8 @@ final class DefaultActions {
     Map<AccessCategory, List<String>> lists = new EnumMap<>(AccessCategory.class);
     lists.put(AccessCategory.READ, List.of(p + "get", p + "serviceInfos/get", p + "contact/get"));
     lists.put(AccessCategory.OPERATE, operations(type).stream().map(a -> p + a).toList());
-    List<String> manage = new ArrayList<>(List.of(p + "changeContact", p + "terminate"));
+    List<String> manage =
+        new ArrayList<>(List.of(p + ChangePolicy.ASK_CONTACT_CHANGE, p + "terminate"));
     if (type == ServiceType.domain) {
       manage.addAll(List.of(p + "authInfo/get", p + "lock/edit", p + "owner/edit"));
     }

@@ -44,10 +44,17 @@ public final class ChangeErrors {
     }
   }
 
-  /** The code does not match; never says whether some other code exists. */
+  /**
+   * The code does not match; never says whether some other code exists. Says how many tries are
+   * left before the code is voided, or, after the last one, that it is void and how to get another.
+   */
   public static final class WrongCode extends HandoverException {
-    WrongCode(long id) {
-      super(Kind.BAD_REQUEST, "change.wrongCode", id);
+    WrongCode(long id, int triesLeft) {
+      super(
+          Kind.BAD_REQUEST,
+          triesLeft > 0 ? "change.wrongCodeTriesLeft" : "change.wrongCodeNowVoid",
+          id,
+          triesLeft);
     }
   }
 
@@ -61,10 +68,10 @@ public final class ChangeErrors {
     }
   }
 
-  /** The party's code is void: used, or too many wrong tries. */
+  /** The party's code is void: used, or too many wrong tries (then it says so, and what to do). */
   public static final class CodeVoid extends HandoverException {
-    CodeVoid(long id) {
-      super(Kind.BAD_REQUEST, "change.codeVoid", id);
+    CodeVoid(long id, boolean tooManyTries) {
+      super(Kind.BAD_REQUEST, tooManyTries ? "change.codeVoidTooManyTries" : "change.codeVoid", id);
     }
   }
 

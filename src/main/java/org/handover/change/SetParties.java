@@ -86,7 +86,7 @@ final class SetParties {
     }
     if (party.codeIsVoid(maxFailures)) {
       record.accept(new SetEvent.CodeRejected(nic, party.failedAttempts(), true));
-      throw new CodeVoid(setId);
+      throw new CodeVoid(setId, party.failedAttempts() >= maxFailures);
     }
     if (!ConfirmationCode.matches(code, party.codeDigest())) {
       if (party.wasReplacedCode(code)) {
@@ -95,7 +95,7 @@ final class SetParties {
       Party failed = party.withFailure();
       rewrite(failed);
       record.accept(new SetEvent.CodeRejected(nic, failed.failedAttempts(), false));
-      throw new WrongCode(setId);
+      throw new WrongCode(setId, Math.max(0, maxFailures - failed.failedAttempts()));
     }
     Party done = party.answered(answer, now);
     replace(done);

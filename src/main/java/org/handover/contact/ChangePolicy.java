@@ -19,6 +19,15 @@ import org.handover.system.Nic;
  */
 public final class ChangePolicy {
 
+  /**
+   * Asking a contact change, in the access vocabulary ({@code <type>:apiovh:changeContact}, the
+   * reference's action for {@code POST /<type>/{name}/changeContact}): every contact of a service
+   * may take it — the administrator for every role, the others for their own role only, as {@link
+   * #plan} checks — and nobody else. Delegated access decides the other actions; this one stays
+   * with the roles, so an authorization answer never says yes where this table says no.
+   */
+  public static final String ASK_CONTACT_CHANGE = "changeContact";
+
   /** Looks accounts up by customer ID; empty when no such account exists. */
   public interface AccountLookup extends Function<Nic, Optional<AccountFacts>> {}
 

@@ -7,10 +7,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.handover.catalog.ServiceType;
+import org.handover.contact.AccountFacts;
+import org.handover.contact.ChangePolicy;
 import org.handover.contact.ContactRole;
 import org.handover.contact.Contacts;
+import org.handover.contact.PolicyViolation;
+import org.handover.contact.StandingCheck;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +42,8 @@ class AccessRulesTest {
   private static final String DELETE_RECORD = "domain:apiovh:zone/record/delete";
   private static final String AUTH_INFO = "domain:apiovh:authInfo/get";
   private static final String RENEW = "domain:apiovh:serviceInfos/edit";
+  private static final String CHANGE_CONTACT = "domain:apiovh:changeContact";
+  private static final String TERMINATE = "domain:apiovh:terminate";
 
   private final AccessRules rules = new AccessRules(new ActionCatalogue(AccessSettings.defaults()));
 
@@ -96,6 +103,37 @@ class AccessRulesTest {
         row("billing pays", BILLING, false, List.of(), RENEW, "role:billing"),
         row("billing does not operate", BILLING, false, List.of(), RECORD, "denied:notGranted"),
         row("a stranger gets nothing", FRIEND, false, List.of(), READ, "denied:notGranted"),
+        // asking a contact change: the rules table's (ChangePolicy), where the vocabularies meet
+        row("admin asks contact changes", ADMIN, false, List.of(), CHANGE_CONTACT, "role:admin"),
+        row(
+            "tech asks a change of its own role",
+            TECH,
+            false,
+            List.of(),
+            CHANGE_CONTACT,
+            "role:tech"),
+        row(
+            "billing asks a change of its own role",
+            BILLING,
+            false,
+            List.of(),
+            CHANGE_CONTACT,
+            "role:billing"),
+        row(
+            "no policy makes a non-contact ask contact changes",
+            FRIEND,
+            false,
+            List.of(all),
+            CHANGE_CONTACT,
+            "denied:notGranted"),
+        row(
+            "the same policy grants other management",
+            FRIEND,
+            false,
+            List.of(all),
+            TERMINATE,
+            "policy:p-all"),
+        row("tech does not terminate", TECH, false, List.of(), TERMINATE, "denied:notGranted"),
         // actions
         row(
             "unknown action",
@@ -208,6 +246,38 @@ class AccessRulesTest {
             policies.stream().map(P::grant).toList());
 
     assertThat(show(rules.decide(who, action, facts, NOW))).as(what).isEqualTo(expected);
+  }
+
+  /**
+   * Where the two vocabularies meet, they agree: the authorization answer for asking a contact
+   * change is yes exactly for the accounts the rules table lets ask one (each for its own role, the
+   * administrator for any), whatever policy reaches them.
+   */
+  @Test
+  void askingAContactChangeIsAllowedExactlyWhereTheRulesTableAllowsIt() {
+    ChangePolicy table = new ChangePolicy(StandingCheck.billing);
+    Nic newcomer = Nic.parse("ff600006-ovh");
+    ChangePolicy.AccountLookup accounts = nic -> Optional.of(new AccountFacts(nic, true, true));
+    AccessFacts facts =
+        new AccessFacts(
+            ServiceType.domain,
+            CONTACTS,
+            AccessFacts.IdentityState.active,
+            true,
+            List.of(allow("p-all", "*").grant()));
+    for (Nic asker : List.of(ADMIN, TECH, BILLING, FRIEND)) {
+      ContactRole own = CONTACTS.rolesOf(asker).stream().findFirst().orElse(ContactRole.tech);
+      boolean tableAllows;
+      try {
+        table.plan(asker, "example.com", CONTACTS, Map.of(own, newcomer), accounts);
+        tableAllows = true;
+      } catch (PolicyViolation refused) {
+        tableAllows = false;
+      }
+      assertThat(rules.decide(asker, CHANGE_CONTACT, facts, NOW).allowed())
+          .as("%s asking a change of the %s role", asker, own)
+          .isEqualTo(tableAllows);
+    }
   }
 
   @Test

@@ -401,6 +401,24 @@ class ChangeSetTest {
   }
 
   @Test
+  void aWrongCodeSaysHowManyTriesAreLeftAndTheLastOneSaysTheCodeIsVoid() {
+    ChangeSet change = awaiting();
+    failTimes(change, TO, MAX_FAILURES - 2);
+
+    assertThatThrownBy(() -> change.accept(TO, "0000-0000-0000", NOW, MAX_FAILURES))
+        .isInstanceOf(WrongCode.class)
+        .hasMessageContaining("Tries left before the token stops working: 1.");
+    assertThatThrownBy(() -> change.refuse(TO, "0000-0000-0000", NOW, MAX_FAILURES, null))
+        .isInstanceOf(WrongCode.class)
+        .hasMessageContaining("that was the last try")
+        .hasMessageContaining("Send the request again");
+    assertThatThrownBy(() -> change.accept(TO, toCode.text(), NOW, MAX_FAILURES))
+        .isInstanceOf(CodeVoid.class)
+        .hasMessageContaining("typed wrongly too many times")
+        .hasMessageContaining("Send the request again");
+  }
+
+  @Test
   void rejectsTheOtherPartysCode() {
     ChangeSet change = awaiting();
 

@@ -6,7 +6,6 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * One browser journey of a test method: the pages it opens (each in its own context, closed with
@@ -20,9 +19,10 @@ public final class BrowserJourney implements AutoCloseable {
   private final List<BrowserContext> contexts = new ArrayList<>();
   private int shot;
 
-  public BrowserJourney(Chromium chromium, TestInfo info, int port) {
+  /** A journey named {@code name} (its screenshots' prefix) on the application at {@code port}. */
+  public BrowserJourney(Chromium chromium, String name, int port) {
     this.chromium = chromium;
-    this.name = info.getTestMethod().orElseThrow().getName();
+    this.name = name;
     this.port = port;
   }
 

@@ -1,7 +1,9 @@
 package org.handover.change.web;
 
+import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +27,9 @@ import org.handover.system.web.StepUp;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,6 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/account/contacts/bulk")
 class BulkHandoverController {
+
+  private static final String REVIEW_KEY = "handover.change.bulkReview";
 
   /** Included items the review page lists; the rest are counted. */
   private static final int LISTED = 50;
@@ -66,14 +72,37 @@ class BulkHandoverController {
   String review(
       Actor actor,
       @RequestParam MultiValueMap<String, String> form,
-      Model model,
+      HttpSession session,
       RedirectAttributes flash,
       Locale locale) {
+    try {
+      selection(actor.nic(), form, locale);
+    } catch (HandoverException | IllegalArgumentException invalid) {
+      flash.addFlashAttribute("alert", messages.getMessage("bulk.nothingSelected", null, locale));
+      return "redirect:/account/contacts/services";
+    }
+    LinkedHashMap<String, ArrayList<String>> kept = new LinkedHashMap<>();
+    hidden(form)
+        .forEach(f -> kept.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(f.getValue()));
+    session.setAttribute(REVIEW_KEY, kept);
+    return "redirect:/account/contacts/bulk/review";
+  }
+
+  /**
+   * The review, by GET after the panel's POST (post/redirect/get): reload shows it again. The
+   * reviewed selection lives in the session; without one, My services opens.
+   */
+  @GetMapping("/review")
+  String reviewed(
+      Actor actor, HttpSession session, Model model, RedirectAttributes flash, Locale locale) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    if (session.getAttribute(REVIEW_KEY) instanceof Map<?, ?> kept) {
+      kept.forEach((k, v) -> ((List<?>) v).forEach(x -> form.add((String) k, (String) x)));
+    }
     Selection selection;
     try {
       selection = selection(actor.nic(), form, locale);
     } catch (HandoverException | IllegalArgumentException invalid) {
-      flash.addFlashAttribute("alert", messages.getMessage("bulk.nothingSelected", null, locale));
       return "redirect:/account/contacts/services";
     }
     SetPreview preview = previews.previewSet(actor, selection.keys(), selection.wanted());
@@ -98,11 +127,13 @@ class BulkHandoverController {
   String confirm(
       Actor actor,
       @RequestParam MultiValueMap<String, String> form,
+      HttpSession session,
       RedirectAttributes flash,
       Locale locale) {
     try {
       Selection selection = selection(actor.nic(), form, locale);
       ChangeSet set = requests.requestSet(actor, selection.keys(), selection.wanted(), true);
+      session.removeAttribute(REVIEW_KEY);
       flash.addFlashAttribute(
           "notice",
           messages.getMessage(

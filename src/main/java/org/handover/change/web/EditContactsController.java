@@ -1,6 +1,8 @@
 package org.handover.change.web;
 
+import jakarta.servlet.http.HttpSession;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,11 +28,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Edit contacts of one service: the form (each role editable only where the rules allow), a
@@ -67,9 +71,33 @@ class EditContactsController {
       Actor actor,
       @PathVariable String type,
       @PathVariable String name,
+      HttpSession session,
       Model model,
       Locale locale) {
-    return showForm(actor, type(type, name), name, Map.of(), Map.of(), model, locale);
+    ServiceType serviceType = type(type, name);
+    Map<String, String> reviewed = reviewed(session, serviceType, name);
+    return showForm(actor, serviceType, name, typedAsIs(reviewed), Map.of(), model, locale);
+  }
+
+  /**
+   * The review, by GET after the form's POST (post/redirect/get): reload shows it again, Back
+   * returns to the form as it was typed. The reviewed fields live in the session, per service;
+   * without them the form opens.
+   */
+  @GetMapping("/review")
+  String review(
+      Actor actor,
+      @PathVariable String type,
+      @PathVariable String name,
+      HttpSession session,
+      Model model,
+      Locale locale) {
+    ServiceType serviceType = type(type, name);
+    Map<String, String> reviewed = reviewed(session, serviceType, name);
+    if (reviewed.isEmpty()) {
+      return "redirect:" + path(serviceType, name, "");
+    }
+    return plan(actor, serviceType, name, reviewed, model, locale);
   }
 
   /**
@@ -82,9 +110,33 @@ class EditContactsController {
       @PathVariable String type,
       @PathVariable String name,
       @RequestParam Map<String, String> form,
+      HttpSession session,
       Model model,
       Locale locale) {
     ServiceType serviceType = type(type, name);
+    Map<ContactRole, String> tooLong = tooLong(form, locale);
+    if (!tooLong.isEmpty()) {
+      return showForm(actor, serviceType, name, typedAsIs(form), tooLong, model, locale);
+    }
+    String view = plan(actor, serviceType, name, form, model, locale);
+    if (!REVIEW.equals(view)) {
+      return view;
+    }
+    Map<String, String> reviewed = new HashMap<>();
+    ((Map<ContactRole, Nic>) model.getAttribute("wanted"))
+        .forEach((role, nic) -> reviewed.put(role.name(), nic.value()));
+    session.setAttribute(reviewKey(serviceType, name), reviewed);
+    return "redirect:" + path(serviceType, name, "/review");
+  }
+
+  /** Plans the edit the fields ask for: the review, or the form again with each refusal. */
+  private String plan(
+      Actor actor,
+      ServiceType serviceType,
+      String name,
+      Map<String, String> form,
+      Model model,
+      Locale locale) {
     WantedContacts.Typed input = WantedContacts.readForm(form, actor.nic());
     Map<ContactRole, String> typed = input.text();
     try {
@@ -114,7 +166,7 @@ class EditContactsController {
           ending == null || !wanted.containsKey(ContactRole.admin)
               ? List.of()
               : ending.policiesEnding(serviceType, name, service.contacts().admin()));
-      return "change/edit-confirm";
+      return REVIEW;
     } catch (HandoverException refused) {
       model.addAttribute("alert", refused.message(locale));
       return showForm(actor, serviceType, name, typed, Map.of(), model, locale);
@@ -129,6 +181,7 @@ class EditContactsController {
       @PathVariable String type,
       @PathVariable String name,
       @RequestParam Map<String, String> form,
+      HttpSession session,
       RedirectAttributes flash,
       Model model,
       Locale locale) {
@@ -141,6 +194,7 @@ class EditContactsController {
         return showForm(actor, serviceType, name, Map.of(), Map.of(), model, locale);
       }
       ChangeSet set = created.get();
+      session.removeAttribute(reviewKey(serviceType, name));
       flash.addFlashAttribute(
           "notice",
           messages.getMessage(
@@ -152,6 +206,53 @@ class EditContactsController {
       model.addAttribute("alert", refused.message(locale));
       return showForm(actor, serviceType, name, Map.of(), Map.of(), model, locale);
     }
+  }
+
+  private static final String REVIEW = "change/edit-confirm";
+
+  private static String reviewKey(ServiceType type, String name) {
+    return "handover.change.editReview." + type.name() + "/" + name;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> reviewed(HttpSession session, ServiceType type, String name) {
+    Object kept = session.getAttribute(reviewKey(type, name));
+    return kept instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
+  }
+
+  private static String path(ServiceType type, String name, String tail) {
+    return UriComponentsBuilder.fromPath("/account/contacts/services/{type}/{name}/edit" + tail)
+        .buildAndExpand(type.name(), name)
+        .encode()
+        .toUriString();
+  }
+
+  @ModelAttribute("limits")
+  Map<String, Integer> limits() {
+    return FieldLimits.FOR_PAGES;
+  }
+
+  /** Each role's field longer than a customer ID can be, refused by its name and the limit. */
+  private Map<ContactRole, String> tooLong(Map<String, String> form, Locale locale) {
+    Map<ContactRole, String> errors = new EnumMap<>(ContactRole.class);
+    for (ContactRole role : ContactRole.values()) {
+      FieldLimits.tooLong(
+              messages, "role." + role.name(), form.get(role.name()), FieldLimits.CONTACT, locale)
+          .ifPresent(message -> errors.put(role, message));
+    }
+    return errors;
+  }
+
+  /** The fields as typed, so that a refused form shows them again. */
+  private static Map<ContactRole, String> typedAsIs(Map<String, String> form) {
+    Map<ContactRole, String> typed = new EnumMap<>(ContactRole.class);
+    for (ContactRole role : ContactRole.values()) {
+      String value = form.get(role.name());
+      if (value != null && !value.isBlank()) {
+        typed.put(role, value.strip());
+      }
+    }
+    return typed;
   }
 
   private String showForm(

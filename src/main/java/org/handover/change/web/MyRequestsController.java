@@ -3,7 +3,9 @@ package org.handover.change.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.handover.change.AnswerChange;
@@ -25,6 +27,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -144,6 +147,11 @@ class MyRequestsController {
       @RequestParam(defaultValue = "") String token,
       RedirectAttributes flash,
       Locale locale) {
+    Optional<String> refused = tokenTooLong(token, locale);
+    if (refused.isPresent()) {
+      flash.addFlashAttribute("alert", refused.get());
+      return back(id);
+    }
     return act(id, flash, locale, () -> afterAcceptance(answers.accept(actor, id, token), locale));
   }
 
@@ -155,11 +163,30 @@ class MyRequestsController {
       @RequestParam(required = false) String reason,
       RedirectAttributes flash,
       Locale locale) {
+    Optional<String> refused =
+        tokenTooLong(token, locale)
+            .or(
+                () ->
+                    FieldLimits.tooLong(
+                        messages, "change.field.reason", reason, FieldLimits.REASON, locale));
+    if (refused.isPresent()) {
+      flash.addFlashAttribute("alert", refused.get());
+      return back(id);
+    }
     return act(
         id,
         flash,
         locale,
         () -> notice("requests.refused", answers.refuse(actor, id, token, reason), locale));
+  }
+
+  private Optional<String> tokenTooLong(String token, Locale locale) {
+    return FieldLimits.tooLong(messages, "requests.code", token, FieldLimits.TOKEN, locale);
+  }
+
+  @ModelAttribute("limits")
+  Map<String, Integer> limits() {
+    return FieldLimits.FOR_PAGES;
   }
 
   @PostMapping("/{id}/resend")

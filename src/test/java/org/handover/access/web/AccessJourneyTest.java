@@ -6,21 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import org.handover.access.AccessDecisions;
 import org.handover.catalog.HostedService;
-import org.handover.support.BrowserJourney;
-import org.handover.support.Chromium;
+import org.handover.support.BrowserJourneys;
 import org.handover.support.Fixtures;
 import org.handover.support.TestClockConfiguration;
 import org.handover.system.Language;
 import org.handover.system.Nic;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -35,41 +29,18 @@ import org.springframework.test.context.ActiveProfiles;
 @Import({TestClockConfiguration.class, Fixtures.class})
 class AccessJourneyTest {
 
-  static Chromium chromium;
+  @RegisterExtension static final BrowserJourneys browsers = new BrowserJourneys();
 
-  @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired AccessDecisions decisions;
 
-  private BrowserJourney journey;
-
-  @BeforeAll
-  static void startBrowser() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    chromium.close();
-  }
-
-  @BeforeEach
-  void name(TestInfo info) {
-    journey = new BrowserJourney(chromium, info, port);
-  }
-
-  @AfterEach
-  void closeContexts() {
-    journey.close();
-  }
-
   private Page signIn(Nic nic, String language) {
-    Page page = journey.open(language);
-    page.navigate(journey.url("/login"));
+    Page page = browsers.journey().open(language);
+    page.navigate(browsers.journey().url("/login"));
     page.fill("#login", nic.value());
     page.fill("#password", Fixtures.PASSWORD);
     page.click("form.card button[type=submit]");
-    page.waitForURL(journey.url("/account/contacts/services"));
+    page.waitForURL(browsers.journey().url("/account/contacts/services"));
     return page;
   }
 
@@ -85,12 +56,12 @@ class AccessJourneyTest {
     String record = "domain:apiovh:zone/record/create";
 
     Page owner = signIn(admin, "en");
-    owner.navigate(journey.url("/account/contacts/services/domain/" + s.name()));
+    owner.navigate(browsers.journey().url("/account/contacts/services/domain/" + s.name()));
     owner.click("#access-link");
     owner.waitForURL("**/access");
     assertThat(owner.locator("#implicit")).containsText(admin.value());
     assertThat(owner.locator("#no-policies")).isVisible();
-    journey.screenshot(owner, "access-empty");
+    browsers.journey().screenshot(owner, "access-empty");
     owner.fill("#grantee", colleague.value());
     owner.check("#category-OPERATE");
     owner.selectOption("#duration", "P7D");
@@ -98,30 +69,30 @@ class AccessJourneyTest {
     owner.waitForURL("**/" + s.name() + "/access");
     assertThat(owner.locator(".banner.ok")).containsText(colleague.value());
     assertThat(owner.locator("#policies .grantee")).containsText(colleague.value());
-    journey.screenshot(owner, "access-shared");
+    browsers.journey().screenshot(owner, "access-shared");
     assertThat(colleagueMay(colleague, s, record)).isTrue();
     assertThat(colleagueMay(colleague, s, "domain:apiovh:authInfo/get")).isFalse();
 
     Page mate = signIn(colleague, "fr");
-    mate.navigate(journey.url("/account/access/shared"));
+    mate.navigate(browsers.journey().url("/account/access/shared"));
     assertThat(mate.locator("#shared .shared-service")).containsText(s.name());
     assertThat(mate.locator("#shared")).containsText(admin.value());
-    journey.screenshot(mate, "shared-with-me");
-    mate.navigate(journey.url("/account/contacts/services"));
+    browsers.journey().screenshot(mate, "shared-with-me");
+    mate.navigate(browsers.journey().url("/account/contacts/services"));
     mate.click("#filter-shared");
     assertThat(mate.locator("#shared-services")).containsText(s.name());
     assertThat(mate.locator("#shared-services .tag.shared")).containsText(admin.value());
-    journey.screenshot(mate, "my-services-shared");
+    browsers.journey().screenshot(mate, "my-services-shared");
 
     owner.click("#policies .revoke-open");
     owner.click("#policies button.revoke");
     owner.waitForURL("**/" + s.name() + "/access");
     assertThat(owner.locator("#no-policies")).isVisible();
-    journey.screenshot(owner, "access-revoked");
+    browsers.journey().screenshot(owner, "access-revoked");
     assertThat(colleagueMay(colleague, s, record)).isFalse();
 
-    mate.navigate(journey.url("/account/access/shared"));
+    mate.navigate(browsers.journey().url("/account/access/shared"));
     assertThat(mate.locator("#nothing-shared")).isVisible();
-    journey.screenshot(mate, "shared-after-revoke");
+    browsers.journey().screenshot(mate, "shared-after-revoke");
   }
 }

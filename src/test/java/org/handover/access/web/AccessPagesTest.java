@@ -111,12 +111,21 @@ class AccessPagesTest extends IntegrationTest {
     assertThat(html(friend, "/account/access/shared")).contains(domain.name(), admin.value());
     assertThat(html(friend, "/account/contacts/services?shared=1")).contains(domain.name());
 
-    String review =
+    jakarta.servlet.http.Cookie session =
         mvc.perform(
                 post("/account/contacts/services/domain/" + domain.name() + "/edit")
                     .param("admin", fixtures.account().value())
                     .with(signedIn(admin))
                     .with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    String review =
+        mvc.perform(
+                get("/account/contacts/services/domain/" + domain.name() + "/edit/review")
+                    .cookie(session)
+                    .with(signedIn(admin)))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()

@@ -332,7 +332,10 @@ class ApiTest extends IntegrationTest {
         .andExpect(content().string("null"));
     call(cx, "POST", "/1.0/me/task/contactChange/" + id + "/accept", "{\"token\":\"WRONG\"}")
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.message").value(containsString("not valid")));
+        .andExpect(jsonPath("$.message").value(containsString("not valid")))
+        .andExpect(
+            jsonPath("$.message")
+                .value(containsString("Tries left before the token stops working: 4.")));
     call(
             cx,
             "POST",

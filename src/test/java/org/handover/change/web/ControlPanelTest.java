@@ -460,10 +460,23 @@ class ControlPanelTest extends IntegrationTest {
     Nic x = fixtures.account();
     HostedService s = fixtures.service(a, t, a);
 
-    mvc.perform(post(editPath(s)).param("tech", x.value()).with(signedIn(a)).with(csrf()))
+    // post/redirect/get: the review has an address of its own, so reload and Back work
+    jakarta.servlet.http.Cookie session =
+        mvc.perform(post(editPath(s)).param("tech", x.value()).with(signedIn(a)).with(csrf()))
+            .andExpect(redirectedUrl(editPath(s) + "/review"))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    mvc.perform(get(editPath(s) + "/review").cookie(session).with(signedIn(a)))
         .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Technical contact: from " + t + " to " + x)))
         .andExpect(content().string(containsString("Must confirm by email code: " + a + ", " + x)))
         .andExpect(content().string(containsString(t + " will be informed")));
+    // Back returns to the form as it was typed; without a review, the review opens the form
+    mvc.perform(get(editPath(s)).cookie(session).with(signedIn(a)))
+        .andExpect(content().string(containsString("value=\"" + x + "\"")));
+    mvc.perform(get(editPath(s) + "/review").with(signedIn(a)))
+        .andExpect(redirectedUrl(editPath(s)));
     assertThat(changes.taskIdsInvolving(a, null, null, null)).isEmpty();
 
     mvc.perform(
@@ -471,6 +484,46 @@ class ControlPanelTest extends IntegrationTest {
         .andExpect(redirectedUrlPattern("/account/contacts/requests/*"))
         .andExpect(flash().attribute("notice", containsString("will receive an email")));
     assertThat(changes.taskIdsInvolving(a, null, null, null)).hasSize(1);
+  }
+
+  @Test
+  void anOverLongValueIsRefusedByTheFieldsNameAndLimitAndEveryInputCarriesTheLimit()
+      throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    String longId = "aa12345678-" + "x".repeat(30);
+
+    mvc.perform(get(editPath(s)).with(signedIn(a)))
+        .andExpect(content().string(containsString("maxlength=\"27\"")));
+    mvc.perform(
+            post(editPath(s))
+                .param("tech", longId)
+                .header("Accept-Language", "fr")
+                .with(signedIn(a))
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(
+            content().string(containsString("Contact technique\u202f: 27 caractères au maximum.")))
+        .andExpect(content().string(containsString("value=\"" + longId + "\"")));
+
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).orElseThrow();
+    String path = "/account/contacts/requests/" + c.id();
+    mvc.perform(get(path).with(signedIn(x)))
+        .andExpect(content().string(containsString("maxlength=\"100\"")))
+        .andExpect(content().string(containsString("maxlength=\"300\"")));
+    mvc.perform(
+            post(path + "/refuse")
+                .param("token", fixtures.codeFor(c.id(), x))
+                .param("reason", "r".repeat(301))
+                .with(signedIn(x))
+                .with(csrf()))
+        .andExpect(flash().attribute("alert", "Refusal reason: at most 300 characters."));
+    mvc.perform(
+            post(path + "/accept").param("token", "A".repeat(101)).with(signedIn(x)).with(csrf()))
+        .andExpect(
+            flash().attribute("alert", "Token (confirmation code): at most 100 characters."));
+    assertThat(changes.get(x, c.id()).state()).isEqualTo(ChangeState.validatingByCustomers);
   }
 
   @Test
@@ -567,6 +620,48 @@ class ControlPanelTest extends IntegrationTest {
             .getResponse()
             .getContentAsString();
     assertThat(page).contains("You have no services yet").doesNotContain("No service matches");
+  }
+
+  @Test
+  void aWrongTokenSaysHowManyTriesAreLeftThenThatTheTokenIsVoidAndHowToGetANewOne()
+      throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ChangeSet c = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).orElseThrow();
+    String path = "/account/contacts/requests/" + c.id();
+
+    for (int left = 4; left >= 1; left--) {
+      mvc.perform(
+              post(path + "/accept")
+                  .param("token", "WRONG-CODE-0000")
+                  .header("Accept-Language", "it")
+                  .with(signedIn(x))
+                  .with(csrf()))
+          .andExpect(
+              flash()
+                  .attribute(
+                      "alert",
+                      containsString(
+                          "Tentativi rimasti prima che il token smetta di funzionare: "
+                              + left
+                              + ".")));
+    }
+    mvc.perform(
+            post(path + "/refuse")
+                .param("token", "WRONG-CODE-0000")
+                .header("Accept-Language", "en")
+                .with(signedIn(x))
+                .with(csrf()))
+        .andExpect(flash().attribute("alert", containsString("that was the last try")));
+    mvc.perform(
+            post(path + "/accept")
+                .param("token", fixtures.codeFor(c.id(), x))
+                .header("Accept-Language", "de")
+                .with(signedIn(x))
+                .with(csrf()))
+        .andExpect(flash().attribute("alert", containsString("zu oft falsch eingegeben")))
+        .andExpect(flash().attribute("alert", containsString("„Anfrage erneut senden“")));
   }
 
   @Test

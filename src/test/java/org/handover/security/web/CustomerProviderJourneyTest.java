@@ -11,17 +11,14 @@ import org.handover.audit.SecurityLog;
 import org.handover.catalog.HostedService;
 import org.handover.security.CustomerProviderSettings;
 import org.handover.support.BrowserJourney;
-import org.handover.support.Chromium;
+import org.handover.support.BrowserJourneys;
 import org.handover.support.Fixtures;
 import org.handover.support.TestClockConfiguration;
 import org.handover.system.Nic;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,29 +38,18 @@ import testidp.TestIdentityProvider;
 class CustomerProviderJourneyTest {
 
   static final TestIdentityProvider IDP = TestIdentityProvider.start();
-  static Chromium chromium;
+  @RegisterExtension static final BrowserJourneys browsers = new BrowserJourneys();
 
   @DynamicPropertySource
   static void identityProvider(DynamicPropertyRegistry registry) {
     CustomerProviderSettings.register(registry, IDP, "oidc", false);
   }
 
-  @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired SecurityLog log;
 
-  @BeforeAll
-  static void startBrowser() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    chromium.close();
-  }
-
   @Test
-  void aCustomerSignsInThroughTheProvider(TestInfo info) {
+  void aCustomerSignsInThroughTheProvider() {
     Nic nic = fixtures.account();
     HostedService service = fixtures.serviceOwnedBy(nic);
     IDP.customer(
@@ -73,39 +59,38 @@ class CustomerProviderJourneyTest {
             "email", fixtures.email(nic),
             "email_verified", true,
             "amr", List.of("pwd", "otp")));
-    try (var journey = new BrowserJourney(chromium, info, port)) {
-      IDP.allowRedirect(journey.url("/login/oauth2/code/customer"));
-      IDP.allowPostLogoutRedirect(journey.url("/login?logout"));
-      Page page = journey.open("en");
-      page.navigate(journey.url("/account/contacts/services"));
-      page.waitForURL("http://127.0.0.1:*/login");
-      journey.screenshot(page, "provider-sign-in-page");
-      page.fill("#username", "journey-" + nic.value());
-      page.fill("#password", TestIdentityProvider.CUSTOMER_PASSWORD);
-      page.click("button[type=submit]");
-      page.waitForURL(Pattern.compile(".*/account/contacts/services(\\?.*)?$"));
-      assertThat(page.content()).contains(service.name()).contains(nic.value());
-      journey.screenshot(page, "my-services");
+    BrowserJourney journey = browsers.journey();
+    IDP.allowRedirect(journey.url("/login/oauth2/code/customer"));
+    IDP.allowPostLogoutRedirect(journey.url("/login?logout"));
+    Page page = journey.open("en");
+    page.navigate(journey.url("/account/contacts/services"));
+    page.waitForURL("http://127.0.0.1:*/login");
+    journey.screenshot(page, "provider-sign-in-page");
+    page.fill("#username", "journey-" + nic.value());
+    page.fill("#password", TestIdentityProvider.CUSTOMER_PASSWORD);
+    page.click("button[type=submit]");
+    page.waitForURL(Pattern.compile(".*/account/contacts/services(\\?.*)?$"));
+    assertThat(page.content()).contains(service.name()).contains(nic.value());
+    journey.screenshot(page, "my-services");
 
-      page.navigate(journey.url("/account/security"));
-      var signIn = page.locator("#security-log tr[data-event=signIn]").first();
-      assertThat(signIn.isVisible()).isTrue();
-      assertThat(page.locator("form[action='/account/security/password']").count()).isZero();
-      String row = signIn.innerText();
-      assertThat(row).contains("provider sign-in").contains("provider’s second factor");
-      assertThat(row).containsPattern(Pattern.compile("Chrome.* on Linux"));
-      journey.screenshot(page, "security-log");
+    page.navigate(journey.url("/account/security"));
+    var signIn = page.locator("#security-log tr[data-event=signIn]").first();
+    assertThat(signIn.isVisible()).isTrue();
+    assertThat(page.locator("form[action='/account/security/password']").count()).isZero();
+    String row = signIn.innerText();
+    assertThat(row).contains("provider sign-in").contains("provider’s second factor");
+    assertThat(row).containsPattern(Pattern.compile("Chrome.* on Linux"));
+    journey.screenshot(page, "security-log");
 
-      page.click("details.account summary"); // the account menu under the customer ID
-      page.click("details.account form[action$='/logout'] button");
-      page.waitForURL(journey.url("/login?logout"));
-      assertThat(page.content()).contains("You are signed out");
-      journey.screenshot(page, "signed-out");
-      // the provider's session ended too: the panel asks for the provider's password again
-      page.navigate(journey.url("/account/contacts/services"));
-      page.waitForURL("http://127.0.0.1:*/login");
-      assertThat(page.locator("#password").isVisible()).isTrue();
-    }
+    page.click("details.account summary"); // the account menu under the customer ID
+    page.click("details.account form[action$='/logout'] button");
+    page.waitForURL(journey.url("/login?logout"));
+    assertThat(page.content()).contains("You are signed out");
+    journey.screenshot(page, "signed-out");
+    // the provider's session ended too: the panel asks for the provider's password again
+    page.navigate(journey.url("/account/contacts/services"));
+    page.waitForURL("http://127.0.0.1:*/login");
+    assertThat(page.locator("#password").isVisible()).isTrue();
     assertThat(log.page(nic, null).entries())
         .extracting(e -> e.event())
         .contains(SecurityEvent.signIn, SecurityEvent.signOut);

@@ -11,22 +11,17 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import java.time.Duration;
 import java.util.List;
-import org.handover.support.BrowserJourney;
-import org.handover.support.Chromium;
+import org.handover.support.BrowserJourneys;
 import org.handover.support.Fixtures;
 import org.handover.support.MutableClock;
 import org.handover.support.TestClockConfiguration;
+import org.handover.support.VirtualAuthenticator;
 import org.handover.system.Language;
 import org.handover.system.Nic;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -42,36 +37,13 @@ import org.springframework.test.context.ActiveProfiles;
 @Import({TestClockConfiguration.class, Fixtures.class})
 class PasskeyUserVerificationJourneyTest {
 
-  static Chromium chromium;
+  @RegisterExtension static final BrowserJourneys browsers = new BrowserJourneys();
 
-  @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired MutableClock clock;
 
-  private BrowserJourney journey;
-
-  @BeforeAll
-  static void startBrowser() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    chromium.close();
-  }
-
-  @BeforeEach
-  void name(TestInfo info) {
-    journey = new BrowserJourney(chromium, info, port);
-  }
-
-  @AfterEach
-  void closeContexts() {
-    journey.close();
-  }
-
   private String url(String path) {
-    return journey.url(path);
+    return browsers.journey().url(path);
   }
 
   private void password(Page page, Nic nic) {
@@ -79,24 +51,6 @@ class PasskeyUserVerificationJourneyTest {
     page.fill("#login", nic.value());
     page.fill("#password", Fixtures.PASSWORD);
     page.click("form.card button[type=submit]");
-  }
-
-  /** A virtual authenticator that verifies its user; returns its id. */
-  private static String authenticator(CDPSession devtools) {
-    devtools.send("WebAuthn.enable");
-    JsonObject options = new JsonObject();
-    options.addProperty("protocol", "ctap2");
-    options.addProperty("transport", "internal");
-    options.addProperty("hasResidentKey", true);
-    options.addProperty("hasUserVerification", true);
-    options.addProperty("isUserVerified", true);
-    options.addProperty("automaticPresenceSimulation", true);
-    JsonObject args = new JsonObject();
-    args.add("options", options);
-    return devtools
-        .send("WebAuthn.addVirtualAuthenticator", args)
-        .get("authenticatorId")
-        .getAsString();
   }
 
   /** Adds a passkey from the security page; returns the recovery codes shown. */
@@ -121,9 +75,9 @@ class PasskeyUserVerificationJourneyTest {
   @Test
   void aPasskeyWhoseAuthenticatorDidNotVerifyTheUserCountsNowhere() {
     Nic a = fixtures.accountThatSignsIn(Language.en);
-    Page page = journey.open("en");
+    Page page = browsers.journey().open("en");
     CDPSession devtools = page.context().newCDPSession(page);
-    String id = authenticator(devtools);
+    String id = VirtualAuthenticator.add(devtools);
     password(page, a);
     page.waitForURL(url("/account/contacts/services"));
     List<String> recovery = addPasskey(page);
@@ -149,7 +103,7 @@ class PasskeyUserVerificationJourneyTest {
     page.navigate(url("/login"));
     assertThat(prove(page, "#passkey-sign-in")).isEqualTo(401);
     assertThat(page.locator("#passkey-error")).isVisible();
-    journey.screenshot(page, "sign-in-refused");
+    browsers.journey().screenshot(page, "sign-in-refused");
     page.navigate(url("/account/profile"));
     page.waitForURL(url("/login"));
 
@@ -159,7 +113,7 @@ class PasskeyUserVerificationJourneyTest {
     assertThat(prove(page, "#use-passkey")).isEqualTo(401);
     assertThat(page.locator("#passkey-error")).isVisible();
     assertThat(page).hasURL(url("/login/second-factor"));
-    journey.screenshot(page, "second-step-refused");
+    browsers.journey().screenshot(page, "second-step-refused");
 
     // step-up, once signed in another way (a recovery code)
     page.fill("#code", recovery.get(0));
@@ -170,6 +124,6 @@ class PasskeyUserVerificationJourneyTest {
     assertThat(prove(page, "#use-passkey")).isEqualTo(401);
     assertThat(page.locator("#passkey-error")).isVisible();
     assertThat(page).hasURL(url("/account/security/confirm?continue=/account/security"));
-    journey.screenshot(page, "step-up-refused");
+    browsers.journey().screenshot(page, "step-up-refused");
   }
 }

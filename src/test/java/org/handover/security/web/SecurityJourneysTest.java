@@ -3,7 +3,6 @@ package org.handover.security.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonObject;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import java.time.Duration;
@@ -11,23 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.handover.catalog.HostedService;
 import org.handover.security.Totp;
-import org.handover.support.BrowserJourney;
+import org.handover.support.BrowserJourneys;
 import org.handover.support.ChangeUseCases;
-import org.handover.support.Chromium;
 import org.handover.support.Fixtures;
 import org.handover.support.MutableClock;
 import org.handover.support.TestClockConfiguration;
+import org.handover.support.VirtualAuthenticator;
 import org.handover.system.Language;
 import org.handover.system.Nic;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -43,46 +37,24 @@ import org.springframework.test.context.ActiveProfiles;
 @Import({TestClockConfiguration.class, Fixtures.class, ChangeUseCases.class})
 class SecurityJourneysTest {
 
-  static Chromium chromium;
+  @RegisterExtension static final BrowserJourneys browsers = new BrowserJourneys();
 
-  @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired MutableClock clock;
   @Autowired ChangeUseCases changes;
 
   private final Totp totp = Totp.standard();
-  private BrowserJourney journey;
-
-  @BeforeAll
-  static void startBrowser() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    chromium.close();
-  }
-
-  @BeforeEach
-  void name(TestInfo info) {
-    journey = new BrowserJourney(chromium, info, port);
-  }
-
-  @AfterEach
-  void closeContexts() {
-    journey.close();
-  }
 
   private String url(String path) {
-    return journey.url(path);
+    return browsers.journey().url(path);
   }
 
   private Page open() {
-    return journey.open("en");
+    return browsers.journey().open("en");
   }
 
   private void screenshot(Page page, String what) {
-    journey.screenshot(page, what);
+    browsers.journey().screenshot(page, what);
   }
 
   private void password(Page page, Nic nic) {
@@ -222,17 +194,7 @@ class SecurityJourneysTest {
    */
   private CDPSession virtualAuthenticator(Page page) {
     CDPSession devtools = page.context().newCDPSession(page);
-    devtools.send("WebAuthn.enable");
-    JsonObject options = new JsonObject();
-    options.addProperty("protocol", "ctap2");
-    options.addProperty("transport", "internal");
-    options.addProperty("hasResidentKey", true);
-    options.addProperty("hasUserVerification", true);
-    options.addProperty("isUserVerified", true);
-    options.addProperty("automaticPresenceSimulation", true);
-    JsonObject args = new JsonObject();
-    args.add("options", options);
-    devtools.send("WebAuthn.addVirtualAuthenticator", args);
+    VirtualAuthenticator.add(devtools);
     return devtools;
   }
 

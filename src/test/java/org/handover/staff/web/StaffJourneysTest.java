@@ -14,22 +14,17 @@ import org.handover.mail.MailKind;
 import org.handover.reassignment.ReassignmentState;
 import org.handover.reassignment.Reassignments;
 import org.handover.staff.StaffConsoleSettings;
-import org.handover.support.BrowserJourney;
-import org.handover.support.Chromium;
+import org.handover.support.BrowserJourneys;
 import org.handover.support.Fixtures;
 import org.handover.support.MutableClock;
 import org.handover.support.TestClockConfiguration;
 import org.handover.system.Language;
 import org.handover.system.Nic;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,52 +44,33 @@ import testidp.TestIdentityProvider;
 class StaffJourneysTest {
 
   static final TestIdentityProvider IDP = TestIdentityProvider.start();
-  static Chromium chromium;
+  @RegisterExtension static final BrowserJourneys browsers = new BrowserJourneys();
 
   @DynamicPropertySource
   static void identityProvider(DynamicPropertyRegistry registry) {
     StaffConsoleSettings.register(registry, IDP);
   }
 
-  @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired MutableClock clock;
   @Autowired Reassignments reassignments;
   @Autowired AuditLog audit;
 
-  private BrowserJourney journey;
-
-  @BeforeAll
-  static void startBrowser() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    chromium.close();
-  }
-
   @BeforeEach
-  void name(TestInfo info) {
-    journey = new BrowserJourney(chromium, info, port);
+  void allowRedirect() {
     IDP.allowRedirect(url("/operator/console/login/oauth2/code/staff"));
   }
 
-  @AfterEach
-  void closeContexts() {
-    journey.close();
-  }
-
   private String url(String path) {
-    return journey.url(path);
+    return browsers.journey().url(path);
   }
 
   private Page open() {
-    return journey.open("en");
+    return browsers.journey().open("en");
   }
 
   private void screenshot(Page page, String what) {
-    journey.screenshot(page, what);
+    browsers.journey().screenshot(page, what);
   }
 
   /** A staff member signs in through the identity provider. */
