@@ -22,8 +22,8 @@ class FormFieldsHaveMaxlengthTest {
 
   private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
-  /** Pages another change owns for now; the guard covers them once they carry their limits. */
-  private static final Set<String> NOT_YET = Set.of("change", "catalog");
+  /** The services list (its contact and search fields) is left to another change for now. */
+  private static final Set<String> NOT_YET = Set.of("catalog");
 
   private static final Pattern FIELD =
       Pattern.compile("<(input|textarea)\\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", Pattern.DOTALL);
