@@ -1,6 +1,7 @@
 package org.handover.system;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A typed value is longer than its field allows: the message names the field by its label on the
@@ -25,9 +26,17 @@ public final class FieldTooLong extends HandoverException {
    * @throws FieldTooLong when the value is longer
    */
   public static void check(String labelKey, String value, int max) {
-    if (value != null && value.length() > max) {
-      throw new FieldTooLong(labelKey, max);
+    Optional<FieldTooLong> refusal = of(labelKey, value, max);
+    if (refusal.isPresent()) {
+      throw refusal.get();
     }
+  }
+
+  /** The refusal of a value longer than {@code max} characters, for a page that lists them all. */
+  public static Optional<FieldTooLong> of(String labelKey, String value, int max) {
+    return value != null && value.length() > max
+        ? Optional.of(new FieldTooLong(labelKey, max))
+        : Optional.empty();
   }
 
   @Override

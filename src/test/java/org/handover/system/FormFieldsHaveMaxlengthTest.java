@@ -22,9 +22,6 @@ class FormFieldsHaveMaxlengthTest {
 
   private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
-  /** The services list (its contact and search fields) is left to another change for now. */
-  private static final Set<String> NOT_YET = Set.of("catalog");
-
   private static final Pattern FIELD =
       Pattern.compile("<(input|textarea)\\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", Pattern.DOTALL);
   private static final Pattern TYPE = Pattern.compile("\\stype=\"([^\"]*)\"");
@@ -55,10 +52,6 @@ class FormFieldsHaveMaxlengthTest {
     List<String> missing = new ArrayList<>();
     try (Stream<Path> files = Files.walk(TEMPLATES)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
-        String folder = TEMPLATES.relativize(file).getName(0).toString();
-        if (NOT_YET.contains(folder)) {
-          continue;
-        }
         for (String field : fieldsWithoutLimit(Files.readString(file))) {
           missing.add(TEMPLATES.relativize(file) + ": " + field);
         }

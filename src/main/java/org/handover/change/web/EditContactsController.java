@@ -236,8 +236,7 @@ class EditContactsController {
   private Map<ContactRole, String> tooLong(Map<String, String> form, Locale locale) {
     Map<ContactRole, String> errors = new EnumMap<>(ContactRole.class);
     for (ContactRole role : ContactRole.values()) {
-      FieldLimits.tooLong(
-              messages, "role." + role.name(), form.get(role.name()), FieldLimits.CONTACT, locale)
+      FieldLimits.tooLong("role." + role.name(), form.get(role.name()), FieldLimits.CONTACT, locale)
           .ifPresent(message -> errors.put(role, message));
     }
     return errors;

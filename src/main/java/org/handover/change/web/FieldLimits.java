@@ -3,7 +3,7 @@ package org.handover.change.web;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.MessageSource;
+import org.handover.system.FieldTooLong;
 
 /**
  * The longest value each field of the change pages takes: given to the pages as {@code maxlength}
@@ -28,13 +28,8 @@ final class FieldLimits {
   private FieldLimits() {}
 
   /** "Field: at most N characters." when the value is longer than {@code max}, else empty. */
-  static Optional<String> tooLong(
-      MessageSource messages, String fieldKey, String value, int max, Locale locale) {
-    if (value == null || value.strip().length() <= max) {
-      return Optional.empty();
-    }
-    String field = messages.getMessage(fieldKey, null, locale);
-    return Optional.of(
-        messages.getMessage("change.field.tooLong", new Object[] {field, max}, locale));
+  static Optional<String> tooLong(String fieldKey, String value, int max, Locale locale) {
+    return FieldTooLong.of(fieldKey, value == null ? null : value.strip(), max)
+        .map(refusal -> refusal.message(locale));
   }
 }

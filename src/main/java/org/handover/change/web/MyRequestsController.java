@@ -167,8 +167,7 @@ class MyRequestsController {
         tokenTooLong(token, locale)
             .or(
                 () ->
-                    FieldLimits.tooLong(
-                        messages, "change.field.reason", reason, FieldLimits.REASON, locale));
+                    FieldLimits.tooLong("change.field.reason", reason, FieldLimits.REASON, locale));
     if (refused.isPresent()) {
       flash.addFlashAttribute("alert", refused.get());
       return back(id);
@@ -181,7 +180,7 @@ class MyRequestsController {
   }
 
   private Optional<String> tokenTooLong(String token, Locale locale) {
-    return FieldLimits.tooLong(messages, "requests.code", token, FieldLimits.TOKEN, locale);
+    return FieldLimits.tooLong("requests.code", token, FieldLimits.TOKEN, locale);
   }
 
   @ModelAttribute("limits")
