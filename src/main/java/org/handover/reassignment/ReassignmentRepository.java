@@ -77,14 +77,12 @@ class ReassignmentRepository {
         .optional();
   }
 
-  /** Locks the case row until the transaction ends. */
+  /** The case, its row locked until the transaction ends (read in the locking statement). */
   Optional<ReassignmentCase> lock(long id) {
-    List<Long> locked =
-        jdbc.sql("select id from reassignment_cases where id = ? for update")
-            .param(id)
-            .query(Long.class)
-            .list();
-    return locked.isEmpty() ? Optional.empty() : find(id);
+    return jdbc.sql("select " + COLUMNS + " from reassignment_cases where id = ? for update")
+        .param(id)
+        .query((rs, n) -> map(rs))
+        .optional();
   }
 
   void update(ReassignmentCase c) {
