@@ -157,6 +157,11 @@ class HandoverBenchmark {
                 base + "/createToken" + query, DataGenerator.partner(t % DataGenerator.PARTNERS));
       }
 
+      if ("render".equals(System.getProperty("bench.only"))) {
+        RenderPhases.run(this, base, sessions, reseller, Math.max(1, (sizes.changes() + 49) / 50));
+        return;
+      }
+
       // (a) My services for the reseller
       String services = base + "/account/contacts/services";
       String deep = deepCursor(services, sessions[0]);
