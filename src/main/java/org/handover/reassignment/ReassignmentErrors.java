@@ -20,8 +20,18 @@ public final class ReassignmentErrors {
 
   /** The case has ended, or is not in the step the action belongs to. */
   public static final class CaseNotInStep extends HandoverException {
+    private final ReassignmentState state;
+
     public CaseNotInStep(long id, ReassignmentState state) {
       super(Kind.CONFLICT, "case.notInStep", id, state.name());
+      this.state = state;
+    }
+
+    /** The state in the reader's words ("Cooling-off"), never its internal name. */
+    @Override
+    public String message(Locale locale) {
+      return Messages.format(
+          locale, messageKey(), args()[0], Messages.format(locale, "case.state." + state.name()));
     }
   }
 
