@@ -38,7 +38,7 @@ import org.springframework.web.util.UriUtils;
 class ServiceAccessController {
 
   /** The durations the form offers; "none" is until revoked. */
-  static final List<String> DURATIONS = List.of("P1D", "P7D", "P30D", "none");
+  static final List<String> DURATIONS = ShareForm.DURATIONS;
 
   private final ServiceAccess access;
   private final Policies policies;

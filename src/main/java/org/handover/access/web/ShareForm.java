@@ -11,6 +11,9 @@ import java.util.List;
 record ShareForm(String grantee, ArrayList<String> categories, String duration, String policyName)
     implements Serializable {
 
+  /** The durations the form offers; "none" is until revoked. */
+  static final List<String> DURATIONS = List.of("P1D", "P7D", "P30D", "none");
+
   static ShareForm empty() {
     return new ShareForm("", new ArrayList<>(), "P7D", "");
   }
@@ -19,7 +22,7 @@ record ShareForm(String grantee, ArrayList<String> categories, String duration, 
     return new ShareForm(
         grantee,
         new ArrayList<>(chosen == null ? List.of() : chosen),
-        ServiceAccessController.DURATIONS.contains(duration) ? duration : "P7D",
+        DURATIONS.contains(duration) ? duration : "P7D",
         name);
   }
 }

@@ -1,5 +1,6 @@
 package org.handover.catalog.web;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ record BulkKept(
   }
 
   private static Map<String, String> textMap(Map<?, ?> map) {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, String> out = new LinkedHashMap<>();
     map.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
     return out;
   }
