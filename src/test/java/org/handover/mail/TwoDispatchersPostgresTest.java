@@ -76,6 +76,7 @@ class TwoDispatchersPostgresTest extends IntegrationTest {
             .getBeanProvider(JavaMailSender.class),
         context.getBean(Clock.class),
         context.getBean(HandoverProperties.class),
+        context.getBean(SmtpDelivery.Settings.class),
         new SimpleMeterRegistry());
   }
 
