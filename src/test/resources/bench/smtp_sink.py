@@ -4,11 +4,13 @@
 It runs outside the benchmark's JVM so that the receiving side is not what limits the sender.
 It speaks enough SMTP for a client that pipelines (RFC 2920): EHLO (announcing PIPELINING,
 8BITMIME and SIZE), HELO, MAIL, RCPT, DATA, RSET, NOOP and QUIT. Commands are read as they come,
-so a group of pipelined commands is answered in order. Started by the benchmark with
--Dbench.smtp=sink; prints "listening on PORT" once ready and the number of messages it accepted
-when it ends (SIGTERM or SIGINT). Python 3.8+, standard library only.
+so a group of pipelined commands is answered in order. --latency-ms holds each
+answer back that long, as a relay on another machine would (a round trip on the network).
+Started by the benchmarks (OutboxDeliveryBenchmark, HandoverBenchmark with -Dbench.smtp=sink);
+prints "listening on PORT" once ready and the number of messages it accepted when it ends
+(SIGTERM or SIGINT). Python 3.8+, standard library only.
 
-    python3 smtp_sink.py [--host 127.0.0.1] [--port 0]
+    python3 smtp_sink.py [--host 127.0.0.1] [--port 0] [--latency-ms 0]
 """
 import argparse
 import asyncio
@@ -16,6 +18,7 @@ import signal
 import sys
 
 accepted = 0
+latency = 0.0
 
 
 async def converse(reader, writer):
@@ -49,6 +52,8 @@ async def converse(reader, writer):
                 writer.write(b"502 5.5.2 Command not recognised\r\n")
             # answer a pipelined group at once: write out only when nothing more is buffered
             if not reader._buffer:  # noqa: SLF001 (asyncio keeps what was read ahead here)
+                if latency:
+                    await asyncio.sleep(latency)
                 await writer.drain()
     except (asyncio.IncompleteReadError, ConnectionError):
         pass
@@ -60,7 +65,10 @@ async def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--latency-ms", type=float, default=0.0)
     args = parser.parse_args()
+    global latency
+    latency = args.latency_ms / 1000.0
     server = await asyncio.start_server(converse, args.host, args.port, limit=64 * 1024 * 1024)
     port = server.sockets[0].getsockname()[1]
     print(f"listening on {port}", flush=True)

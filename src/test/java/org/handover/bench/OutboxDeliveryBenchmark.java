@@ -28,15 +28,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * dispatcher through Jakarta Mail (one command at a time, as before) and through its own pipelined
  * connection, each with {@code handover.mail.senders} parallel senders draining {@value #EMAILS}
  * rows (every kind in every language) from an embedded PostgreSQL, to GreenMail in this JVM and to
- * the Python SMTP sink outside it ({@link SmtpSink}, which offers PIPELINING; GreenMail does not).
- * Figures only: {@code ./mvnw -Pbench test -Dtest=OutboxDeliveryBenchmark [-Dbench.emails=2000
- * -Dbench.slices=3 -Dbench.smtp=both|greenmail|sink]}.
+ * the Python SMTP sink outside it ({@link SmtpSink}, which offers PIPELINING; GreenMail does not),
+ * answering at once and {@code bench.sinkLatencyMs} later (a relay on another machine). Figures
+ * only: {@code ./mvnw -Pbench test -Dtest=OutboxDeliveryBenchmark [-Dbench.emails=2000
+ * -Dbench.slices=3 -Dbench.smtp=both|greenmail|sink -Dbench.sinkLatencyMs=1]}.
  */
 class OutboxDeliveryBenchmark extends IntegrationTest {
 
   static final int EMAILS = Integer.getInteger("bench.emails", 2_000);
   static final int SLICES = Integer.getInteger("bench.slices", 3);
   static final String RECEIVERS = System.getProperty("bench.smtp", "both");
+  static final double LATENCY = Double.parseDouble(System.getProperty("bench.sinkLatencyMs", "1"));
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -55,13 +57,15 @@ class OutboxDeliveryBenchmark extends IntegrationTest {
     GreenMail greenMail =
         new GreenMail(new ServerSetup(SmtpServer.freePort(), "127.0.0.1", "smtp"));
     greenMail.start();
-    try (SmtpSink sink = new SmtpSink()) {
+    try (SmtpSink sink = new SmtpSink(0);
+        SmtpSink remote = new SmtpSink(LATENCY)) {
       Map<String, Integer> receivers = new LinkedHashMap<>();
       if (!RECEIVERS.equals("sink")) {
         receivers.put("GreenMail (this JVM)", greenMail.getSmtp().getPort());
       }
       if (!RECEIVERS.equals("greenmail")) {
         receivers.put("Python sink (own process)", sink.port());
+        receivers.put("Python sink, answers " + LATENCY + " ms later", remote.port());
       }
       // a warm-up round, not counted
       for (var receiver : receivers.entrySet()) {
@@ -89,7 +93,6 @@ class OutboxDeliveryBenchmark extends IntegrationTest {
           (row, list) ->
               System.out.printf(
                   Locale.ROOT, "[outbox] %-60s %6.0f  %s%n", row, median(list), list));
-      System.out.println("[outbox] the sink accepted " + sink.stop() + " messages");
     } finally {
       greenMail.stop();
     }

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The SMTP sink of the benchmarks ({@code src/test/resources/bench/smtp_sink.py}): a Python
@@ -19,7 +18,8 @@ final class SmtpSink implements AutoCloseable {
   private final BufferedReader output;
   private final int port;
 
-  SmtpSink() throws IOException {
+  /** A sink that answers at once, or {@code latencyMillis} later, as a relay further away. */
+  SmtpSink(double latencyMillis) throws IOException {
     Path script;
     try {
       script = Path.of(SmtpSink.class.getResource("/bench/smtp_sink.py").toURI());
@@ -28,7 +28,13 @@ final class SmtpSink implements AutoCloseable {
     }
     try {
       process =
-          new ProcessBuilder("python3", script.toString(), "--port", "0")
+          new ProcessBuilder(
+                  "python3",
+                  script.toString(),
+                  "--port",
+                  "0",
+                  "--latency-ms",
+                  String.valueOf(latencyMillis))
               .redirectErrorStream(true)
               .start();
     } catch (IOException e) {
@@ -46,19 +52,6 @@ final class SmtpSink implements AutoCloseable {
 
   int port() {
     return port;
-  }
-
-  /** Stops the sink; answers how many messages it accepted. */
-  long stop() throws IOException, InterruptedException {
-    process.destroy();
-    process.waitFor(10, TimeUnit.SECONDS);
-    long accepted = -1;
-    for (String line = output.readLine(); line != null; line = output.readLine()) {
-      if (line.startsWith("accepted ")) {
-        accepted = Long.parseLong(line.substring("accepted ".length()).strip());
-      }
-    }
-    return accepted;
   }
 
   @Override
