@@ -82,7 +82,7 @@ public class OutboxDispatcher {
     this.clock = clock;
     this.settings = properties.mail();
     this.composer = new MailComposer(templates, this.sender, settings);
-    this.delivery = new SmtpDelivery(this.sender, smtp);
+    this.delivery = new SmtpDelivery(this.sender, smtp, clock);
     this.senders =
         Executors.newFixedThreadPool(
             Math.max(1, settings.senders() - 1),

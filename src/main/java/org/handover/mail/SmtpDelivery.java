@@ -7,6 +7,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +23,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * Sends one batch of composed emails over one SMTP connection and says which failed, with why. To a
- * plain relay ({@link SmtpEndpoint}) it speaks through {@link SmtpPipeline}, one round trip per
- * email where the server offers PIPELINING; otherwise (authentication, TLS, or {@code
- * handover.mail.smtp.pipelining=false}) through Jakarta Mail, one command at a time.
+ * plain relay ({@link SmtpEndpoint}) that offers PIPELINING it speaks through {@link SmtpPipeline},
+ * one round trip per email; otherwise (a relay that does not offer it, asked again every ten
+ * minutes; authentication, TLS, or {@code handover.mail.smtp.pipelining=false}) through Jakarta
+ * Mail, one command at a time.
  */
 final class SmtpDelivery {
 
@@ -33,11 +37,17 @@ final class SmtpDelivery {
   /** A composed email; {@code envelope} is its wire form when the pipeline carries it. */
   record Outgoing(MimeMessage mime, SmtpPipeline.Envelope envelope) {}
 
+  /** How long a relay that did not offer PIPELINING is left to Jakarta Mail before asking again. */
+  private static final Duration RECHECK = Duration.ofMinutes(10);
+
   private final JavaMailSender sender;
   private final Optional<SmtpEndpoint> endpoint;
+  private final Clock clock;
+  private volatile Instant notOfferedUntil = Instant.MIN;
 
-  SmtpDelivery(JavaMailSender sender, Settings settings) {
+  SmtpDelivery(JavaMailSender sender, Settings settings, Clock clock) {
     this.sender = sender;
+    this.clock = clock;
     this.endpoint = settings.pipelining() ? SmtpEndpoint.of(sender) : Optional.empty();
   }
 
@@ -46,7 +56,7 @@ final class SmtpDelivery {
    * email that cannot be written fails alone (permanently, as one that cannot be rendered).
    */
   Outgoing prepare(MimeMessage mime) throws MessagingException {
-    if (endpoint.isEmpty()) {
+    if (endpoint.isEmpty() || !clock.instant().isAfter(notOfferedUntil)) {
       return new Outgoing(mime, null);
     }
     String from = endpoint.get().envelopeFrom();
@@ -83,12 +93,19 @@ final class SmtpDelivery {
     if (batch.isEmpty()) {
       return Map.of();
     }
-    return endpoint.isPresent() ? pipelined(batch, endpoint.get()) : jakarta(batch);
+    boolean ready = batch.stream().allMatch(o -> o.envelope() != null);
+    return ready ? pipelined(batch, endpoint.orElseThrow()) : jakarta(batch);
   }
 
-  private static Map<Outgoing, Exception> pipelined(List<Outgoing> batch, SmtpEndpoint to) {
+  private Map<Outgoing, Exception> pipelined(List<Outgoing> batch, SmtpEndpoint to) {
     Map<Outgoing, Exception> failed = new IdentityHashMap<>();
     try (SmtpPipeline smtp = SmtpPipeline.open(to)) {
+      if (!smtp.pipelining()) {
+        // one command at a time is what Jakarta Mail does already: leave this relay to it
+        notOfferedUntil = clock.instant().plus(RECHECK);
+        smtp.close();
+        return jakarta(batch);
+      }
       Exception[] outcomes = smtp.send(batch.stream().map(Outgoing::envelope).toList());
       for (int i = 0; i < outcomes.length; i++) {
         if (outcomes[i] != null) {

@@ -12,8 +12,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -23,9 +21,10 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 /**
  * One plain SMTP connection that sends a batch with one round trip per message when the server
  * offers PIPELINING (RFC 2920): a message's data, the next message's {@code MAIL}, {@code RCPT} and
- * {@code DATA} go out together, and their replies are read in order. Without PIPELINING it speaks
- * one command at a time. A message counts as sent only once the server acknowledged its data; when
- * the connection breaks, every message not acknowledged yet is reported failed (and retried).
+ * {@code DATA} go out together, and their replies are read in order. Used only once the server
+ * offered PIPELINING ({@link #pipelining()}; {@link SmtpDelivery} hands other servers to Jakarta
+ * Mail). A message counts as sent only once the server acknowledged its data; when the connection
+ * breaks, every message not acknowledged yet is reported failed (and retried).
  */
 final class SmtpPipeline implements AutoCloseable {
 
@@ -45,7 +44,6 @@ final class SmtpPipeline implements AutoCloseable {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
-  private final Deque<Reply> answered = new ArrayDeque<>();
   private boolean pipelining;
 
   private SmtpPipeline(Socket socket) throws IOException {
@@ -172,18 +170,13 @@ final class SmtpPipeline implements AutoCloseable {
     command(command.getBytes(StandardCharsets.US_ASCII), new byte[] {'\r', '\n'});
   }
 
-  /** Writes one command; without PIPELINING, waits for its reply at once. */
   private void command(byte[] body, byte[] end) throws IOException {
     out.write(body);
     out.write(end);
-    if (!pipelining) {
-      out.flush();
-      answered.add(read(new StringBuilder()));
-    }
   }
 
   private Reply reply() throws IOException {
-    return answered.isEmpty() ? read(new StringBuilder()) : answered.poll();
+    return read(new StringBuilder());
   }
 
   /** Reads one reply (all its lines into {@code lines}, one per line). */
