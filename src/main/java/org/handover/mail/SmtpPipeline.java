@@ -210,9 +210,13 @@ final class SmtpPipeline implements AutoCloseable {
     return line.toString(StandardCharsets.UTF_8);
   }
 
+  /**
+   * A refused greeting or EHLO fails the whole batch for now (retried with backoff), whatever its
+   * code: no email of the batch was refused.
+   */
   private static void expect(Reply reply, int code, String step) throws MessagingException {
     if (reply.code() != code) {
-      throw new SMTPSendFailedException(step, reply.code(), reply.text(), null, null, null, null);
+      throw new MessagingException("SMTP server refused the " + step + ": " + reply.text());
     }
   }
 
