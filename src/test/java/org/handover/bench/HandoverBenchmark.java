@@ -272,10 +272,14 @@ class HandoverBenchmark {
       a.stop();
     }
 
-    // (d) outbox delivery: a second server start, now with SMTP, drains what phase c queued
-    int smtpPort = freePort();
+    // (d) outbox delivery: a second server start, now with SMTP, drains what phase c queued; to
+    // GreenMail in this JVM, or with -Dbench.smtp=sink to the Python sink (its own process)
+    SmtpSink sink = "sink".equals(System.getProperty("bench.smtp")) ? new SmtpSink(0) : null;
+    int smtpPort = sink != null ? sink.port() : freePort();
     GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
-    smtp.start();
+    if (sink == null) {
+      smtp.start();
+    }
     double emailsPerSecond;
     long delivered;
     try {
@@ -309,18 +313,23 @@ class HandoverBenchmark {
         notes.add(
             String.format(
                 Locale.ROOT,
-                "outbox: %d pending at start, %d delivered after the first (%d received by"
-                    + " GreenMail), %d failed",
+                "outbox: %d pending at start, %d delivered after the first (%s), %d failed",
                 pending,
                 delivered,
-                smtp.getReceivedMessages().length,
+                sink != null
+                    ? "to the Python SMTP sink"
+                    : smtp.getReceivedMessages().length + " received by GreenMail",
                 failed));
       } finally {
         b.stop();
         notes.add("server-a peak RSS " + a.peakRss + ", server-b peak RSS " + b.peakRss);
       }
     } finally {
-      smtp.stop();
+      if (sink != null) {
+        sink.close();
+      } else {
+        smtp.stop();
+      }
     }
 
     rows.add(Row.of(httpCeiling, null, "req/s"));
