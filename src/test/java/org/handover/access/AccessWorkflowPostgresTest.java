@@ -35,8 +35,9 @@ class AccessWorkflowPostgresTest extends AccessWorkflowTests {
     jdbc.execute("analyze");
     String sql =
         FactsRepository.FACTS
-            .replace(":keys", "('domain', 'plan-5.example'), ('domain', 'plan-7.example')")
-            .replace(":me", "'" + owner.value() + "'");
+            .replace(":nics", "array['" + owner.value() + "', '" + owner.value() + "']")
+            .replace(":types", "array['domain', 'domain']")
+            .replace(":names", "array['plan-5.example', 'plan-7.example']");
 
     List<String> plan = jdbc.queryForList("explain " + sql, String.class);
 
