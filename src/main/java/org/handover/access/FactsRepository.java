@@ -27,28 +27,43 @@ import org.springframework.stereotype.Repository;
 class FactsRepository {
 
   /**
-   * The decisions' one statement ({@code :nics}, {@code :types}, {@code :names}: the pairs). Every
-   * join probes an index: accounts by primary key, services by (type, name), the account's grants
-   * by {@code access_identities_grantee_idx}, their resource by the primary key (policy, type,
-   * name), the policy by its id.
+   * The decisions' one statement over the pairs {@code k(nic, type, name)}. Every join probes an
+   * index: accounts by primary key, services by (type, name), the account's grants by {@code
+   * access_identities_grantee_idx}, the service or every service of its type among their resources
+   * by the primary key (policy, type, name), the policy by its id.
    */
-  static final String FACTS =
+  private static final String FACTS =
       """
             select k.nic, k.type as k_type, k.name as k_name, me.state as identity_state,
-                s.admin_nic, s.tech_nic,
-                s.billing_nic, adm.state as admin_state, p.id as policy_id, p.allow_actions,
-                p.except_actions, p.deny_actions, p.expires_at
-            from unnest(cast(:nics as varchar array), cast(:types as varchar array),
-                cast(:names as varchar array)) as k(nic, type, name)
+                s.admin_nic, s.tech_nic, s.billing_nic, adm.state as admin_state,
+                p.id as policy_id, p.allow_actions, p.except_actions, p.deny_actions, p.expires_at
+            from %s as k(nic, type, name)
             join accounts me on me.nic = k.nic
             left join services s on s.type = k.type and s.name = k.name
             left join accounts adm on adm.nic = s.admin_nic
             left join access_policy_identities i on i.grantee_nic = k.nic and i.ended_at is null
             left join access_policy_resources r on r.policy_id = i.policy_id and r.type = s.type
-                and r.name in (s.name, '*') and r.ended_at is null
-            left join access_policies p on p.id = r.policy_id and p.owner_nic = s.admin_nic
+                and r.name = s.name and r.ended_at is null
+            left join access_policy_resources every on every.policy_id = i.policy_id
+                and every.type = s.type and every.name = '*' and every.ended_at is null
+            left join access_policies p on p.id = i.policy_id and p.owner_nic = s.admin_nic
                 and p.ended_at is null
+                and (r.policy_id is not null or every.policy_id is not null)
             order by p.id""";
+
+  /** For one pair ({@code :nic}, {@code :type}, {@code :name}): a single decision's read. */
+  static final String FACTS_OF_ONE =
+      FACTS.formatted(
+          "(values (cast(:nic as varchar), cast(:type as varchar), cast(:name as varchar)))");
+
+  /**
+   * For many pairs ({@code :nics}, {@code :types}, {@code :names}, three arrays), so that the text
+   * never changes with their number: the database prepares and plans it once per connection.
+   */
+  static final String FACTS_OF_MANY =
+      FACTS.formatted(
+          "unnest(cast(:nics as varchar array), cast(:types as varchar array),"
+              + " cast(:names as varchar array))");
 
   private final JdbcClient jdbc;
 
@@ -64,22 +79,32 @@ class FactsRepository {
    * service that does not exist contacts null; the grants come in the order of their policy ids.
    */
   Map<Key, AccessFacts> facts(Collection<Key> keys) {
-    int n = keys.size();
-    String[] nics = new String[n];
-    String[] types = new String[n];
-    String[] names = new String[n];
-    int k = 0;
-    for (Key key : keys) {
-      nics[k] = key.identity().value();
-      types[k] = key.service().type().name();
-      names[k++] = key.service().name();
-    }
     Map<Key, Row> rows = new HashMap<>();
-    jdbc.sql(FACTS)
-        .param("nics", nics)
-        .param("types", types)
-        .param("names", names)
-        .query((RowCallbackHandler) rs -> read(rs, rows));
+    RowCallbackHandler reader = rs -> read(rs, rows);
+    if (keys.size() == 1) {
+      Key one = keys.iterator().next();
+      jdbc.sql(FACTS_OF_ONE)
+          .param("nic", one.identity().value())
+          .param("type", one.service().type().name())
+          .param("name", one.service().name())
+          .query(reader);
+    } else {
+      int n = keys.size();
+      String[] nics = new String[n];
+      String[] types = new String[n];
+      String[] names = new String[n];
+      int k = 0;
+      for (Key key : keys) {
+        nics[k] = key.identity().value();
+        types[k] = key.service().type().name();
+        names[k++] = key.service().name();
+      }
+      jdbc.sql(FACTS_OF_MANY)
+          .param("nics", nics)
+          .param("types", types)
+          .param("names", names)
+          .query(reader);
+    }
     Map<Key, AccessFacts> out = new LinkedHashMap<>();
     for (Key key : keys) {
       Row row = rows.get(key);
