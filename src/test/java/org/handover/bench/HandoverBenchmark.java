@@ -132,6 +132,10 @@ class HandoverBenchmark {
   // ---- the run ------------------------------------------------------------------------------
 
   void benchmark(DataGenerator.Sizes sizes) throws Exception {
+    if ("access".equals(System.getProperty("bench.only"))) {
+      accessOnly();
+      return;
+    }
     List<Row> rows = new ArrayList<>();
     Server a = Server.start(this, null, "server-a");
     Load.Result httpCeiling;
@@ -422,6 +426,31 @@ class HandoverBenchmark {
       }
     }
     return b.toString();
+  }
+
+  /** {@code -Dbench.only=access}: phase (e) alone, for measuring the decision path. */
+  void accessOnly() throws Exception {
+    Server a = Server.start(this, null, "server-a");
+    try {
+      Token reseller =
+          createToken(
+              a.base + "/createToken?GET=/*&POST=/*&PUT=/*&DELETE=/*", DataGenerator.reseller());
+      AccessPhases.Results access = AccessPhases.run(this, a.base, reseller);
+      System.out.println("[bench] " + access.ceiling().summary());
+      System.out.println("[bench] " + access.authorize().summary());
+      System.out.println("[bench] " + access.batch().summary());
+      Load.Recorder serverTime = access.batch().steps.get(0);
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] authorize at %.0f %% of the ceiling; batch of %d: p50 server time %.2f ms,"
+              + " p99 %.2f ms%n",
+          100 * access.authorize().perSecond() / access.ceiling().perSecond(),
+          AccessPhases.BATCH,
+          serverTime.percentileMs(50),
+          serverTime.percentileMs(99));
+    } finally {
+      a.stop();
+    }
   }
 
   // ---- phase c ------------------------------------------------------------------------------
