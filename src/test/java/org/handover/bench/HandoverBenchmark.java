@@ -157,6 +157,10 @@ class HandoverBenchmark {
                 base + "/createToken" + query, DataGenerator.partner(t % DataGenerator.PARTNERS));
       }
 
+      if (SessionPhases.ONLY) {
+        SessionPhases.run(this, base, sessions, a.process.pid());
+        return;
+      }
       // (a) My services for the reseller
       String services = base + "/account/contacts/services";
       String deep = deepCursor(services, sessions[0]);
@@ -1112,6 +1116,9 @@ class HandoverBenchmark {
       args.add("--handover.mail.per-recipient.limit=10000");
       args.add("--handover.mail.per-recipient.window=PT1M");
       args.add("--logging.level.root=WARN");
+      if (System.getProperty("bench.serverArg") != null) {
+        args.add(System.getProperty("bench.serverArg"));
+      }
       if (smtpPort != null) {
         args.add("--spring.mail.host=127.0.0.1");
         args.add("--spring.mail.port=" + smtpPort);
