@@ -15,8 +15,9 @@ import org.springframework.session.Session;
 
 /**
  * Signed-in web sessions kept in memory in front of the JDBC session store, so that a request reads
- * one counter by primary key ({@link SessionEpochs}) instead of the session's rows and the
- * deserialisation of its security context. Guarantees:
+ * one short row (its session's id, principal and principal's counter, {@link
+ * SessionEpochs#ofSession}) instead of the session's attribute rows and the deserialisation of its
+ * security context. Guarantees:
  *
  * <ul>
  *   <li>An ended session is never served from memory: ending one (sign-out, "sign out everywhere",
@@ -101,16 +102,20 @@ final class NearSessions<S extends Session>
 
   @Override
   public NearSession<S> findById(String id) {
+    // the row's presence and its principal's counter, read before the session could be loaded
+    Optional<SessionEpochs.Stamp> stamp = epochs.ofSession(id);
     Kept hit = kept.getIfPresent(id);
+    if (stamp.isEmpty()) {
+      if (hit != null) {
+        kept.invalidate(id);
+      }
+      return null;
+    }
     if (hit != null) {
-      if (!hit.expired(Instant.now()) && epochs.current(hit.principal()) == hit.epoch()) {
+      if (!hit.expired(Instant.now()) && stamp.get().epoch() == hit.epoch()) {
         return new NearSession<>(this, hit, null);
       }
       kept.invalidate(id);
-    }
-    Optional<SessionEpochs.Stamp> stamp = epochs.ofSession(id);
-    if (stamp.isEmpty()) {
-      return null;
     }
     S found = store.findById(id);
     if (found == null) {

@@ -8,12 +8,13 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A counter per signed-in principal that every instance reads by primary key on each request
- * ({@link NearSessions}): moved after a session of that principal is deleted (sign-out, "sign out
- * everywhere", suspension, password change, staff end, provider logout) or its contents change, so
- * that every instance drops what it kept in memory of that principal's sessions before serving the
- * next request. It moves in a transaction of its own, after the deletion committed: a caller's
- * transaction that rolls back afterwards cannot leave an ended session alive in a cache.
+ * A counter per signed-in principal that every instance reads on each request, with the presence of
+ * the request's session row, in one statement by index ({@link NearSessions}): moved after a
+ * session of that principal is deleted (sign-out, "sign out everywhere", suspension, password
+ * change, staff end, provider logout) or its contents change, so that every instance drops what it
+ * kept in memory of that principal's sessions before serving the next request. It moves in a
+ * transaction of its own, after the deletion committed: a caller's transaction that rolls back
+ * afterwards cannot leave an ended session alive in a cache.
  */
 @Component
 class SessionEpochs {
@@ -28,15 +29,6 @@ class SessionEpochs {
     this.jdbc = jdbc;
     this.apart = new TransactionTemplate(transactions);
     this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-  }
-
-  /** The principal's counter now (0 while it never moved). */
-  long current(String principal) {
-    return jdbc.sql("select epoch from session_epochs where principal = ?")
-        .param(principal)
-        .query(Long.class)
-        .optional()
-        .orElse(0L);
   }
 
   /** The stored session's principal and that principal's counter; empty when there is no row. */
