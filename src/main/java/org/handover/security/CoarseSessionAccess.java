@@ -35,11 +35,12 @@ class CoarseSessionAccess implements BeanPostProcessor {
 
   static final Duration GRANULARITY = Duration.ofMinutes(1);
 
-  private final ObjectProvider<SessionEpochs> epochs;
+  private final ObjectProvider<SessionEpochRepository> epochs;
   private final ObjectProvider<SessionCacheSettings> settings;
 
   CoarseSessionAccess(
-      ObjectProvider<SessionEpochs> epochs, ObjectProvider<SessionCacheSettings> settings) {
+      ObjectProvider<SessionEpochRepository> epochs,
+      ObjectProvider<SessionCacheSettings> settings) {
     this.epochs = epochs;
     this.settings = settings;
   }

@@ -16,8 +16,8 @@ import org.springframework.session.Session;
 /**
  * Signed-in web sessions kept in memory in front of the JDBC session store, so that a request reads
  * one short row (its session's id, principal and principal's counter, {@link
- * SessionEpochs#ofSession}) instead of the session's attribute rows and the deserialisation of its
- * security context. Guarantees:
+ * SessionEpochRepository#ofSession}) instead of the session's attribute rows and the
+ * deserialisation of its security context. Guarantees:
  *
  * <ul>
  *   <li>An ended session is never served from memory: ending one (sign-out, "sign out everywhere",
@@ -48,7 +48,7 @@ final class NearSessions<S extends Session>
       Duration maxInactive,
       Map<String, Object> attributes) {
 
-    static Kept of(Session session, SessionEpochs.Stamp stamp) {
+    static Kept of(Session session, SessionEpochRepository.Stamp stamp) {
       Map<String, Object> attributes = new HashMap<>();
       for (String name : session.getAttributeNames()) {
         Object value = session.getAttribute(name);
@@ -79,12 +79,12 @@ final class NearSessions<S extends Session>
   }
 
   final FindByIndexNameSessionRepository<S> store;
-  private final SessionEpochs epochs;
+  private final SessionEpochRepository epochs;
   private final Cache<String, Kept> kept;
 
   NearSessions(
       FindByIndexNameSessionRepository<S> store,
-      SessionEpochs epochs,
+      SessionEpochRepository epochs,
       SessionCacheSettings settings) {
     this.store = store;
     this.epochs = epochs;
@@ -103,7 +103,7 @@ final class NearSessions<S extends Session>
   @Override
   public NearSession<S> findById(String id) {
     // the row's presence and its principal's counter, read before the session could be loaded
-    Optional<SessionEpochs.Stamp> stamp = epochs.ofSession(id);
+    Optional<SessionEpochRepository.Stamp> stamp = epochs.ofSession(id);
     Kept hit = kept.getIfPresent(id);
     if (stamp.isEmpty()) {
       if (hit != null) {
@@ -161,7 +161,7 @@ final class NearSessions<S extends Session>
     String principal =
         hit != null
             ? hit.principal()
-            : epochs.ofSession(id).map(SessionEpochs.Stamp::principal).orElse(null);
+            : epochs.ofSession(id).map(SessionEpochRepository.Stamp::principal).orElse(null);
     store.deleteById(id);
     kept.invalidate(id);
     if (principal != null) {

@@ -36,7 +36,7 @@ class NearSessionsTest extends IntegrationTest {
 
   @Autowired DataSource dataSource;
   @Autowired PlatformTransactionManager transactions;
-  @Autowired SessionEpochs epochs;
+  @Autowired SessionEpochRepository epochs;
   @Autowired JdbcClient jdbc;
   @Autowired StatementCounter statements;
 

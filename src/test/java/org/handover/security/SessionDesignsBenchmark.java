@@ -97,7 +97,7 @@ class SessionDesignsBenchmark {
         new JdbcIndexedSessionRepository(
             new JdbcTemplate(app.getBean(DataSource.class)),
             new TransactionTemplate(app.getBean(PlatformTransactionManager.class)));
-    SessionEpochs epochs = app.getBean(SessionEpochs.class);
+    SessionEpochRepository epochs = app.getBean(SessionEpochRepository.class);
     JdbcClient counter = app.getBean(JdbcClient.class);
     var near =
         new NearSessions<>(store, epochs, new SessionCacheSettings(10_000, Duration.ofMinutes(5)));

@@ -2,7 +2,7 @@ package org.handover.security;
 
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of its own, after the deletion committed: a caller's transaction that rolls back
  * afterwards cannot leave an ended session alive in a cache.
  */
-@Component
-class SessionEpochs {
+@Repository
+class SessionEpochRepository {
 
   /** The principal a stored session belongs to (null: nobody signed in) and its counter then. */
   record Stamp(String principal, long epoch) {}
@@ -25,7 +25,7 @@ class SessionEpochs {
   private final JdbcClient jdbc;
   private final TransactionTemplate apart;
 
-  SessionEpochs(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  SessionEpochRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.apart = new TransactionTemplate(transactions);
     this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
