@@ -157,10 +157,15 @@ class HandoverBenchmark {
                 base + "/createToken" + query, DataGenerator.partner(t % DataGenerator.PARTNERS));
       }
 
+      if ("render".equals(System.getProperty("bench.only"))) {
+        RenderPhases.run(this, base, sessions, reseller, Math.max(1, (sizes.changes() + 49) / 50));
+        return;
+      }
       if (SessionPhases.ONLY) {
         SessionPhases.run(this, base, sessions, a.process.pid());
         return;
       }
+
       // (a) My services for the reseller
       String services = base + "/account/contacts/services";
       String deep = deepCursor(services, sessions[0]);
@@ -1100,6 +1105,9 @@ class HandoverBenchmark {
               ? "-XX:+UseSerialGC"
               : "-XX:+UseG1GC");
       if (Boolean.getBoolean("bench.jfr")) {
+        // whole stacks (the default keeps 64 frames), so a sample of a deep Thymeleaf render still
+        // names the controller it serves
+        jvm.add("-XX:FlightRecorderOptions:stackdepth=512");
         jvm.add(
             "-XX:StartFlightRecording=settings=profile,filename="
                 + OUT.resolve(name + ".jfr").toAbsolutePath());

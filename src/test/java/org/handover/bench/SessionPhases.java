@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 final class SessionPhases {
 
-  static final boolean ONLY = Boolean.getBoolean("bench.sessions");
+  static final boolean ONLY = "sessions".equals(System.getProperty("bench.only"));
 
   private SessionPhases() {}
 
