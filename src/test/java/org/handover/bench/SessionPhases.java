@@ -11,7 +11,7 @@ import java.util.Locale;
  * The sessions' share of a signed-in page (issue 31, item 1): My services page 1 at the benchmark's
  * concurrency and for one client, each in alternating slices with the trivial endpoint, with the
  * server's CPU time per request read from {@code /proc}. Run alone with {@code
- * -Dbench.sessions=true} (the other phases are skipped); {@code
+ * -Dbench.only=sessions} (the other phases are skipped); {@code
  * -Dbench.serverArg=--handover.sessions.near-cache-size=0} starts the server without the near
  * cache, for the comparison.
  */
