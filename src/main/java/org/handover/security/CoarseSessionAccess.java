@@ -8,6 +8,7 @@ import java.util.Set;
 import org.handover.system.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -34,9 +35,26 @@ class CoarseSessionAccess implements BeanPostProcessor {
 
   static final Duration GRANULARITY = Duration.ofMinutes(1);
 
+  private final ObjectProvider<SessionEpochRepository> epochs;
+  private final ObjectProvider<SessionCacheSettings> settings;
+
+  CoarseSessionAccess(
+      ObjectProvider<SessionEpochRepository> epochs,
+      ObjectProvider<SessionCacheSettings> settings) {
+    this.epochs = epochs;
+    this.settings = settings;
+  }
+
+  /** The JDBC store, behind the near cache ({@link NearSessions}) unless its size is 0. */
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
-    return bean instanceof JdbcIndexedSessionRepository jdbc ? new Sessions<>(jdbc) : bean;
+    if (!(bean instanceof JdbcIndexedSessionRepository jdbc)) {
+      return bean;
+    }
+    SessionCacheSettings cache = settings.getObject();
+    return cache.nearCacheSize() == 0
+        ? new Sessions<>(jdbc)
+        : new Sessions<>(new NearSessions<>(jdbc, epochs.getObject(), cache));
   }
 
   /** The session repository, handing out sessions whose access time is kept coarsely. */

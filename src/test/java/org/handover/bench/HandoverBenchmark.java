@@ -165,6 +165,10 @@ class HandoverBenchmark {
         RenderPhases.run(this, base, sessions, reseller, Math.max(1, (sizes.changes() + 49) / 50));
         return;
       }
+      if (SessionPhases.ONLY) {
+        SessionPhases.run(this, base, sessions, a.process.pid());
+        return;
+      }
 
       // (a) My services for the reseller
       String services = base + "/account/contacts/services";
@@ -1158,6 +1162,9 @@ class HandoverBenchmark {
       args.add("--handover.mail.per-recipient.limit=10000");
       args.add("--handover.mail.per-recipient.window=PT1M");
       args.add("--logging.level.root=WARN");
+      if (System.getProperty("bench.serverArg") != null) {
+        args.add(System.getProperty("bench.serverArg"));
+      }
       if (smtpPort != null) {
         args.add("--spring.mail.host=127.0.0.1");
         args.add("--spring.mail.port=" + smtpPort);

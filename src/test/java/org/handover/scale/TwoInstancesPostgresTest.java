@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.handover.HandoverApplication;
+import org.handover.account.Account;
+import org.handover.account.AccountAdministration;
 import org.handover.account.AccountOpening;
 import org.handover.account.NewAccount;
 import org.handover.catalog.HostedService;
@@ -36,6 +38,7 @@ import org.handover.contact.Contacts;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
+import org.handover.security.WebSessions;
 import org.handover.support.ChangeUseCases;
 import org.handover.support.EmbeddedPostgresDatabase;
 import org.handover.support.SmtpServer;
@@ -145,9 +148,8 @@ class TwoInstancesPostgresTest {
         .orElse(null);
   }
 
-  @Test
-  void aSessionStartedOnOneInstanceContinuesOnTheOther() throws Exception {
-    Nic nic = account("session");
+  /** A browser signed in as the account on instance {@code on}; its cookie is for both. */
+  static HttpClient signedIn(Nic nic, ConfigurableApplicationContext on) throws Exception {
     HttpClient browser =
         HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
@@ -156,14 +158,14 @@ class TwoInstancesPostgresTest {
     String login =
         browser
             .send(
-                HttpRequest.newBuilder(URI.create(base(one) + "/login")).build(),
+                HttpRequest.newBuilder(URI.create(base(on) + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
     Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
     assertThat(csrf.find()).isTrue();
     HttpResponse<String> signedIn =
         browser.send(
-            HttpRequest.newBuilder(URI.create(base(one) + "/login"))
+            HttpRequest.newBuilder(URI.create(base(on) + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
@@ -177,12 +179,23 @@ class TwoInstancesPostgresTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(signedIn.headers().firstValue("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith("/account/contacts/services"));
+    return browser;
+  }
+
+  static HttpResponse<String> profile(HttpClient browser, ConfigurableApplicationContext on)
+      throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(URI.create(base(on) + "/account/profile")).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aSessionStartedOnOneInstanceContinuesOnTheOther() throws Exception {
+    Nic nic = account("session");
+    HttpClient browser = signedIn(nic, one);
 
     // the session cookie is for "localhost": the same browser now talks to the other instance
-    HttpResponse<String> elsewhere =
-        browser.send(
-            HttpRequest.newBuilder(URI.create(base(two) + "/account/profile")).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> elsewhere = profile(browser, two);
     assertThat(elsewhere.statusCode()).isEqualTo(200);
     assertThat(elsewhere.body()).contains(nic.value());
     assertThat(
@@ -192,6 +205,53 @@ class TwoInstancesPostgresTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(1L);
+  }
+
+  @Test
+  void aSuspensionOnOneInstanceRefusesTheNextRequestOnTheOther() throws Exception {
+    Nic nic = account("suspended");
+    HttpClient browser = signedIn(nic, one);
+    // both instances now keep the session in memory
+    assertThat(profile(browser, two).statusCode()).isEqualTo(200);
+    assertThat(profile(browser, one).statusCode()).isEqualTo(200);
+    assertThat(profile(browser, two).statusCode()).isEqualTo(200);
+
+    long suspended = System.nanoTime();
+    one.getBean(AccountAdministration.class).setState(nic, Account.State.suspended, Actor.system());
+    HttpResponse<String> next = profile(browser, two);
+
+    assertThat(next.statusCode()).isEqualTo(302);
+    assertThat(next.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    assertThat(System.nanoTime() - suspended).isLessThan(TimeUnit.SECONDS.toNanos(1));
+  }
+
+  @Test
+  void sessionsEndedByStaffOrEverywhereOnOneInstanceEndOnTheOtherAtOnce() throws Exception {
+    Nic nic = account("ended");
+    HttpClient laptop = signedIn(nic, one);
+    HttpClient phone = signedIn(nic, two);
+    for (var on : List.of(one, two, one, two)) {
+      assertThat(profile(laptop, on).statusCode()).isEqualTo(200);
+      assertThat(profile(phone, on).statusCode()).isEqualTo(200);
+    }
+
+    // staff end one of the two sessions through instance two; both were kept by instance one
+    List<WebSessions.View> listed = two.getBean(WebSessions.class).list(nic, null);
+    assertThat(listed).hasSize(2);
+    two.getBean(WebSessions.class).end(nic, listed.get(0).handle(), "staff:two-instances");
+    int stillIn = 0;
+    for (HttpClient b : List.of(laptop, phone)) {
+      if (profile(b, one).statusCode() == 200) {
+        stillIn++;
+      }
+    }
+    assertThat(stillIn).isEqualTo(1);
+
+    // "sign out everywhere" through instance two: the other is out on instance one at once
+    two.getBean(AccountAdministration.class).endSessions(nic, Actor.system());
+    assertThat(profile(laptop, one).statusCode()).isEqualTo(302);
+    assertThat(profile(phone, one).statusCode()).isEqualTo(302);
   }
 
   @Test
