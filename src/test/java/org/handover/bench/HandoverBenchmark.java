@@ -1088,6 +1088,9 @@ class HandoverBenchmark {
               ? "-XX:+UseSerialGC"
               : "-XX:+UseG1GC");
       if (Boolean.getBoolean("bench.jfr")) {
+        // whole stacks (the default keeps 64 frames), so a sample of a deep Thymeleaf render still
+        // names the controller it serves
+        jvm.add("-XX:FlightRecorderOptions:stackdepth=512");
         jvm.add(
             "-XX:StartFlightRecording=settings=profile,filename="
                 + OUT.resolve(name + ".jfr").toAbsolutePath());
