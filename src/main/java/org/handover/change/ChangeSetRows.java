@@ -42,9 +42,11 @@ class ChangeSetRows {
   static final int PREVIEW_ITEMS = 3;
 
   private final JdbcClient jdbc;
+  private final WholeSetRead whole;
 
-  ChangeSetRows(JdbcClient jdbc) {
+  ChangeSetRows(JdbcClient jdbc, WholeSetRead whole) {
     this.jdbc = jdbc;
+    this.whole = whole;
   }
 
   /**
@@ -53,17 +55,15 @@ class ChangeSetRows {
    */
   Optional<ChangeSet> find(long id, boolean forUpdate) {
     if (!forUpdate) {
-      return WholeSetRead.read(jdbc, WholeSetRead.BY_ID, id);
+      return whole.read(WholeSetRead.BY_ID, id);
     }
     List<SetRow> locked = setRows(jdbc, List.of(id), true);
-    return locked.isEmpty()
-        ? Optional.empty()
-        : WholeSetRead.read(jdbc, WholeSetRead.BY_ID, id, locked.get(0));
+    return locked.isEmpty() ? Optional.empty() : whole.read(WholeSetRead.BY_ID, id, locked.get(0));
   }
 
   /** The set of a task (item) whole, read from the task id in one statement. */
   Optional<ChangeSet> findByTask(long taskId) {
-    return WholeSetRead.read(jdbc, WholeSetRead.BY_TASK, taskId);
+    return whole.read(WholeSetRead.BY_TASK, taskId);
   }
 
   /**

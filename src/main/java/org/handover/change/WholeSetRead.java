@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.handover.system.Nic;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * One change set read whole in one statement: its row, its items, its parties and its members as
@@ -17,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * signed task read and a step's locked read cost one round trip instead of four. Rows come in kind
  * order, items by task id, parties and members by customer ID.
  */
-final class WholeSetRead {
+@Repository
+class WholeSetRead {
 
   private static final int SET = 0;
   private static final int ITEM = 1;
@@ -53,7 +55,11 @@ final class WholeSetRead {
   /** The set identified by its own id. */
   static final String BY_ID = ":key";
 
-  private WholeSetRead() {}
+  private final JdbcClient jdbc;
+
+  WholeSetRead(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
 
   /**
    * The statement reading the set {@code set} designates ({@link #BY_ID} or {@link #BY_TASK}): with
@@ -97,14 +103,14 @@ final class WholeSetRead {
   }
 
   /** Reads the set whose row is given by the statement itself ({@code withRow}). */
-  static Optional<ChangeSet> read(JdbcClient db, String set, long key) {
-    return read(db, set, key, null);
+  Optional<ChangeSet> read(String set, long key) {
+    return read(set, key, null);
   }
 
   /** Reads the items, parties and members of the set whose row the caller already read. */
-  static Optional<ChangeSet> read(JdbcClient db, String set, long key, SetRow row) {
+  Optional<ChangeSet> read(String set, long key, SetRow row) {
     Parts parts = new Parts(row);
-    db.sql(sql(set, row == null)).param("key", key).query(parts::add);
+    jdbc.sql(sql(set, row == null)).param("key", key).query(parts::add);
     return parts.set();
   }
 
