@@ -207,6 +207,7 @@ class OddParametersTest extends IntegrationTest {
             "taskId", String.valueOf(set.items().get(0).taskId()),
             "nic", nic.value(),
             "type", service.type().name(),
+            "category", service.type().apiPrefix(),
             "name", service.name(),
             "serviceName", service.name());
     List<String> failures = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.handover.access.AccessErrors.InvalidPolicy;
@@ -13,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers "may this account do this on that service?" for the customer API's check, the panel's
- * Access view and the operator's {@code authorize}, all through {@link AccessRules}. Each answer
- * reads the database once ({@link FactsRepository#facts}); a batch reads it once per distinct
- * account. Nothing is cached, so a revocation on any instance counts at once on every other.
+ * Access view and the operator's {@code authorize}, all through {@link AccessRules}. An answer, or
+ * a whole batch of them, reads the database once ({@link FactsRepository#facts}, one statement for
+ * every distinct (account, service) pair). Nothing is cached, so a revocation on any instance
+ * counts at once on every other.
  */
 @Component
 public class AccessDecisions {
@@ -43,8 +45,7 @@ public class AccessDecisions {
     if (checks == null || checks.isEmpty() || checks.size() > MAX_BATCH) {
       throw new InvalidPolicy("batch", MAX_BATCH);
     }
-    List<Nic> who = new ArrayList<>(checks.size());
-    List<ResourceRef> what = new ArrayList<>(checks.size());
+    List<FactsRepository.Key> keys = new ArrayList<>(checks.size());
     for (int i = 0; i < checks.size(); i++) {
       Check c = checks.get(i);
       if (c == null
@@ -54,21 +55,14 @@ public class AccessDecisions {
           || c.action().isBlank()) {
         throw new InvalidPolicy("check", i);
       }
-      who.add(Nic.parse(c.identity()));
-      what.add(resource(c.resource()));
+      keys.add(new FactsRepository.Key(Nic.parse(c.identity()), resource(c.resource())));
     }
-    Map<Nic, List<ResourceRef>> byIdentity = new LinkedHashMap<>();
-    for (int i = 0; i < checks.size(); i++) {
-      byIdentity.computeIfAbsent(who.get(i), k -> new ArrayList<>()).add(what.get(i));
-    }
-    Map<Nic, FactsRepository.Read> reads = new LinkedHashMap<>();
-    byIdentity.forEach((nic, refs) -> reads.put(nic, repository.facts(nic, refs)));
+    Map<FactsRepository.Key, AccessFacts> facts = repository.facts(new LinkedHashSet<>(keys));
     Instant now = clock.instant();
     List<Decision> out = new ArrayList<>(checks.size());
     for (int i = 0; i < checks.size(); i++) {
-      out.add(
-          decide(
-              who.get(i), checks.get(i).action().strip(), what.get(i), reads.get(who.get(i)), now));
+      FactsRepository.Key key = keys.get(i);
+      out.add(rules.decide(key.identity(), checks.get(i).action().strip(), facts.get(key), now));
     }
     return out;
   }
@@ -82,11 +76,12 @@ public class AccessDecisions {
   /** The answers for several actions of one account on one service, from one read. */
   public Map<String, Decision> decideEach(
       Nic identity, ResourceRef ref, Collection<String> actions) {
-    FactsRepository.Read read = repository.facts(identity, List.of(ref));
+    FactsRepository.Key key = new FactsRepository.Key(identity, ref);
+    AccessFacts facts = repository.facts(List.of(key)).get(key);
     Instant now = clock.instant();
     Map<String, Decision> out = new LinkedHashMap<>();
     for (String action : actions) {
-      out.put(action, decide(identity, action, ref, read, now));
+      out.put(action, rules.decide(identity, action, facts, now));
     }
     return out;
   }
@@ -100,14 +95,5 @@ public class AccessDecisions {
     return urns.resource(text)
         .filter(r -> !r.isGlob())
         .orElseThrow(() -> new InvalidPolicy("resourceText", String.valueOf(text)));
-  }
-
-  private Decision decide(
-      Nic identity, String action, ResourceRef ref, FactsRepository.Read read, Instant now) {
-    AccessFacts facts = read.services().get(ref);
-    if (facts == null) {
-      facts = new AccessFacts(ref.type(), null, read.identity(), false, List.of());
-    }
-    return rules.decide(identity, action, facts, now);
   }
 }

@@ -59,7 +59,7 @@ class ApiConfiguration implements WebMvcConfigurer {
                     .getNativeRequest(HttpServletRequest.class)
                     .getAttribute(SignatureFilter.CALLER);
             if (caller == null) {
-              throw ApiErrors.notCredential("This call must be signed");
+              throw ApiErrors.notCredential("api.error.notSigned");
             }
             return caller;
           }

@@ -3,9 +3,11 @@ package org.handover.apiauth;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.handover.system.DatabaseUnavailable;
 import org.handover.system.HandoverException;
+import org.handover.system.Messages;
 import org.handover.system.PrimaryPool;
 import org.handover.system.RejectedByDatabase;
 import org.handover.system.web.Statuses;
@@ -40,15 +42,35 @@ public class ApiErrors {
     this.pool = pool;
   }
 
-  /** A refusal at the API edge (authentication, signature, request shape). */
+  /**
+   * A refusal at the API edge (authentication, signature, request shape): its message in the
+   * bundles (key and arguments) when it has one, in the caller's {@link ApiLanguage}.
+   */
   public static class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String errorCode;
+    private final String key;
+    private final Object[] args;
 
     ApiException(HttpStatus status, String errorCode, String message) {
       super(message);
       this.status = status;
       this.errorCode = errorCode == null ? defaultCode(status) : errorCode;
+      this.key = null;
+      this.args = new Object[0];
+    }
+
+    private ApiException(String key, Object[] args, HttpStatus status, String errorCode) {
+      super(Messages.english(key, args));
+      this.status = status;
+      this.errorCode = errorCode;
+      this.key = key;
+      this.args = args.clone();
+    }
+
+    /** The message in the given language (English for one not yet in the bundles). */
+    public String message(Locale locale) {
+      return key == null ? getMessage() : Messages.format(locale, key, args);
     }
 
     public HttpStatus status() {
@@ -85,37 +107,42 @@ public class ApiErrors {
 
   /** 403 INVALID_KEY: no application has this key. */
   public static ApiException invalidKey() {
-    return new Forbidden("INVALID_KEY", "Invalid application key");
+    return of(HttpStatus.FORBIDDEN, "INVALID_KEY", "api.error.invalidKey");
   }
 
-  /** 403 NOT_CREDENTIAL: the call carries no (complete) credential. */
-  static ApiException notCredential(String message) {
-    return new Forbidden("NOT_CREDENTIAL", message);
+  /** 403 NOT_CREDENTIAL: the call carries no (complete) credential; {@code key} says which. */
+  static ApiException notCredential(String key) {
+    return of(HttpStatus.FORBIDDEN, "NOT_CREDENTIAL", key);
   }
 
   /** 403 INVALID_CREDENTIAL: unknown, not yet validated, expired or revoked consumer key. */
-  static ApiException invalidCredential(String message) {
-    return new Forbidden("INVALID_CREDENTIAL", message);
+  static ApiException invalidCredential() {
+    return of(HttpStatus.FORBIDDEN, "INVALID_CREDENTIAL", "api.error.invalidCredential");
   }
 
   /** 403 NOT_GRANTED_CALL: the credential's rules do not cover this call. */
-  static ApiException notGranted(String message) {
-    return new Forbidden("NOT_GRANTED_CALL", message);
+  static ApiException notGranted(String method, String path) {
+    return of(HttpStatus.FORBIDDEN, "NOT_GRANTED_CALL", "api.error.notGranted", method, path);
   }
 
   /** 400 INVALID_SIGNATURE. */
   static ApiException invalidSignature() {
-    return new BadRequest("INVALID_SIGNATURE", "Invalid signature");
+    return of(HttpStatus.BAD_REQUEST, "INVALID_SIGNATURE", "api.error.signature");
   }
 
   /** 400 QUERY_TIME_OUT: the timestamp is missing, malformed or too far from the server time. */
-  static ApiException queryTimeOut(String message) {
-    return new BadRequest("QUERY_TIME_OUT", message);
+  static ApiException queryTimeOut(String key, Object... args) {
+    return of(HttpStatus.BAD_REQUEST, "QUERY_TIME_OUT", key, args);
+  }
+
+  /** An error of the API's own words, with its status's {@code errorCode}. */
+  static ApiException of(HttpStatus status, String errorCode, String key, Object... args) {
+    return new ApiException(key, args, status, errorCode == null ? defaultCode(status) : errorCode);
   }
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Map<String, String>> api(ApiException e) {
-    return body(e.status(), e.errorCode(), e.getMessage());
+    return body(e.status(), e.errorCode(), e.message(ApiLanguage.current()));
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)
@@ -146,7 +173,9 @@ public class ApiErrors {
       answer.header(
           HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
     }
-    return answer.contentType(MediaType.APPLICATION_JSON).body(json(status, null, e.getMessage()));
+    return answer
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(json(status, null, e.message(ApiLanguage.current())));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -155,8 +184,7 @@ public class ApiErrors {
     if (detail != null && detail.length() > 300) {
       detail = detail.substring(0, 300);
     }
-    return body(
-        HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this call: " + detail);
+    return api(of(HttpStatus.BAD_REQUEST, null, "api.error.unreadable", detail));
   }
 
   @ExceptionHandler({

@@ -73,10 +73,14 @@ public class SignatureFilter extends OncePerRequestFilter {
     response.setHeader("X-Ovh-QueryID", "HO-" + UUID.randomUUID());
     byte[] body = request.getInputStream().readNBytes(settings.maxBodyBytes() + 1);
     if (body.length > settings.maxBodyBytes()) {
+      ApiErrors.ApiException tooLarge =
+          ApiErrors.of(
+              HttpStatus.BAD_REQUEST, null, "api.error.bodyTooLarge", settings.maxBodyBytes());
       ApiErrors.write(
           response,
-          HttpStatus.BAD_REQUEST,
-          "The request body is larger than " + settings.maxBodyBytes() + " bytes");
+          tooLarge.status(),
+          tooLarge.errorCode(),
+          tooLarge.message(ApiLanguage.of(request)));
       return;
     }
     HttpServletRequest replayable = new CachedBody(request, body);
@@ -87,7 +91,11 @@ public class SignatureFilter extends OncePerRequestFilter {
     try {
       request.setAttribute(CALLER, authenticate(request, path, body));
     } catch (ApiErrors.ApiException refused) {
-      ApiErrors.write(response, refused.status(), refused.errorCode(), refused.getMessage());
+      ApiErrors.write(
+          response,
+          refused.status(),
+          refused.errorCode(),
+          refused.message(ApiLanguage.of(request)));
       return;
     }
     chain.doFilter(replayable, response);
@@ -99,8 +107,7 @@ public class SignatureFilter extends OncePerRequestFilter {
     String timestamp = request.getHeader("X-Ovh-Timestamp");
     String signature = request.getHeader("X-Ovh-Signature");
     if (appKey == null || consumer == null || timestamp == null || signature == null) {
-      throw ApiErrors.notCredential(
-          "This call needs X-Ovh-Application, X-Ovh-Consumer, X-Ovh-Timestamp and X-Ovh-Signature");
+      throw ApiErrors.notCredential("api.error.missingHeaders");
     }
     // a verified (and cached) credential proves its application key exists: only a call that does
     // not verify looks the key up, to say which of the two is wrong
@@ -112,20 +119,13 @@ public class SignatureFilter extends OncePerRequestFilter {
     try {
       ts = Long.parseLong(timestamp.strip());
     } catch (NumberFormatException e) {
-      throw ApiErrors.queryTimeOut("X-Ovh-Timestamp must be epoch seconds");
+      throw ApiErrors.queryTimeOut("api.error.timestampFormat");
     }
     long now = clock.instant().getEpochSecond();
     if (Math.abs(now - ts) > settings.clockSkew().toSeconds()) {
-      throw ApiErrors.queryTimeOut(
-          "Query out of time: X-Ovh-Timestamp is more than "
-              + settings.clockSkew().toSeconds()
-              + " s away from the server time (GET /auth/time)");
+      throw ApiErrors.queryTimeOut("api.error.timestampSkew", settings.clockSkew().toSeconds());
     }
-    VerifiedKeys.Verified credential =
-        verified.orElseThrow(
-            () ->
-                ApiErrors.invalidCredential(
-                    "Invalid credential: unknown, not validated or expired consumer key"));
+    VerifiedKeys.Verified credential = verified.orElseThrow(ApiErrors::invalidCredential);
     String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
     String bodyText = new String(body, StandardCharsets.UTF_8);
     String ownUrl = request.getRequestURL() + query;
@@ -137,12 +137,11 @@ public class SignatureFilter extends OncePerRequestFilter {
       throw ApiErrors.invalidSignature();
     }
     if (!credential.allowsAddress(request.getRemoteAddr())) {
-      throw new ApiErrors.Forbidden(
-          "FORBIDDEN",
-          "This credential may not be used from " + request.getRemoteAddr() + " (allowedIPs)");
+      throw ApiErrors.of(
+          HttpStatus.FORBIDDEN, "FORBIDDEN", "api.error.address", request.getRemoteAddr());
     }
     if (credential.rules().stream().noneMatch(r -> r.grants(method, path))) {
-      throw ApiErrors.notGranted("This call has not been granted: " + method + " " + path);
+      throw ApiErrors.notGranted(method, path);
     }
     return new ApiCaller(
         credential.nic(),

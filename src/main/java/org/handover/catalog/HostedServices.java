@@ -252,12 +252,24 @@ public class HostedServices {
     }
   }
 
-  /** A field of the owner information is missing or too long. */
+  /**
+   * A field of the owner information is missing, too long or malformed: the message names the field
+   * as the owner form labels it and says what to type, with its limit.
+   */
   public static final class InvalidOwner extends HandoverException {
     InvalidOwner(String field) {
-      super(Kind.BAD_REQUEST, "service.owner.invalid", field);
+      super(Kind.BAD_REQUEST, "owner.invalid." + field, OWNER_LIMITS.get(field));
     }
   }
+
+  /** The owner form's fields and their limits (the columns'). */
+  private static final Map<String, Integer> OWNER_LIMITS =
+      Map.of(
+          "name", TextRules.ORGANISATION,
+          "email", TextRules.EMAIL,
+          "address", TextRules.LONG_TEXT,
+          "organisation", TextRules.ORGANISATION,
+          "phone", 40);
 
   /** A field of a service is too long or holds characters it may not (line breaks, NUL…). */
   public static final class InvalidServiceField extends HandoverException {

@@ -6,14 +6,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +21,6 @@ import org.handover.audit.AuditLog;
 import org.handover.system.DatabaseUnavailable;
 import org.handover.system.HandoverProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -35,9 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers outbox rows over SMTP. Rows are claimed in batches ({@code SKIP LOCKED}, then a lease on
  * their next attempt, {@code handover.mail.claim-lease}), so several senders and instances share
  * the work without sending anything twice; a batch goes over one SMTP connection with no
- * transaction open, then its outcomes are written in one short transaction. Failures are retried
- * with exponential backoff until a final {@code failed}; once delivered, a row no longer holds its
- * code. Idle when no SMTP host is configured.
+ * transaction open ({@link SmtpDelivery}: pipelined to a relay that offers it), then its outcomes
+ * are written in one short transaction. Failures are retried with exponential backoff until a final
+ * {@code failed}; once delivered, a row no longer holds its code. Idle when no SMTP host is
+ * configured.
  */
 @Component
 public class OutboxDispatcher {
@@ -63,6 +59,7 @@ public class OutboxDispatcher {
   private final TransactionTemplate tx;
   private final JavaMailSender sender;
   private final MailComposer composer;
+  private final SmtpDelivery delivery;
   private final DeliveryOutcomes outcomes;
   private final Clock clock;
   private final HandoverProperties.Mail settings;
@@ -77,6 +74,7 @@ public class OutboxDispatcher {
       ObjectProvider<JavaMailSender> sender,
       Clock clock,
       HandoverProperties properties,
+      SmtpDelivery.Settings smtp,
       MeterRegistry meters) {
     this.repository = repository;
     this.tx = tx;
@@ -84,6 +82,7 @@ public class OutboxDispatcher {
     this.clock = clock;
     this.settings = properties.mail();
     this.composer = new MailComposer(templates, this.sender, settings);
+    this.delivery = new SmtpDelivery(this.sender, smtp, clock);
     this.senders =
         Executors.newFixedThreadPool(
             Math.max(1, settings.senders() - 1),
@@ -160,17 +159,17 @@ public class OutboxDispatcher {
     if (due == null || due.isEmpty()) {
       return new Batch(0, 0, false);
     }
-    Map<MimeMessage, OutboxMessage> prepared = new LinkedHashMap<>();
+    Map<SmtpDelivery.Outgoing, OutboxMessage> prepared = new LinkedHashMap<>();
     List<Failure> failures = new ArrayList<>();
     for (OutboxMessage message : due) {
       try {
-        prepared.put(composer.compose(message, now), message);
+        prepared.put(delivery.prepare(composer.compose(message, now)), message);
       } catch (MessagingException | RuntimeException unsendable) {
         // a bad address, or an email that cannot be rendered: fails alone, blocks nobody
         failures.add(new Failure(message, unsendable, true));
       }
     }
-    Map<Object, Exception> failed = send(prepared.keySet());
+    Map<SmtpDelivery.Outgoing, Exception> failed = delivery.send(List.copyOf(prepared.keySet()));
     List<OutboxRepository.Delivered> delivered = new ArrayList<>();
     for (var entry : prepared.entrySet()) {
       OutboxMessage message = entry.getValue();
@@ -195,28 +194,6 @@ public class OutboxDispatcher {
                 }));
     sent.increment(delivered.size());
     return new Batch(due.size(), delivered.size(), delivered.isEmpty() && !failed.isEmpty());
-  }
-
-  /** Sends over one connection; answers the messages that failed, with why. */
-  private Map<Object, Exception> send(Collection<MimeMessage> messages) {
-    if (messages.isEmpty()) {
-      return Map.of();
-    }
-    try {
-      sender.send(messages.toArray(MimeMessage[]::new));
-      return Map.of();
-    } catch (MailSendException partly) {
-      // per message; empty when everything went out and only closing the connection failed
-      return partly.getFailedMessages();
-    } catch (MailException whole) {
-      return allFailed(messages, whole);
-    }
-  }
-
-  private static Map<Object, Exception> allFailed(Collection<MimeMessage> messages, Exception e) {
-    Map<Object, Exception> all = new IdentityHashMap<>();
-    messages.forEach(m -> all.put(m, e));
-    return all;
   }
 
   private double count(String status) {

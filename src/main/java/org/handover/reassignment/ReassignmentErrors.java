@@ -1,6 +1,10 @@
 package org.handover.reassignment;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.handover.system.HandoverException;
+import org.handover.system.Messages;
 
 /** The refusals of reassignment cases, each with its own message. */
 public final class ReassignmentErrors {
@@ -16,8 +20,18 @@ public final class ReassignmentErrors {
 
   /** The case has ended, or is not in the step the action belongs to. */
   public static final class CaseNotInStep extends HandoverException {
+    private final ReassignmentState state;
+
     public CaseNotInStep(long id, ReassignmentState state) {
       super(Kind.CONFLICT, "case.notInStep", id, state.name());
+      this.state = state;
+    }
+
+    /** The state in the reader's words ("Cooling-off"), never its internal name. */
+    @Override
+    public String message(Locale locale) {
+      return Messages.format(
+          locale, messageKey(), args()[0], Messages.format(locale, "case.state." + state.name()));
     }
   }
 
@@ -42,10 +56,40 @@ public final class ReassignmentErrors {
     }
   }
 
-  /** A field of a new case is missing or malformed. */
+  /**
+   * A field of a new case is missing or not one of its choices: the message names the field by its
+   * label on the console's form and says what to do.
+   */
   public static final class InvalidCase extends HandoverException {
-    public InvalidCase(String field) {
-      super(Kind.BAD_REQUEST, "case.invalid", field);
+
+    private final String labelKey;
+
+    private InvalidCase(String messageKey, String labelKey, Object... args) {
+      super(Kind.BAD_REQUEST, messageKey, args);
+      this.labelKey = labelKey;
+    }
+
+    /** A text (evidence, reason) that is empty or not plain text of at most {@code max}. */
+    public static InvalidCase text(String labelKey, int max) {
+      return new InvalidCase("case.invalid.text", labelKey, max);
+    }
+
+    /** A choice (category, role) that is not one of the list. */
+    public static InvalidCase choice(String labelKey) {
+      return new InvalidCase("case.invalid.choice", labelKey);
+    }
+
+    /** No service named, or more than one case may hold. */
+    public static InvalidCase services(int max) {
+      return new InvalidCase("case.invalid.services", "console.case.names", max);
+    }
+
+    @Override
+    public String message(Locale locale) {
+      Object[] labelFirst =
+          Stream.concat(Stream.of(Messages.format(locale, labelKey)), Arrays.stream(args()))
+              .toArray();
+      return Messages.format(locale, messageKey(), labelFirst);
     }
   }
 }

@@ -70,12 +70,12 @@ class ReassignmentOpening {
       String reason) {
     // validate
     if (role == null) {
-      throw new InvalidCase("role");
+      throw InvalidCase.choice("console.case.role");
     }
-    String ev = required("evidence", evidence);
-    String why = required("reason", reason);
+    String ev = required("console.case.evidence", evidence);
+    String why = required("console.case.reason", reason);
     if (names == null || names.isEmpty() || names.size() > Reassignments.MAX_SERVICES) {
-      throw new InvalidCase("services");
+      throw InvalidCase.services(Reassignments.MAX_SERVICES);
     }
     // load, verify
     Map<Long, HostedService> found = lockAll(type, names);
@@ -128,9 +128,9 @@ class ReassignmentOpening {
     return items;
   }
 
-  private static String required(String field, String value) {
+  private static String required(String labelKey, String value) {
     if (value == null || value.isBlank() || !TextRules.isMultiLine(value.strip(), 2000)) {
-      throw new InvalidCase(field);
+      throw InvalidCase.text(labelKey, 2000);
     }
     return value.strip();
   }

@@ -2,9 +2,13 @@ package org.handover.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.handover.system.Nic;
 import org.handover.system.web.Redirects;
 import org.handover.system.web.StepUp;
@@ -24,6 +28,12 @@ public class StepUpInterceptor implements HandlerInterceptor {
 
   private final SignIns signIns;
 
+  /**
+   * Each handler method's {@link StepUp}, looked up on its first request only: the dispatcher hands
+   * every request a new {@link HandlerMethod}, but its {@link Method} is the one mapped.
+   */
+  private final Map<Method, Optional<StepUp>> marks = new ConcurrentHashMap<>();
+
   StepUpInterceptor(SignIns signIns) {
     this.signIns = signIns;
   }
@@ -31,7 +41,15 @@ public class StepUpInterceptor implements HandlerInterceptor {
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
       throws Exception {
-    if (!(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(StepUp.class)) {
+    StepUp stepUp =
+        handler instanceof HandlerMethod method
+            ? marks
+                .computeIfAbsent(
+                    method.getMethod(),
+                    m -> Optional.ofNullable(method.getMethodAnnotation(StepUp.class)))
+                .orElse(null)
+            : null;
+    if (stepUp == null) {
       return true;
     }
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -67,8 +85,7 @@ public class StepUpInterceptor implements HandlerInterceptor {
               + URLEncoder.encode(returnPath(request), StandardCharsets.UTF_8));
       return false;
     }
-    if (!method.getMethodAnnotation(StepUp.class).addsAFactor()
-        && signIns.secondFactorRequired(nic)) {
+    if (!stepUp.addsAFactor() && signIns.secondFactorRequired(nic)) {
       response.sendRedirect(base + "/account/security?required");
       return false;
     }

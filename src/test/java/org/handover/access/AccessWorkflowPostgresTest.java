@@ -33,16 +33,24 @@ class AccessWorkflowPostgresTest extends AccessWorkflowTests {
         owner.value(),
         owner.value());
     jdbc.execute("analyze");
-    String sql =
-        FactsRepository.FACTS
-            .replace(":keys", "('domain', 'plan-5.example'), ('domain', 'plan-7.example')")
-            .replace(":me", "'" + owner.value() + "'");
+    String many =
+        FactsRepository.FACTS_OF_MANY
+            .replace(":nics", "array['" + owner.value() + "', '" + owner.value() + "']")
+            .replace(":types", "array['domain', 'domain']")
+            .replace(":names", "array['plan-5.example', 'plan-7.example']");
+    String one =
+        FactsRepository.FACTS_OF_ONE
+            .replace(":nic", "'" + owner.value() + "'")
+            .replace(":type", "'domain'")
+            .replace(":name", "'plan-5.example'");
 
-    List<String> plan = jdbc.queryForList("explain " + sql, String.class);
+    for (String sql : List.of(many, one)) {
+      List<String> plan = jdbc.queryForList("explain " + sql, String.class);
 
-    assertThat(String.join("\n", plan))
-        // by the (type, name) key or the name's prefix index (V150): a probe either way
-        .containsPattern("Index (Only )?Scan using \\w+ on services")
-        .doesNotContain("Seq Scan on services");
+      assertThat(String.join("\n", plan))
+          // by the (type, name) key or the name's prefix index (V150): a probe either way
+          .containsPattern("Index (Only )?Scan using \\w+ on services")
+          .doesNotContain("Seq Scan on services");
+    }
   }
 }

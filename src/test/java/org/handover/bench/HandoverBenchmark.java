@@ -134,6 +134,10 @@ class HandoverBenchmark {
   // ---- the run ------------------------------------------------------------------------------
 
   void benchmark(DataGenerator.Sizes sizes) throws Exception {
+    if ("access".equals(System.getProperty("bench.only"))) {
+      accessOnly();
+      return;
+    }
     List<Row> rows = new ArrayList<>();
     Server a = Server.start(this, null, "server-a");
     Load.Result httpCeiling;
@@ -157,6 +161,11 @@ class HandoverBenchmark {
         partners[t] =
             createToken(
                 base + "/createToken" + query, DataGenerator.partner(t % DataGenerator.PARTNERS));
+      }
+
+      if ("render".equals(System.getProperty("bench.only"))) {
+        RenderPhases.run(this, base, sessions, reseller, Math.max(1, (sizes.changes() + 49) / 50));
+        return;
       }
 
       // (a) My services for the reseller
@@ -269,10 +278,14 @@ class HandoverBenchmark {
       a.stop();
     }
 
-    // (d) outbox delivery: a second server start, now with SMTP, drains what phase c queued
-    int smtpPort = freePort();
+    // (d) outbox delivery: a second server start, now with SMTP, drains what phase c queued; to
+    // GreenMail in this JVM, or with -Dbench.smtp=sink to the Python sink (its own process)
+    SmtpSink sink = "sink".equals(System.getProperty("bench.smtp")) ? new SmtpSink(0) : null;
+    int smtpPort = sink != null ? sink.port() : freePort();
     GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
-    smtp.start();
+    if (sink == null) {
+      smtp.start();
+    }
     double emailsPerSecond;
     long delivered;
     try {
@@ -306,18 +319,23 @@ class HandoverBenchmark {
         notes.add(
             String.format(
                 Locale.ROOT,
-                "outbox: %d pending at start, %d delivered after the first (%d received by"
-                    + " GreenMail), %d failed",
+                "outbox: %d pending at start, %d delivered after the first (%s), %d failed",
                 pending,
                 delivered,
-                smtp.getReceivedMessages().length,
+                sink != null
+                    ? "to the Python SMTP sink"
+                    : smtp.getReceivedMessages().length + " received by GreenMail",
                 failed));
       } finally {
         b.stop();
         notes.add("server-a peak RSS " + a.peakRss + ", server-b peak RSS " + b.peakRss);
       }
     } finally {
-      smtp.stop();
+      if (sink != null) {
+        sink.close();
+      } else {
+        smtp.stop();
+      }
     }
 
     rows.add(Row.of(httpCeiling, null, "req/s"));
@@ -410,6 +428,31 @@ class HandoverBenchmark {
       }
     }
     return b.toString();
+  }
+
+  /** {@code -Dbench.only=access}: phase (e) alone, for measuring the decision path. */
+  void accessOnly() throws Exception {
+    Server a = Server.start(this, null, "server-a");
+    try {
+      Token reseller =
+          createToken(
+              a.base + "/createToken?GET=/*&POST=/*&PUT=/*&DELETE=/*", DataGenerator.reseller());
+      AccessPhases.Results access = AccessPhases.run(this, a.base, reseller);
+      System.out.println("[bench] " + access.ceiling().summary());
+      System.out.println("[bench] " + access.authorize().summary());
+      System.out.println("[bench] " + access.batch().summary());
+      Load.Recorder serverTime = access.batch().steps.get(0);
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] authorize at %.0f %% of the ceiling; batch of %d: p50 server time %.2f ms,"
+              + " p99 %.2f ms%n",
+          100 * access.authorize().perSecond() / access.ceiling().perSecond(),
+          AccessPhases.BATCH,
+          serverTime.percentileMs(50),
+          serverTime.percentileMs(99));
+    } finally {
+      a.stop();
+    }
   }
 
   // ---- phase c ------------------------------------------------------------------------------

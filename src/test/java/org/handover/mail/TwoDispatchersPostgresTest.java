@@ -3,30 +3,27 @@ package org.handover.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.handover.audit.AuditLog;
 import org.handover.support.EmbeddedPostgresDatabase;
 import org.handover.support.IntegrationTest;
+import org.handover.support.PipeliningSmtpServer;
 import org.handover.support.SmtpServer;
 import org.handover.system.HandoverProperties;
 import org.handover.system.Language;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -38,15 +35,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two dispatchers draining one PostgreSQL outbox at the same time deliver every email exactly once,
- * speaking SMTP with no transaction open and no row locked (claimed rows are leased instead); the
- * rows of a sender that died go out once their lease ends; and every kind of email of DESIGN §4
- * goes out over SMTP.
+ * speaking SMTP with no transaction open and no row locked (claimed rows are leased instead), also
+ * when each pipelines over several connections; the rows of a sender that died go out once their
+ * lease ends; and every kind of email of DESIGN §4 goes out over SMTP.
  */
 class TwoDispatchersPostgresTest extends IntegrationTest {
 
   static final int PORT = SmtpServer.freePort();
 
   @RegisterExtension static GreenMailExtension smtp = SmtpServer.on(PORT);
+
+  static final PipeliningSmtpServer PIPELINING = new PipeliningSmtpServer();
+
+  @AfterAll
+  static void stopRelay() {
+    PIPELINING.close();
+  }
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -67,16 +71,7 @@ class TwoDispatchersPostgresTest extends IntegrationTest {
   }
 
   private OutboxDispatcher secondInstance(JavaMailSender sender) {
-    return new OutboxDispatcher(
-        context.getBean(OutboxRepository.class),
-        context.getBean(AuditLog.class),
-        tx,
-        context.getBean(MailTemplates.class),
-        new StaticListableBeanFactory(Map.of("sender", sender))
-            .getBeanProvider(JavaMailSender.class),
-        context.getBean(Clock.class),
-        context.getBean(HandoverProperties.class),
-        new SimpleMeterRegistry());
+    return Dispatchers.create(context, sender, true);
   }
 
   private void enqueue(MailKind kind, String address) {
@@ -133,6 +128,47 @@ class TwoDispatchersPostgresTest extends IntegrationTest {
                 .query(Long.class)
                 .single())
         .isGreaterThanOrEqualTo(rows);
+  }
+
+  @Test
+  void twoPipelinedInstancesWithParallelSendersDeliverEachEmailExactlyOnce() throws Exception {
+    drain(dispatcher);
+    int rows = 400;
+    for (int i = 0; i < rows; i++) {
+      enqueue(MailKind.CHANGE_DONE, "piped" + i + "@example.org");
+    }
+    JavaMailSenderImpl relay = new JavaMailSenderImpl();
+    relay.setHost("127.0.0.1");
+    relay.setPort(PIPELINING.port());
+    List<OutboxDispatcher> instances = List.of(secondInstance(relay), secondInstance(relay));
+
+    // two senders per instance, each with its own pipelined connection
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> counts = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        OutboxDispatcher instance = instances.get(i % 2);
+        counts.add(pool.submit(() -> drain(instance)));
+      }
+      int total = 0;
+      for (Future<Integer> count : counts) {
+        total += count.get(2, TimeUnit.MINUTES);
+      }
+      assertThat(total).isEqualTo(rows);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(PIPELINING.delivered()).hasSize(rows);
+    assertThat(new HashSet<>(PIPELINING.delivered())).hasSize(rows);
+    assertThat(PIPELINING.commandsSentAhead()).isPositive();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from mail_outbox where recipient_email like 'piped%'"
+                        + " and status = 'sent' and attempts = 1")
+                .query(Long.class)
+                .single())
+        .isEqualTo(rows);
   }
 
   @Test

@@ -38,7 +38,7 @@ import org.springframework.web.util.UriUtils;
 class ServiceAccessController {
 
   /** The durations the form offers; "none" is until revoked. */
-  static final List<String> DURATIONS = List.of("P1D", "P7D", "P30D", "none");
+  static final List<String> DURATIONS = ShareForm.DURATIONS;
 
   private final ServiceAccess access;
   private final Policies policies;
@@ -58,6 +58,9 @@ class ServiceAccessController {
     model.addAttribute("categories", AccessCategory.values());
     model.addAttribute("durations", DURATIONS);
     model.addAttribute("me", actor.nic());
+    if (!model.containsAttribute("shareForm")) {
+      model.addAttribute("shareForm", ShareForm.empty());
+    }
     return "access/service";
   }
 
@@ -88,6 +91,8 @@ class ServiceAccessController {
       FieldTooLong.check("field.policyName", policyName, 100);
       if (categories.isEmpty()) {
         flash.addFlashAttribute("alert", text("access.page.noneChosen", locale));
+        flash.addFlashAttribute(
+            "shareForm", ShareForm.typed(grantee, chosen, duration, policyName));
       } else {
         Policy p =
             access.share(
@@ -107,6 +112,7 @@ class ServiceAccessController {
       }
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
+      flash.addFlashAttribute("shareForm", ShareForm.typed(grantee, chosen, duration, policyName));
     }
     return back(serviceType, name);
   }

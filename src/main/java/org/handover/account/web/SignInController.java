@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -91,6 +92,12 @@ class SignInController {
     if (!customers.passwords()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
+  }
+
+  /** The sign-up form's limits, one per field: its {@code maxlength} and its refusals' number. */
+  @ModelAttribute("limits")
+  Map<String, Integer> signupLimits() {
+    return SignupForm.LIMITS;
   }
 
   @GetMapping("/signup")
@@ -167,6 +174,17 @@ class SignInController {
       String password,
       String passwordAgain) {
 
+    /**
+     * The longest value of each typed field, the columns' limits: the form's {@code maxlength} and
+     * the number its refusal names.
+     */
+    static final Map<String, Integer> LIMITS =
+        Map.of(
+            "email", TextRules.EMAIL,
+            "firstName", TextRules.PERSON_NAME,
+            "lastName", TextRules.PERSON_NAME,
+            "organisation", TextRules.ORGANISATION);
+
     /** Every field that is not right, with the message key that says why. */
     Map<String, String> problems() {
       Map<String, String> problems = new LinkedHashMap<>();
@@ -179,7 +197,9 @@ class SignInController {
       if (blankOrLong(lastName)) {
         problems.put("lastName", "signup.lastName.invalid");
       }
-      if (organisation != null && !TextRules.isSingleLine(organisation, 100)) {
+      if (organisation != null
+          && !organisation.isEmpty()
+          && !TextRules.isSingleLine(organisation, TextRules.ORGANISATION)) {
         problems.put("organisation", "signup.organisation.invalid");
       }
       if (password == null || password.length() < 10 || password.length() > 128) {
@@ -192,7 +212,9 @@ class SignInController {
     }
 
     private static boolean blankOrLong(String value) {
-      return value == null || value.isBlank() || !TextRules.isSingleLine(value, 100);
+      return value == null
+          || value.isBlank()
+          || !TextRules.isSingleLine(value, TextRules.PERSON_NAME);
     }
 
     static SignupForm empty(Language language) {

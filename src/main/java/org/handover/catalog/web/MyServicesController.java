@@ -57,6 +57,7 @@ class MyServicesController {
     model.addAttribute("filtered", filtered(query) || !errors.isEmpty());
     model.addAttribute("types", ServiceType.values());
     if (!errors.isEmpty()) {
+      model.addAttribute("bulk", BulkKept.from(null, null));
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return "catalog/services";
     }
@@ -64,10 +65,13 @@ class MyServicesController {
     model.addAttribute("page", page);
     Map<Long, Long> openSets =
         changeSets.of(page.services().stream().map(HostedService::id).toList());
+    BulkKept bulk = BulkKept.from(model.getAttribute("bulkKept"), model.getAttribute("bulkErrors"));
+    model.addAttribute("bulk", bulk);
+    model.addAttribute("bulkElsewhere", bulk.servicesNotIn(page.services()));
     model.addAttribute(
         "rows",
         new ServiceRows(messages, locale, request, response)
-            .html(page.services(), openSets, actor.nic()));
+            .html(page.services(), openSets, actor.nic(), bulk.services()));
     model.addAttribute("maxSet", changeSets.maxServices());
     return "catalog/services";
   }

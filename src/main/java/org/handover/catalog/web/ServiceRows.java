@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.ServiceType;
 import org.handover.contact.Contacts;
@@ -61,14 +62,19 @@ final class ServiceRows {
 
   /** The body of the table: each row on its own line, as the template's {@code th:each} wrote. */
   String html(List<HostedService> services, Map<Long, Long> openSets, Nic me) {
+    return html(services, openSets, me, Set.of());
+  }
+
+  /** The body, the services of {@code ticked} ({@code type:name}) ticked for the bulk panel. */
+  String html(List<HostedService> services, Map<Long, Long> openSets, Nic me, Set<String> ticked) {
     StringBuilder out = new StringBuilder(services.size() * 1400 + 16);
     for (HostedService s : services) {
-      row(out, s, openSets.get(s.id()), me);
+      row(out, s, openSets.get(s.id()), me, ticked);
     }
     return out.append("\n    ").toString();
   }
 
-  private void row(StringBuilder out, HostedService s, Long openSet, Nic me) {
+  private void row(StringBuilder out, HostedService s, Long openSet, Nic me, Set<String> ticked) {
     String name = Html.escape(s.name());
     String type = s.type().name();
     Contacts contacts = s.contacts();
@@ -77,7 +83,10 @@ final class ServiceRows {
     out.append("      <td class=\"select\"><input type=\"checkbox\" name=\"service\" form=\"bulk\"")
         .append(" value=\"")
         .append(Html.escape(type + ':' + s.name()))
-        .append("\" aria-label=\"")
+        .append(
+            ticked.contains(type + ':' + s.name())
+                ? "\" checked aria-label=\""
+                : "\" aria-label=\"")
         .append(Html.escape(text("bulk.select", s.name())))
         .append("\"></td>\n");
     String path = "/" + segment(type) + "/" + segment(s.name());

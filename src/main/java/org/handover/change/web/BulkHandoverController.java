@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.handover.catalog.HostedServices;
 import org.handover.catalog.ServiceKey;
@@ -75,17 +76,26 @@ class BulkHandoverController {
       HttpSession session,
       RedirectAttributes flash,
       Locale locale) {
-    try {
-      selection(actor.nic(), form, locale);
-    } catch (HandoverException | IllegalArgumentException invalid) {
-      flash.addFlashAttribute("alert", messages.getMessage("bulk.nothingSelected", null, locale));
-      return "redirect:/account/contacts/services";
+    LinkedHashMap<String, ArrayList<String>> kept = BulkPanel.kept(form);
+    Map<String, String> errors = BulkPanel.refusals(form, messages, locale);
+    if (errors.isEmpty()) {
+      try {
+        selection(actor.nic(), form, locale);
+      } catch (HandoverException | IllegalArgumentException invalid) {
+        errors = Map.of("service", messages.getMessage("bulk.nothingSelected", null, locale));
+      }
     }
-    LinkedHashMap<String, ArrayList<String>> kept = new LinkedHashMap<>();
-    hidden(form)
-        .forEach(f -> kept.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(f.getValue()));
+    if (!errors.isEmpty()) {
+      return BulkPanel.back(kept, errors, flash);
+    }
     session.setAttribute(REVIEW_KEY, kept);
     return "redirect:/account/contacts/bulk/review";
+  }
+
+  /** Back from the review: My services with the panel as it was sent, ready to change. */
+  @GetMapping("/back")
+  String back(HttpSession session, RedirectAttributes flash) {
+    return BulkPanel.back(reviewed(session), Map.of(), flash);
   }
 
   /**
@@ -95,10 +105,9 @@ class BulkHandoverController {
   @GetMapping("/review")
   String reviewed(
       Actor actor, HttpSession session, Model model, RedirectAttributes flash, Locale locale) {
+    Map<String, ArrayList<String>> kept = reviewed(session);
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    if (session.getAttribute(REVIEW_KEY) instanceof Map<?, ?> kept) {
-      kept.forEach((k, v) -> ((List<?>) v).forEach(x -> form.add((String) k, (String) x)));
-    }
+    kept.forEach(form::addAll);
     Selection selection;
     try {
       selection = selection(actor.nic(), form, locale);
@@ -106,6 +115,10 @@ class BulkHandoverController {
       return "redirect:/account/contacts/services";
     }
     SetPreview preview = previews.previewSet(actor, selection.keys(), selection.wanted());
+    Optional<String> unknown = BulkPanel.unknownContact(preview, locale);
+    if (unknown.isPresent()) {
+      return BulkPanel.back(kept, Map.of("to", unknown.get()), flash);
+    }
     List<String> included = new ArrayList<>();
     preview
         .included()
@@ -144,12 +157,21 @@ class BulkHandoverController {
               locale));
       return "redirect:/account/contacts/requests/" + set.id();
     } catch (HandoverException refused) {
-      flash.addFlashAttribute("alert", refused.message(locale));
-      return "redirect:/account/contacts/services";
+      return BulkPanel.back(BulkPanel.kept(form), BulkPanel.general(refused, locale), flash);
     } catch (IllegalArgumentException invalid) {
-      flash.addFlashAttribute("alert", messages.getMessage("bulk.nothingSelected", null, locale));
-      return "redirect:/account/contacts/services";
+      return BulkPanel.back(
+          BulkPanel.kept(form),
+          Map.of("service", messages.getMessage("bulk.nothingSelected", null, locale)),
+          flash);
     }
+  }
+
+  /** The selection kept for the review, or none. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, ArrayList<String>> reviewed(HttpSession session) {
+    return session.getAttribute(REVIEW_KEY) instanceof Map<?, ?> kept
+        ? (Map<String, ArrayList<String>>) kept
+        : Map.of();
   }
 
   /** Reads the form; {@link IllegalArgumentException} when a part is missing. */
@@ -202,8 +224,7 @@ class BulkHandoverController {
   /** The fields the confirmation re-sends: the selection, never the CSRF token (added anew). */
   private static List<Map.Entry<String, String>> hidden(MultiValueMap<String, String> form) {
     List<Map.Entry<String, String>> fields = new ArrayList<>();
-    for (String name :
-        List.of("service", "all", "q", "type", "admin", "tech", "billing", "role", "to")) {
+    for (String name : BulkPanel.FIELDS) {
       form.getOrDefault(name, List.of()).forEach(v -> fields.add(Map.entry(name, v)));
     }
     return fields;

@@ -3,31 +3,28 @@ package org.handover.history.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import java.lang.reflect.Method;
 import java.util.List;
 import org.handover.apiauth.ApiCaller;
 import org.handover.apiauth.ApiResponses;
 import org.handover.apiauth.OvhApi;
 import org.handover.catalog.ServiceType;
+import org.handover.catalog.api.ServiceRoutes;
 import org.handover.history.HistoryEntry;
 import org.handover.history.HistoryPage;
 import org.handover.history.ServiceHistory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * {@code GET /{prefix}/{name}/history}: a service's contact and owner history, Handover's own
- * extension of the reference API. Mapped under every category's prefix by {@link Routes}.
+ * extension of the reference API. Mapped under every category's prefix by {@link Routes}; the
+ * category is the {@link ServiceType} parameter.
  */
 @OvhApi
 @RestController("historyApi")
@@ -84,33 +81,19 @@ class HistoryApi {
               + " holds no role on is not found, whether or not it exists.")
   Page history(
       ApiCaller caller,
+      ServiceType type,
       @PathVariable String name,
       @Parameter(description = "id of the last event of the previous page")
           @RequestParam(required = false)
-          String before,
-      HttpServletRequest request) {
+          String before) {
     HistoryPage page =
-        history.forCustomer(
-            caller.nic(), type(request), name, ApiResponses.before(before, "event"));
+        history.forCustomer(caller.nic(), type, name, ApiResponses.before(before, "event"));
     return new Page(page.entries().stream().map(Event::of).toList(), page.nextBefore());
   }
 
-  private static ServiceType type(HttpServletRequest request) {
-    return Routes.typeOf(
-        String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)));
-  }
-
-  /**
-   * Maps {@link HistoryApi#history} under the route prefix of every {@link ServiceType} ({@code
-   * /1.0/hosting/web/{name}/history}, …), as the service routes of the reference API are mapped:
-   * the prefixes live in the enum alone. The handler reads its category back from the matched
-   * pattern.
-   */
+  /** Maps {@link HistoryApi#history} under every category, once ({@link ServiceRoutes}). */
   @Component
   static class Routes implements SmartInitializingSingleton {
-
-    private static final String[] ROOTS = {"/1.0", "/v1"};
-    private static final String SUFFIX = "/{name}/history";
 
     private final RequestMappingHandlerMapping mapping;
 
@@ -120,37 +103,8 @@ class HistoryApi {
 
     @Override
     public void afterSingletonsInstantiated() {
-      Method target = ReflectionUtils.findMethod(HistoryApi.class, "history", (Class<?>[]) null);
-      if (target == null) {
-        throw new IllegalStateException("HistoryApi has no method history");
-      }
-      for (ServiceType type : ServiceType.values()) {
-        String[] paths = new String[ROOTS.length];
-        for (int i = 0; i < ROOTS.length; i++) {
-          paths[i] = ROOTS[i] + "/" + type.apiPrefix() + SUFFIX;
-        }
-        mapping.registerMapping(
-            RequestMappingInfo.paths(paths)
-                .methods(RequestMethod.GET)
-                .options(mapping.getBuilderConfiguration())
-                .build(),
-            "historyApi",
-            target);
-      }
-    }
-
-    /** The category of a pattern registered here. */
-    static ServiceType typeOf(String matchedPattern) {
-      for (String root : ROOTS) {
-        if (matchedPattern.startsWith(root + "/") && matchedPattern.endsWith(SUFFIX)) {
-          String prefix =
-              matchedPattern.substring(
-                  root.length() + 1, matchedPattern.length() - SUFFIX.length());
-          return ServiceType.fromApiPrefix(prefix)
-              .orElseThrow(() -> new IllegalStateException("not a history route: " + prefix));
-        }
-      }
-      throw new IllegalStateException("not a history route: " + matchedPattern);
+      ServiceRoutes.register(
+          mapping, "historyApi", HistoryApi.class, "history", RequestMethod.GET, "/{name}/history");
     }
   }
 }

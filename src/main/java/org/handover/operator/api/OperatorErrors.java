@@ -1,7 +1,9 @@
 package org.handover.operator.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.handover.apiauth.ApiErrors;
+import org.handover.apiauth.ApiLanguage;
 import org.handover.system.DatabaseUnavailable;
 import org.handover.system.HandoverException;
 import org.handover.system.PrimaryPool;
@@ -45,8 +47,8 @@ class OperatorErrors {
   }
 
   @ExceptionHandler(ApiErrors.ApiException.class)
-  ResponseEntity<Map<String, String>> api(ApiErrors.ApiException e) {
-    return ApiErrors.body(e.status(), e.errorCode(), e.getMessage());
+  ResponseEntity<Map<String, String>> api(ApiErrors.ApiException e, HttpServletRequest request) {
+    return ApiErrors.body(e.status(), e.errorCode(), e.message(ApiLanguage.of(request)));
   }
 
   @ExceptionHandler({

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.handover.apiauth.SecurityLogLine;
 import org.handover.audit.SecurityLog;
 import org.handover.system.Actor;
@@ -27,10 +28,12 @@ class SecurityLogController {
 
   private final SecurityLog log;
   private final JsonMapper json;
+  private final SecurityLogWords words;
 
-  SecurityLogController(SecurityLog log, JsonMapper json) {
+  SecurityLogController(SecurityLog log, JsonMapper json, SecurityLogWords words) {
     this.log = log;
     this.json = json;
+    this.words = words;
   }
 
   @GetMapping
@@ -38,12 +41,15 @@ class SecurityLogController {
       Actor actor,
       @RequestParam(required = false) Long before,
       Model model,
+      Locale locale,
       HttpServletResponse response) {
     if (before != null && before <= 0) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       before = null;
     }
-    model.addAttribute("log", log.page(actor.nic(), before));
+    SecurityLog.Page page = log.page(actor.nic(), before);
+    model.addAttribute("log", page);
+    model.addAttribute("lines", words.lines(page.entries(), locale));
     model.addAttribute("first", before == null);
     return "security/log";
   }

@@ -60,6 +60,7 @@ class SecurityPageController {
   private final SecurityLog log;
   private final CustomerSignInSettings customers;
   private final BrowserNames browsers;
+  private final SecurityLogWords words;
 
   SecurityPageController(
       SecondFactors factors,
@@ -73,8 +74,10 @@ class SecurityPageController {
       SignInGuard guard,
       SecurityLog log,
       CustomerSignInSettings customers,
-      BrowserNames browsers) {
+      BrowserNames browsers,
+      SecurityLogWords words) {
     this.browsers = browsers;
+    this.words = words;
     this.log = log;
     this.customers = customers;
     this.factors = factors;
@@ -100,7 +103,8 @@ class SecurityPageController {
     model.addAttribute("required", request.getParameter("required") != null);
     model.addAttribute("passwords", customers.passwords());
     List<SecurityEntry> latest = log.page(actor.nic(), null).entries();
-    model.addAttribute("logLines", latest.subList(0, Math.min(LOG_SHOWN, latest.size())));
+    model.addAttribute(
+        "logLines", words.lines(latest.subList(0, Math.min(LOG_SHOWN, latest.size())), locale));
     return "security/security";
   }
 

@@ -1,5 +1,6 @@
 package org.handover.staff.web;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Reassignment cases in the console: agents open them (services, role, new contact, evidence,
@@ -48,13 +48,19 @@ class CasesController {
     return "staff/cases";
   }
 
+  /** What the agent typed, so that a refused form comes back as it was sent. */
+  record Typed(
+      String type, String names, String role, String newContact, String evidence, String reason)
+      implements Serializable {}
+
   @GetMapping("/new")
   String form(
       @RequestParam(defaultValue = "domain") String type,
       @RequestParam(defaultValue = "") String name,
       Model model) {
-    model.addAttribute("type", type);
-    model.addAttribute("names", name);
+    if (!model.containsAttribute("typed")) {
+      model.addAttribute("typed", new Typed(type, name, "admin", "", "", ""));
+    }
     model.addAttribute("types", ServiceType.values());
     model.addAttribute("roles", ContactRole.values());
     return "staff/case-new";
@@ -77,7 +83,8 @@ class CasesController {
       FieldTooLong.check("console.request.to", newContact, 32);
       FieldTooLong.check("console.case.evidence", evidence, 2000);
       FieldTooLong.check("console.case.reason", reason, 2000);
-      ServiceType kind = ServiceType.parse(type).orElseThrow(() -> new InvalidCase("type"));
+      ServiceType kind =
+          ServiceType.parse(type).orElseThrow(() -> InvalidCase.choice("console.service.type"));
       ContactRole which = parseRole(role);
       List<String> list =
           Arrays.stream(names.split("[\\s,]+"))
@@ -95,12 +102,8 @@ class CasesController {
       } else {
         Flash.refusal(flash, refused, locale);
       }
-      return "redirect:"
-          + UriComponentsBuilder.fromPath("/operator/console/cases/new")
-              .queryParam("type", type)
-              .queryParam("name", names)
-              .encode()
-              .toUriString();
+      flash.addFlashAttribute("typed", new Typed(type, names, role, newContact, evidence, reason));
+      return "redirect:/operator/console/cases/new";
     }
   }
 
@@ -108,7 +111,7 @@ class CasesController {
     return Arrays.stream(ContactRole.values())
         .filter(r -> r.name().equals(role))
         .findFirst()
-        .orElseThrow(() -> new InvalidCase("role"));
+        .orElseThrow(() -> InvalidCase.choice("console.case.role"));
   }
 
   @GetMapping("/{id}")

@@ -6,6 +6,7 @@ import org.handover.account.AccountAdministration;
 import org.handover.staff.AccountSessions;
 import org.handover.staff.RequestActions;
 import org.handover.system.Actor;
+import org.handover.system.FieldTooLong;
 import org.handover.system.HandoverException;
 import org.handover.system.Messages;
 import org.handover.system.Nic;
@@ -44,8 +45,12 @@ class ConsoleActionsController {
       @RequestParam(defaultValue = "") String reason,
       RedirectAttributes flash,
       Locale locale) {
+    flash.addFlashAttribute("abortReason", reason);
     return done(
-        () -> requests.abort(staff, id, reason),
+        () -> {
+          FieldTooLong.check("console.request.reason", reason, 500);
+          requests.abort(staff, id, reason);
+        },
         flash,
         locale,
         "console.request.aborted",
@@ -115,6 +120,8 @@ class ConsoleActionsController {
       RedirectAttributes flash,
       Locale locale) {
     Nic id = Nic.parse(nic);
+    flash.addFlashAttribute("typedCents", cents);
+    flash.addFlashAttribute("typedCurrency", currency);
     return done(
         () -> accounts.setDebt(id, cents, currency, staff),
         flash,

@@ -81,6 +81,52 @@ class AccessPagesTest extends IntegrationTest {
   }
 
   @Test
+  void aRefusedShareComesBackWithEverythingTyped() throws Exception {
+    var refused =
+        mvc.perform(
+                post(page)
+                    .param("grantee", "zz99999999-ovh")
+                    .param("category", "READ", "BILLING")
+                    .param("duration", "P30D")
+                    .param("policyName", "Agency read")
+                    .with(signedIn(admin))
+                    .with(csrf()))
+            .andExpect(flash().attributeExists("alert"))
+            .andReturn();
+    String again =
+        mvc.perform(get(page).cookie(refused.getResponse().getCookies()).with(signedIn(admin)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(again)
+        .containsPattern("id=\"grantee\"[^>]*value=\"zz99999999-ovh\"")
+        .containsPattern("value=\"READ\"[^>]*checked")
+        .containsPattern("value=\"BILLING\"[^>]*checked")
+        .doesNotContainPattern("value=\"OPERATE\"[^>]*checked")
+        .containsPattern("value=\"P30D\"[^>]*selected")
+        .containsPattern("id=\"policyName\"[^>]*value=\"Agency read\"");
+    assertThat(policies.grantedTo(friend)).isEmpty();
+
+    // nothing ticked: the customer ID and the name typed stay too
+    var noneChosen =
+        mvc.perform(
+                post(page)
+                    .param("grantee", friend.value())
+                    .param("policyName", "Typed name")
+                    .with(signedIn(admin))
+                    .with(csrf()))
+            .andReturn();
+    assertThat(
+            mvc.perform(
+                    get(page).cookie(noneChosen.getResponse().getCookies()).with(signedIn(admin)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .containsPattern("id=\"grantee\"[^>]*value=\"" + friend.value() + "\"")
+        .containsPattern("id=\"policyName\"[^>]*value=\"Typed name\"");
+  }
+
+  @Test
   void aStrangerGetsNotFound() throws Exception {
     mvc.perform(get(page).with(signedIn(friend))).andExpect(status().isNotFound());
   }

@@ -107,7 +107,7 @@ class AccountFormLimitsTest extends IntegrationTest {
             .getContentAsString();
 
     assertThat(page)
-        .contains("Enter your last name (up to 100 characters).")
+        .contains("Enter your last name, on one line (up to 100 characters).")
         .contains("value=\"" + longName + "\"")
         .contains("value=\"Typedfirst\"")
         .contains("value=\"Typed Org\"")
@@ -115,5 +115,39 @@ class AccountFormLimitsTest extends IntegrationTest {
         .contains("maxlength=\"128\"")
         .doesNotContain("a long typed password");
     assertThat(fixtures.sql("select count(*) from accounts")).isEqualTo(before);
+  }
+
+  @Test
+  void anOrganisationTakesTheColumnsTwoHundredCharactersAtSignUpAsInTheProfile() throws Exception {
+    String signupPage = mvc.perform(get("/signup")).andReturn().getResponse().getContentAsString();
+    assertThat(signupPage).containsPattern("id=\"organisation\"[^>]*maxlength=\"200\"");
+    mvc.perform(
+            post("/signup")
+                .param("email", "org-" + System.nanoTime() + "@example.org")
+                .param("firstName", "Ada")
+                .param("lastName", "Lovelace")
+                .param("organisation", "O".repeat(150))
+                .param("language", "en")
+                .param("password", "a long typed password")
+                .param("passwordAgain", "a long typed password")
+                .with(csrf()))
+        .andExpect(status().isOk());
+    String refused =
+        mvc.perform(
+                post("/signup")
+                    .param("email", "org-" + System.nanoTime() + "@example.org")
+                    .param("firstName", "Ada")
+                    .param("lastName", "Lovelace")
+                    .param("organisation", "O".repeat(201))
+                    .param("language", "en")
+                    .param("password", "a long typed password")
+                    .param("passwordAgain", "a long typed password")
+                    .with(csrf()))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(refused)
+        .contains("Organisation: one line of up to 200 characters, or leave it empty.");
   }
 }

@@ -681,7 +681,7 @@ class ControlPanelTest extends IntegrationTest {
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("token=" + code))))
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("token="))))
         .andExpect(header().string("Referrer-Policy", "same-origin"))
-        .andExpect(content().string(containsString("Waiting for your confirmation")));
+        .andExpect(content().string(containsString("your confirmation is needed")));
     assertThat(changes.get(x, c.id()).pendingParties()).containsExactly(a, x);
 
     mvc.perform(
@@ -691,7 +691,7 @@ class ControlPanelTest extends IntegrationTest {
                 .with(csrf()))
         .andExpect(flash().attribute("notice", containsString("waits for " + a)));
     mvc.perform(get("/account/contacts/requests").with(signedIn(a)))
-        .andExpect(content().string(containsString("Waiting for your confirmation")));
+        .andExpect(content().string(containsString("your confirmation is needed")));
   }
 
   @Test

@@ -105,4 +105,18 @@ class ConsoleWordsTest extends IntegrationTest {
     assertThat(labels.key("something.new")).isEqualTo(ActionLabels.OTHER);
     assertThat(labels.key(null)).isEqualTo(ActionLabels.OTHER);
   }
+
+  @Test
+  void aServicesHistoryReadsInWordsWithItsRecordMarkedTechnical() throws Exception {
+    Story story = stories.domainWithAPast();
+    String html = page("/operator/console/services/domain/" + story.service().name(), "es");
+
+    assertThat(text(html)).contains("Cambio aplicado").contains("Registro técnico");
+    // the raw detail is only ever inside the muted technical record, never the cell's own text
+    assertThat(html).containsPattern("class=\"detail\"[^>]*>\\s*<code class=\"record\">");
+    assertThat(html).doesNotContainPattern("class=\"detail\"[^>]*>[^<\\s]");
+    for (String action : actions(html)) {
+      assertThat(text(html)).as(action).doesNotContain(" " + action + " ");
+    }
+  }
 }
