@@ -5,7 +5,9 @@ import org.handover.system.Nic;
 
 /**
  * What "My services" asks for: whose services, filters (name search, category, each contact), a
- * sort and a page cursor ({@code after} the last row shown, or {@code before} the first).
+ * sort, a page cursor ({@code after} the last row shown, or {@code before} the first), and whether
+ * a name search should also be counted ({@code count}): a name search runs its page's query alone
+ * unless the count is asked for, since counting its matches can read far more than the page.
  */
 public record ServiceQuery(
     Nic viewer,
@@ -17,7 +19,8 @@ public record ServiceQuery(
     Sort sort,
     String after,
     String before,
-    int size) {
+    int size,
+    boolean count) {
 
   /** Sort orders the indexes support. */
   public enum Sort {
@@ -34,6 +37,35 @@ public record ServiceQuery(
     boolean ascending() {
       return ascending;
     }
+  }
+
+  /** A query that counts its matches only when it has no name search. */
+  public ServiceQuery(
+      Nic viewer,
+      String search,
+      ServiceType type,
+      Nic admin,
+      Nic tech,
+      Nic billing,
+      Sort sort,
+      String after,
+      String before,
+      int size) {
+    this(viewer, search, type, admin, tech, billing, sort, after, before, size, false);
+  }
+
+  /** The same query, its matches counted even with a name search when {@code count}. */
+  public ServiceQuery counting(boolean count) {
+    return new ServiceQuery(
+        viewer, search, type, admin, tech, billing, sort, after, before, size, count);
+  }
+
+  /**
+   * Whether the matches beyond a page are counted: always without a name search (a few index
+   * ranges, capped), on request with one.
+   */
+  boolean counted() {
+    return count || search == null || search.isBlank();
   }
 
   public ServiceQuery {

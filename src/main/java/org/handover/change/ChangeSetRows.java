@@ -20,8 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads change sets whole from their rows: the set row first (under a lock when the caller moves
- * the set), then its items, parties and members, a fixed number of statements whatever its size.
+ * Reads change sets whole from their rows, a fixed number of statements whatever their size: one
+ * set in one statement ({@link WholeSetRead}), or two when the caller moves it (its row locked
+ * first); several sets for a list as their rows, then their items, parties and members.
  */
 @Repository
 class ChangeSetRows {
@@ -41,28 +42,28 @@ class ChangeSetRows {
   static final int PREVIEW_ITEMS = 3;
 
   private final JdbcClient jdbc;
+  private final WholeSetRead whole;
 
-  ChangeSetRows(JdbcClient jdbc) {
+  ChangeSetRows(JdbcClient jdbc, WholeSetRead whole) {
     this.jdbc = jdbc;
+    this.whole = whole;
   }
 
-  /** One set with all its items, parties and members; {@code forUpdate} locks its row first. */
+  /**
+   * One set with all its items, parties and members, in one statement; {@code forUpdate} locks its
+   * row first, in a statement of its own (a locking read cannot be a union).
+   */
   Optional<ChangeSet> find(long id, boolean forUpdate) {
-    return load(jdbc, List.of(id), null, true, forUpdate).stream().findFirst();
+    if (!forUpdate) {
+      return whole.read(WholeSetRead.BY_ID, id);
+    }
+    List<SetRow> locked = setRows(jdbc, List.of(id), true);
+    return locked.isEmpty() ? Optional.empty() : whole.read(WholeSetRead.BY_ID, id, locked.get(0));
   }
 
-  /** The set of a task (item) whole, read from the task id: the set's row comes first. */
+  /** The set of a task (item) whole, read from the task id in one statement. */
   Optional<ChangeSet> findByTask(long taskId) {
-    List<SetRow> rows =
-        jdbc.sql(
-                "select "
-                    + SET_COLUMNS
-                    + " from change_sets where id ="
-                    + " (select set_id from contact_changes where id = :task)")
-            .param("task", taskId)
-            .query(ChangeSetRows::setRow)
-            .list();
-    return loadRows(jdbc, rows, null, true).stream().findFirst();
+    return whole.read(WholeSetRead.BY_TASK, taskId);
   }
 
   /**
@@ -102,7 +103,7 @@ class ChangeSetRows {
         .list();
   }
 
-  private static SetRow setRow(ResultSet rs, int n) throws SQLException {
+  static SetRow setRow(ResultSet rs, int n) throws SQLException {
     return new SetRow(
         rs.getLong("id"),
         new Nic(rs.getString("asking_nic")),
@@ -169,18 +170,29 @@ class ChangeSetRows {
     }
     Map<Long, ChangeSet> sets = new HashMap<>();
     for (SetRow row : rows) {
-      List<Party> ps = new ArrayList<>(parties.getOrDefault(row.id(), List.of()));
-      ps.sort((a, b) -> a.nic().equals(row.asker()) ? -1 : b.nic().equals(row.asker()) ? 1 : 0);
       sets.put(
           row.id(),
-          new ChangeSet(
+          set(
               row,
-              new SetParties(ps),
-              new SetItems(
-                  items.getOrDefault(row.id(), List.of()), counts.getOrDefault(row.id(), 0)),
-              new SetMembers(members.getOrDefault(row.id(), Map.of()))));
+              items.getOrDefault(row.id(), List.of()),
+              counts.getOrDefault(row.id(), 0),
+              parties.getOrDefault(row.id(), List.of()),
+              members.getOrDefault(row.id(), Map.of())));
     }
     return ids.stream().map(sets::get).filter(Objects::nonNull).toList();
+  }
+
+  /** A set from its rows: the asker first among its parties; {@code count} items in all. */
+  static ChangeSet set(
+      SetRow row,
+      List<ChangeItem> items,
+      int count,
+      List<Party> parties,
+      Map<Nic, Boolean> members) {
+    List<Party> ps = new ArrayList<>(parties);
+    ps.sort((a, b) -> a.nic().equals(row.asker()) ? -1 : b.nic().equals(row.asker()) ? 1 : 0);
+    return new ChangeSet(
+        row, new SetParties(ps), new SetItems(items, count), new SetMembers(members));
   }
 
   /** Every member of these sets, or only {@code viewer}'s row when a viewer is given. */
@@ -212,7 +224,7 @@ class ChangeSetRows {
                 Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
   }
 
-  private static Map.Entry<Long, ChangeItem> item(ResultSet rs, int n) throws SQLException {
+  static Map.Entry<Long, ChangeItem> item(ResultSet rs, int n) throws SQLException {
     Set<ContactRole> roles = ContactRole.decode(rs.getString("roles"));
     return Map.entry(
         rs.getLong("set_id"),
@@ -226,7 +238,7 @@ class ChangeSetRows {
             new Nic(rs.getString("to_nic"))));
   }
 
-  private static Map.Entry<Long, Party> party(ResultSet rs, int n) throws SQLException {
+  static Map.Entry<Long, Party> party(ResultSet rs, int n) throws SQLException {
     return Map.entry(
         rs.getLong("set_id"),
         new Party(

@@ -27,6 +27,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.handover.catalog.ListingStatements;
 import org.handover.catalog.ServiceQuery;
+import org.handover.change.SetStatements;
 import org.handover.mail.OutboxDispatcher;
 import org.handover.support.ApiSignature;
 import org.handover.support.HandoverProcess;
@@ -812,7 +814,8 @@ class HandoverBenchmark {
   }
 
   /**
-   * What loading a locked change set costs: its row under the lock, its items, parties, members.
+   * What loading a locked change set costs: its row under the lock, then its items, parties and
+   * members in one statement ({@link SetStatements}).
    */
   static void lockChange(Connection c, long id) throws Exception {
     query(
@@ -820,19 +823,8 @@ class HandoverBenchmark {
         "select id, asking_nic, state, requested_at, done_at, expires_at, next_reminder_at,"
             + " reason from change_sets where id in (?) for update",
         id);
-    query(
-        c,
-        "select c.id, c.set_id, c.service_id, s.type, s.name, c.roles, c.from_nic, c.to_nic"
-            + " from contact_changes c join services s on s.id = c.service_id where c.set_id in"
-            + " (?) order by c.id",
-        id);
-    query(
-        c,
-        "select set_id, nic, status, answered_at, code_digest, code_issued_at, code_used_at,"
-            + " failed_attempts, resend_window_at, resends_in_window, replaced_digest from"
-            + " set_parties where set_id in (?)",
-        id);
-    query(c, "select set_id, nic, can_cancel from set_members where set_id in (?)", id);
+    String parts = SetStatements.lockedSetParts();
+    query(c, parts, Collections.nCopies(parts.split("\\?", -1).length - 1, id).toArray());
   }
 
   static void consume(Connection c, long id, String nic, Timestamp now) throws Exception {

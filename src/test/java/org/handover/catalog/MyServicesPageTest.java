@@ -141,9 +141,48 @@ class MyServicesPageTest extends IntegrationTest {
         .isEqualTo(
             "More than 1,000 services match; narrow the list with the search or the filters.");
     assertThat(total(page("q=no-such-name"))).isEqualTo("No service matches these filters.");
-    // 110–118 and 1100–1198, even
-    assertThat(total(page("type=domain&q=-11"))).isEqualTo("55 services match.");
+    // 110–118 and 1100–1198, even: a name search is counted when asked
+    assertThat(total(page("type=domain&q=-11&count=true"))).isEqualTo("55 services match.");
   }
+
+  @Test
+  void aNameSearchRunsItsPageAloneAndCountsItsMatchesOnlyOnRequest() throws Exception {
+    page("size=50");
+    int counted = statements.count();
+
+    String html = page("q=bulk-&size=50");
+    assertThat(statements.count()).as("the page without its count").isEqualTo(counted - 1);
+    assertThat(total(html))
+        .isEqualTo("More than 50 services match this search; refine it to see fewer.");
+    Matcher count = COUNT_LINK.matcher(html);
+    assertThat(count.find()).as("a link to count the matches").isTrue();
+    assertThat(count.group(1)).contains("q=bulk-").contains("count=true");
+    Matcher next = NEXT.matcher(html);
+    assertThat(next.find()).isTrue();
+    assertThat(next.group(0)).doesNotContain("count=true");
+
+    html = page("q=bulk-&size=50&after=" + next.group(1));
+    assertThat(statements.count()).isEqualTo(counted - 1);
+    assertThat(total(html))
+        .isEqualTo("Several pages of services match this search; refine it to see fewer.");
+
+    html = page("q=bulk-&size=50&count=true");
+    assertThat(statements.count()).as("counted on request").isEqualTo(counted);
+    assertThat(total(html))
+        .isEqualTo(
+            "More than 1,000 services match; narrow the list with the search or the filters.");
+    assertThat(COUNT_LINK.matcher(html).find()).isFalse();
+    next = NEXT.matcher(html);
+    assertThat(next.find()).isTrue();
+    assertThat(next.group(0)).as("the next page is counted too").contains("count=true");
+
+    assertThat(total(page("q=-42.example&size=50")))
+        .as("a first page that holds every match needs no count")
+        .isEqualTo("One service matches.");
+  }
+
+  private static final Pattern COUNT_LINK =
+      Pattern.compile("id=\"services-count\"\\s+href=\"([^\"]+)\"");
 
   @Test
   void aContactFilterPagesThroughExactlyTheServicesItSelects() throws Exception {

@@ -8,8 +8,8 @@ import org.handover.system.Nic;
 
 /**
  * My services' query string, bound as one object: the search, the category and contact filters, the
- * sort, the page's cursors and size. Every field is optional; an unknown sort or category is
- * ignored, as the page always did.
+ * sort, the page's cursors and size, and {@code count} (count a name search's matches). Every field
+ * is optional; an unknown sort or category is ignored, as the page always did.
  */
 record MyServicesForm(
     String q,
@@ -20,7 +20,8 @@ record MyServicesForm(
     String sort,
     String after,
     String before,
-    Integer size) {
+    Integer size,
+    Boolean count) {
 
   static final int DEFAULT_SIZE = 50;
 
@@ -32,14 +33,15 @@ record MyServicesForm(
   /** The query for the viewer; a contact filter that is not a customer ID becomes a field error. */
   ServiceQuery query(Nic viewer, Map<String, String> errors, Locale locale) {
     return ServiceFilters.query(
-        viewer,
-        filters(),
-        parsedSort(),
-        after,
-        before,
-        size == null ? DEFAULT_SIZE : size,
-        errors,
-        locale);
+            viewer,
+            filters(),
+            parsedSort(),
+            after,
+            before,
+            size == null ? DEFAULT_SIZE : size,
+            errors,
+            locale)
+        .counting(Boolean.TRUE.equals(count));
   }
 
   /** The contact filters as typed, to show them back in their fields. */

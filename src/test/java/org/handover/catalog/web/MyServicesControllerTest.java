@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasEntry;
 import static org.handover.support.PanelSlice.SignedIn.customer;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -131,6 +132,28 @@ class MyServicesControllerTest {
 
     assertThat(askedQuery())
         .isEqualTo(new ServiceQuery(ME, null, null, null, null, null, null, null, null, 50));
+  }
+
+  @Test
+  void aNameSearchIsCountedOnlyWhenTheCountIsAsked() throws Exception {
+    when(services.list(any())).thenReturn(new ServicePage(List.of(), null, null, 0));
+
+    mvc.perform(get("/account/contacts/services").param("q", "example").with(customer(ME)))
+        .andExpect(status().isOk());
+    assertThat(askedQuery().count()).isFalse();
+
+    reset(services);
+    when(services.list(any())).thenReturn(new ServicePage(List.of(), null, null, 0));
+    mvc.perform(
+            get("/account/contacts/services")
+                .param("q", "example")
+                .param("count", "true")
+                .with(customer(ME)))
+        .andExpect(status().isOk());
+    assertThat(askedQuery().count()).isTrue();
+
+    mvc.perform(get("/account/contacts/services?count=maybe").with(customer(ME)))
+        .andExpect(status().isBadRequest());
   }
 
   @Test
