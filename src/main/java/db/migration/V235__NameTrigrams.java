@@ -55,7 +55,7 @@ public class V235__NameTrigrams extends BaseJavaMigration {
     }
   }
 
-  private static boolean installed(Statement s) throws SQLException {
+  static boolean installed(Statement s) throws SQLException {
     try (ResultSet rs = s.executeQuery("select 1 from pg_extension where extname = 'pg_trgm'")) {
       return rs.next();
     }

@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.system.BulkSql;
 import org.handover.system.Language;
+import org.handover.system.Like;
 import org.handover.system.Nic;
 import org.handover.system.Sql;
 import org.springframework.dao.DuplicateKeyException;
@@ -53,27 +53,31 @@ class AccountRepository {
   }
 
   /**
-   * Accounts whose customer ID, its digits, email, first, last or full name or organisation starts
-   * with {@code prefix}, case-insensitive: one short index range per column (V150), joined.
+   * Accounts for the console's search, case-insensitive: whose customer ID, its digits, email,
+   * first, last or full name or organisation starts with {@code typed}, and from {@link
+   * Like#FRAGMENT_LENGTH} characters whose customer ID, email, full name or organisation holds it
+   * anywhere. One bounded statement per column, joined: the prefix indexes (V150), and for
+   * fragments on PostgreSQL the trigram indexes (V245) where there are some (H2 reads every row).
    */
-  List<Account> search(String prefix, int limit) {
-    String lower = prefix.toLowerCase(Locale.ROOT);
-    String like = lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  List<Account> search(String typed, int limit) {
+    boolean fragment = Like.fragment(typed);
+    String[] columns =
+        fragment
+            ? new String[] {"nic", "email", "full_name_lc", "organisation_lc"}
+            : new String[] {
+              "nic",
+              "nic_digits",
+              "email",
+              "first_name_lc",
+              "last_name_lc",
+              "full_name_lc",
+              "organisation_lc"
+            };
     StringBuilder union = new StringBuilder();
-    for (String column :
-        new String[] {
-          "nic",
-          "nic_digits",
-          "email",
-          "first_name_lc",
-          "last_name_lc",
-          "full_name_lc",
-          "organisation_lc"
-        }) {
+    for (String column : columns) {
       union.append(union.isEmpty() ? "" : " union ");
       union.append("(select nic from accounts where ").append(column);
-      union.append(" like :like escape '\\' order by ").append(column);
-      union.append(" limit :limit)");
+      union.append(" like :like escape '\\' limit :limit)");
     }
     return jdbc.sql(
             "select "
@@ -81,7 +85,7 @@ class AccountRepository {
                 + " from accounts where nic in (select nic from ("
                 + union
                 + ") found) order by last_name, first_name, nic limit :limit")
-        .param("like", like)
+        .param("like", Like.search(typed))
         .param("limit", limit)
         .query(AccountRepository::map)
         .list();

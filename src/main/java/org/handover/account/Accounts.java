@@ -54,15 +54,16 @@ public class Accounts {
   }
 
   /**
-   * Accounts for the staff console's search: customer ID (or its digits), email, first, last or
-   * full name or organisation starting with {@code prefix}, whatever its case; at most {@code
-   * limit} (1–100).
+   * Accounts for the staff console's search, whatever the case: customer ID (or its digits), email,
+   * first, last or full name or organisation starting with {@code typed}, or from three characters
+   * holding it anywhere; at most {@code limit} (1–101). Nothing for blank text or text longer than
+   * 100 characters.
    */
-  public List<Account> search(String prefix, int limit) {
-    if (prefix == null || prefix.isBlank() || !TextRules.isSingleLine(prefix, 100)) {
+  public List<Account> search(String typed, int limit) {
+    if (typed == null || typed.isBlank() || !TextRules.isSingleLine(typed, 100)) {
       return List.of();
     }
-    return repository.search(prefix.strip(), Math.max(1, Math.min(limit, 100)));
+    return repository.search(typed.strip(), Math.max(1, Math.min(limit, 101)));
   }
 
   /** The password hash of an account, when it has one. */

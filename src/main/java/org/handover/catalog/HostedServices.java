@@ -13,6 +13,7 @@ import org.handover.audit.AuditLog;
 import org.handover.contact.ContactRole;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
+import org.handover.system.Like;
 import org.handover.system.Nic;
 import org.handover.system.TextRules;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,6 +27,7 @@ public class HostedServices {
 
   private final ServiceRepository repository;
   private final ServiceListing listing;
+  private final ServiceNameSearch nameSearch;
   private final Accounts accounts;
   private final AuditLog audit;
   private final Clock clock;
@@ -33,11 +35,13 @@ public class HostedServices {
   HostedServices(
       ServiceRepository repository,
       ServiceListing listing,
+      ServiceNameSearch nameSearch,
       Accounts accounts,
       AuditLog audit,
       Clock clock) {
     this.repository = repository;
     this.listing = listing;
+    this.nameSearch = nameSearch;
     this.accounts = accounts;
     this.audit = audit;
     this.clock = clock;
@@ -216,15 +220,20 @@ public class HostedServices {
 
   /**
    * Services for the staff console's search: the name as typed in any case, with or without a final
-   * dot, first when it exists, then the names that start with it; at most {@code limit}.
+   * dot, first when it exists, then the names that start with it, then (from {@link
+   * Like#FRAGMENT_LENGTH} characters) those that hold it anywhere; at most {@code limit} (1–101),
+   * in no particular order beyond that.
    */
   public List<HostedService> search(String typed, int limit) {
     if (typed == null || typed.isBlank() || typed.length() > 255) {
       return List.of();
     }
     String name = typed.strip().toLowerCase(Locale.ROOT);
-    name = ServiceNames.lookup(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
-    return repository.findByNamePrefix(name, Math.max(1, Math.min(limit, 100)));
+    name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    if (name.isBlank()) {
+      return List.of();
+    }
+    return nameSearch.find(name, ServiceNames.lookup(name), Math.max(1, Math.min(limit, 101)));
   }
 
   /** Removes a service; the caller has made sure nothing references it any more. */

@@ -6,8 +6,8 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.handover.system.Like;
 import org.handover.system.Nic;
 import org.handover.system.ReadReplica;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -180,14 +180,7 @@ class ServiceListing {
     if (q.search() != null && !q.search().isBlank()) {
       // names are stored in their canonical lower-case form (ServiceNames): no lower() needed
       where.append(" and name like :search escape '\\'");
-      String escaped =
-          q.search()
-              .strip()
-              .toLowerCase(Locale.ROOT)
-              .replace("\\", "\\\\")
-              .replace("%", "\\%")
-              .replace("_", "\\_");
-      params.put("search", "%" + escaped + "%");
+      params.put("search", Like.contains(q.search()));
     }
     addContact(where, params, "admin_nic", "fadmin", q.admin());
     addContact(where, params, "tech_nic", "ftech", q.tech());

@@ -33,7 +33,7 @@ class ServiceRepository {
       "id, type, name, display_name, status, created_at, expires_at, admin_nic, tech_nic,"
           + " billing_nic";
 
-  private static final String SELECT = "select " + COLUMNS + " from services";
+  static final String SELECT = "select " + COLUMNS + " from services";
 
   private final JdbcClient jdbc;
   private final BulkSql bulk;
@@ -227,27 +227,6 @@ class ServiceRepository {
               Sql.ts(owner.transferLockedUntil()))
           .update();
     }
-  }
-
-  /**
-   * Services named {@code name} exactly, then up to {@code limit} whose name starts with it, each
-   * read from the name index (V150); sorting a broad prefix's every match is left out on purpose.
-   */
-  List<HostedService> findByNamePrefix(String name, int limit) {
-    String like = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    Map<Long, HostedService> found = new LinkedHashMap<>();
-    jdbc.sql(SELECT + " where name = :name")
-        .param("name", name)
-        .query(ServiceRepository::map)
-        .list()
-        .forEach(s -> found.put(s.id(), s));
-    jdbc.sql(SELECT + " where name like :like escape '\\' limit :limit")
-        .param("like", like)
-        .param("limit", limit)
-        .query(ServiceRepository::map)
-        .list()
-        .forEach(s -> found.putIfAbsent(s.id(), s));
-    return found.values().stream().limit(limit).toList();
   }
 
   List<Long> idsNamed(String name) {

@@ -19,6 +19,8 @@ import org.handover.system.Nic;
  */
 public final class ReassignmentCase {
 
+  private static final String VETOED_BY = "vetoed by ";
+
   /** One service of a case and who held the role when the case was opened. */
   public record Item(long serviceId, String serviceType, String serviceName, Nic fromContact) {}
 
@@ -126,7 +128,7 @@ public final class ReassignmentCase {
     if (!state.isOpen()) {
       throw new CaseNotInStep(id, state);
     }
-    end(ReassignmentState.vetoed, "vetoed by " + by.value(), now);
+    end(ReassignmentState.vetoed, VETOED_BY + by.value(), now);
     events.add(new ReassignmentEvent.Vetoed());
   }
 
@@ -267,6 +269,28 @@ public final class ReassignmentCase {
 
   public String endReason() {
     return endReason;
+  }
+
+  /**
+   * Why the case ended in the bundles' words: {@code case.end.*}, its one argument {@link
+   * #endReasonArgument} (who vetoed); null while the case is open or when it was applied.
+   */
+  public String endReasonKey() {
+    return switch (state) {
+      case vetoed -> "case.end.vetoed";
+      case expired ->
+          needsApproval(role) && approvedBy == null
+              ? "case.end.notApproved"
+              : "case.end.notConfirmed";
+      case refused -> "case.end.refused";
+      default -> null;
+    };
+  }
+
+  /** The customer ID that vetoed the case, or an empty text. */
+  public String endReasonArgument() {
+    boolean vetoed = endReason != null && endReason.startsWith(VETOED_BY);
+    return vetoed ? endReason.substring(VETOED_BY.length()) : "";
   }
 
   public List<Item> items() {

@@ -1,6 +1,8 @@
 package org.handover.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +22,16 @@ import org.handover.system.Language;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * What staff type in the console's search finds what they mean, on each database a subclass points
- * it at: services by their name in any case, with a final dot, or by its beginning; people by
- * customer ID (whole, its beginning or its digits), email, first, last or full name, in any case.
+ * it at: services by their name in any case, with a final dot, by its beginning or by any part of
+ * three characters or more; people by customer ID, email, first, last or full name, whole or any
+ * part; {@code %} and {@code _} as themselves. Shorter searches match starts only and say so; more
+ * than the page holds says "refine" without a count; an over-long search is refused by its limit.
  */
 abstract class ConsoleSearchTests extends IntegrationTest {
 
@@ -33,6 +40,7 @@ abstract class ConsoleSearchTests extends IntegrationTest {
   @Autowired Accounts accounts;
   @Autowired AccountOpening opening;
   @Autowired HostedServices services;
+  @Autowired MockMvc mvc;
 
   private Nic person(String first, String last) {
     long n = SEQUENCE.incrementAndGet();
@@ -56,10 +64,24 @@ abstract class ConsoleSearchTests extends IntegrationTest {
         Actor.system());
   }
 
-  private static Iterable<String> names(Iterable<HostedService> found) {
+  private static List<String> names(Iterable<HostedService> found) {
     List<String> names = new ArrayList<>();
     found.forEach(s -> names.add(s.name()));
     return names;
+  }
+
+  private List<Nic> people(String typed) {
+    return accounts.search(typed, 51).stream().map(Account::nic).toList();
+  }
+
+  private MockHttpServletResponse page(String q) throws Exception {
+    return mvc.perform(
+            get("/operator/console")
+                .param("q", q)
+                .header("Accept-Language", "en")
+                .with(user("vera").authorities(new SimpleGrantedAuthority("STAFF_VIEWER"))))
+        .andReturn()
+        .getResponse();
   }
 
   @Test
@@ -79,32 +101,99 @@ abstract class ConsoleSearchTests extends IntegrationTest {
   }
 
   @Test
+  void servicesAreFoundByAnyPartOfTheirNameInAnyCaseWithAFinalDot() {
+    Nic owner = fixtures.account();
+    long n = SEQUENCE.incrementAndGet();
+    HostedService s = vps("vps-" + n + ".demo" + n + ".net", owner);
+
+    assertThat(names(services.search(n + ".demo" + n, 50))).containsExactly(s.name());
+    assertThat(names(services.search(n + ".DEMO" + n, 50))).containsExactly(s.name());
+    assertThat(names(services.search("demo" + n + ".net.", 50))).containsExactly(s.name());
+    assertThat(names(services.search("  Demo" + n + ".Net  ", 50))).containsExactly(s.name());
+  }
+
+  @Test
+  void percentAndUnderscoreMatchOnlyThemselves() {
+    Nic owner = fixtures.account();
+    long n = SEQUENCE.incrementAndGet();
+    HostedService underscored = vps("lit" + n + "a_b.example", owner);
+    vps("lit" + n + "axb.example", owner);
+
+    assertThat(names(services.search(n + "a_b", 50))).containsExactly(underscored.name());
+    assertThat(names(services.search(n + "a%b", 50))).isEmpty();
+    assertThat(names(services.search("lit" + n + "%", 50))).isEmpty();
+    assertThat(people("qz%")).isEmpty();
+    assertThat(people("q_" + n)).isEmpty();
+  }
+
+  @Test
+  void fewerThanThreeCharactersFindStartsOnlyAndThePageSaysSo() throws Exception {
+    Nic owner = fixtures.account();
+    long n = SEQUENCE.incrementAndGet();
+    HostedService s = vps("vps" + n + "9q.example", owner);
+
+    assertThat(names(services.search("9q", 50))).doesNotContain(s.name());
+    assertThat(names(services.search(n + "9q", 50))).containsExactly(s.name());
+    assertThat(page("9q").getContentAsString()).contains("id=\"starts-only\"");
+    assertThat(page(n + "9q").getContentAsString()).doesNotContain("id=\"starts-only\"");
+  }
+
+  @Test
+  void moreThanAPageSaysRefineWithoutACount() throws Exception {
+    Nic owner = fixtures.account();
+    String stem = "cap" + SEQUENCE.incrementAndGet();
+    for (int i = 0; i < 51; i++) {
+      vps("x" + i + "-" + stem + ".example", owner);
+    }
+
+    assertThat(services.search(stem, 51)).hasSize(51);
+    String html = page(stem.toUpperCase()).getContentAsString();
+    assertThat(html).contains("id=\"services-more\"", "More than 50 found").doesNotContain("51");
+    assertThat(html.split("-" + stem + ".example</a>", -1)).hasSize(51); // 50 rows shown
+  }
+
+  @Test
   void peopleAreFoundByFirstLastOrFullNameInAnyCase() {
     String last = "Zorrino" + SEQUENCE.incrementAndGet();
     Nic nic = person("Bérénice", last);
 
-    assertThat(accounts.search("bérénice", 50)).extracting(Account::nic).contains(nic);
-    assertThat(accounts.search(last.toUpperCase(), 50)).extracting(Account::nic).contains(nic);
-    assertThat(accounts.search("Bérénice " + last.substring(0, 6), 50))
-        .extracting(Account::nic)
-        .contains(nic);
-    assertThat(accounts.search("nobody-" + last, 50)).isEmpty();
+    assertThat(people("bérénice")).contains(nic);
+    assertThat(people(last.toUpperCase())).contains(nic);
+    assertThat(people("Bérénice " + last.substring(0, 6))).contains(nic);
+    assertThat(people("RÉNICE " + last)).containsExactly(nic);
+    assertThat(people(last.substring(2))).containsExactly(nic);
+    assertThat(people("nobody-" + last)).isEmpty();
   }
 
   @Test
-  void peopleAreFoundByCustomerIdPartOfItItsDigitsOrEmail() {
+  void peopleAreFoundByCustomerIdAnyPartOfItItsDigitsOrEmail() {
     Nic nic = person("Ada", "Search");
     String digits = nic.value().replaceAll("[^0-9]", "");
 
-    assertThat(accounts.search(nic.value().toUpperCase(), 50))
-        .extracting(Account::nic)
-        .contains(nic);
-    assertThat(accounts.search(nic.value().substring(0, 6), 50))
-        .extracting(Account::nic)
-        .contains(nic);
-    assertThat(accounts.search(digits, 50)).extracting(Account::nic).contains(nic);
-    assertThat(accounts.search("P" + digits + "@SEARCH", 50))
-        .extracting(Account::nic)
-        .contains(nic);
+    assertThat(people(nic.value().toUpperCase())).contains(nic);
+    assertThat(people(nic.value().substring(0, 6))).contains(nic);
+    assertThat(people(digits)).contains(nic);
+    assertThat(people(digits + "-OV")).containsExactly(nic);
+    assertThat(people("P" + digits + "@SEARCH")).contains(nic);
+    assertThat(people(digits.substring(1) + "@search.t")).containsExactly(nic);
+  }
+
+  @Test
+  void anOverLongSearchIsRefusedByItsLimitAndAnEmptyOneSearchesNothing() throws Exception {
+    String longer = "a".repeat(200);
+    assertThat(services.search(longer, 50)).isEmpty();
+    assertThat(people(longer)).isEmpty();
+    MockHttpServletResponse refused = page(longer);
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(refused.getContentAsString())
+        .contains("Search: type at most 100 characters.")
+        .doesNotContain("id=\"services\"", "id=\"accounts\"");
+
+    assertThat(services.search("", 50)).isEmpty();
+    assertThat(people("   ")).isEmpty();
+    MockHttpServletResponse empty = page("");
+    assertThat(empty.getStatus()).isEqualTo(200);
+    assertThat(empty.getContentAsString())
+        .doesNotContain("id=\"services\"", "id=\"accounts\"", "starts-only", "Nothing found.");
   }
 }

@@ -45,7 +45,9 @@ class ReassignmentController {
         c.newContact().equals(customer.nic())
             && c.state().name().equals("coolingOff")
             && c.confirmedAt() == null);
-    model.addAttribute("token", token);
+    if (token != null || !model.containsAttribute("token")) {
+      model.addAttribute("token", token); // else the code typed before a refusal, kept
+    }
     return "reassign/case";
   }
 
@@ -73,6 +75,7 @@ class ReassignmentController {
       flash.addFlashAttribute("notice", Messages.format(locale, "support.case.confirmed"));
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
+      flash.addFlashAttribute("token", token);
     }
     return "redirect:/account/support/cases/" + id;
   }

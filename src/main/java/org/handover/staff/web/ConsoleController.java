@@ -1,5 +1,6 @@
 package org.handover.staff.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import org.handover.security.BrowserNames;
 import org.handover.security.SecondFactors;
 import org.handover.security.WebSessions;
 import org.handover.staff.AccountSessions;
+import org.handover.system.Like;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ConsoleController {
 
   private static final int LIMIT = 50;
+  private static final int QUERY_MAX = 100;
 
   private final Accounts accounts;
   private final HostedServices services;
@@ -76,14 +79,20 @@ class ConsoleController {
   String search(
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String state,
-      Model model) {
+      Model model,
+      HttpServletResponse response) {
     String query = q == null ? "" : q.strip();
     model.addAttribute("q", query);
     model.addAttribute("state", state);
     model.addAttribute("states", ChangeState.values());
-    if (!query.isEmpty()) {
-      model.addAttribute("accounts", findAccounts(query));
-      model.addAttribute("services", services.search(query, LIMIT));
+    model.addAttribute("limit", LIMIT);
+    if (query.length() > QUERY_MAX) {
+      model.addAttribute("tooLong", QUERY_MAX);
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    } else if (!query.isEmpty()) {
+      model.addAttribute("startsOnly", !Like.fragment(query));
+      capped(model, "accounts", accounts.search(query, LIMIT + 1));
+      capped(model, "services", services.search(query, LIMIT + 1));
       model.addAttribute(
           "requests",
           query.matches("\\d{1,18}")
@@ -102,8 +111,10 @@ class ConsoleController {
     return "staff/home";
   }
 
-  private List<Account> findAccounts(String query) {
-    return accounts.search(query, LIMIT);
+  /** The first {@link #LIMIT} found, and whether there were more (never how many). */
+  private static void capped(Model model, String name, List<?> found) {
+    model.addAttribute(name, found.size() > LIMIT ? found.subList(0, LIMIT) : found);
+    model.addAttribute(name + "More", found.size() > LIMIT);
   }
 
   @GetMapping("/accounts/{nic}")

@@ -5,11 +5,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.handover.catalog.HostedService;
+import org.handover.contact.ContactRole;
+import org.handover.reassignment.ReassignmentCase;
+import org.handover.reassignment.Reassignments;
+import org.handover.support.Fixtures;
 import org.handover.support.IntegrationTest;
 import org.handover.support.ServiceStories;
 import org.handover.support.ServiceStories.Story;
+import org.handover.system.Actor;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +38,7 @@ class ConsoleWordsTest extends IntegrationTest {
   @Autowired MockMvc mvc;
   @Autowired ServiceStories stories;
   @Autowired ActionLabels labels;
+  @Autowired Reassignments reassignments;
 
   private String page(String path, String language) throws Exception {
     return mvc.perform(
@@ -118,5 +126,45 @@ class ConsoleWordsTest extends IntegrationTest {
     for (String action : actions(html)) {
       assertThat(text(html)).as(action).doesNotContain(" " + action + " ");
     }
+  }
+
+  private ReassignmentCase openCase(ContactRole role, Nic holder) {
+    HostedService s = fixtures.serviceOwnedBy(holder);
+    return reassignments.open(
+        Actor.operator("staff:alice", null),
+        s.type(),
+        List.of(s.name()),
+        role,
+        fixtures.account(),
+        "Ticket 4711",
+        "The contact left");
+  }
+
+  @Test
+  void aCasesEndReadsInWordsForStaffAndCustomers() throws Exception {
+    Nic holder = fixtures.account();
+    ReassignmentCase vetoed = openCase(ContactRole.tech, holder);
+    reassignments.veto(Fixtures.as(holder), vetoed.id());
+    ReassignmentCase unapproved = openCase(ContactRole.admin, holder);
+    clock.advance(Duration.ofDays(60));
+    reassignments.runDueWork();
+
+    assertThat(text(page("/operator/console/cases/" + vetoed.id(), "en")))
+        .contains("Vetoed by customer " + holder + ".")
+        .doesNotContain("vetoed by " + holder);
+    String customer =
+        mvc.perform(
+                get("/account/support/cases/" + vetoed.id())
+                    .header("Accept-Language", "it")
+                    .with(user(holder.value()).authorities(() -> "ROLE_CUSTOMER")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(text(customer)).doesNotContain("vetoed by ");
+    // never approved: said so, not "not confirmed" as the record has it
+    assertThat(text(page("/operator/console/cases/" + unapproved.id(), "fr")))
+        .contains("aucun autre membre du support ne l’a approuvé à temps")
+        .doesNotContain("not confirmed in time", "not approved");
   }
 }

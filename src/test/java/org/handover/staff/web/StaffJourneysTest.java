@@ -125,6 +125,7 @@ class StaffJourneysTest {
 
   private void approve(Page supervisor, long id) {
     supervisor.navigate(url("/operator/console/cases/" + id));
+    supervisor.click("#approve-open");
     supervisor.click("#approve");
     assertThat(supervisor.locator(".banner.ok")).isVisible();
     assertThat(supervisor.locator("#case-state")).hasText("Cooling-off");
