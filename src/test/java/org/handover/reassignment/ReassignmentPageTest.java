@@ -68,7 +68,11 @@ class ReassignmentPageTest extends IntegrationTest {
                 .with(signedIn(x))
                 .with(csrf()))
         .andExpect(status().is3xxRedirection())
-        .andExpect(flash().attributeExists("alert"));
+        .andExpect(flash().attributeExists("alert"))
+        .andExpect(flash().attribute("token", "WRONG")); // what was typed comes back
+    mvc.perform(
+            get("/account/support/cases/" + c.id()).flashAttr("token", "WRONG").with(signedIn(x)))
+        .andExpect(content().string(containsString("value=\"WRONG\"")));
     mvc.perform(post("/account/support/cases/" + c.id() + "/veto").with(signedIn(x)).with(csrf()))
         .andExpect(status().isNotFound());
     mvc.perform(post("/account/support/cases/" + c.id() + "/veto").with(signedIn(a)))
@@ -76,5 +80,33 @@ class ReassignmentPageTest extends IntegrationTest {
     mvc.perform(post("/account/support/cases/" + c.id() + "/veto").with(signedIn(a)).with(csrf()))
         .andExpect(flash().attributeExists("notice"));
     assertThat(cases.get(c.id()).state()).isEqualTo(ReassignmentState.vetoed);
+  }
+
+  private String page(long id, Nic reader) throws Exception {
+    return mvc.perform(
+            get("/account/support/cases/" + id)
+                .header("Accept-Language", "en")
+                .with(signedIn(reader)))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  void thePageSaysWhatIsTrueForItsReader() throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    ReassignmentCase c = techCase(fixtures.serviceOwnedBy(a), x);
+
+    assertThat(page(c.id(), x)).contains("will give you the role").doesNotContain("to " + x);
+    assertThat(page(c.id(), a))
+        .contains("on the services below to " + x, "Reason given by support")
+        .doesNotContain("which the customers will read");
+
+    cases.veto(Actor.customer(a, null), c.id());
+    assertThat(page(c.id(), a))
+        .contains("This case has ended and nothing changed", "Vetoed by customer " + a)
+        .doesNotContain("Date of the handover", "unless a current contact vetoes it");
   }
 }

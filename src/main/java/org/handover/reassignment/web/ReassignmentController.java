@@ -40,6 +40,7 @@ class ReassignmentController {
     ReassignmentCase c = cases.visibleTo(customer.nic(), id);
     model.addAttribute("c", c);
     model.addAttribute("mayVeto", cases.mayVeto(customer.nic(), c));
+    model.addAttribute("forNewContact", c.newContact().equals(customer.nic()));
     model.addAttribute(
         "mayConfirm",
         c.newContact().equals(customer.nic())

@@ -141,7 +141,7 @@ class ConsoleSweepTest {
   private ReassignmentCase openCase(ContactRole role, Nic holder, Nic to) {
     HostedService s = fixtures.serviceOwnedBy(holder);
     return reassignments.open(
-        Actor.operator("staff:alice", null),
+        Actor.staff("staff:https://idp.example#alice", "alice", null),
         s.type(),
         List.of(s.name()),
         role,

@@ -167,4 +167,16 @@ class ConsoleWordsTest extends IntegrationTest {
         .contains("aucun autre membre du support ne l’a approuvé à temps")
         .doesNotContain("not confirmed in time", "not approved");
   }
+
+  @Test
+  void aCaseSaysWhatItsEmptyStepsMean() throws Exception {
+    Nic holder = fixtures.account();
+    String admin =
+        text(page("/operator/console/cases/" + openCase(ContactRole.admin, holder).id(), "en"));
+    assertThat(admin).contains("Starts once the case is approved", "Not yet: a supervisor");
+    String tech = page("/operator/console/cases/" + openCase(ContactRole.tech, holder).id(), "en");
+    assertThat(text(tech)).contains("Not needed for this role");
+    // at 390 px the table's cells stand alone: each says what it is
+    assertThat(tech).contains("data-label=\"Contact to replace\"");
+  }
 }
