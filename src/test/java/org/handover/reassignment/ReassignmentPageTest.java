@@ -70,9 +70,6 @@ class ReassignmentPageTest extends IntegrationTest {
         .andExpect(status().is3xxRedirection())
         .andExpect(flash().attributeExists("alert"))
         .andExpect(flash().attribute("token", "WRONG")); // what was typed comes back
-    mvc.perform(
-            get("/account/support/cases/" + c.id()).flashAttr("token", "WRONG").with(signedIn(x)))
-        .andExpect(content().string(containsString("value=\"WRONG\"")));
     mvc.perform(post("/account/support/cases/" + c.id() + "/veto").with(signedIn(x)).with(csrf()))
         .andExpect(status().isNotFound());
     mvc.perform(post("/account/support/cases/" + c.id() + "/veto").with(signedIn(a)))
