@@ -29,7 +29,8 @@ public class SecurityLogWords {
 
   /**
    * One line as shown: the entry, and in words how, by whom, from where, with what browser and the
-   * detail (each empty when there is nothing to say); the technical record for staff, else null.
+   * detail (each empty when there is nothing to say, as for a line of a background job: no address,
+   * no browser); the technical record for staff, else null.
    */
   public record Line(
       SecurityEntry entry,
@@ -42,8 +43,6 @@ public class SecurityLogWords {
 
   /** The log stores the recognised browser as "Browser on System" (English joining word). */
   private static final String STORED_ON = " on ";
-
-  private static final String NOTHING = "—";
 
   private final MessageSource messages;
 
@@ -59,7 +58,7 @@ public class SecurityLogWords {
                     e,
                     how(e, locale),
                     by(e.actor(), reader, locale),
-                    e.address() == null ? NOTHING : IpAddresses.shown(e.address()),
+                    e.address() == null ? "" : IpAddresses.shown(e.address()),
                     browser(e, locale),
                     detail(e, locale),
                     reader == Reader.staff ? record(e) : null))
@@ -89,7 +88,7 @@ public class SecurityLogWords {
 
   private String browser(SecurityEntry e, Locale locale) {
     if (e.browser() == null) {
-      return e.address() == null ? NOTHING : text("browser.unknown", locale);
+      return e.address() == null ? "" : text("browser.unknown", locale);
     }
     int on = e.browser().lastIndexOf(STORED_ON);
     if (on < 0) {
