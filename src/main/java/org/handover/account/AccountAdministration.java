@@ -5,6 +5,7 @@ import static org.handover.account.AccountFields.blankToNull;
 import org.handover.audit.AuditLog;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
+import org.handover.audit.SecurityReason;
 import org.handover.system.Actor;
 import org.handover.system.Language;
 import org.handover.system.Nic;
@@ -64,7 +65,7 @@ public class AccountAdministration {
     }
     audit.record(actor, "account." + state.name(), null, null, nic.value());
     if (state == Account.State.suspended) {
-      events.publishEvent(new AccountLockdown(nic, "suspended"));
+      events.publishEvent(new AccountLockdown(nic, SecurityReason.suspended, actor));
     }
   }
 
@@ -76,7 +77,7 @@ public class AccountAdministration {
   public void endSessions(Nic nic, Actor actor) {
     accounts.require(nic);
     audit.record(actor, "account.sessionsRevoked", null, null, nic.value());
-    events.publishEvent(new AccountLockdown(nic, "sessionsRevoked"));
+    events.publishEvent(new AccountLockdown(nic, SecurityReason.everywhere, actor));
   }
 
   /** An operator's correction of an account: any field left null keeps its value. */
@@ -97,7 +98,7 @@ public class AccountAdministration {
           throw new EmailTaken(e);
         }
         repository.updateEmail(nic, e);
-        securityLog.record(nic, SecurityEvent.emailChanged, SecurityLog.Details.by(actor.id()));
+        securityLog.record(nic, SecurityEvent.emailChanged, SecurityLog.Details.by(actor));
       }
     }
     String first = firstName == null ? a.firstName() : firstName;

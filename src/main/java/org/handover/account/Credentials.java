@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.handover.audit.AuditLog;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
+import org.handover.audit.SecurityReason;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.system.Actor;
@@ -114,7 +115,12 @@ public class Credentials {
           AccountCodes.Purpose.password,
           code,
           actor,
-          used -> passwordChanged(account, passwords.encode(newPassword), "passwordReset"));
+          used ->
+              passwordChanged(
+                  account,
+                  passwords.encode(newPassword),
+                  SecurityReason.resetLink,
+                  SecurityReason.afterPasswordReset));
     } catch (AccountCodes.InvalidCode wrong) {
       strangers.failed(actor);
       throw wrong;
@@ -137,15 +143,22 @@ public class Credentials {
     if (!right) {
       throw new WrongPassword();
     }
-    passwordChanged(account, passwords.encode(newPassword), "passwordChanged");
+    passwordChanged(
+        account,
+        passwords.encode(newPassword),
+        SecurityReason.currentPassword,
+        SecurityReason.afterPasswordChange);
     audit.record(actor, "account.passwordChanged", null, null, null);
   }
 
-  private void passwordChanged(Account account, String hash, String reason) {
+  /** The customer set a new password ({@code how}); their other sessions and keys end. */
+  private void passwordChanged(
+      Account account, String hash, SecurityReason how, SecurityReason lockdown) {
     repository.updatePassword(account.nic(), hash);
     securityLog.record(
-        account.nic(), SecurityEvent.passwordChanged, SecurityLog.Details.detail(reason));
+        account.nic(), SecurityEvent.passwordChanged, SecurityLog.Details.because(how));
     notices.send(account.nic(), MailKind.SECURITY_PASSWORD_CHANGED, null);
-    events.publishEvent(new AccountLockdown(account.nic(), reason));
+    events.publishEvent(
+        new AccountLockdown(account.nic(), lockdown, Actor.customer(account.nic(), null)));
   }
 }

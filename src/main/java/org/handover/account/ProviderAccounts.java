@@ -84,8 +84,7 @@ public class ProviderAccounts {
             new NewAccount(null, email, first, last, null, Language.of(claims.locale()), null),
             actor);
     links.link(issuer, subject, account.nic(), clock.instant());
-    securityLog.record(
-        account.nic(), SecurityEvent.accountCreated, SecurityLog.Details.by("provider"));
+    securityLog.record(account.nic(), SecurityEvent.accountCreated, SecurityLog.Details.provider());
     return Optional.of(account);
   }
 
@@ -108,7 +107,7 @@ public class ProviderAccounts {
     repository.updateEmail(nic, email);
     notices.send(account, account.recipient(), MailKind.SECURITY_EMAIL_CHANGED, email);
     audit.record(actor, "account.emailFromProvider", null, null, nic.value());
-    securityLog.record(nic, SecurityEvent.emailChanged, SecurityLog.Details.by("provider"));
+    securityLog.record(nic, SecurityEvent.emailChanged, SecurityLog.Details.provider());
   }
 
   /** The address normalised, or null when it is not one Handover accepts. */

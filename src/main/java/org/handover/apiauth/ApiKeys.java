@@ -11,6 +11,7 @@ import org.handover.account.AccountNotices;
 import org.handover.audit.AuditLog;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
+import org.handover.audit.SecurityReason;
 import org.handover.mail.MailKind;
 import org.handover.system.Actor;
 import org.handover.system.Digests;
@@ -163,7 +164,7 @@ public class ApiKeys {
     repository.markValidated(
         c.id(), customer.nic(), now, validity.isZero() ? null : now.plus(validity));
     audit.record(customer, "api.credentialValidated", null, null, String.valueOf(c.id()));
-    log.record(customer.nic(), SecurityEvent.keyCreated, SecurityLog.Details.detail(key(c.id())));
+    log.record(customer.nic(), SecurityEvent.keyCreated, key(c.id()));
     return c;
   }
 
@@ -192,10 +193,7 @@ public class ApiKeys {
   public void revoke(ApiCaller caller) {
     repository.markExpired(caller.credentialId());
     verified.forgetAll();
-    log.record(
-        caller.nic(),
-        SecurityEvent.keyEnded,
-        SecurityLog.Details.detail(key(caller.credentialId())));
+    log.record(caller.nic(), SecurityEvent.keyEnded, key(caller.credentialId()));
   }
 
   /** A validated consumer key as its owner sees it on the security page. */
@@ -219,18 +217,18 @@ public class ApiKeys {
     }
     verified.forgetAll();
     audit.record(owner, "api.credentialRevoked", null, null, String.valueOf(credentialId));
-    log.record(owner.nic(), SecurityEvent.keyEnded, SecurityLog.Details.detail(key(credentialId)));
+    log.record(owner.nic(), SecurityEvent.keyEnded, key(credentialId));
   }
 
-  private static String key(long credentialId) {
-    return "key " + credentialId;
+  private static SecurityLog.Details key(long credentialId) {
+    return SecurityLog.Details.because(SecurityReason.apiKey, credentialId);
   }
 
   /** Every consumer key of the account ends when its sessions must. */
   @EventListener
   public void on(AccountLockdown lockdown) {
     if (repository.expireAll(lockdown.nic()) > 0) {
-      log.record(lockdown.nic(), SecurityEvent.keyEnded, SecurityLog.Details.by(lockdown.reason()));
+      log.record(lockdown.nic(), SecurityEvent.keyEnded, lockdown.cause());
     }
     verified.forgetAll();
   }

@@ -3,8 +3,11 @@ package org.handover.audit;
 import java.time.Instant;
 
 /**
- * One line of a customer's security log: when, what, how (sign-in method and second factor), by
- * whom (for sessions and keys ended by someone else), from which address and browser.
+ * One line of a customer's security log: when, what, how (sign-in method and second factor), who
+ * did it ({@code actor}, a code; {@code by}, the technical identity when not the customer), why or
+ * how ({@code reason}, a code, with the number it refers to in {@code ref}), from which address and
+ * browser, and {@code detail}: a name the customer typed (a second factor's), or for lines written
+ * before the codes existed, the text then stored.
  */
 public record SecurityEntry(
     long id,
@@ -12,7 +15,10 @@ public record SecurityEntry(
     SecurityEvent event,
     String method,
     String factor,
+    SecurityActor actor,
     String by,
+    SecurityReason reason,
+    Long ref,
     String address,
     String browser,
     String detail) {}

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import org.handover.system.Actor;
+import org.handover.system.IpAddresses;
 import org.handover.system.Nic;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,31 +25,73 @@ public class SecurityLog {
   /** Lines a page shows. */
   public static final int PAGE = 50;
 
-  /** How the event happened: sign-in method, second factor, who did it, a short detail. */
-  public record Details(String method, String factor, String by, String detail) {
+  /**
+   * How the event happened: sign-in method and second factor, who did it (a code, and the technical
+   * identity when not the customer), why or how (a code and the number it refers to), and a name
+   * the customer typed.
+   */
+  public record Details(
+      String method,
+      String factor,
+      SecurityActor actor,
+      String by,
+      SecurityReason reason,
+      Long ref,
+      String detail) {
 
+    /** The customer did it, with nothing more to say. */
     public static Details none() {
-      return new Details(null, null, null, null);
+      return new Details(null, null, SecurityActor.customer, null, null, null, null);
     }
 
-    /** Someone other than the customer did it ({@code staff:alice}, {@code provider}, …). */
-    public static Details by(String by) {
-      return new Details(null, null, by, null);
+    /** This actor did it: a staff member is recorded by name, the operator API by its caller. */
+    public static Details by(Actor actor) {
+      SecurityActor kind = SecurityActor.of(actor);
+      String who =
+          switch (kind) {
+            case staff -> STAFF + actor.name();
+            case operator -> actor.id();
+            default -> null;
+          };
+      return new Details(null, null, kind, who, null, null, null);
     }
 
+    /** The provider's sign-in service (its identity provider) did it. */
+    public static Details provider() {
+      return new Details(null, null, SecurityActor.provider, "provider", null, null, null);
+    }
+
+    /** The customer did it, for this reason. */
+    public static Details because(SecurityReason reason) {
+      return none().with(reason, null);
+    }
+
+    /** The customer did it, for this reason about this number (a change set, a key, a count). */
+    public static Details because(SecurityReason reason, long ref) {
+      return none().with(reason, ref);
+    }
+
+    /** The customer did it; a name they typed (a second factor's) or a free text. */
     public static Details detail(String detail) {
-      return new Details(null, null, null, detail);
+      return none().withDetail(detail);
     }
 
-    /** A sign-in (or step-up) with this method and second factor (may be null). */
+    /** A sign-in (or step-up) by the customer with this method and second factor (may be null). */
     public static Details signIn(String method, String factor) {
-      return new Details(method, factor, null, null);
+      return new Details(method, factor, SecurityActor.customer, null, null, null, null);
     }
 
     public Details withDetail(String text) {
-      return new Details(method, factor, by, text);
+      return new Details(method, factor, actor, by, reason, ref, text);
+    }
+
+    public Details with(SecurityReason why, Long number) {
+      return new Details(method, factor, actor, by, why, number, detail);
     }
   }
+
+  /** How a staff member's name is recorded as the technical identity of who did it. */
+  public static final String STAFF = "staff:";
 
   /** A page of lines, newest first; {@code nextBefore} is the cursor of the next page, or null. */
   public record Page(List<SecurityEntry> entries, Long nextBefore) {}
@@ -78,7 +122,7 @@ public class SecurityLog {
     String browser = null;
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
       HttpServletRequest request = attrs.getRequest();
-      address = request.getRemoteAddr();
+      address = IpAddresses.shown(request.getRemoteAddr());
       browser = browsers.describe(request.getHeader("User-Agent"));
     }
     repository.insert(account, clock.instant(), event, details, address, browser);

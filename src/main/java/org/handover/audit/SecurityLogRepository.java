@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class SecurityLogRepository {
 
   private static final String COLUMNS =
-      "id, at, event, method, factor, by_whom, address, browser, detail";
+      "id, at, event, method, factor, actor, by_whom, reason, ref_number, address, browser, detail";
   private static final int FETCH = 500;
 
   private final JdbcClient jdbc;
@@ -34,16 +34,19 @@ class SecurityLogRepository {
       String browser) {
     jdbc.sql(
             """
-            insert into security_log (nic, at, event, method, factor, by_whom, address, browser,
-                                      detail)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            insert into security_log (nic, at, event, method, factor, actor, by_whom, reason, ref_number,
+                                      address, browser, detail)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             nic.value(),
             Sql.ts(at),
             event.name(),
             d.method(),
             d.factor(),
+            d.actor() == null ? null : d.actor().name(),
             cut(d.by(), 80),
+            d.reason() == null ? null : d.reason().name(),
+            d.ref(),
             cut(address, 64),
             browser,
             cut(d.detail(), 300))
@@ -90,10 +93,18 @@ class SecurityLogRepository {
         SecurityEvent.valueOf(rs.getString("event")),
         rs.getString("method"),
         rs.getString("factor"),
+        SecurityActor.parse(rs.getString("actor")),
         rs.getString("by_whom"),
+        SecurityReason.parse(rs.getString("reason")),
+        number(rs, "ref_number"),
         rs.getString("address"),
         rs.getString("browser"),
         rs.getString("detail"));
+  }
+
+  private static Long number(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
   }
 
   private static String cut(String value, int max) {

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.handover.audit.AuditLog;
 import org.handover.audit.AuditSubject;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
+import org.handover.audit.SecurityReason;
 import org.handover.contact.ContactRole;
 import org.handover.system.Actor;
 import org.springframework.context.ApplicationEventPublisher;
@@ -79,7 +79,7 @@ class ChangeEffects {
     if (!trail.isEmpty()) {
       audit.recordAll(trail);
       trail.stream()
-          .filter(e -> OWN_ACTIONS.contains(e.action()))
+          .filter(e -> OWN_ACTIONS.containsKey(e.action()))
           .map(AuditLog.Entry::action)
           .distinct()
           .forEach(action -> ownAction(actor, set, action));
@@ -87,15 +87,19 @@ class ChangeEffects {
   }
 
   /** The steps that are a customer's own hand-over actions, for their security log. */
-  private static final Set<String> OWN_ACTIONS =
-      Set.of("change.requested", "party.accepted", "party.refused", "change.aborted");
+  private static final Map<String, SecurityReason> OWN_ACTIONS =
+      Map.of(
+          "change.requested", SecurityReason.changeRequested,
+          "party.accepted", SecurityReason.changeAccepted,
+          "party.refused", SecurityReason.changeRefused,
+          "change.aborted", SecurityReason.changeAborted);
 
   private void ownAction(Actor actor, ChangeSet set, String action) {
     if (actor.kind() == Actor.Kind.customer && actor.id() != null) {
       securityLog.record(
           actor.nic(),
           SecurityEvent.handOver,
-          SecurityLog.Details.detail(action + " set " + set.id()));
+          SecurityLog.Details.because(OWN_ACTIONS.get(action), set.id()));
     }
   }
 

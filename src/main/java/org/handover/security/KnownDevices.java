@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import org.handover.account.AccountNotices;
 import org.handover.mail.MailKind;
 import org.handover.system.Digests;
+import org.handover.system.IpAddresses;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,7 +74,10 @@ public class KnownDevices {
     long others = repository.count(nic);
     repository.insert(nic, digest, agent, now);
     if (others > 0) {
-      notices.send(nic, MailKind.SECURITY_NEW_DEVICE, agent + " (" + request.getRemoteAddr() + ")");
+      notices.send(
+          nic,
+          MailKind.SECURITY_NEW_DEVICE,
+          agent + " (" + IpAddresses.shown(request.getRemoteAddr()) + ")");
     }
   }
 

@@ -108,7 +108,7 @@ public class ProviderSessions implements OidcSessionRegistry {
       }
     }
     for (Nic nic : accounts) {
-      log.record(nic, SecurityEvent.sessionEnded, SecurityLog.Details.by("provider"));
+      log.record(nic, SecurityEvent.sessionEnded, SecurityLog.Details.provider());
     }
   }
 

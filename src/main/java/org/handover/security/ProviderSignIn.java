@@ -15,6 +15,7 @@ import org.handover.account.CustomerSignInSettings;
 import org.handover.account.ProviderAccounts;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
+import org.handover.audit.SecurityReason;
 import org.handover.system.Actor;
 import org.handover.system.Nic;
 import org.handover.system.web.Redirects;
@@ -105,7 +106,7 @@ public class ProviderSignIn {
       log.record(
           account.nic(),
           SecurityEvent.signInRefused,
-          SecurityLog.Details.signIn("provider", null).withDetail("suspended"));
+          SecurityLog.Details.signIn("provider", null).with(SecurityReason.suspended, null));
       throw refused("suspended");
     }
     accounts.takeOverEmail(account.nic(), claims, Actor.customer(account.nic(), null));

@@ -14,6 +14,7 @@ import org.handover.apiauth.SecretBox;
 import org.handover.audit.AuditLog;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
+import org.handover.audit.SecurityReason;
 import org.handover.mail.MailKind;
 import org.handover.system.Actor;
 import org.handover.system.Digests;
@@ -147,7 +148,7 @@ public class SecondFactors {
     audit.record(actor, "security.factorRemoved", null, null, name);
     log.record(actor.nic(), SecurityEvent.factorRemoved, SecurityLog.Details.detail(name));
     notices.send(actor.nic(), MailKind.SECURITY_FACTOR_REMOVED, name);
-    events.publishEvent(new AccountLockdown(actor.nic(), "factorRemoved"));
+    events.publishEvent(new AccountLockdown(actor.nic(), SecurityReason.afterFactorRemoved, actor));
   }
 
   /** New recovery codes in place of the old ones (which stop working), shown once. */
@@ -181,7 +182,10 @@ public class SecondFactors {
     if (repository.useRecoveryCode(nic, recoveryDigest(typed), now)) {
       long left = repository.unusedRecoveryCodes(nic);
       audit.record(Actor.customer(nic, null), "security.recoveryCodeUsed", null, null, null);
-      log.record(nic, SecurityEvent.recoveryCodeUsed, SecurityLog.Details.detail(left + " left"));
+      log.record(
+          nic,
+          SecurityEvent.recoveryCodeUsed,
+          SecurityLog.Details.because(SecurityReason.codesLeft, left));
       notices.send(nic, MailKind.SECURITY_RECOVERY_CODE_USED, String.valueOf(left));
       return Optional.of(Method.recovery);
     }

@@ -9,8 +9,10 @@ import java.util.Map;
 import org.handover.account.AccountLockdown;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
+import org.handover.system.Actor;
 import org.handover.system.Digests;
 import org.handover.system.HandoverException;
+import org.handover.system.IpAddresses;
 import org.handover.system.Nic;
 import org.springframework.context.event.EventListener;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -66,7 +68,7 @@ public class WebSessions {
                 new View(
                     handle(s.getId()),
                     s.getAttribute(DEVICE),
-                    s.getAttribute(ADDRESS),
+                    IpAddresses.shown(s.getAttribute(ADDRESS)),
                     s.getCreationTime(),
                     s.getLastAccessedTime(),
                     s.getId().equals(currentId)))
@@ -75,10 +77,10 @@ public class WebSessions {
   }
 
   /**
-   * Ends the account's session with this handle, by the customer ({@code by} null) or someone else
-   * ({@code staff:alice}); {@link NoSuchSession} when there is none.
+   * Ends the account's session with this handle, by the customer or someone else (a staff member);
+   * {@link NoSuchSession} when there is none.
    */
-  public void end(Nic nic, String handle, String by) {
+  public void end(Nic nic, String handle, Actor by) {
     for (String id : sessions.findByPrincipalName(nic.value()).keySet()) {
       if (handle(id).equals(handle)) {
         sessions.deleteById(id);
@@ -125,8 +127,7 @@ public class WebSessions {
   @EventListener
   public void on(AccountLockdown lockdown) {
     if (endAllExcept(lockdown.nic(), currentSessionId()) > 0) {
-      log.record(
-          lockdown.nic(), SecurityEvent.sessionEnded, SecurityLog.Details.by(lockdown.reason()));
+      log.record(lockdown.nic(), SecurityEvent.sessionEnded, lockdown.cause());
     }
   }
 

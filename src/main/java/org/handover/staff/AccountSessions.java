@@ -34,8 +34,7 @@ public class AccountSessions {
    */
   public void end(Actor staff, Nic nic, String handle) {
     // the customer's log names the staff member as people read it (the identity is in the audit)
-    sessions.end(
-        nic, handle, staff.name() != null ? StaffMember.PREFIX + staff.name() : staff.id());
+    sessions.end(nic, handle, staff);
     audit.record(
         staff, "staff.session.ended", null, null, "account=" + nic.value() + " session=" + handle);
   }

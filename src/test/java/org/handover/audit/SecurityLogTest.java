@@ -128,7 +128,9 @@ class SecurityLogTest {
         recovery.get(0),
         "continue",
         "/account/security");
-    assertThat(latest(nic, SecurityEvent.recoveryCodeUsed).detail()).isEqualTo("9 left");
+    SecurityEntry used = latest(nic, SecurityEvent.recoveryCodeUsed);
+    assertThat(used.reason()).isEqualTo(SecurityReason.codesLeft);
+    assertThat(used.ref()).isEqualTo(9L);
     assertThat(latest(nic, SecurityEvent.stepUp).factor()).isEqualTo("recovery");
 
     long id = factors.list(nic).get(0).id();
@@ -145,8 +147,10 @@ class SecurityLogTest {
     signIn(first, nic, Fixtures.PASSWORD);
     signIn(second, nic, Fixtures.PASSWORD);
     String handle = staffSessions.list(nic).get(0).handle();
-    staffSessions.end(Actor.operator("staff:alice", "198.51.100.2"), nic, handle);
-    assertThat(latest(nic, SecurityEvent.sessionEnded).by()).isEqualTo("staff:alice");
+    staffSessions.end(Actor.staff("staff:issuer#42", "alice", "198.51.100.2"), nic, handle);
+    SecurityEntry byStaff = latest(nic, SecurityEvent.sessionEnded);
+    assertThat(byStaff.actor()).isEqualTo(SecurityActor.staff);
+    assertThat(byStaff.by()).isEqualTo("staff:alice");
     HttpSession.Page mine = signIn(third, nic, Fixtures.PASSWORD);
 
     SignedRequests.credential(keys, nic, List.of(AccessRule.of("GET", "/me")));
@@ -161,9 +165,14 @@ class SecurityLogTest {
         "another long passphrase",
         "passwordAgain",
         "another long passphrase");
-    assertThat(latest(nic, SecurityEvent.passwordChanged).detail()).isEqualTo("passwordChanged");
-    assertThat(latest(nic, SecurityEvent.sessionEnded).by()).isEqualTo("passwordChanged");
-    assertThat(latest(nic, SecurityEvent.keyEnded).by()).isEqualTo("passwordChanged");
+    assertThat(latest(nic, SecurityEvent.passwordChanged).reason())
+        .isEqualTo(SecurityReason.currentPassword);
+    for (SecurityEvent ended : List.of(SecurityEvent.sessionEnded, SecurityEvent.keyEnded)) {
+      SecurityEntry e = latest(nic, ended);
+      assertThat(e.actor()).isEqualTo(SecurityActor.customer);
+      assertThat(e.by()).isNull();
+      assertThat(e.reason()).isEqualTo(SecurityReason.afterPasswordChange);
+    }
     assertThat(mine.status()).isEqualTo(200);
   }
 
@@ -173,7 +182,7 @@ class SecurityLogTest {
     String fresh = "next-" + nic.value() + "@example.net";
     accounts.requestEmailChange(as(nic), fresh);
     accounts.confirmEmailChange(as(nic), fixtures.codeSentTo(fresh, MailKind.EMAIL_CHANGE_CODE));
-    assertThat(latest(nic, SecurityEvent.emailChanged).by()).isNull();
+    assertThat(latest(nic, SecurityEvent.emailChanged).actor()).isEqualTo(SecurityActor.customer);
 
     Nic other = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(nic);
@@ -182,8 +191,9 @@ class SecurityLogTest {
             .request(as(nic), s.type(), s.name(), Fixtures.wanted(tech, other))
             .orElseThrow()
             .id();
-    assertThat(latest(nic, SecurityEvent.handOver).detail())
-        .isEqualTo("change.requested set " + set);
+    SecurityEntry asked = latest(nic, SecurityEvent.handOver);
+    assertThat(asked.reason()).isEqualTo(SecurityReason.changeRequested);
+    assertThat(asked.ref()).isEqualTo(set);
     assertThat(logOf(other))
         .noneSatisfy(e -> assertThat(e.event()).isEqualTo(SecurityEvent.handOver));
   }

@@ -239,7 +239,9 @@ class TwoInstancesPostgresTest {
     // staff end one of the two sessions through instance two; both were kept by instance one
     List<WebSessions.View> listed = two.getBean(WebSessions.class).list(nic, null);
     assertThat(listed).hasSize(2);
-    two.getBean(WebSessions.class).end(nic, listed.get(0).handle(), "staff:two-instances");
+    two.getBean(WebSessions.class)
+        .end(
+            nic, listed.get(0).handle(), Actor.staff("staff:two-instances", "two-instances", null));
     int stillIn = 0;
     for (HttpClient b : List.of(laptop, phone)) {
       if (profile(b, one).statusCode() == 200) {

@@ -15,6 +15,7 @@ import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiKeys;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
+import org.handover.audit.SecurityReason;
 import org.handover.security.KnownDevices;
 import org.handover.security.SecondFactors;
 import org.handover.security.SignInGuard;
@@ -172,7 +173,7 @@ class CreateTokenController {
         log.record(
             account.nic(),
             SecurityEvent.signInFailed,
-            SecurityLog.Details.signIn("password", null).withDetail("/createToken"));
+            SecurityLog.Details.signIn("password", null).with(SecurityReason.createToken, null));
       }
       throw new ApiErrors.Forbidden("Wrong customer ID, password or second-factor code");
     }

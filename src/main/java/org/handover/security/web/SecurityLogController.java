@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.handover.apiauth.SecurityLogLine;
 import org.handover.audit.SecurityLog;
+import org.handover.security.SecurityLogWords;
 import org.handover.system.Actor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +50,8 @@ class SecurityLogController {
     }
     SecurityLog.Page page = log.page(actor.nic(), before);
     model.addAttribute("log", page);
-    model.addAttribute("lines", words.lines(page.entries(), locale));
+    model.addAttribute(
+        "lines", words.lines(page.entries(), locale, SecurityLogWords.Reader.customer));
     model.addAttribute("first", before == null);
     return "security/log";
   }

@@ -18,6 +18,7 @@ import org.handover.security.InterruptedForms;
 import org.handover.security.Passkeys;
 import org.handover.security.QrCodes;
 import org.handover.security.SecondFactors;
+import org.handover.security.SecurityLogWords;
 import org.handover.security.SignInGuard;
 import org.handover.security.Totp;
 import org.handover.security.WebSessions;
@@ -104,7 +105,11 @@ class SecurityPageController {
     model.addAttribute("passwords", customers.passwords());
     List<SecurityEntry> latest = log.page(actor.nic(), null).entries();
     model.addAttribute(
-        "logLines", words.lines(latest.subList(0, Math.min(LOG_SHOWN, latest.size())), locale));
+        "logLines",
+        words.lines(
+            latest.subList(0, Math.min(LOG_SHOWN, latest.size())),
+            locale,
+            SecurityLogWords.Reader.customer));
     return "security/security";
   }
 
@@ -240,7 +245,7 @@ class SecurityPageController {
   @PostMapping("/sessions/{handle}/end")
   String endSession(
       Actor actor, @PathVariable String handle, RedirectAttributes flash, Locale locale) {
-    sessions.end(actor.nic(), handle, null);
+    sessions.end(actor.nic(), handle, actor);
     flash.addFlashAttribute("notice", text("security.session.ended", locale));
     return "redirect:/account/security";
   }

@@ -22,6 +22,7 @@ import org.handover.change.ChangeState;
 import org.handover.history.ServiceHistory;
 import org.handover.security.BrowserNames;
 import org.handover.security.SecondFactors;
+import org.handover.security.SecurityLogWords;
 import org.handover.security.WebSessions;
 import org.handover.staff.AccountSessions;
 import org.handover.system.Like;
@@ -53,6 +54,7 @@ class ConsoleController {
   private final AccountSessions sessions;
   private final SecurityLog securityLog;
   private final BrowserNames browsers;
+  private final SecurityLogWords logWords;
 
   ConsoleController(
       Accounts accounts,
@@ -63,7 +65,9 @@ class ConsoleController {
       ServiceHistory history,
       AccountSessions sessions,
       SecurityLog securityLog,
-      BrowserNames browsers) {
+      BrowserNames browsers,
+      SecurityLogWords logWords) {
+    this.logWords = logWords;
     this.browsers = browsers;
     this.securityLog = securityLog;
     this.accounts = accounts;
@@ -139,9 +143,11 @@ class ConsoleController {
     model.addAttribute("sessions", signedIn);
     model.addAttribute("browsers", browsers.bySession(signedIn, locale));
     model.addAttribute("history", audit.search(null, account.nic().value(), null, null, 0, LIMIT));
+    SecurityLog.Page log =
+        securityLog.page(account.nic(), logBefore != null && logBefore > 0 ? logBefore : null);
+    model.addAttribute("securityLog", log);
     model.addAttribute(
-        "securityLog",
-        securityLog.page(account.nic(), logBefore != null && logBefore > 0 ? logBefore : null));
+        "securityLines", logWords.lines(log.entries(), locale, SecurityLogWords.Reader.staff));
     return "staff/account";
   }
 
