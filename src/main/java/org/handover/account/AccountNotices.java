@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
 import org.handover.mail.Recipient;
@@ -34,6 +36,17 @@ public class AccountNotices {
   @Transactional
   public void send(Nic nic, MailKind kind, String detail) {
     repository.find(nic).ifPresent(account -> send(account, account.recipient(), kind, detail));
+  }
+
+  /** Queues a notice whose detail is written in the account's language. */
+  @Transactional
+  public void sendWritten(Nic nic, MailKind kind, Function<Locale, String> detail) {
+    repository
+        .find(nic)
+        .ifPresent(
+            account ->
+                send(
+                    account, account.recipient(), kind, detail.apply(account.language().locale())));
   }
 
   void send(Account account, Recipient to, MailKind kind, String detail) {

@@ -29,12 +29,18 @@ public class KnownDevices {
 
   private final KnownDeviceRepository repository;
   private final AccountNotices notices;
+  private final BrowserNames browsers;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  KnownDevices(KnownDeviceRepository repository, AccountNotices notices, Clock clock) {
+  KnownDevices(
+      KnownDeviceRepository repository,
+      AccountNotices notices,
+      BrowserNames browsers,
+      Clock clock) {
     this.repository = repository;
     this.notices = notices;
+    this.browsers = browsers;
     this.clock = clock;
   }
 
@@ -74,10 +80,12 @@ public class KnownDevices {
     long others = repository.count(nic);
     repository.insert(nic, digest, agent, now);
     if (others > 0) {
-      notices.send(
+      String address = IpAddresses.shown(request.getRemoteAddr());
+      String named = agent;
+      notices.sendWritten(
           nic,
           MailKind.SECURITY_NEW_DEVICE,
-          agent + " (" + IpAddresses.shown(request.getRemoteAddr()) + ")");
+          language -> browsers.name(named, language) + " (" + address + ")");
     }
   }
 
