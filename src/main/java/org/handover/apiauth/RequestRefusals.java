@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +56,7 @@ public final class RequestRefusals {
               s.getContentType() == null
                   ? "—"
                   : s.getContentType().getType() + "/" + s.getContentType().getSubtype(),
-              MediaType.APPLICATION_JSON_VALUE);
+              accepted(s.getSupportedMediaTypes()));
     } else if (e instanceof HttpMediaTypeNotAcceptableException) {
       refusal =
           ApiErrors.of(
@@ -79,6 +80,13 @@ public final class RequestRefusals {
       refusal = noSuchCall(request);
     }
     return Optional.ofNullable(refusal);
+  }
+
+  /** JSON when the call reads it (whatever else a converter could), else what the call takes. */
+  private static String accepted(List<MediaType> supported) {
+    return supported.isEmpty() || supported.contains(MediaType.APPLICATION_JSON)
+        ? MediaType.APPLICATION_JSON_VALUE
+        : supported.stream().map(MediaType::toString).collect(Collectors.joining(", "));
   }
 
   /** The refusal for a status the container answered without an exception the API knows. */

@@ -287,6 +287,23 @@ class ApiErrorMessagesTest {
             json));
     // the operator API
     all.add(
+        bad(Caller.SIGNED, "GET", "/v2/iam/reference/action", null, "resourceType")
+            .key("api.error.parameter.missing", "resourceType"));
+    all.add(
+        new Case(
+            Caller.OPERATOR,
+            "POST",
+            "/operator/v1/import",
+            json,
+            "{}",
+            415,
+            "Client::BadRequest",
+            "UNSUPPORTED_MEDIA_TYPE",
+            "multipart/form-data",
+            "api.error.contentType",
+            json,
+            "multipart/form-data"));
+    all.add(
         bad(Caller.OPERATOR, "GET", "/operator/v1/contact-changes?state=bogus", null, "state")
             .key("api.error.state", "bogus", states));
     all.add(
