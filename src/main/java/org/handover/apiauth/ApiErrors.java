@@ -1,5 +1,6 @@
 package org.handover.apiauth;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -7,24 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.handover.system.DatabaseUnavailable;
 import org.handover.system.HandoverException;
-import org.handover.system.Messages;
 import org.handover.system.PrimaryPool;
-import org.handover.system.RejectedByDatabase;
 import org.handover.system.web.Statuses;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.TransactionException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Errors of the customer API, as the reference API writes them: an HTTP status and {@code
@@ -34,43 +24,26 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * NOT_GRANTED_CALL}, {@code FORBIDDEN} on 403) and show {@code class}.
  */
 @RestControllerAdvice(annotations = OvhApi.class)
-public class ApiErrors {
-
-  private final PrimaryPool pool;
+public class ApiErrors extends ApiAdvice {
 
   ApiErrors(PrimaryPool pool) {
-    this.pool = pool;
+    super(pool);
   }
 
   /**
-   * A refusal at the API edge (authentication, signature, request shape): its message in the
-   * bundles (key and arguments) when it has one, in the caller's {@link ApiLanguage}.
+   * A refusal at the API edge (authentication, signature, request shape): its reference status and
+   * {@code errorCode}, and its message as a key and arguments of the bundles, written in the
+   * caller's {@link ApiLanguage} by the handler that answers (never at the call site). A page
+   * controller that lets one through answers it as any other {@link HandoverException}.
    */
-  public static class ApiException extends RuntimeException {
+  public static class ApiException extends HandoverException {
     private final HttpStatus status;
     private final String errorCode;
-    private final String key;
-    private final Object[] args;
 
-    ApiException(HttpStatus status, String errorCode, String message) {
-      super(message);
+    ApiException(HttpStatus status, String errorCode, String key, Object... args) {
+      super(kindOf(status), key, args);
       this.status = status;
       this.errorCode = errorCode == null ? defaultCode(status) : errorCode;
-      this.key = null;
-      this.args = new Object[0];
-    }
-
-    private ApiException(String key, Object[] args, HttpStatus status, String errorCode) {
-      super(Messages.english(key, args));
-      this.status = status;
-      this.errorCode = errorCode;
-      this.key = key;
-      this.args = args.clone();
-    }
-
-    /** The message in the given language (English for one not yet in the bundles). */
-    public String message(Locale locale) {
-      return key == null ? getMessage() : Messages.format(locale, key, args);
     }
 
     public HttpStatus status() {
@@ -81,28 +54,40 @@ public class ApiErrors {
     public String errorCode() {
       return errorCode;
     }
+
+    private static Kind kindOf(HttpStatus status) {
+      return switch (status) {
+        case FORBIDDEN, UNAUTHORIZED -> Kind.FORBIDDEN;
+        case NOT_FOUND -> Kind.NOT_FOUND;
+        case CONFLICT -> Kind.CONFLICT;
+        case TOO_MANY_REQUESTS -> Kind.TOO_MANY_REQUESTS;
+        case SERVICE_UNAVAILABLE -> Kind.UNAVAILABLE;
+        default -> Kind.BAD_REQUEST;
+      };
+    }
   }
 
-  /** 400 Client::BadRequest. */
+  /** 400 Client::BadRequest: a message key of the bundles and its arguments. */
   public static final class BadRequest extends ApiException {
-    public BadRequest(String message) {
-      super(HttpStatus.BAD_REQUEST, null, message);
-    }
-
-    BadRequest(String errorCode, String message) {
-      super(HttpStatus.BAD_REQUEST, errorCode, message);
+    public BadRequest(String key, Object... args) {
+      super(HttpStatus.BAD_REQUEST, null, key, args);
     }
   }
 
-  /** 403 Client::Forbidden. */
+  /** 403 Client::Forbidden: a message key of the bundles and its arguments. */
   public static final class Forbidden extends ApiException {
-    public Forbidden(String message) {
-      super(HttpStatus.FORBIDDEN, null, message);
+    public Forbidden(String key, Object... args) {
+      super(HttpStatus.FORBIDDEN, null, key, args);
     }
+  }
 
-    Forbidden(String errorCode, String message) {
-      super(HttpStatus.FORBIDDEN, errorCode, message);
-    }
+  /**
+   * 400 for a value that names nothing known ({@code key}'s arguments: what was given, shortened,
+   * and the accepted values).
+   */
+  public static BadRequest unknown(String key, String given, String accepted) {
+    String shown = given == null ? "—" : given.length() > 60 ? given.substring(0, 60) + "…" : given;
+    return new BadRequest(key, shown, accepted);
   }
 
   /** 403 INVALID_KEY: no application has this key. */
@@ -135,31 +120,14 @@ public class ApiErrors {
     return of(HttpStatus.BAD_REQUEST, "QUERY_TIME_OUT", key, args);
   }
 
-  /** An error of the API's own words, with its status's {@code errorCode}. */
-  static ApiException of(HttpStatus status, String errorCode, String key, Object... args) {
-    return new ApiException(key, args, status, errorCode == null ? defaultCode(status) : errorCode);
+  /** An error of the API's own words; a null {@code errorCode} is the status's. */
+  public static ApiException of(HttpStatus status, String errorCode, String key, Object... args) {
+    return new ApiException(status, errorCode, key, args);
   }
 
-  @ExceptionHandler(ApiException.class)
-  ResponseEntity<Map<String, String>> api(ApiException e) {
-    return body(e.status(), e.errorCode(), e.message(ApiLanguage.current()));
-  }
-
-  @ExceptionHandler(DataIntegrityViolationException.class)
-  ResponseEntity<Map<String, String>> rejected(DataIntegrityViolationException e) {
-    return refused(new RejectedByDatabase(e));
-  }
-
-  @ExceptionHandler({DataAccessException.class, TransactionException.class})
-  ResponseEntity<Map<String, String>> database(RuntimeException e) {
-    DatabaseUnavailable away = DatabaseUnavailable.of(e).orElseThrow(() -> e);
-    pool.dropConnectionsAfter(e);
-    return refused(away);
-  }
-
-  @ExceptionHandler(HandoverException.class)
-  ResponseEntity<Map<String, String>> refused(HandoverException e) {
-    return refusal(e);
+  /** The answer to a refusal, its message in the given language. */
+  public static ResponseEntity<Map<String, String>> answer(ApiException e, Locale language) {
+    return body(e.status(), e.errorCode(), e.message(language));
   }
 
   /**
@@ -176,29 +144,6 @@ public class ApiErrors {
     return answer
         .contentType(MediaType.APPLICATION_JSON)
         .body(json(status, null, e.message(ApiLanguage.current())));
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-    String detail = e.getMostSpecificCause().getMessage();
-    if (detail != null && detail.length() > 300) {
-      detail = detail.substring(0, 300);
-    }
-    return api(of(HttpStatus.BAD_REQUEST, null, "api.error.unreadable", detail));
-  }
-
-  @ExceptionHandler({
-    MissingServletRequestParameterException.class,
-    MethodArgumentTypeMismatchException.class,
-    HttpMediaTypeNotSupportedException.class
-  })
-  ResponseEntity<Map<String, String>> badParameter(Exception e) {
-    return body(HttpStatus.BAD_REQUEST, e.getMessage());
-  }
-
-  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<Map<String, String>> method(HttpRequestMethodNotSupportedException e) {
-    return body(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
   }
 
   /** An error answer in the reference API's shape. */
@@ -244,13 +189,15 @@ public class ApiErrors {
     };
   }
 
-  /** Writes an error outside Spring MVC (from an authentication filter). */
-  public static void write(HttpServletResponse response, HttpStatus status, String message)
+  /** Writes a refusal outside Spring MVC (from a filter), in the caller's language. */
+  public static void write(
+      HttpServletRequest request, HttpServletResponse response, ApiException refused)
       throws IOException {
-    write(response, status, null, message);
+    write(
+        response, refused.status(), refused.errorCode(), refused.message(ApiLanguage.of(request)));
   }
 
-  /** As {@link #write(HttpServletResponse, HttpStatus, String)} with a specific error code. */
+  /** Writes an error answer outside Spring MVC; a null {@code errorCode} is the status's. */
   public static void write(
       HttpServletResponse response, HttpStatus status, String errorCode, String message)
       throws IOException {

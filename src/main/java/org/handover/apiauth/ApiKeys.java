@@ -32,6 +32,12 @@ public class ApiKeys {
   /** The longest description an application may have (its name: {@link TextRules#PERSON_NAME}). */
   public static final int DESCRIPTION = 500;
 
+  /** The longest validity a customer may give a consumer key (ten years). */
+  public static final Duration MAX_VALIDITY = Duration.ofDays(3650);
+
+  /** The most access rules one credential may have. */
+  static final int MAX_RULES = 50;
+
   private static final String ALPHANUM =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -81,12 +87,10 @@ public class ApiKeys {
     String n = name == null ? "" : name.strip();
     String d = description == null ? "" : description.strip();
     if (n.isEmpty() || !TextRules.isSingleLine(n, TextRules.PERSON_NAME)) {
-      throw new ApiErrors.BadRequest(
-          "name: an application needs a name of one line, up to 100 characters");
+      throw new ApiErrors.BadRequest("api.error.application.name", TextRules.PERSON_NAME);
     }
     if (!TextRules.isMultiLine(d, DESCRIPTION)) {
-      throw new ApiErrors.BadRequest(
-          "description: up to 500 characters, without control characters");
+      throw new ApiErrors.BadRequest("api.error.application.description", DESCRIPTION);
     }
     String key = token(16);
     String secret = token(32);
@@ -128,8 +132,8 @@ public class ApiKeys {
   public Requested requestCredential(
       String appKey, List<AccessRule> rules, String redirection, IpRanges allowedIps) {
     long appId = applicationId(appKey).orElseThrow(ApiErrors::invalidKey);
-    if (rules == null || rules.isEmpty() || rules.size() > 50) {
-      throw new ApiErrors.BadRequest("accessRules must list between 1 and 50 rules");
+    if (rules == null || rules.isEmpty() || rules.size() > MAX_RULES) {
+      throw new ApiErrors.BadRequest("api.error.accessRules.count", MAX_RULES);
     }
     if (redirection != null) {
       Redirection.parse(redirection);

@@ -28,9 +28,9 @@ public final class ApiResponses {
 
   /**
    * The {@code before} cursor of a paged list (the id of the last line of the previous page); null
-   * for the first page; a clear 400 naming {@code what} when it is not a positive id.
+   * for the first page; a clear 400 (the message {@code refusalKey}) when it is not a positive id.
    */
-  public static Long before(String before, String what) {
+  public static Long before(String before, String refusalKey) {
     if (before == null) {
       return null;
     }
@@ -42,8 +42,7 @@ public final class ApiResponses {
     } catch (NumberFormatException notANumber) {
       // answered below
     }
-    throw new ApiErrors.BadRequest(
-        "before must be a positive " + what + " id (the next of the previous page)");
+    throw new ApiErrors.BadRequest(refusalKey);
   }
 
   /** ISO-8601 date, e.g. {@code 2026-01-05}; null stays null. */

@@ -22,15 +22,14 @@ public record IpRanges(List<String> cidrs) {
   /** Parses a list as sent; throws {@link ApiErrors.BadRequest} naming the first bad entry. */
   public static IpRanges parse(List<String> given) {
     if (given.size() > MAX) {
-      throw new ApiErrors.BadRequest("allowedIPs lists at most " + MAX + " networks");
+      throw new ApiErrors.BadRequest("api.error.allowedIPs.count", MAX);
     }
     List<String> cidrs = new ArrayList<>();
     for (String entry : given) {
       String cidr = entry == null ? "" : entry.strip();
       if (network(cidr) == null) {
         throw new ApiErrors.BadRequest(
-            "allowedIPs: not an IP address or network in CIDR notation: "
-                + (cidr.length() > 60 ? cidr.substring(0, 60) + "…" : cidr));
+            "api.error.allowedIPs.entry", cidr.length() > 60 ? cidr.substring(0, 60) + "…" : cidr);
       }
       cidrs.add(cidr);
     }

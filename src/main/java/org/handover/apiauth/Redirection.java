@@ -54,7 +54,6 @@ public record Redirection(String url, String origin) {
   }
 
   private static ApiErrors.BadRequest refused() {
-    return new ApiErrors.BadRequest(
-        "redirection must be an absolute http(s) URL with a host, without user information");
+    return new ApiErrors.BadRequest("api.error.redirection");
   }
 }

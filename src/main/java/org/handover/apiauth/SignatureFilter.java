@@ -73,14 +73,11 @@ public class SignatureFilter extends OncePerRequestFilter {
     response.setHeader("X-Ovh-QueryID", "HO-" + UUID.randomUUID());
     byte[] body = request.getInputStream().readNBytes(settings.maxBodyBytes() + 1);
     if (body.length > settings.maxBodyBytes()) {
-      ApiErrors.ApiException tooLarge =
-          ApiErrors.of(
-              HttpStatus.BAD_REQUEST, null, "api.error.bodyTooLarge", settings.maxBodyBytes());
       ApiErrors.write(
+          request,
           response,
-          tooLarge.status(),
-          tooLarge.errorCode(),
-          tooLarge.message(ApiLanguage.of(request)));
+          ApiErrors.of(
+              HttpStatus.BAD_REQUEST, null, "api.error.bodyTooLarge", settings.maxBodyBytes()));
       return;
     }
     HttpServletRequest replayable = new CachedBody(request, body);
@@ -91,11 +88,7 @@ public class SignatureFilter extends OncePerRequestFilter {
     try {
       request.setAttribute(CALLER, authenticate(request, path, body));
     } catch (ApiErrors.ApiException refused) {
-      ApiErrors.write(
-          response,
-          refused.status(),
-          refused.errorCode(),
-          refused.message(ApiLanguage.of(request)));
+      ApiErrors.write(request, response, refused);
       return;
     }
     chain.doFilter(replayable, response);

@@ -2,6 +2,7 @@ package org.handover.catalog;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Service categories, each with its route prefix in the reference API. */
 public enum ServiceType {
@@ -27,6 +28,11 @@ public enum ServiceType {
 
   public static Optional<ServiceType> fromApiPrefix(String prefix) {
     return Arrays.stream(values()).filter(t -> t.apiPrefix.equals(prefix)).findFirst();
+  }
+
+  /** Every type's name, for messages that name the accepted values: "domain, hosting, …". */
+  public static String names() {
+    return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
   }
 
   /** The type for a name such as {@code vps}; empty when unknown. */

@@ -1,9 +1,11 @@
 package org.handover.change;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** States of a contact change request, with the reference API's values. */
 public enum ChangeState {
@@ -28,6 +30,11 @@ public enum ChangeState {
           expired, EnumSet.noneOf(ChangeState.class),
           aborted, EnumSet.noneOf(ChangeState.class),
           error, EnumSet.noneOf(ChangeState.class));
+
+  /** Every state's name, for messages that name the accepted values: "todo, …, error". */
+  public static String names() {
+    return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+  }
 
   /** The state with this exact name, if any (user input: filters of pages and APIs). */
   public static Optional<ChangeState> parse(String name) {

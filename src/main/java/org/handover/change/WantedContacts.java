@@ -8,6 +8,7 @@ import java.util.Set;
 import org.handover.contact.ContactRole;
 import org.handover.contact.Contacts;
 import org.handover.system.HandoverException;
+import org.handover.system.Messages;
 import org.handover.system.Nic;
 
 /**
@@ -26,8 +27,23 @@ public record WantedContacts(Map<ContactRole, Nic> byRole) {
 
   /** A request's body names something that is not a role, or gives a role something not text. */
   public static final class Invalid extends IllegalArgumentException {
-    Invalid(String message) {
-      super(message);
+    private final String key;
+    private final transient Object[] args;
+
+    Invalid(String key, Object... args) {
+      super(Messages.english(key, args));
+      this.key = key;
+      this.args = args.clone();
+    }
+
+    /** The message key of the bundles that says what is wrong. */
+    public String key() {
+      return key;
+    }
+
+    /** The message's arguments. */
+    public Object[] args() {
+      return args.clone();
     }
   }
 
@@ -97,16 +113,12 @@ public record WantedContacts(Map<ContactRole, Nic> byRole) {
       ContactRole role =
           ContactRole.fromApiName(entry.getKey())
               .orElseThrow(
-                  () ->
-                      new Invalid(
-                          "Unknown field "
-                              + entry.getKey()
-                              + ": expected contactAdmin, contactTech or contactBilling"));
+                  () -> new Invalid("api.error.change.unknownField", shortened(entry.getKey())));
       if (entry.getValue() == null) {
         continue;
       }
       if (!(entry.getValue() instanceof String nic)) {
-        throw new Invalid(entry.getKey() + " must be a customer ID string");
+        throw new Invalid("api.error.change.notNic", entry.getKey());
       }
       wanted.put(role, Nic.parse(nic));
     }
@@ -116,7 +128,7 @@ public record WantedContacts(Map<ContactRole, Nic> byRole) {
   /** One new contact for each role named ({@code admin}, {@code tech}, {@code billing}). */
   public static WantedContacts sameContact(String nic, Collection<String> roles) {
     if (nic == null || nic.isBlank() || roles.isEmpty()) {
-      throw new Invalid("no role or new contact");
+      throw new Invalid("api.error.change.nothing");
     }
     Nic to = Nic.parse(nic);
     Map<ContactRole, Nic> wanted = new EnumMap<>(ContactRole.class);
@@ -160,6 +172,10 @@ public record WantedContacts(Map<ContactRole, Nic> byRole) {
         return role;
       }
     }
-    throw new Invalid("unknown role " + name);
+    throw new Invalid("api.error.change.unknownRole", shortened(name));
+  }
+
+  private static String shortened(String text) {
+    return text == null ? "—" : text.length() > 60 ? text.substring(0, 60) + "…" : text;
   }
 }

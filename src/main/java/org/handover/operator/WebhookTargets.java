@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import org.handover.system.Messages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +29,22 @@ class WebhookTargets {
 
   /** A refused target, with why. */
   static final class Refused extends Exception {
-    Refused(String reason) {
-      super(reason);
+    private final String key;
+    private final transient Object[] args;
+
+    Refused(String key, Object... args) {
+      super(Messages.english(key, args));
+      this.key = key;
+      this.args = args.clone();
+    }
+
+    /** The message key of the bundles that says why ({@code operator.invalid.url.*}). */
+    String key() {
+      return key;
+    }
+
+    Object[] args() {
+      return args.clone();
     }
   }
 
@@ -39,18 +54,18 @@ class WebhookTargets {
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new Refused("not a valid URL");
+      throw new Refused("operator.invalid.url.syntax");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !(allowPrivate && scheme.equals("http"))) {
-      throw new Refused("only https URLs are allowed");
+      throw new Refused("operator.invalid.url.https");
     }
     if (uri.getRawUserInfo() != null) {
-      throw new Refused("credentials in the URL are not allowed");
+      throw new Refused("operator.invalid.url.credentials");
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
-      throw new Refused("the URL has no host");
+      throw new Refused("operator.invalid.url.host");
     }
     if (allowPrivate) {
       return uri;
@@ -59,16 +74,11 @@ class WebhookTargets {
     try {
       addresses = InetAddress.getAllByName(host);
     } catch (UnknownHostException e) {
-      throw new Refused("the host " + host + " does not resolve");
+      throw new Refused("operator.invalid.url.unresolved", host);
     }
     for (InetAddress address : addresses) {
       if (!isPublic(address)) {
-        throw new Refused(
-            "the host "
-                + host
-                + " resolves to "
-                + address.getHostAddress()
-                + ", which is not a public address");
+        throw new Refused("operator.invalid.url.private", host, address.getHostAddress());
       }
     }
     return uri;

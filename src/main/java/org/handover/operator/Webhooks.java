@@ -68,19 +68,19 @@ public class Webhooks {
   @Transactional
   public Webhook register(Actor operator, String url, String secret, List<String> events) {
     if (url == null || !url.matches("https?://\\S{1,990}") || !TextRules.isSingleLine(url, 1000)) {
-      throw new InvalidOperatorRequest("url");
+      throw new InvalidOperatorRequest("operator.invalid.url");
     }
     try {
       targets.check(url);
     } catch (WebhookTargets.Refused refused) {
-      throw new InvalidOperatorRequest("url (" + refused.getMessage() + ")");
+      throw new InvalidOperatorRequest(refused.key(), refused.args());
     }
     if (secret == null || secret.length() < 16 || secret.length() > 200) {
-      throw new InvalidOperatorRequest("secret (16 to 200 characters)");
+      throw new InvalidOperatorRequest("operator.invalid.secret", 16, 200);
     }
     if (events == null || events.isEmpty() || !EVENTS.containsAll(events)) {
       throw new InvalidOperatorRequest(
-          "events (any of " + String.join(", ", EVENTS.stream().sorted().toList()) + ")");
+          "operator.invalid.events", String.join(", ", EVENTS.stream().sorted().toList()));
     }
     long id = repository.insertWebhook(url, box.seal(secret), events, clock.instant());
     audit.record(operator, "operator.webhookRegistered", null, null, id + " " + url);

@@ -266,7 +266,7 @@ class SecurityLogTest {
     HttpResponse<String> bad =
         SignedRequests.get(credential, url(""), "/1.0/me/securityLog?before=yesterday", now());
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.body()).contains("\"class\":\"Client::BadRequest\"").contains("before must be");
+    assertThat(bad.body()).contains("\"class\":\"Client::BadRequest\"").contains("before: must be");
   }
 
   @Test

@@ -56,10 +56,11 @@ class WantedContactsTest {
     assertThatThrownBy(() -> WantedContacts.fromApiBody(Map.of("contactOwner", "xx100002-ovh")))
         .isInstanceOf(WantedContacts.Invalid.class)
         .hasMessage(
-            "Unknown field contactOwner: expected contactAdmin, contactTech or contactBilling");
+            "contactOwner: not a field of this call; use contactAdmin, contactTech or"
+                + " contactBilling");
     assertThatThrownBy(() -> WantedContacts.fromApiBody(Map.of("contactTech", 42)))
         .isInstanceOf(WantedContacts.Invalid.class)
-        .hasMessage("contactTech must be a customer ID string");
+        .hasMessage("contactTech: must be a customer ID as a string (e.g. aa123456-ovh), or null");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("contactAdmin", null);
     body.put("contactTech", "xx100002-ovh");

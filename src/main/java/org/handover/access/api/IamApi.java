@@ -87,6 +87,8 @@ class IamApi {
   /** The body of a check: the actions to try. */
   record CheckBody(List<String> actions) {}
 
+  private static final int MAX_CHECKS = 100;
+
   /** Which of the actions the caller may do on the service, and which not. */
   record CheckView(List<String> authorizedActions, List<String> unauthorizedActions) {}
 
@@ -95,12 +97,12 @@ class IamApi {
     if (body == null
         || body.actions() == null
         || body.actions().isEmpty()
-        || body.actions().size() > 100) {
-      throw new ApiErrors.BadRequest("actions: give 1 to 100 action names to check");
+        || body.actions().size() > MAX_CHECKS) {
+      throw new ApiErrors.BadRequest("api.error.actions.count", MAX_CHECKS);
     }
     List<String> actions = new ArrayList<>(new LinkedHashSet<>(body.actions()));
     if (actions.stream().anyMatch(a -> a == null || a.isBlank())) {
-      throw new ApiErrors.BadRequest("actions: an action name is empty");
+      throw new ApiErrors.BadRequest("api.error.actions.empty");
     }
     Map<String, Decision> answers =
         decisions.decideEach(caller.nic(), decisions.service(urn), actions);

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.handover.apiauth.ApiErrors;
+import org.handover.apiauth.ApiLanguage;
+import org.handover.apiauth.RequestRefusals;
 import org.handover.system.DatabaseUnavailable;
 import org.handover.system.web.ApiPaths;
 import org.handover.system.web.RetryPage;
@@ -25,20 +27,24 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The container's own errors (Tomcat's 400s, Spring Security's firewall, anything that reaches
  * {@code /error}) in the API's error shape for the customer and operator APIs; the panel keeps its
- * error pages. The message never carries an exception's text on a 5xx.
+ * error pages. The message is in the caller's language and never carries an exception's text.
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ApiErrorPages extends BasicErrorController {
 
+  private final ErrorAttributes errors;
+
   ApiErrorPages(
       ErrorAttributes attributes, WebProperties web, ObjectProvider<ErrorViewResolver> resolvers) {
     super(attributes, web.getError(), resolvers.orderedStream().toList());
+    this.errors = attributes;
   }
 
   @Override
@@ -52,7 +58,7 @@ class ApiErrorPages extends BasicErrorController {
     }
     try {
       queryId(request, response);
-      ApiErrors.write(response, status, message(request, status));
+      ApiErrors.write(response, status, null, message(request, status));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -99,18 +105,21 @@ class ApiErrorPages extends BasicErrorController {
     }
   }
 
-  private static String message(HttpServletRequest request, HttpStatus status) {
-    Object given = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-    String text = given == null ? "" : given.toString().strip();
-    if (status.is5xxServerError() || text.isEmpty()) {
-      return switch (status) {
-        case BAD_REQUEST -> "The request is malformed and was refused before reaching the API";
-        case NOT_FOUND -> "No such API call";
-        case PAYLOAD_TOO_LARGE -> "The request body is too large";
-        case SERVICE_UNAVAILABLE -> DatabaseUnavailable.text(Locale.ENGLISH);
-        default -> status.getReasonPhrase();
-      };
+  /**
+   * The message in the caller's language: what the failed request was refused for when Spring MVC
+   * says it ({@link RequestRefusals}), else what the status means; never an exception's text.
+   */
+  private String message(HttpServletRequest request, HttpStatus status) {
+    Locale language = ApiLanguage.of(request);
+    if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+      return DatabaseUnavailable.text(language);
     }
-    return text.length() > 300 ? text.substring(0, 300) : text;
+    Throwable error = errors.getError(new ServletWebRequest(request));
+    ApiErrors.ApiException refusal =
+        error == null || status.is5xxServerError()
+            ? null
+            : RequestRefusals.of(error, request).orElse(null);
+    return (refusal == null ? RequestRefusals.ofStatus(status, request) : refusal)
+        .message(language);
   }
 }

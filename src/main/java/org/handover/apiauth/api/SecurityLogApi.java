@@ -44,7 +44,8 @@ class SecurityLogApi {
       @Parameter(description = "id of the last line of the previous page")
           @RequestParam(required = false)
           String before) {
-    SecurityLog.Page page = log.page(caller.nic(), ApiResponses.before(before, "line"));
+    SecurityLog.Page page =
+        log.page(caller.nic(), ApiResponses.before(before, "api.error.before.line"));
     return new Page(page.entries().stream().map(SecurityLogLine::of).toList(), page.nextBefore());
   }
 }

@@ -110,8 +110,9 @@ class ApiApplicationsController {
       Model model) {
     ApiKeys.Credential credential;
     if ("validate".equals(decision)) {
-      if (validity < 0 || validity > Duration.ofDays(3650).toSeconds()) {
-        throw new ApiErrors.BadRequest("validity");
+      if (validity < 0 || validity > ApiKeys.MAX_VALIDITY.toSeconds()) {
+        // a page, so answered as one: WebErrors writes it in the reader's language
+        throw new ApiErrors.BadRequest("api.error.validity", ApiKeys.MAX_VALIDITY.toSeconds());
       }
       credential = keys.validate(actor, token, Duration.ofSeconds(validity));
       if (credential.redirection() != null) {

@@ -99,14 +99,11 @@ class ChangeSetsApi {
               + " control panel's review leaves such services out instead.")
   @PostMapping
   Created create(ApiCaller caller, @RequestBody SetRequest body) {
-    if (body == null || body.services() == null || body.services().isEmpty()) {
-      throw new ApiErrors.BadRequest(
-          "The body must be {\"services\":[{\"type\":\"domain\",\"name\":\"…\"},…],"
-              + " \"contactTech\":\"…\"} with at least one service");
-    }
-    if (body.services().size() > RequestChanges.MAX_SET_SERVICES) {
-      throw new ApiErrors.BadRequest(
-          "At most " + RequestChanges.MAX_SET_SERVICES + " services per change set");
+    if (body == null
+        || body.services() == null
+        || body.services().isEmpty()
+        || body.services().size() > RequestChanges.MAX_SET_SERVICES) {
+      throw new ApiErrors.BadRequest("api.error.set.services", RequestChanges.MAX_SET_SERVICES);
     }
     Map<ContactRole, String> fields = new EnumMap<>(ContactRole.class);
     fields.put(ContactRole.admin, body.contactAdmin());
@@ -114,8 +111,7 @@ class ChangeSetsApi {
     fields.put(ContactRole.billing, body.contactBilling());
     WantedContacts wanted = WantedContacts.fromFields(fields);
     if (wanted.isEmpty()) {
-      throw new ApiErrors.BadRequest(
-          "Name at least one of contactAdmin, contactTech, contactBilling");
+      throw new ApiErrors.BadRequest("api.error.set.noContact");
     }
     Set<ServiceKey> keys = new LinkedHashSet<>();
     for (ServiceRef ref : body.services()) {
@@ -156,12 +152,13 @@ class ChangeSetsApi {
 
   private static ServiceKey key(ServiceRef ref) {
     if (ref == null || ref.type() == null || ref.name() == null) {
-      throw new ApiErrors.BadRequest("Each service needs a type and a name");
+      throw new ApiErrors.BadRequest("api.error.set.service");
     }
     ServiceType type =
         ServiceType.parse(ref.type())
             .or(() -> ServiceType.fromApiPrefix(ref.type()))
-            .orElseThrow(() -> new ApiErrors.BadRequest("Unknown service type " + ref.type()));
+            .orElseThrow(
+                () -> ApiErrors.unknown("api.error.serviceType", ref.type(), ServiceType.names()));
     return new ServiceKey(type, ServiceNames.lookup(ref.name()));
   }
 }

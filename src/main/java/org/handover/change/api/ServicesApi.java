@@ -61,7 +61,7 @@ class ServicesApi {
     try {
       wanted = WantedContacts.fromApiBody(body);
     } catch (WantedContacts.Invalid invalid) {
-      throw new ApiErrors.BadRequest(invalid.getMessage());
+      throw new ApiErrors.BadRequest(invalid.key(), invalid.args());
     }
     return changes
         .request(caller.actor(), type, name, wanted)

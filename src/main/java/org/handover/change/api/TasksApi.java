@@ -66,14 +66,16 @@ class TasksApi {
   @PostMapping("/{id}/accept")
   ResponseEntity<String> accept(
       ApiCaller caller, @PathVariable long id, @RequestBody TokenBody body) {
-    answers.accept(caller.actor(), changes.setOfTask(caller.nic(), id), token(body));
+    String token = token(body);
+    answers.accept(caller.actor(), changes.setOfTask(caller.nic(), id), token);
     return ApiResponses.nothing();
   }
 
   @PostMapping("/{id}/refuse")
   ResponseEntity<String> refuse(
       ApiCaller caller, @PathVariable long id, @RequestBody TokenBody body) {
-    answers.refuse(caller.actor(), changes.setOfTask(caller.nic(), id), token(body), null);
+    String token = token(body);
+    answers.refuse(caller.actor(), changes.setOfTask(caller.nic(), id), token, null);
     return ApiResponses.nothing();
   }
 
@@ -91,8 +93,7 @@ class TasksApi {
 
   private static String token(TokenBody body) {
     if (body == null || body.token() == null || body.token().isBlank()) {
-      throw new ApiErrors.BadRequest(
-          "The body must be {\"token\": \"<the code from your email>\"}");
+      throw new ApiErrors.BadRequest("api.error.token.body");
     }
     return body.token();
   }
@@ -102,7 +103,7 @@ class TasksApi {
       return null;
     }
     return ChangeState.parse(state)
-        .orElseThrow(() -> new ApiErrors.BadRequest("Unknown state " + state));
+        .orElseThrow(() -> ApiErrors.unknown("api.error.state", state, ChangeState.names()));
   }
 
   private static Nic nicOrNull(String value) {

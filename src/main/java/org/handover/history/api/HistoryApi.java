@@ -87,7 +87,8 @@ class HistoryApi {
           @RequestParam(required = false)
           String before) {
     HistoryPage page =
-        history.forCustomer(caller.nic(), type, name, ApiResponses.before(before, "event"));
+        history.forCustomer(
+            caller.nic(), type, name, ApiResponses.before(before, "api.error.before.event"));
     return new Page(page.entries().stream().map(Event::of).toList(), page.nextBefore());
   }
 

@@ -7,6 +7,7 @@ import org.handover.account.AccountOpening;
 import org.handover.account.Accounts;
 import org.handover.account.Credentials;
 import org.handover.account.NewAccount;
+import org.handover.apiauth.ApiErrors;
 import org.handover.operator.InvalidOperatorRequest;
 import org.handover.operator.api.OperatorViews.AccountView;
 import org.handover.security.SecondFactors;
@@ -120,7 +121,7 @@ class OperatorAccountsApi {
   @PutMapping("/{nic}/debt")
   AccountView debt(Actor operator, @PathVariable String nic, @RequestBody DebtBody body) {
     if (body.amountCents() == null) {
-      throw new InvalidOperatorRequest("amountCents");
+      throw new InvalidOperatorRequest("operator.invalid.amountCents");
     }
     Nic id = Nic.parse(nic);
     administration.setDebt(id, body.amountCents(), body.currency(), operator);
@@ -150,6 +151,6 @@ class OperatorAccountsApi {
         return l;
       }
     }
-    throw new InvalidOperatorRequest("language (one of " + Language.tags() + ")");
+    throw ApiErrors.unknown("operator.invalid.language", value, Language.tags());
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.handover.apiauth.ApiErrors;
 import org.handover.audit.AuditLog;
 import org.handover.catalog.HostedServices;
 import org.handover.change.AbortChange;
@@ -54,7 +55,9 @@ class OperatorChangesApi {
       @RequestParam(defaultValue = "50") int size) {
     ChangeState s = null;
     if (state != null && !state.isBlank()) {
-      s = ChangeState.parse(state).orElseThrow(() -> new InvalidOperatorRequest("state"));
+      s =
+          ChangeState.parse(state)
+              .orElseThrow(() -> ApiErrors.unknown("api.error.state", state, ChangeState.names()));
     }
     return changes
         .search(
@@ -79,10 +82,12 @@ class OperatorChangesApi {
   @JsonIgnoreProperties(ignoreUnknown = false)
   record AbortBody(String reason) {}
 
+  private static final int MAX_REASON = 300;
+
   @PostMapping("/contact-changes/{id}/abort")
   ChangeView abort(Actor operator, @PathVariable long id, @RequestBody AbortBody body) {
-    if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 300) {
-      throw new InvalidOperatorRequest("reason");
+    if (body.reason() == null || body.reason().isBlank() || body.reason().length() > MAX_REASON) {
+      throw new InvalidOperatorRequest("operator.invalid.reason", MAX_REASON);
     }
     ChangeSet set = changes.findByTask(id).orElseThrow(() -> new ChangeNotFound(id));
     return ChangeView.of(
@@ -121,7 +126,7 @@ class OperatorChangesApi {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new InvalidOperatorRequest(field + " (ISO instant, e.g. 2026-01-05T09:00:00Z)");
+      throw new InvalidOperatorRequest("operator.invalid.instant", field);
     }
   }
 }

@@ -59,10 +59,10 @@ class OperatorMailApi {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     if (page < 0) {
-      throw new InvalidOperatorRequest("page");
+      throw new InvalidOperatorRequest("operator.invalid.page");
     }
     if (size < 1 || size > Outbox.MAX_PAGE) {
-      throw new InvalidOperatorRequest("size");
+      throw new InvalidOperatorRequest("operator.invalid.size", Outbox.MAX_PAGE);
     }
     Nic nic = account == null || account.isBlank() ? null : nic(account);
     return outbox.failed(nic, contactChangeId, page, size).stream()
@@ -72,7 +72,7 @@ class OperatorMailApi {
 
   private static Nic nic(String account) {
     if (!Nic.isValid(account)) {
-      throw new InvalidOperatorRequest("account");
+      throw new InvalidOperatorRequest("operator.invalid.account");
     }
     return Nic.parse(account);
   }

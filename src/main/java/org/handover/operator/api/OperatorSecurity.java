@@ -62,7 +62,10 @@ class OperatorSecurity {
         HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       if (expected == null && !jwt.enabled()) {
-        ApiErrors.write(response, HttpStatus.NOT_FOUND, "The operator API is not enabled");
+        ApiErrors.write(
+            request,
+            response,
+            ApiErrors.of(HttpStatus.NOT_FOUND, null, "api.error.operatorDisabled"));
         return;
       }
       String header = request.getHeader("Authorization");
@@ -77,7 +80,9 @@ class OperatorSecurity {
       if (caller == null) {
         response.setHeader("WWW-Authenticate", "Bearer");
         ApiErrors.write(
-            response, HttpStatus.UNAUTHORIZED, "A valid operator bearer token is required");
+            request,
+            response,
+            ApiErrors.of(HttpStatus.UNAUTHORIZED, null, "api.error.operatorToken"));
         return;
       }
       request.setAttribute(

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import org.handover.apiauth.ApiErrors;
 import org.handover.catalog.DomainOwner;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
@@ -60,7 +61,7 @@ class OperatorServicesApi {
   ServiceView create(Actor operator, @RequestBody NewServiceBody body) {
     ServiceType type = type(body.type());
     if (body.admin() == null) {
-      throw new InvalidOperatorRequest("admin");
+      throw new InvalidOperatorRequest("operator.invalid.admin");
     }
     Nic admin = Nic.parse(body.admin());
     Nic tech = body.tech() == null ? admin : Nic.parse(body.tech());
@@ -104,7 +105,7 @@ class OperatorServicesApi {
 
   private static ServiceType type(String type) {
     return ServiceType.parse(type == null ? "" : type)
-        .orElseThrow(() -> new InvalidOperatorRequest("type"));
+        .orElseThrow(() -> ApiErrors.unknown("api.error.serviceType", type, ServiceType.names()));
   }
 
   private static Instant expiration(String value) {
@@ -116,7 +117,7 @@ class OperatorServicesApi {
           ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
           : Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new InvalidOperatorRequest("expiration (ISO date or date-time)");
+      throw new InvalidOperatorRequest("operator.invalid.expiration");
     }
   }
 }

@@ -69,9 +69,7 @@ class OwnerApi {
   @PutMapping
   PutResult put(ApiCaller caller, @PathVariable String serviceName, @RequestBody OwnerBody body) {
     if (body == null) {
-      throw new ApiErrors.BadRequest(
-          "The body must be {\"name\":\"…\",\"email\":\"…\",\"address\":\"…\"} with optional"
-              + " organisation and phone");
+      throw new ApiErrors.BadRequest("api.error.owner.body");
     }
     Submitted done =
         owners.submit(

@@ -6,13 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.handover.account.Account;
 import org.handover.account.Accounts;
 import org.handover.account.CustomerSignInSettings;
 import org.handover.apiauth.AccessRule;
 import org.handover.apiauth.ApiErrors;
 import org.handover.apiauth.ApiKeys;
+import org.handover.apiauth.ApiLanguage;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
 import org.handover.audit.SecurityReason;
@@ -97,18 +97,13 @@ class CreateTokenController {
       @RequestParam(defaultValue = "") String code,
       @RequestParam(defaultValue = "") String applicationName,
       @RequestParam(defaultValue = "") String applicationDescription,
-      @RequestParam(defaultValue = "0") long validity) {
+      @RequestParam(defaultValue = "0") String validity) {
     try {
       return ResponseEntity.ok(
           create(request, nic, password, code, applicationName, applicationDescription, validity));
     } catch (ApiErrors.ApiException refused) {
       return ResponseEntity.status(refused.status())
-          .body(
-              Map.of(
-                  "class",
-                  "Client::" + (refused.status().value() == 403 ? "Forbidden" : "BadRequest"),
-                  "message",
-                  refused.getMessage()));
+          .body(ApiErrors.answer(refused, ApiLanguage.of(request)).getBody());
     }
   }
 
@@ -120,7 +115,7 @@ class CreateTokenController {
       @RequestParam(defaultValue = "") String code,
       @RequestParam(defaultValue = "") String applicationName,
       @RequestParam(defaultValue = "") String applicationDescription,
-      @RequestParam(defaultValue = "0") long validity,
+      @RequestParam(defaultValue = "0") String validity,
       Model model,
       Locale locale,
       HttpServletResponse response) {
@@ -131,7 +126,8 @@ class CreateTokenController {
     } catch (ApiErrors.ApiException refused) {
       model.addAttribute(
           "alert",
-          messages.getMessage("createToken.refused", new Object[] {refused.getMessage()}, locale));
+          messages.getMessage(
+              "createToken.refused", new Object[] {refused.message(locale)}, locale));
       model.addAttribute("rules", rulesFrom(request, false));
     }
     return view(model, response);
@@ -144,17 +140,15 @@ class CreateTokenController {
       String code,
       String name,
       String description,
-      long validity) {
+      String validityText) {
     if (!customers.passwords()) {
-      throw new ApiErrors.Forbidden(
-          "Customers sign in through the provider's identity provider here: create keys on the"
-              + " API applications page of the panel, or validate a consumer key after signing in");
+      throw new ApiErrors.Forbidden("api.error.createToken.oidc");
     }
     // the same count as the panel's sign-in: by account, whatever login names it
     String key = guard.keyFor(nic);
     String device = devices.known(key, request);
     if (!guard.mayTry(key, request.getRemoteAddr(), device)) {
-      throw new ApiErrors.Forbidden("Too many failed attempts; wait before trying again");
+      throw new ApiErrors.Forbidden("api.error.createToken.throttled");
     }
     Account account = accounts.findForSignIn(nic).filter(Account::isActive).orElse(null);
     boolean ok =
@@ -175,16 +169,12 @@ class CreateTokenController {
             SecurityEvent.signInFailed,
             SecurityLog.Details.signIn("password", null).with(SecurityReason.createToken, null));
       }
-      throw new ApiErrors.Forbidden("Wrong customer ID, password or second-factor code");
+      throw new ApiErrors.Forbidden("api.error.createToken.wrong");
     }
-    if (validity < 0 || validity > Duration.ofDays(3650).toSeconds()) {
-      throw new ApiErrors.BadRequest(
-          "validity must be between 0 (unlimited) and 10 years in seconds");
-    }
+    long validity = validity(validityText);
     List<AccessRule> rules = rulesFrom(request, true);
     if (rules.isEmpty()) {
-      throw new ApiErrors.BadRequest(
-          "Give at least one access rule (GET, POST, PUT or DELETE path)");
+      throw new ApiErrors.BadRequest("api.error.createToken.noRule");
     }
     return keys.createToken(
         Actor.customer(account.nic(), request.getRemoteAddr()),
@@ -192,6 +182,19 @@ class CreateTokenController {
         description,
         rules,
         Duration.ofSeconds(validity));
+  }
+
+  /** Seconds from 0 (unlimited) to ten years; anything else, a number or not, the same 400. */
+  private static long validity(String text) {
+    try {
+      long seconds = Long.parseLong(text.strip());
+      if (seconds >= 0 && seconds <= ApiKeys.MAX_VALIDITY.toSeconds()) {
+        return seconds;
+      }
+    } catch (NumberFormatException notANumber) {
+      // answered below
+    }
+    throw new ApiErrors.BadRequest("api.error.validity", ApiKeys.MAX_VALIDITY.toSeconds());
   }
 
   /** The access rules given as repeated GET/POST/PUT/DELETE fields (or query parameters). */

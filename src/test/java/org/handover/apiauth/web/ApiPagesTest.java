@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.handover.apiauth.AccessRule;
@@ -20,10 +21,12 @@ import org.handover.apiauth.ApiKeys;
 import org.handover.support.Fixtures;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Language;
+import org.handover.system.Messages;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 /** The panel side of the API: applications, credential validation, /createToken, OpenAPI. */
 class ApiPagesTest extends IntegrationTest {
@@ -111,6 +114,34 @@ class ApiPagesTest extends IntegrationTest {
                 .param("token", requested.validationToken())
                 .with(user(nic.value()).roles("CUSTOMER")))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aValidityBeyondTenYearsIsAPageSayingTheLimitInTheReadersLanguage() throws Exception {
+    Nic nic = fixtures.accountThatSignsIn(Language.de);
+    ApiKeys.NewApplication app = keys.createApplication(Fixtures.as(nic), "tool", "");
+    ApiKeys.Requested requested =
+        keys.requestCredential(app.application().key(), List.of(AccessRule.of("GET", "/me")), null);
+
+    mvc.perform(
+            post("/account/api/credentials/validate")
+                .param("token", requested.validationToken())
+                .param("validity", "999999999999")
+                .param("decision", "validate")
+                .header("Accept-Language", "de")
+                .with(user(nic.value()).roles("CUSTOMER"))
+                .with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        HtmlUtils.htmlEscape(
+                            Messages.format(
+                                Locale.GERMAN,
+                                "api.error.validity",
+                                ApiKeys.MAX_VALIDITY.toSeconds())))));
+    assertThat(keys.pending(requested.validationToken()).state()).isNotEqualTo("validated");
   }
 
   @Test

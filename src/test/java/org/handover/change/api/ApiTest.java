@@ -575,7 +575,8 @@ class ApiTest extends IntegrationTest {
     call(c, "POST", path, "{\"contactTech\":5}").andExpect(status().isBadRequest());
     call(c, "POST", path, "{\"contactOwner\":\"" + a + "\"}")
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.message").value(containsString("Unknown field contactOwner")));
+        .andExpect(
+            jsonPath("$.message").value(containsString("contactOwner: not a field of this call")));
     call(c, "POST", path, "{\"contactTech\":\"x' or 1=1 --\"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.message").value(containsString("not a valid customer ID")));
