@@ -34,7 +34,7 @@ public final class MailWords {
   }
 
   /** A message, or null when the bundle has none under this key. */
-  String optional(String key, Object[] args) {
+  public String optional(String key, Object[] args) {
     return messages.getMessage(key, args, null, locale);
   }
 
