@@ -183,10 +183,10 @@ class PanelPagesTest {
           for (Map.Entry<String, String> p : pages.entrySet()) {
             check(page, console, language, width, p.getKey(), p.getValue(), problems);
           }
-          reviewsAndNotFound(page, console, language, width, pages, problems);
           page.locator("details.account summary").click();
           shoot(page, language, width, "account-menu");
           assertThat(page.locator("details.account .menu").isVisible()).isTrue();
+          reviewsAndNotFound(page, console, language, width, pages, problems);
         }
       }
     }

@@ -263,7 +263,7 @@ record ChangeMail(
       details.add(
           new MailDetail(
               words.serviceType(item.serviceType()) + " " + item.serviceName(),
-              words.roles(item.roles()) + ": " + item.from() + " \u2192 " + item.to()));
+              words.roles(item.roles()) + words.colon() + item.from() + " \u2192 " + item.to()));
     }
     int more = itemCount - items.size();
     if (more > 0) {
