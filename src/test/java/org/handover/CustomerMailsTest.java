@@ -232,7 +232,7 @@ class CustomerMailsTest extends IntegrationTest {
     String text = mail.subject() + "\n\n" + mail.text();
     String name = story + "-" + kind.name().toLowerCase(Locale.ROOT) + "-" + role;
     Files.writeString(dir.resolve(name + ".txt"), text, StandardCharsets.UTF_8);
-    written.add(name + ": " + text);
+    written.add(name + "\n" + text);
     return text;
   }
 
