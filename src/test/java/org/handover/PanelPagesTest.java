@@ -186,6 +186,7 @@ class PanelPagesTest {
           page.locator("details.account summary").click();
           shoot(page, language, width, "account-menu");
           assertThat(page.locator("details.account .menu").isVisible()).isTrue();
+          reviewsAndNotFound(page, console, language, width, pages, problems);
         }
       }
     }
@@ -247,6 +248,53 @@ class PanelPagesTest {
     }
   }
 
+  /**
+   * The pages reached by a form (the review of an edit and of a bulk handover, after
+   * post/redirect/get) and the page of a service that does not exist.
+   */
+  private void reviewsAndNotFound(
+      Page page,
+      List<String> console,
+      Language language,
+      int width,
+      Map<String, String> pages,
+      List<String> problems) {
+    page.navigate(url(pages.get("edit")));
+    page.fill("#billing", fixtures.account().value());
+    page.click("#review");
+    page.waitForLoadState();
+    inspect(page, console, language + " " + width + " px edit-review", problems);
+    shoot(page, language, width, "edit-review");
+    page.navigate(url(pages.get("services")));
+    page.locator("#bulk summary").click();
+    page.locator("tr[data-service] input[type=checkbox]").first().check();
+    page.locator("#bulk input[name=role][value=billing]").check();
+    page.fill("#bulk-to", fixtures.account().value());
+    page.click("#bulk-review");
+    page.waitForLoadState();
+    inspect(page, console, language + " " + width + " px bulk-review", problems);
+    shoot(page, language, width, "bulk-review");
+    page.navigate(url("/account/contacts/services/domain/no-such-service.example"));
+    console.removeIf(m -> m.contains("404"));
+    inspect(page, console, language + " " + width + " px not-found", problems);
+    shoot(page, language, width, "not-found");
+  }
+
+  /** The console, sideways scrolling and axe on the page as it is now. */
+  private void inspect(Page page, List<String> console, String where, List<String> problems) {
+    if (!console.isEmpty()) {
+      problems.add(where + ": console " + console);
+    }
+    console.clear();
+    int overflow = sideways(page);
+    if (overflow > 0) {
+      problems.add(where + ": scrolls sideways by " + overflow + " px");
+    }
+    for (String violation : axe(page)) {
+      problems.add(where + ": axe " + violation);
+    }
+  }
+
   // ---- checks --------------------------------------------------------------------------------
 
   private void check(
@@ -265,16 +313,7 @@ class PanelPagesTest {
     long t1 = System.nanoTime();
     shoot(page, language, width, name);
     long t2 = System.nanoTime();
-    if (!console.isEmpty()) {
-      problems.add(where + ": console " + console);
-    }
-    int overflow = sideways(page);
-    if (overflow > 0) {
-      problems.add(where + ": scrolls sideways by " + overflow + " px");
-    }
-    for (String violation : axe(page)) {
-      problems.add(where + ": axe " + violation);
-    }
+    inspect(page, console, where, problems);
     System.out.printf(
         "%s: load %d ms, screenshot %d ms, checks %d ms%n",
         where, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);

@@ -16,6 +16,8 @@ import org.handover.mail.StoredPayload;
  * @param serviceName the first service reached, or {@code *} for every service
  * @param reasonKey the message of why the access ended ({@code access.reason.EVENT}); null
  *     otherwise
+ * @param reader {@code owner} when the policy's owner reads of what they did themselves; null
+ *     otherwise
  */
 record AccessMail(
     String recipientName,
@@ -26,7 +28,8 @@ record AccessMail(
     String grantees,
     String policyName,
     String policyId,
-    String reasonKey)
+    String reasonKey,
+    String reader)
     implements MailContent {
 
   private static final int SERVICES = 2;
@@ -46,7 +49,8 @@ record AccessMail(
         p.text("toAccount"),
         p.text("detail"),
         p.text("policyId"),
-        p.text("reasonKey"));
+        p.text("reasonKey"),
+        p.text("reader"));
   }
 
   /** The outbox payload (its keys are those of the rows already stored). */
@@ -64,6 +68,9 @@ record AccessMail(
     if (reasonKey != null) {
       p.put("reasonKey", reasonKey);
     }
+    if (reader != null) {
+      p.put("reader", reader);
+    }
     return p;
   }
 
@@ -78,6 +85,11 @@ record AccessMail(
             REASON,
             reasonKey == null ? null : words.text(reasonKey, orEmpty(grantees), orEmpty(owner)))
         .set(POLICY, policyName);
+  }
+
+  @Override
+  public String reader() {
+    return reader;
   }
 
   private static String orEmpty(String value) {

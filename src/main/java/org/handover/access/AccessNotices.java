@@ -90,7 +90,8 @@ class AccessNotices {
               String.join(", ", grantees.stream().map(Nic::value).toList()),
               p.name(),
               p.id(),
-              event.isEnd() ? "access.reason." + event.name() : null);
+              event.isEnd() ? "access.reason." + event.name() : null,
+              nic.equals(p.owner()) && !event.isEnd() ? "owner" : null);
       letters.add(new Outbox.Letter(kind(event, grantee), a.recipient(), mail, null));
     }
     outbox.enqueueAll(letters);

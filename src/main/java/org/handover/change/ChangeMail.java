@@ -226,15 +226,17 @@ record ChangeMail(
         .set(OWN_ROLES, words.roles(ownRoles));
   }
 
-  /** The reason in the reader's language: its key's message, else the text stored with it. */
   private String reason(MailWords words) {
-    if (ended == null) {
-      return "";
+    return MailReason.text(ended, words, askingAccount, readerAccount(), toAccounts);
+  }
+
+  /** The reader's own customer ID when the email knows it: the asker's, or a lone newcomer's. */
+  private String readerAccount() {
+    if ("asker".equals(reader)) {
+      return askingAccount;
     }
-    if (ended.key() == null) {
-      return ended.text();
-    }
-    return words.text(ended.key(), nonNull(toAccounts), nonNull(askingAccount));
+    boolean lone = toAccounts != null && !toAccounts.contains(",");
+    return "newcomer".equals(reader) && lone ? toAccounts : null;
   }
 
   private static String nonNull(String value) {
@@ -261,7 +263,7 @@ record ChangeMail(
       details.add(
           new MailDetail(
               words.serviceType(item.serviceType()) + " " + item.serviceName(),
-              words.roles(item.roles()) + ": " + item.from() + " \u2192 " + item.to()));
+              words.roles(item.roles()) + words.colon() + item.from() + " \u2192 " + item.to()));
     }
     int more = itemCount - items.size();
     if (more > 0) {

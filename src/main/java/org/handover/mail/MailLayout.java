@@ -67,6 +67,7 @@ final class MailLayout {
         "details",
         view.details().stream().map(d -> Map.of("label", d.label(), "value", d.value())).toList());
     m.put("footer", view.footer());
+    m.put("colon", MailWords.colon(view.language()));
     return new Context(Locale.forLanguageTag(view.language()), Map.of("m", m));
   }
 }

@@ -28,13 +28,22 @@ public final class MailWords {
     this.locale = locale;
   }
 
+  /** A colon and its space: French sets a narrow no-break space before it, as its messages do. */
+  public String colon() {
+    return colon(locale.getLanguage());
+  }
+
+  static String colon(String language) {
+    return "fr".equals(language) ? "\u202f: " : ": ";
+  }
+
   /** A message; fails when the key is missing in the reader's language. */
   public String text(String key, Object... args) {
     return messages.getMessage(key, args, locale);
   }
 
   /** A message, or null when the bundle has none under this key. */
-  String optional(String key, Object[] args) {
+  public String optional(String key, Object[] args) {
     return messages.getMessage(key, args, null, locale);
   }
 

@@ -411,11 +411,11 @@ class ChangeSetTest {
     assertThatThrownBy(() -> change.refuse(TO, "0000-0000-0000", NOW, MAX_FAILURES, null))
         .isInstanceOf(WrongCode.class)
         .hasMessageContaining("that was the last try")
-        .hasMessageContaining("Send the request again");
+        .hasMessageContaining("Email me a new token");
     assertThatThrownBy(() -> change.accept(TO, toCode.text(), NOW, MAX_FAILURES))
         .isInstanceOf(CodeVoid.class)
         .hasMessageContaining("typed wrongly too many times")
-        .hasMessageContaining("Send the request again");
+        .hasMessageContaining("Email me a new token");
   }
 
   @Test

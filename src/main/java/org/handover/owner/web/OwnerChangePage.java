@@ -78,6 +78,9 @@ class OwnerChangePage {
             default -> HttpServletResponse.SC_BAD_REQUEST;
           });
       model.addAttribute("refusal", refused.message(locale));
+      // what was typed stays (the same for an unknown link, so neither tells the other apart)
+      model.addAttribute("code", code);
+      model.addAttribute("reason", reason);
     }
     return "owner/confirm";
   }

@@ -2,11 +2,13 @@ package org.handover.system.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.function.BiConsumer;
 import org.handover.system.HandoverProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every page's layout needs: provider name, demo flag, who is signed in, this page's URL. */
@@ -28,11 +30,26 @@ class PageModel {
    */
   @ModelAttribute
   void page(Model model, Principal principal, HttpServletRequest request) {
-    model.addAttribute("providerName", properties.providerName());
-    model.addAttribute("demoMode", properties.demo().enabled());
-    model.addAttribute("dates", DATES);
-    model.addAttribute("signedIn", principal == null ? null : principal.getName());
-    model.addAttribute("currentPath", currentPath(request));
+    fill(model::addAttribute, principal, request);
+  }
+
+  /**
+   * The same on a page an exception handler renders, which gets no model attributes: without them a
+   * refusal page showed no provider name, menu or account, as if the customer were signed out. Only
+   * a customer gets the panel's account menu (staff see the console's own pages).
+   */
+  void fill(ModelAndView page, HttpServletRequest request) {
+    boolean customer = request.isUserInRole("CUSTOMER");
+    fill(page::addObject, customer ? request.getUserPrincipal() : null, request);
+  }
+
+  private void fill(
+      BiConsumer<String, Object> put, Principal principal, HttpServletRequest request) {
+    put.accept("providerName", properties.providerName());
+    put.accept("demoMode", properties.demo().enabled());
+    put.accept("dates", DATES);
+    put.accept("signedIn", principal == null ? null : principal.getName());
+    put.accept("currentPath", currentPath(request));
   }
 
   /**

@@ -25,9 +25,11 @@ import org.springframework.web.servlet.ModelAndView;
 class WebErrors {
 
   private final PrimaryPool pool;
+  private final PageModel layout;
 
-  WebErrors(PrimaryPool pool) {
+  WebErrors(PrimaryPool pool, PageModel layout) {
     this.pool = pool;
+    this.layout = layout;
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)
@@ -60,6 +62,7 @@ class WebErrors {
     ModelAndView page = new ModelAndView("error/problem", status);
     page.addObject("status", status.value());
     page.addObject("message", e.message(locale));
+    layout.fill(page, request);
     return page;
   }
 }

@@ -661,7 +661,7 @@ class ControlPanelTest extends IntegrationTest {
                 .with(signedIn(x))
                 .with(csrf()))
         .andExpect(flash().attribute("alert", containsString("zu oft falsch eingegeben")))
-        .andExpect(flash().attribute("alert", containsString("„Anfrage erneut senden“")));
+        .andExpect(flash().attribute("alert", containsString("„Neuen Token per E-Mail senden“")));
   }
 
   @Test

@@ -256,6 +256,26 @@ class OwnerPagesTest extends IntegrationTest {
   }
 
   @Test
+  void aWrongCodeKeepsWhatWasTypedAndRefusingAsksFirst() throws Exception {
+    OwnerChange c = requestThroughThePanel(OwnerFixtures.newEmail());
+    Letter current = OwnerFixtures.letterTo(outbox, c.id(), oldEmail);
+    mvc.perform(get("/owner-change/" + current.link()).param("code", current.code()))
+        .andExpect(content().string(containsString("id=\"refuse-open\"")))
+        .andExpect(content().string(containsString("cannot be undone")));
+    mvc.perform(
+            post("/owner-change/" + current.link())
+                .param("code", "AAAA-BBBB")
+                .param("decision", "refuse")
+                .param("reason", "Never sold it")
+                .with(csrf())
+                .with(from("198.51.100.73")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("value=\"Never sold it\"")))
+        .andExpect(content().string(containsString("value=\"AAAA-BBBB\"")));
+    assertThat(owners.openChange(admin, domain.name()).state()).isEqualTo(OwnerChangeState.open);
+  }
+
+  @Test
   void aWrongCodeAndAnUnknownLinkLookTheSame() throws Exception {
     OwnerChange c = requestThroughThePanel(OwnerFixtures.newEmail());
     Letter current = OwnerFixtures.letterTo(outbox, c.id(), oldEmail);
