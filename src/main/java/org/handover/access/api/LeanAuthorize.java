@@ -11,6 +11,10 @@ import org.handover.access.AccessDecisions;
 import org.handover.access.AccessDecisions.Check;
 import org.handover.system.Actor;
 import org.handover.system.web.ReplayedBody;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.core.JacksonException;
@@ -57,10 +61,10 @@ final class LeanAuthorize extends OncePerRequestFilter {
     long start = System.nanoTime();
     byte[] body = request.getInputStream().readNBytes((int) length);
     Check check = plain(body);
-    OperatorAuthorizeApi.Answer answer = null;
+    Answer answer = null;
     if (check != null) {
       try {
-        answer = OperatorAuthorizeApi.Answer.of(decisions.decideAll(List.of(check)).get(0));
+        answer = Answer.of(decisions.decideAll(List.of(check)).get(0));
       } catch (RuntimeException refusedOrFailed) {
         answer = null; // the controller answers it, as it always has
       }
@@ -72,7 +76,7 @@ final class LeanAuthorize extends OncePerRequestFilter {
     ServerHttpObservationFilter.findObservationContext(request)
         .ifPresent(observed -> observed.setPathPattern(PATH));
     response.setStatus(HttpServletResponse.SC_OK);
-    response.setHeader("Server-Timing", OperatorAuthorizeApi.serverTiming(start));
+    response.setHeader("Server-Timing", Answer.serverTiming(start));
     response.setContentType("application/json");
     try (JsonGenerator out = json.createGenerator(response.getOutputStream())) {
       out.writeStartObject();
@@ -138,5 +142,20 @@ final class LeanAuthorize extends OncePerRequestFilter {
     return identity == null || action == null || resource == null
         ? null
         : new Check(identity, action, resource);
+  }
+
+  /** Registered after every other filter, for the one path. */
+  @Configuration(proxyBeanMethods = false)
+  static class Registration {
+
+    @Bean
+    FilterRegistrationBean<LeanAuthorize> leanAuthorize(
+        AccessDecisions decisions, JsonMapper json) {
+      FilterRegistrationBean<LeanAuthorize> registration =
+          new FilterRegistrationBean<>(new LeanAuthorize(decisions, json));
+      registration.addUrlPatterns(PATH);
+      registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+      return registration;
+    }
   }
 }
