@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * Answers "may this account do this on that service?" for the customer API's check, the panel's
  * Access view and the operator's {@code authorize}, all through {@link AccessRules}. An answer, or
- * a whole batch of them, reads the database once ({@link FactsRepository#facts}, one statement for
- * every distinct (account, service) pair). Nothing is cached, so a revocation on any instance
- * counts at once on every other.
+ * a whole batch of them, reads the database at most once ({@link FactsRepository#facts}, one
+ * statement for every distinct (account, service) pair not in {@link NearFacts}): a revocation
+ * counts at once on the instance that made it, and on every other within the near cache's time to
+ * live (one second by default).
  */
 @Component
 public class AccessDecisions {
@@ -25,12 +26,12 @@ public class AccessDecisions {
   /** The most checks one batch may hold. */
   public static final int MAX_BATCH = 1_000;
 
-  private final FactsRepository repository;
+  private final NearFacts repository;
   private final AccessRules rules;
   private final Urns urns;
   private final Clock clock;
 
-  AccessDecisions(FactsRepository repository, AccessRules rules, Urns urns, Clock clock) {
+  AccessDecisions(NearFacts repository, AccessRules rules, Urns urns, Clock clock) {
     this.repository = repository;
     this.rules = rules;
     this.urns = urns;

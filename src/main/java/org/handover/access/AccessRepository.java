@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.catalog.ServiceType;
+import org.handover.system.FactsEpoch;
 import org.handover.system.Nic;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,12 +22,15 @@ class AccessRepository {
           + " created_at, updated_at, ended_at, end_reason";
 
   private final JdbcClient jdbc;
+  private final FactsEpoch facts;
 
-  AccessRepository(JdbcClient jdbc) {
+  AccessRepository(JdbcClient jdbc, FactsEpoch facts) {
     this.jdbc = jdbc;
+    this.facts = facts;
   }
 
   void insert(Policy p) {
+    facts.moved();
     jdbc.sql(
             "insert into access_policies ("
                 + POLICY_COLUMNS
@@ -54,6 +58,7 @@ class AccessRepository {
 
   /** Replaces what a PUT may change; grantees and resources are added or removed by the caller. */
   void update(Policy p) {
+    facts.moved();
     jdbc.sql(
             "update access_policies set name = ?, description = ?, allow_actions = ?,"
                 + " except_actions = ?, deny_actions = ?, expires_at = ?, updated_at = ?"
@@ -71,24 +76,28 @@ class AccessRepository {
   }
 
   void addResource(String policyId, ResourceRef r) {
+    facts.moved();
     jdbc.sql("insert into access_policy_resources (policy_id, type, name) values (?, ?, ?)")
         .params(policyId, r.type().name(), r.name())
         .update();
   }
 
   void removeResource(String policyId, ResourceRef r) {
+    facts.moved();
     jdbc.sql("delete from access_policy_resources where policy_id = ? and type = ? and name = ?")
         .params(policyId, r.type().name(), r.name())
         .update();
   }
 
   void addGrantee(String policyId, Nic nic) {
+    facts.moved();
     jdbc.sql("insert into access_policy_identities (policy_id, grantee_nic) values (?, ?)")
         .params(policyId, nic.value())
         .update();
   }
 
   void removeGrantee(String policyId, Nic nic) {
+    facts.moved();
     jdbc.sql("delete from access_policy_identities where policy_id = ? and grantee_nic = ?")
         .params(policyId, nic.value())
         .update();
@@ -96,6 +105,7 @@ class AccessRepository {
 
   /** Ends a live policy; false when it had ended already (another instance, another request). */
   boolean end(String policyId, String reason, Instant at) {
+    facts.moved();
     return jdbc.sql(
                 "update access_policies set ended_at = ?, end_reason = ? where id = ?"
                     + " and ended_at is null")
@@ -106,6 +116,7 @@ class AccessRepository {
 
   /** Ends one grantee's part; false when it had ended already. */
   boolean endGrantee(String policyId, Nic nic, String reason, Instant at) {
+    facts.moved();
     return jdbc.sql(
                 "update access_policy_identities set ended_at = ?, end_reason = ?"
                     + " where policy_id = ? and grantee_nic = ? and ended_at is null")
@@ -116,6 +127,7 @@ class AccessRepository {
 
   /** Stops a policy reaching one named service; false when it had stopped already. */
   boolean endResource(String policyId, ResourceRef r, Instant at) {
+    facts.moved();
     return jdbc.sql(
                 "update access_policy_resources set ended_at = ? where policy_id = ? and type = ?"
                     + " and name = ? and ended_at is null")

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.handover.system.BulkSql;
+import org.handover.system.FactsEpoch;
 import org.handover.system.Language;
 import org.handover.system.Like;
 import org.handover.system.Nic;
@@ -29,10 +30,12 @@ class AccountRepository {
 
   private final JdbcClient jdbc;
   private final BulkSql bulk;
+  private final FactsEpoch facts;
 
-  AccountRepository(JdbcClient jdbc, BulkSql bulk) {
+  AccountRepository(JdbcClient jdbc, BulkSql bulk, FactsEpoch facts) {
     this.jdbc = jdbc;
     this.bulk = bulk;
+    this.facts = facts;
   }
 
   Optional<Account> find(Nic nic) {
@@ -118,6 +121,7 @@ class AccountRepository {
   }
 
   void insert(Account a, String passwordHash) {
+    facts.moved();
     List<Object> values = new ArrayList<>(Arrays.asList(values(a)));
     values.add(passwordHash);
     jdbc.sql(
@@ -130,6 +134,7 @@ class AccountRepository {
 
   /** Inserts accounts without a password, in batches (the bulk import). */
   void insertAll(List<Account> accounts) {
+    facts.moved();
     bulk.insert("accounts", COLUMNS, accounts.stream().map(AccountRepository::values).toList());
   }
 
@@ -174,6 +179,7 @@ class AccountRepository {
   }
 
   int updateState(Nic nic, Account.State state) {
+    facts.moved();
     return jdbc.sql("update accounts set state = ? where nic = ?")
         .params(state.name(), nic.value())
         .update();

@@ -24,6 +24,44 @@ public final class ServiceNames {
     if (name == null) {
       return Optional.empty();
     }
+    if (isCanonical(name)) {
+      return Optional.of(name);
+    }
+    return converted(name);
+  }
+
+  /**
+   * Whether a name is in its stored form already: lower-case ASCII letters, digits, dots, dashes
+   * and underscores, starting with a letter or a digit, in labels of 1 to 63 characters, 254 at
+   * most — what {@link #converted} returns unchanged, found without its IDN conversion (most names
+   * asked for by the APIs are written so).
+   */
+  static boolean isCanonical(String name) {
+    int length = name.length();
+    if (length == 0 || length > 254 || !letterOrDigit(name.charAt(0))) {
+      return false;
+    }
+    int label = 0;
+    for (int i = 0; i < length; i++) {
+      char c = name.charAt(i);
+      if (c == '.') {
+        if (label == 0) {
+          return false;
+        }
+        label = 0;
+      } else if (!(letterOrDigit(c) || c == '-' || c == '_') || ++label > 63) {
+        return false;
+      }
+    }
+    return label > 0;
+  }
+
+  private static boolean letterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  /** The canonical form through the IDN conversion. */
+  static Optional<String> converted(String name) {
     String n = name.strip();
     if (n.endsWith(".")) {
       n = n.substring(0, n.length() - 1);

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.handover.contact.ContactRole;
 import org.handover.contact.Contacts;
 import org.handover.system.BulkSql;
+import org.handover.system.FactsEpoch;
 import org.handover.system.Nic;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,10 +38,12 @@ class ServiceRepository {
 
   private final JdbcClient jdbc;
   private final BulkSql bulk;
+  private final FactsEpoch facts;
 
-  ServiceRepository(JdbcClient jdbc, BulkSql bulk) {
+  ServiceRepository(JdbcClient jdbc, BulkSql bulk, FactsEpoch facts) {
     this.jdbc = jdbc;
     this.bulk = bulk;
+    this.facts = facts;
   }
 
   Optional<HostedService> find(ServiceType type, String name) {
@@ -77,6 +80,7 @@ class ServiceRepository {
   }
 
   long insert(NewService s, Instant now) {
+    facts.moved();
     var keys = new GeneratedKeyHolder();
     jdbc.sql("insert into services (" + INSERT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(values(s, now))
@@ -86,6 +90,7 @@ class ServiceRepository {
 
   /** Inserts services in batches (the bulk import); domain owners are not written. */
   void insertAll(List<NewService> services, Instant now) {
+    facts.moved();
     bulk.insert("services", INSERT_COLUMNS, services.stream().map(s -> values(s, now)).toList());
   }
 
@@ -153,6 +158,7 @@ class ServiceRepository {
    * where the old contact still holds every role moved; returns how many services changed.
    */
   int reassignAll(List<Reassignment> moves) {
+    facts.moved();
     int changed = 0;
     Map<Set<ContactRole>, List<Reassignment>> byRoles = new LinkedHashMap<>();
     moves.forEach(m -> byRoles.computeIfAbsent(m.roles(), r -> new ArrayList<>()).add(m));
@@ -234,6 +240,7 @@ class ServiceRepository {
   }
 
   void delete(long id) {
+    facts.moved();
     jdbc.sql("delete from services where id = ?").param(id).update();
   }
 

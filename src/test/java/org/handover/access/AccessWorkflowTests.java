@@ -36,7 +36,9 @@ import org.springframework.core.env.Environment;
  * Delegated access end to end through {@link Policies}, {@link AccessDecisions} and {@link
  * AccessLifecycle}, on each database a subclass points it at: create and check, expiry by the
  * clock, revoke, renounce, suspension, an admin hand-over ending the old admin's policies, and a
- * second instance seeing a revocation at once. Each step's emails and audit rows are checked.
+ * second instance refusing a revocation or a suspension within a second (its near cache's time to
+ * live) while the instance that wrote it refuses at once. Each step's emails and audit rows are
+ * checked.
  */
 abstract class AccessWorkflowTests extends IntegrationTest {
 
@@ -212,7 +214,7 @@ abstract class AccessWorkflowTests extends IntegrationTest {
   }
 
   @Test
-  void anotherInstanceSeesARevocationAtOnce() {
+  void anotherInstanceRefusesARevokedPolicyOrASuspendedAccountWithinASecond() throws Exception {
     Policy p = policies.create(as(admin), draft(List.of(friend), null, "domain:apiovh:*"));
     // command-line arguments outrank the profile's file, as the subclass's database must
     List<String> args =
@@ -229,11 +231,45 @@ abstract class AccessWorkflowTests extends IntegrationTest {
       assertThat(two.getEnvironment().getProperty("spring.datasource.url"))
           .isEqualTo(environment.getProperty("spring.datasource.url"));
       AccessDecisions other = two.getBean(AccessDecisions.class);
+      // both instances now keep these answers in their near caches
       assertThat(other.decide(friend, RECORD, urn(domain)).allowed()).isTrue();
+      assertThat(other.decide(tech, RECORD, urn(domain)).allowed()).isTrue();
+      assertThat(decisions.decide(friend, RECORD, urn(domain)).allowed()).isTrue();
+      assertThat(decisions.decide(tech, RECORD, urn(domain)).allowed()).isTrue();
 
       policies.revoke(as(admin), p.id());
+      long revoked = System.nanoTime();
+      assertThat(decisions.decide(friend, RECORD, urn(domain)).allowed())
+          .as("at once on the instance that revoked")
+          .isFalse();
+      refusedWithinASecond(other, friend, revoked);
 
-      assertThat(other.decide(friend, RECORD, urn(domain)).allowed()).isFalse();
+      administration.setState(tech, Account.State.suspended, Actor.operator("operator", null));
+      long suspended = System.nanoTime();
+      assertThat(decisions.decide(tech, RECORD, urn(domain)).denied())
+          .as("at once on the instance that suspended")
+          .isEqualTo(Decision.Denial.suspended);
+      refusedWithinASecond(other, tech, suspended);
     }
+  }
+
+  /**
+   * Asks the other instance until 1.3 s after the write committed ({@code since}): every answer
+   * asked from one second on is a refusal.
+   */
+  private void refusedWithinASecond(AccessDecisions other, Nic who, long since)
+      throws InterruptedException {
+    long second = Duration.ofSeconds(1).toNanos();
+    boolean refused = false;
+    for (long asked = System.nanoTime();
+        asked - since < second * 13 / 10;
+        asked = System.nanoTime()) {
+      refused = !other.decide(who, RECORD, urn(domain)).allowed();
+      if (asked - since >= second) {
+        assertThat(refused).as("asked %d ms after the write", (asked - since) / 1_000_000).isTrue();
+      }
+      Thread.sleep(20);
+    }
+    assertThat(refused).isTrue();
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.handover.catalog.HostedService;
 import org.handover.support.IntegrationTest;
 import org.handover.support.StatementCounter;
+import org.handover.system.FactsEpoch;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,11 +19,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The speed rule of delegated access, counted: one decision is one SQL statement (the indexed read
- * of {@code FactsRepository.facts}), through the operator's HTTP endpoint too; so is a batch of 100
- * checks over three accounts and five services, whatever their number. Nothing is cached, so
- * another instance's revocation counts at once ({@code
- * AccessWorkflowTests#anotherInstanceSeesARevocationAtOnce}).
+ * The speed rule of delegated access, counted: one decision is at most one SQL statement (the
+ * indexed read of {@code FactsRepository.facts}), through the operator's HTTP endpoint too; so is a
+ * batch of 100 checks over three accounts and five services, whatever their number. The same
+ * question asked again within the near cache's second is none, until this instance writes a fact
+ * (another instance's revocation: {@code
+ * AccessWorkflowTests#anotherInstanceRefusesARevokedPolicyWithinASecond}).
  */
 @Import(StatementCounter.class)
 class DecisionStatementsTest extends IntegrationTest {
@@ -31,6 +33,7 @@ class DecisionStatementsTest extends IntegrationTest {
   @Autowired AccessDecisions decisions;
   @Autowired Policies policies;
   @Autowired MockMvc mvc;
+  @Autowired FactsEpoch epoch;
 
   @Test
   void aDecisionIsOneStatementAndSoIsABatch() throws Exception {
@@ -59,6 +62,21 @@ class DecisionStatementsTest extends IntegrationTest {
     statements.reset();
     assertThat(decisions.decide(friend, "domain:apiovh:get", one).allowed()).isTrue();
     assertThat(statements.statements()).hasSize(1);
+    statements.reset();
+    assertThat(decisions.decide(friend, "domain:apiovh:get", one).allowed()).isTrue();
+    assertThat(statements.statements()).as("the same pair again, from the near cache").isEmpty();
+    // a write of a fact on this instance (here a policy of another account) drops what it kept
+    policies.create(
+        as(admin),
+        new PolicyDraft(
+            "other",
+            null,
+            List.of("urn:v1:eu:identity:account:" + colleague.value()),
+            List.of("urn:v1:eu:resource:domain:" + services.get(4).name()),
+            List.of("domain:apiovh:get"),
+            List.of(),
+            List.of(),
+            null));
 
     List<AccessDecisions.Check> batch = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
@@ -75,19 +93,29 @@ class DecisionStatementsTest extends IntegrationTest {
     assertThat(answers.get(4).denied()).isEqualTo(Decision.Denial.deniedByPolicy);
     assertThat(answers.get(1).allowed()).isTrue();
 
+    String single =
+        "{\"identity\":\""
+            + friend.value()
+            + "\",\"action\":\"domain:apiovh:get\",\"resource\":\""
+            + one
+            + "\"}";
+    epoch.moved(); // as after a write on this instance: nothing kept counts
     statements.reset();
     mvc.perform(
             post("/operator/v1/authorize")
                 .header("Authorization", "Bearer test-operator-token")
                 .contentType("application/json")
-                .content(
-                    "{\"identity\":\""
-                        + friend.value()
-                        + "\",\"action\":\"domain:apiovh:get\",\"resource\":\""
-                        + one
-                        + "\"}"))
+                .content(single))
         .andExpect(status().isOk());
     assertThat(statements.statements()).as("the operator's answer over HTTP").hasSize(1);
+    statements.reset();
+    mvc.perform(
+            post("/operator/v1/authorize")
+                .header("Authorization", "Bearer test-operator-token")
+                .contentType("application/json")
+                .content(single))
+        .andExpect(status().isOk());
+    assertThat(statements.statements()).as("the same answer again").isEmpty();
 
     StringBuilder body = new StringBuilder("{\"checks\":[");
     for (AccessDecisions.Check c : batch) {
@@ -100,6 +128,7 @@ class DecisionStatementsTest extends IntegrationTest {
           .append(c.resource())
           .append("\"}");
     }
+    epoch.moved();
     statements.reset();
     mvc.perform(
             post("/operator/v1/authorize/batch")
