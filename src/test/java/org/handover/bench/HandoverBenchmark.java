@@ -138,6 +138,10 @@ class HandoverBenchmark {
       accessOnly();
       return;
     }
+    if ("lifecycle".equals(System.getProperty("bench.only"))) {
+      lifecycleOnly();
+      return;
+    }
     List<Row> rows = new ArrayList<>();
     Server a = Server.start(this, null, "server-a");
     Load.Result httpCeiling;
@@ -455,6 +459,59 @@ class HandoverBenchmark {
           serverTime.percentileMs(50),
           serverTime.percentileMs(99));
     } finally {
+      a.stop();
+    }
+  }
+
+  /**
+   * {@code -Dbench.only=lifecycle}: phase (c) alone, in alternating slices with the trivial
+   * endpoint (a reference that a change of the lifecycle's SQL does not move), then with its JDBC
+   * replica.
+   */
+  void lifecycleOnly() throws Exception {
+    Server a = Server.start(this, null, "server-a");
+    Connection[] apiDb = connections(true);
+    Connection[] jdbcDb = connections(false);
+    try {
+      String query = "?GET=/*&POST=/*&PUT=/*&DELETE=/*";
+      Token reseller = createToken(a.base + "/createToken" + query, DataGenerator.reseller());
+      Token[] partners = new Token[THREADS];
+      for (int t = 0; t < THREADS; t++) {
+        partners[t] =
+            createToken(
+                a.base + "/createToken" + query, DataGenerator.partner(t % DataGenerator.PARTNERS));
+      }
+      Load.Spec overApi = lifecycles(a.base, reseller, partners, apiDb);
+      Load.Spec trivial =
+          new Load.Spec(
+              "http ceiling: GET /1.0/auth/time",
+              List.of(),
+              (t, i, s) ->
+                  expect(http.send(get(a.base + "/1.0/auth/time").build(), ofString()), 200));
+      long before = maxChangeId();
+      Load.run(overApi.phase(), THREADS, WARMUP, 0, overApi.stepNames(), overApi.call());
+      int[] perLifecycle = rowsPerLifecycle(before);
+      Load.Result[] withTrivial = Load.alternate(overApi, trivial, THREADS, 0, SECONDS, SLICES);
+      Load.Spec overJdbc = jdbcLifecycles(jdbcDb, perLifecycle[0], perLifecycle[1]);
+      Load.Result[] withJdbc = Load.alternate(overApi, overJdbc, THREADS, 0, SECONDS, SLICES);
+      for (Load.Result r : List.of(withTrivial[0], withTrivial[1], withJdbc[0], withJdbc[1])) {
+        System.out.println("[bench] " + r.summary());
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] lifecycle: %.2f/s against the trivial endpoint's %.1f/s (%.2f %%); %.2f/s"
+              + " against its JDBC replica's %.2f/s (%.0f %%); %d outbox, %d audit rows each%n",
+          withTrivial[0].perSecond(),
+          withTrivial[1].perSecond(),
+          100 * withTrivial[0].perSecond() / withTrivial[1].perSecond(),
+          withJdbc[0].perSecond(),
+          withJdbc[1].perSecond(),
+          100 * withJdbc[0].perSecond() / withJdbc[1].perSecond(),
+          perLifecycle[0],
+          perLifecycle[1]);
+    } finally {
+      close(apiDb);
+      close(jdbcDb);
       a.stop();
     }
   }
