@@ -54,9 +54,10 @@ class ChangeEffects {
   /**
    * Applies the effects of every event the set recorded since the last call: webhook events as they
    * come, then the step's emails (the per-recipient limit counted by their insert), audit rows and
-   * the actor's security-log lines, all written by one statement ({@link JointInsert}).
+   * the actor's security-log lines, with the rows {@code alsoInsert} (a new set's parties, members
+   * and claims), all written by one statement ({@link JointInsert}).
    */
-  void emit(ChangeSet set, Actor actor) {
+  void emit(ChangeSet set, Actor actor, List<InsertPart> alsoInsert) {
     List<AuditLog.Entry> trail = new ArrayList<>();
     List<Outbox.Letter> letters = new ArrayList<>();
     for (SetEvent event : set.drainEvents()) {
@@ -87,7 +88,11 @@ class ChangeEffects {
         letters.addAll(notifications.reminder(set));
       }
     }
-    joint.run(outbox.writes(letters), audit.rows(trail), ownActions(actor, set, trail));
+    List<InsertPart> inserts = new ArrayList<>(alsoInsert);
+    inserts.add(outbox.writes(letters));
+    inserts.add(audit.rows(trail));
+    inserts.add(ownActions(actor, set, trail));
+    joint.run(inserts.toArray(InsertPart[]::new));
   }
 
   /** The steps that are a customer's own hand-over actions, for their security log. */

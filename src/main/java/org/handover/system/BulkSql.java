@@ -19,7 +19,7 @@ public class BulkSql {
   public static final int CHUNK = 1_000;
 
   /** Rows per multi-row insert statement. */
-  static final int ROWS_PER_INSERT = 100;
+  public static final int ROWS_PER_INSERT = 100;
 
   private final JdbcTemplate template;
   private volatile Boolean postgres;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -49,6 +50,26 @@ public class JointInsert {
     } else if (joint.size() > 1) {
       runTogether(joint);
     }
+  }
+
+  /**
+   * Runs one insert of at most {@link BulkSql#ROWS_PER_INSERT} rows and reads the given columns of
+   * the rows it inserted, in the same statement ({@code returning} on PostgreSQL, {@code final
+   * table} on H2): no second statement to find the keys it generated.
+   */
+  public <T> List<T> returning(InsertPart part, String columns, RowMapper<T> mapper) {
+    int size = part.rows().size();
+    if (size > BulkSql.ROWS_PER_INSERT) {
+      throw new IllegalArgumentException(size + " rows: more than one statement's");
+    }
+    String insert = part.sql(size);
+    String sql =
+        bulk.onPostgres()
+            ? insert + " returning " + columns
+            : "select " + columns + " from final table (" + insert + ")";
+    List<T> read = template.query(sql, mapper, part.params(0, size));
+    part.inserted().accept(read.size());
+    return read;
   }
 
   private void runTogether(List<InsertPart> parts) {

@@ -64,6 +64,6 @@ class LifecycleStatementsTest extends IntegrationTest {
     // writes the actor's security log line once
     assertThat(List.of(request, accept1, accept2))
         .as("statements of each step:%n%s%n%s%n%s", requestSql, accept1Sql, accept2Sql)
-        .containsExactly(14, 7, 12);
+        .containsExactly(9, 7, 12);
   }
 }
