@@ -1,5 +1,7 @@
 package org.handover.change;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +107,7 @@ class NewSets {
         .toList();
   }
 
-  private static String key(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static String key(ResultSet rs) throws SQLException {
     return rs.getLong(2) + " " + rs.getString(3) + " " + rs.getString(4);
   }
 }
