@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.handover.system.Actor;
+import org.handover.system.InsertPart;
 import org.handover.system.TextRules;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +48,14 @@ public class AuditLog {
   /** Appends the rows in the given order, in batches, in the caller's transaction. */
   public void recordAll(List<Entry> entries) {
     repository.insertAll(clock.instant(), entries.stream().map(AuditLog::fitted).toList());
+  }
+
+  /**
+   * The insert of these rows, in the given order, to run with the other inserts of a step ({@link
+   * org.handover.system.JointInsert}), in its transaction.
+   */
+  public InsertPart rows(List<Entry> entries) {
+    return repository.rows(clock.instant(), entries.stream().map(AuditLog::fitted).toList());
   }
 
   /** The row with what came from outside made one line that fits its column. */

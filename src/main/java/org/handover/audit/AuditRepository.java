@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.handover.system.Actor;
 import org.handover.system.BulkSql;
+import org.handover.system.InsertPart;
 import org.handover.system.ReadReplica;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,12 @@ class AuditRepository {
   }
 
   void insertAll(Instant at, List<AuditLog.Entry> entries) {
-    bulk.insert("audit_log", INSERTED, entries.stream().map(e -> values(at, e)).toList());
+    bulk.insert(rows(at, entries));
+  }
+
+  InsertPart rows(Instant at, List<AuditLog.Entry> entries) {
+    return InsertPart.values(
+        "audit_log", INSERTED, entries.stream().map(e -> values(at, e)).toList());
   }
 
   private static Object[] values(Instant at, AuditLog.Entry e) {

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.handover.system.Actor;
+import org.handover.system.InsertPart;
 import org.handover.system.IpAddresses;
+import org.handover.system.JointInsert;
 import org.handover.system.Nic;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -101,13 +103,16 @@ public class SecurityLog {
   private final Clock clock;
   private final SecurityLogSettings settings;
   private final TransactionTemplate readOnly;
+  private final JointInsert joint;
 
   SecurityLog(
       SecurityLogRepository repository,
       Browsers browsers,
       Clock clock,
       SecurityLogSettings settings,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      JointInsert joint) {
+    this.joint = joint;
     this.repository = repository;
     this.browsers = browsers;
     this.clock = clock;
@@ -118,6 +123,14 @@ public class SecurityLog {
 
   /** Appends a line to the account's log, in the caller's transaction if there is one. */
   public void record(Nic account, SecurityEvent event, Details details) {
+    joint.run(lines(account, event, List.of(details)));
+  }
+
+  /**
+   * The insert of lines of the account's log (one per details, all of one event), to run with the
+   * other inserts of a step ({@link JointInsert}), in its transaction.
+   */
+  public InsertPart lines(Nic account, SecurityEvent event, List<Details> details) {
     String address = null;
     String browser = null;
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
@@ -125,7 +138,7 @@ public class SecurityLog {
       address = IpAddresses.shown(request.getRemoteAddr());
       browser = browsers.describe(request.getHeader("User-Agent"));
     }
-    repository.insert(account, clock.instant(), event, details, address, browser);
+    return repository.lines(account, clock.instant(), event, details, address, browser);
   }
 
   /**

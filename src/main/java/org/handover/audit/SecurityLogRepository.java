@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.handover.system.InsertPart;
 import org.handover.system.Nic;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,32 +26,35 @@ class SecurityLogRepository {
     this.jdbc = jdbc;
   }
 
-  void insert(
+  /** The insert of lines of one account's log, all at one time, event, address and browser. */
+  InsertPart lines(
       Nic nic,
       Instant at,
       SecurityEvent event,
-      SecurityLog.Details d,
+      List<SecurityLog.Details> details,
       String address,
       String browser) {
-    jdbc.sql(
-            """
-            insert into security_log (nic, at, event, method, factor, actor, by_whom, reason, ref_number,
-                                      address, browser, detail)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(
-            nic.value(),
-            Sql.ts(at),
-            event.name(),
-            d.method(),
-            d.factor(),
-            d.actor() == null ? null : d.actor().name(),
-            cut(d.by(), 80),
-            d.reason() == null ? null : d.reason().name(),
-            d.ref(),
-            cut(address, 64),
-            browser,
-            cut(d.detail(), 300))
-        .update();
+    return InsertPart.values(
+        "security_log",
+        "nic, at, event, method, factor, actor, by_whom, reason, ref_number, address, browser, detail",
+        details.stream()
+            .map(
+                d ->
+                    new Object[] {
+                      nic.value(),
+                      Sql.ts(at),
+                      event.name(),
+                      d.method(),
+                      d.factor(),
+                      d.actor() == null ? null : d.actor().name(),
+                      cut(d.by(), 80),
+                      d.reason() == null ? null : d.reason().name(),
+                      d.ref(),
+                      cut(address, 64),
+                      browser,
+                      cut(d.detail(), 300)
+                    })
+            .toList());
   }
 
   /** Up to {@code limit} lines older than {@code before} (all when null), newest first. */

@@ -10,7 +10,10 @@ import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
 import org.handover.audit.SecurityReason;
 import org.handover.contact.ContactRole;
+import org.handover.mail.Outbox;
 import org.handover.system.Actor;
+import org.handover.system.InsertPart;
+import org.handover.system.JointInsert;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -30,37 +33,46 @@ class ChangeEffects {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final SecurityLog securityLog;
+  private final Outbox outbox;
+  private final JointInsert joint;
 
   ChangeEffects(
       ChangeNotifications notifications,
       AuditLog audit,
       ApplicationEventPublisher events,
-      SecurityLog securityLog) {
+      SecurityLog securityLog,
+      Outbox outbox,
+      JointInsert joint) {
     this.securityLog = securityLog;
     this.notifications = notifications;
     this.audit = audit;
     this.events = events;
+    this.outbox = outbox;
+    this.joint = joint;
   }
 
   /**
-   * Applies the effects of every event the set recorded since the last call; the step's audit rows
-   * are written together, in one batch, after its emails and webhook events.
+   * Applies the effects of every event the set recorded since the last call: webhook events as they
+   * come, then the step's emails (the per-recipient limit counted by their insert), audit rows and
+   * the actor's security-log lines, with the rows {@code alsoInsert} (a new set's parties, members
+   * and claims), all written by one statement ({@link JointInsert}).
    */
-  void emit(ChangeSet set, Actor actor) {
+  void emit(ChangeSet set, Actor actor, List<InsertPart> alsoInsert) {
     List<AuditLog.Entry> trail = new ArrayList<>();
+    List<Outbox.Letter> letters = new ArrayList<>();
     for (SetEvent event : set.drainEvents()) {
       if (event instanceof SetEvent.Requested r) {
         auditEachItem(trail, set, actor, "change.requested", "");
-        notifications.created(set, r.codes());
+        letters.addAll(notifications.created(set, r.codes()));
         publish("contactChange.created", set, null);
       } else if (event instanceof SetEvent.Moved m) {
         if (m.to().isFinal()) {
-          ended(trail, set, actor, m);
+          letters.addAll(ended(trail, set, actor, m));
         } else {
           trail.add(entry(actor, "change." + m.to().name(), set, transition(m)));
         }
       } else if (event instanceof SetEvent.Answered a) {
-        answered(trail, set, actor, a);
+        letters.addAll(answered(trail, set, actor, a));
       } else if (event instanceof SetEvent.CodeRejected c) {
         trail.add(
             entry(
@@ -70,20 +82,17 @@ class ChangeEffects {
                 "failedAttempts=" + c.failedAttempts() + (c.voided() ? " void" : "")));
       } else if (event instanceof SetEvent.CodeResent c) {
         trail.add(entry(actor, "code.resent", set, null));
-        notifications.resent(set, c.nic(), c.code());
+        letters.addAll(notifications.resent(set, c.nic(), c.code()));
       } else if (event instanceof SetEvent.Reminded) {
         trail.add(entry(Actor.system(), "change.reminded", set, null));
-        notifications.reminder(set);
+        letters.addAll(notifications.reminder(set));
       }
     }
-    if (!trail.isEmpty()) {
-      audit.recordAll(trail);
-      trail.stream()
-          .filter(e -> OWN_ACTIONS.containsKey(e.action()))
-          .map(AuditLog.Entry::action)
-          .distinct()
-          .forEach(action -> ownAction(actor, set, action));
-    }
+    List<InsertPart> inserts = new ArrayList<>(alsoInsert);
+    inserts.add(outbox.writes(letters));
+    inserts.add(audit.rows(trail));
+    inserts.add(ownActions(actor, set, trail));
+    joint.run(inserts.toArray(InsertPart[]::new));
   }
 
   /** The steps that are a customer's own hand-over actions, for their security log. */
@@ -94,36 +103,45 @@ class ChangeEffects {
           "party.refused", SecurityReason.changeRefused,
           "change.aborted", SecurityReason.changeAborted);
 
-  private void ownAction(Actor actor, ChangeSet set, String action) {
-    if (actor.kind() == Actor.Kind.customer && actor.id() != null) {
-      securityLog.record(
-          actor.nic(),
-          SecurityEvent.handOver,
-          SecurityLog.Details.because(OWN_ACTIONS.get(action), set.id()));
-    }
+  /** The customer's own hand-over actions among the step's audit rows, for their security log. */
+  private InsertPart ownActions(Actor actor, ChangeSet set, List<AuditLog.Entry> trail) {
+    List<SecurityLog.Details> lines =
+        actor.kind() != Actor.Kind.customer || actor.id() == null
+            ? List.of()
+            : trail.stream()
+                .map(AuditLog.Entry::action)
+                .filter(OWN_ACTIONS::containsKey)
+                .distinct()
+                .map(action -> SecurityLog.Details.because(OWN_ACTIONS.get(action), set.id()))
+                .toList();
+    return lines.isEmpty()
+        ? InsertPart.none()
+        : securityLog.lines(actor.nic(), SecurityEvent.handOver, lines);
   }
 
   private static AuditLog.Entry entry(Actor actor, String action, ChangeSet set, String detail) {
     return new AuditLog.Entry(actor, action, AuditSubject.of(single(set), set.id()), detail);
   }
 
-  private void answered(
+  private List<Outbox.Letter> answered(
       List<AuditLog.Entry> trail, ChangeSet set, Actor actor, SetEvent.Answered a) {
     boolean accepted = a.answer() == PartyStatus.accepted;
     trail.add(entry(actor, accepted ? "party.accepted" : "party.refused", set, null));
     if (accepted) {
       publish("contactChange.accepted", set, a.nic().value());
       if (set.state() == ChangeState.validatingByCustomers) {
-        notifications.partyAccepted(set, a.nic());
+        return notifications.partyAccepted(set, a.nic());
       }
     }
+    return List.of();
   }
 
-  private void ended(List<AuditLog.Entry> trail, ChangeSet set, Actor actor, SetEvent.Moved m) {
+  private List<Outbox.Letter> ended(
+      List<AuditLog.Entry> trail, ChangeSet set, Actor actor, SetEvent.Moved m) {
     auditEachItem(trail, set, actor, "change." + m.to().name(), transition(m) + " ");
-    notifications.ended(set);
+    List<Outbox.Letter> letters = notifications.ended(set);
     if (set.state() == ChangeState.error) {
-      return;
+      return letters;
     }
     publish("contactChange." + set.state().name(), set, null);
     if (set.state() == ChangeState.done) {
@@ -136,6 +154,7 @@ class ChangeEffects {
                   new ContactChangeEvent(
                       "service.contactsChanged", service, EventData.of(set, items, null))));
     }
+    return letters;
   }
 
   private static void auditEachItem(

@@ -19,25 +19,23 @@ import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
 
 /**
- * The emails of a change set (DESIGN §4), one per person per step, written to the outbox in the
- * caller's transaction; each says what is true for its reader ({@link MailReader}). Only {@link
- * ChangeEffects} calls it.
+ * The emails of a change set (DESIGN §4), one per person per step, handed to {@link ChangeEffects}
+ * which writes them to the outbox with the step's other rows; each says what is true for its reader
+ * ({@link MailReader}). Only {@link ChangeEffects} calls it.
  */
 @Component
 class ChangeNotifications {
 
-  private final Outbox outbox;
   private final Accounts accounts;
   private final HostedServices services;
 
-  ChangeNotifications(Outbox outbox, Accounts accounts, HostedServices services) {
-    this.outbox = outbox;
+  ChangeNotifications(Accounts accounts, HostedServices services) {
     this.accounts = accounts;
     this.services = services;
   }
 
   /** Set made: each party gets its code; every other member a notice. */
-  void created(ChangeSet set, Map<Nic, ConfirmationCode> codes) {
+  List<Outbox.Letter> created(ChangeSet set, Map<Nic, ConfirmationCode> codes) {
     Map<Nic, Account> people = accounts.findAll(set.members());
     Map<ServiceKey, Contacts> contacts = contactsFor(set, set.members());
     List<Outbox.Letter> letters = new ArrayList<>();
@@ -53,16 +51,16 @@ class ChangeNotifications {
               code == null ? null : code.text(),
               null));
     }
-    outbox.enqueueAll(letters);
+    return letters;
   }
 
   /** A party accepted: the parties still awaited are told. */
-  void partyAccepted(ChangeSet set, Nic by) {
-    sendTo(MailKind.CHANGE_PARTY_ACCEPTED, set, set.pendingParties(), by.value());
+  List<Outbox.Letter> partyAccepted(ChangeSet set, Nic by) {
+    return sendTo(MailKind.CHANGE_PARTY_ACCEPTED, set, set.pendingParties(), by.value());
   }
 
   /** The set ended: every member hears how, and why. */
-  void ended(ChangeSet set) {
+  List<Outbox.Letter> ended(ChangeSet set) {
     MailKind kind =
         switch (set.state()) {
           case done -> MailKind.CHANGE_DONE;
@@ -72,28 +70,28 @@ class ChangeNotifications {
           case error -> MailKind.CHANGE_ERROR;
           default -> throw new IllegalStateException("not ended: " + set.state());
         };
-    sendTo(kind, set, set.members(), null);
+    return sendTo(kind, set, set.members(), null);
   }
 
   /** Reminder before expiry to the parties that have not answered. */
-  void reminder(ChangeSet set) {
-    sendTo(MailKind.CHANGE_REMINDER, set, set.pendingParties(), null);
+  List<Outbox.Letter> reminder(ChangeSet set) {
+    return sendTo(MailKind.CHANGE_REMINDER, set, set.pendingParties(), null);
   }
 
   /** A new code for the party that asked for it. */
-  void resent(ChangeSet set, Nic nic, ConfirmationCode code) {
-    outbox.enqueueAll(
-        List.of(
-            letter(
-                MailKind.CHANGE_CODE_RESENT,
-                set,
-                MailReader.of(set, nic, Map.of()),
-                accounts.require(nic),
-                code.text(),
-                null)));
+  List<Outbox.Letter> resent(ChangeSet set, Nic nic, ConfirmationCode code) {
+    return List.of(
+        letter(
+            MailKind.CHANGE_CODE_RESENT,
+            set,
+            MailReader.of(set, nic, Map.of()),
+            accounts.require(nic),
+            code.text(),
+            null));
   }
 
-  private void sendTo(MailKind kind, ChangeSet set, Collection<Nic> nics, String acceptedBy) {
+  private List<Outbox.Letter> sendTo(
+      MailKind kind, ChangeSet set, Collection<Nic> nics, String acceptedBy) {
     Map<Nic, Account> people = accounts.findAll(nics);
     Map<ServiceKey, Contacts> contacts = contactsFor(set, nics);
     List<Outbox.Letter> letters = new ArrayList<>();
@@ -101,7 +99,7 @@ class ChangeNotifications {
       letters.add(
           letter(kind, set, MailReader.of(set, nic, contacts), people.get(nic), null, acceptedBy));
     }
-    outbox.enqueueAll(letters);
+    return letters;
   }
 
   /**

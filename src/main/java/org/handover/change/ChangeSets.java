@@ -2,21 +2,16 @@ package org.handover.change;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.handover.change.ChangeErrors.ChangeClosed;
 import org.handover.change.ChangeErrors.ChangeNotFound;
 import org.handover.change.ChangeErrors.CodeAlreadyUsed;
-import org.handover.contact.ContactRole;
 import org.handover.system.Actor;
-import org.handover.system.BulkSql;
+import org.handover.system.InsertPart;
 import org.handover.system.Nic;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,19 +26,19 @@ import org.springframework.transaction.annotation.Transactional;
 class ChangeSets {
 
   private final JdbcClient jdbc;
-  private final BulkSql bulk;
+  private final NewSets newSets;
   private final ChangeSetRows rows;
   private final ChangeEffects effects;
   private final ChangeSettings settings;
 
   ChangeSets(
       JdbcClient jdbc,
-      BulkSql bulk,
+      NewSets newSets,
       ChangeSetRows rows,
       ChangeEffects effects,
       ChangeSettings settings) {
     this.jdbc = jdbc;
-    this.bulk = bulk;
+    this.newSets = newSets;
     this.rows = rows;
     this.effects = effects;
     this.settings = settings;
@@ -79,43 +74,17 @@ class ChangeSets {
   }
 
   /**
-   * Writes a new set with its items, parties, members and the claims on its roles (a claim already
-   * held fails the insert: unique key), moves it on to await its parties, and saves that.
+   * Writes a new set, already awaiting its parties, with its items, parties, members and the claims
+   * on its roles (a claim already held fails the insert: unique key), then its effects; the
+   * parties, members and claims are written in the one statement of the step's emails and audit
+   * rows ({@link ChangeEffects}).
    */
   @Transactional(propagation = Propagation.MANDATORY)
   ChangeSet insert(ChangeSet set, Actor actor, Instant now) {
-    var keys = new GeneratedKeyHolder();
-    jdbc.sql(
-            "insert into change_sets (asking_nic, state, requested_at, expires_at)"
-                + " values (?, ?, ?, ?)")
-        .params(
-            set.asker().value(),
-            set.state().name(),
-            Sql.ts(set.requestedAt()),
-            Sql.ts(set.expiresAt()))
-        .update(keys, "id");
-    long id = keys.getKeyAs(Number.class).longValue();
-    set.assignId(id);
-    List<ChangeItem> items = insertItems(id, set.items());
-    bulk.insert(
-        "set_parties",
-        ChangeSetRows.PARTY_COLUMNS,
-        set.parties().stream().map(p -> ChangeSetRows.partyParams(id, p)).toList());
-    List<Object[]> members = new ArrayList<>();
-    for (Nic nic : set.members()) {
-      members.add(new Object[] {id, nic.value(), set.mayCancel(nic)});
-    }
-    bulk.insert("set_members", "set_id, nic, can_cancel", members);
-    List<Object[]> claims = new ArrayList<>();
-    for (ChangeItem item : items) {
-      for (ContactRole role : item.roles()) {
-        claims.add(new Object[] {item.serviceId(), role.name(), item.taskId()});
-      }
-    }
-    bulk.insert("open_role_claims", "service_id, role, change_id", claims);
-    set.itemsStored(items);
     set.awaitCustomers(nextReminderAfter(set.expiresAt(), now));
-    save(set, actor);
+    List<InsertPart> rows = newSets.insert(set);
+    set.drainPartyWrites(); // a new set's parties are written whole, with their codes
+    effects.emit(set, actor, rows);
     return set;
   }
 
@@ -149,7 +118,7 @@ class ChangeSets {
       releaseClaims(set.id());
       voidUnusedCodes(set.id());
     }
-    effects.emit(set, actor);
+    effects.emit(set, actor, List.of());
   }
 
   /** When the next reminder is due after {@code t}, or null when none is left. */
@@ -191,35 +160,6 @@ class ChangeSets {
       jdbc.sql("delete from " + table + " where set_id in (:ids)").param("ids", empty).update();
     }
     jdbc.sql("delete from change_sets where id in (:ids)").param("ids", empty).update();
-  }
-
-  /** Inserts the items; returns them with their task ids, in item order. */
-  private List<ChangeItem> insertItems(long id, List<ChangeItem> items) {
-    bulk.insert(
-        "contact_changes",
-        "set_id, service_id, roles, from_nic, to_nic",
-        items.stream()
-            .map(
-                i ->
-                    new Object[] {
-                      id,
-                      i.serviceId(),
-                      ContactRole.encode(i.roles()),
-                      i.from().value(),
-                      i.to().value()
-                    })
-            .toList());
-    Map<String, Long> taskIds = new HashMap<>();
-    jdbc.sql("select id, service_id, from_nic, to_nic from contact_changes where set_id = ?")
-        .param(id)
-        .query(
-            (rs, n) ->
-                taskIds.put(
-                    rs.getLong(2) + " " + rs.getString(3) + " " + rs.getString(4), rs.getLong(1)))
-        .list();
-    return items.stream()
-        .map(i -> i.withTaskId(taskIds.get(i.serviceId() + " " + i.from() + " " + i.to())))
-        .toList();
   }
 
   /** Consumes a party's code and records its answer, only if that exact code is still unused. */

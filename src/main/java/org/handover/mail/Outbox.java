@@ -1,11 +1,12 @@
 package org.handover.mail;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.handover.system.InsertPart;
+import org.handover.system.JointInsert;
 import org.handover.system.Nic;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,13 +23,13 @@ public class Outbox {
   public static final int MAX_PAGE = 500;
 
   private final OutboxRepository repository;
-  private final Clock clock;
   private final RecipientLimits limits;
+  private final JointInsert joint;
 
-  Outbox(OutboxRepository repository, Clock clock, RecipientLimits limits) {
+  Outbox(OutboxRepository repository, RecipientLimits limits, JointInsert joint) {
     this.repository = repository;
-    this.clock = clock;
     this.limits = limits;
+    this.joint = joint;
   }
 
   /**
@@ -38,9 +39,7 @@ public class Outbox {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void enqueue(MailKind kind, Recipient to, MailPayload mail, Long changeId) {
-    if (!limits.allowed(List.of(new Letter(kind, to, mail, changeId))).isEmpty()) {
-      repository.insert(kind, to, mail, changeId, clock.instant());
-    }
+    enqueueAll(List.of(new Letter(kind, to, mail, changeId)));
   }
 
   /**
@@ -71,7 +70,16 @@ public class Outbox {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void enqueueAll(List<Letter> letters) {
-    repository.insertAll(limits.allowed(letters), clock.instant());
+    joint.run(writes(letters));
+  }
+
+  /**
+   * The insert that writes these email rows, limited per recipient like {@link #enqueue} (the
+   * insert counts what each address had), to run with the other inserts of a step ({@link
+   * JointInsert}) inside the transaction that causes them.
+   */
+  public InsertPart writes(List<Letter> letters) {
+    return limits.insert(letters);
   }
 
   /** The emails about one request, oldest first. */

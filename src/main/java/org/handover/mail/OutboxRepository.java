@@ -3,12 +3,14 @@ package org.handover.mail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.handover.system.BulkSql;
+import org.handover.system.InsertPart;
 import org.handover.system.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -33,59 +35,68 @@ class OutboxRepository {
   private final JdbcClient jdbc;
   private final JdbcTemplate batchJdbc;
   private final JsonMapper json;
-  private final BulkSql bulk;
 
-  OutboxRepository(JdbcClient jdbc, JdbcTemplate batchJdbc, JsonMapper json, BulkSql bulk) {
+  OutboxRepository(JdbcClient jdbc, JdbcTemplate batchJdbc, JsonMapper json) {
     this.jdbc = jdbc;
     this.batchJdbc = batchJdbc;
     this.json = json;
-    this.bulk = bulk;
   }
 
   /** A delivered row: when, and the payload it keeps (without its code). */
   record Delivered(long id, Instant at, Map<String, Object> kept) {}
 
-  void insert(MailKind kind, Recipient to, MailPayload mail, Long changeId, Instant now) {
-    var at = Sql.ts(now);
-    jdbc.sql(
-            """
-            insert into mail_outbox (kind, recipient_nic, recipient_email, language, payload,
-                                     change_id, status, attempts, next_attempt_at, created_at)
-            values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)""")
-        .params(
-            kind.name(),
-            to.nic() == null ? null : to.nic().value(),
-            to.email(),
-            to.language().name(),
-            json.writeValueAsString(mail.payload()),
-            changeId,
-            at,
-            at)
-        .update();
-  }
-
-  void insertAll(List<Outbox.Letter> letters, Instant now) {
-    var at = Sql.ts(now);
-    bulk.insert(
-        "mail_outbox",
-        "kind, recipient_nic, recipient_email, language, payload, change_id, status, attempts,"
-            + " next_attempt_at, created_at",
-        letters.stream()
-            .map(
-                l ->
-                    new Object[] {
-                      l.kind().name(),
-                      l.to().nic() == null ? null : l.to().nic().value(),
-                      l.to().email(),
-                      l.to().language().name(),
-                      json.writeValueAsString(l.mail().payload()),
-                      l.changeId(),
-                      "pending",
-                      0,
-                      at,
-                      at
-                    })
-            .toList());
+  /**
+   * The insert of these letters that counts, as it inserts, what the per-recipient limit allows: a
+   * letter whose {@code nth} is -1 is written; the one with {@code nth} = n (the n-th limited
+   * letter to its address in this insert, from 0) only if n plus the emails of the {@code kinds}
+   * written to that address since {@code since} stays under {@code limit}. The count reads the
+   * outbox as it was before the statement, as {@link #recentCounts} would have just before it.
+   */
+  InsertPart insertCounted(
+      List<Outbox.Letter> letters,
+      int[] nth,
+      Instant now,
+      Instant since,
+      List<String> kinds,
+      int limit) {
+    List<Object[]> rows = new ArrayList<>(letters.size());
+    for (int i = 0; i < letters.size(); i++) {
+      Outbox.Letter l = letters.get(i);
+      rows.add(
+          new Object[] {
+            l.kind().name(),
+            l.to().nic() == null ? null : l.to().nic().value(),
+            l.to().email(),
+            l.to().language().name(),
+            json.writeValueAsString(l.mail().payload()),
+            l.changeId(),
+            nth[i]
+          });
+    }
+    List<Object> tail = new ArrayList<>();
+    tail.add(Sql.ts(since));
+    tail.addAll(kinds);
+    tail.add(limit);
+    return new InsertPart(
+        """
+        insert into mail_outbox (kind, recipient_nic, recipient_email, language, payload,
+                                 change_id, status, attempts, next_attempt_at, created_at)
+        select v.kind, v.nic, v.email, v.language, v.payload, v.change_id, 'pending', 0,
+               cast(? as timestamp with time zone), cast(? as timestamp with time zone)
+        from (values\s""",
+        List.of(Sql.ts(now), Sql.ts(now)),
+        "(cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as varchar),"
+            + " cast(? as varchar), cast(? as bigint), cast(? as integer))",
+        rows,
+        """
+        ) v (kind, nic, email, language, payload, change_id, nth)
+        where v.nth < 0
+           or v.nth + (select count(*) from mail_outbox m
+                       where m.recipient_email = v.email and m.created_at >= ?
+                         and m.kind in (%s)) < ?"""
+            .formatted(String.join(", ", Collections.nCopies(kinds.size(), "?"))),
+        tail,
+        n -> {});
   }
 
   /**

@@ -7,12 +7,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.handover.system.InsertPart;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
@@ -82,6 +84,30 @@ class RecipientLimits {
       }
     }
     return kept;
+  }
+
+  /**
+   * The insert of these letters in their order, leaving out, as it runs, each one the limit holds
+   * back: the count of what each address had is made by the insert itself (one statement, no read
+   * before it), and each limited letter knows its rank among this insert's to its address.
+   */
+  InsertPart insert(List<Outbox.Letter> letters) {
+    Map<String, Integer> ranks = new HashMap<>();
+    int[] nth = new int[letters.size()];
+    for (int i = 0; i < letters.size(); i++) {
+      Outbox.Letter letter = letters.get(i);
+      nth[i] = limited(letter) ? ranks.merge(letter.to().email(), 1, Integer::sum) - 1 : -1;
+    }
+    Instant now = clock.instant();
+    return repository
+        .insertCounted(
+            letters,
+            nth,
+            now,
+            now.minus(settings.window()),
+            MailKind.limitedKinds(),
+            settings.limit())
+        .then(written -> heldBack.increment((double) letters.size() - written));
   }
 
   private static boolean limited(Outbox.Letter letter) {

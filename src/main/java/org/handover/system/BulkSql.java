@@ -1,7 +1,6 @@
 package org.handover.system;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -20,9 +19,10 @@ public class BulkSql {
   public static final int CHUNK = 1_000;
 
   /** Rows per multi-row insert statement. */
-  static final int ROWS_PER_INSERT = 100;
+  public static final int ROWS_PER_INSERT = 100;
 
   private final JdbcTemplate template;
+  private volatile Boolean postgres;
 
   BulkSql(JdbcTemplate template) {
     this.template = template;
@@ -34,26 +34,35 @@ public class BulkSql {
    * one row per statement).
    */
   public void insert(String table, String columns, List<Object[]> rows) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    String head = "insert into " + table + " (" + columns + ") values ";
-    int width = rows.get(0).length;
+    insert(InsertPart.values(table, columns, rows));
+  }
+
+  /**
+   * Runs an insert {@value #ROWS_PER_INSERT} rows at a time, the statements batched by {@value
+   * #CHUNK} rows, one after the other (each sees the rows of those before it); returns how many
+   * rows they inserted.
+   */
+  public int insert(InsertPart part) {
+    List<Object[]> rows = part.rows();
     int whole = rows.size() - rows.size() % ROWS_PER_INSERT;
     List<Object[]> statements = new ArrayList<>(whole / ROWS_PER_INSERT);
     for (int from = 0; from < whole; from += ROWS_PER_INSERT) {
-      statements.add(flatten(rows.subList(from, from + ROWS_PER_INSERT), width));
+      statements.add(part.params(from, from + ROWS_PER_INSERT));
     }
-    String full = head + placeholders(ROWS_PER_INSERT, width);
+    String full = part.sql(ROWS_PER_INSERT);
     int perBatch = CHUNK / ROWS_PER_INSERT;
+    int inserted = 0;
     for (int from = 0; from < statements.size(); from += perBatch) {
-      template.batchUpdate(
-          full, statements.subList(from, Math.min(statements.size(), from + perBatch)));
+      for (int n :
+          template.batchUpdate(
+              full, statements.subList(from, Math.min(statements.size(), from + perBatch)))) {
+        inserted += n < 0 ? ROWS_PER_INSERT : n;
+      }
     }
     if (whole < rows.size()) {
-      List<Object[]> rest = rows.subList(whole, rows.size());
-      template.update(head + placeholders(rest.size(), width), flatten(rest, width));
+      inserted += template.update(part.sql(rows.size() - whole), part.params(whole, rows.size()));
     }
+    return inserted;
   }
 
   /** Runs one statement for each row of parameters, {@value #CHUNK} rows per JDBC batch. */
@@ -73,12 +82,22 @@ public class BulkSql {
    * 100,000 services took 25 s instead of 4). H2 needs nothing.
    */
   public void analyze(String table) {
-    String product =
-        template.execute(
-            (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-    if ("PostgreSQL".equals(product)) {
+    if (onPostgres()) {
       template.execute("analyze " + table);
     }
+  }
+
+  /** Whether the database is PostgreSQL (else H2), asked once. */
+  public boolean onPostgres() {
+    Boolean known = postgres;
+    if (known == null) {
+      String product =
+          template.execute(
+              (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+      known = "PostgreSQL".equals(product);
+      postgres = known;
+    }
+    return known;
   }
 
   /** Runs the action on consecutive slices of at most {@value #CHUNK} items. */
@@ -86,18 +105,5 @@ public class BulkSql {
     for (int from = 0; from < items.size(); from += CHUNK) {
       action.accept(items.subList(from, Math.min(items.size(), from + CHUNK)));
     }
-  }
-
-  private static String placeholders(int rows, int columns) {
-    String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
-    return String.join(", ", Collections.nCopies(rows, row));
-  }
-
-  private static Object[] flatten(List<Object[]> rows, int columns) {
-    Object[] values = new Object[rows.size() * columns];
-    for (int i = 0; i < rows.size(); i++) {
-      System.arraycopy(rows.get(i), 0, values, i * columns, columns);
-    }
-    return values;
   }
 }

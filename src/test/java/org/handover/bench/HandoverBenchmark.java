@@ -138,6 +138,10 @@ class HandoverBenchmark {
       accessOnly();
       return;
     }
+    if ("lifecycle".equals(System.getProperty("bench.only"))) {
+      lifecycleOnly();
+      return;
+    }
     List<Row> rows = new ArrayList<>();
     Server a = Server.start(this, null, "server-a");
     Load.Result httpCeiling;
@@ -459,6 +463,59 @@ class HandoverBenchmark {
     }
   }
 
+  /**
+   * {@code -Dbench.only=lifecycle}: phase (c) alone, in alternating slices with the trivial
+   * endpoint (a reference that a change of the lifecycle's SQL does not move), then with its JDBC
+   * replica.
+   */
+  void lifecycleOnly() throws Exception {
+    Server a = Server.start(this, null, "server-a");
+    Connection[] apiDb = connections(true);
+    Connection[] jdbcDb = connections(false);
+    try {
+      String query = "?GET=/*&POST=/*&PUT=/*&DELETE=/*";
+      Token reseller = createToken(a.base + "/createToken" + query, DataGenerator.reseller());
+      Token[] partners = new Token[THREADS];
+      for (int t = 0; t < THREADS; t++) {
+        partners[t] =
+            createToken(
+                a.base + "/createToken" + query, DataGenerator.partner(t % DataGenerator.PARTNERS));
+      }
+      Load.Spec overApi = lifecycles(a.base, reseller, partners, apiDb);
+      Load.Spec trivial =
+          new Load.Spec(
+              "http ceiling: GET /1.0/auth/time",
+              List.of(),
+              (t, i, s) ->
+                  expect(http.send(get(a.base + "/1.0/auth/time").build(), ofString()), 200));
+      long before = maxChangeId();
+      Load.run(overApi.phase(), THREADS, WARMUP, 0, overApi.stepNames(), overApi.call());
+      int[] perLifecycle = rowsPerLifecycle(before);
+      Load.Result[] withTrivial = Load.alternate(overApi, trivial, THREADS, 0, SECONDS, SLICES);
+      Load.Spec overJdbc = jdbcLifecycles(jdbcDb, perLifecycle[0], perLifecycle[1]);
+      Load.Result[] withJdbc = Load.alternate(overApi, overJdbc, THREADS, 0, SECONDS, SLICES);
+      for (Load.Result r : List.of(withTrivial[0], withTrivial[1], withJdbc[0], withJdbc[1])) {
+        System.out.println("[bench] " + r.summary());
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] lifecycle: %.2f/s against the trivial endpoint's %.1f/s (%.2f %%); %.2f/s"
+              + " against its JDBC replica's %.2f/s (%.0f %%); %d outbox, %d audit rows each%n",
+          withTrivial[0].perSecond(),
+          withTrivial[1].perSecond(),
+          100 * withTrivial[0].perSecond() / withTrivial[1].perSecond(),
+          withJdbc[0].perSecond(),
+          withJdbc[1].perSecond(),
+          100 * withJdbc[0].perSecond() / withJdbc[1].perSecond(),
+          perLifecycle[0],
+          perLifecycle[1]);
+    } finally {
+      close(apiDb);
+      close(jdbcDb);
+      a.stop();
+    }
+  }
+
   // ---- phase c ------------------------------------------------------------------------------
 
   static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
@@ -673,70 +730,57 @@ class HandoverBenchmark {
     long id;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "insert into change_sets (asking_nic, state, requested_at, expires_at)"
-                + " values (?, ?, ?, ?)",
+            "insert into change_sets (asking_nic, state, requested_at, expires_at,"
+                + " next_reminder_at) values (?, ?, ?, ?, ?)",
             new String[] {"id"})) {
       ps.setString(1, reseller);
-      ps.setString(2, "todo");
+      ps.setString(2, "validatingByCustomers");
       ps.setTimestamp(3, now);
       ps.setTimestamp(4, Timestamp.from(now.toInstant().plus(Duration.ofDays(14))));
+      ps.setTimestamp(5, Timestamp.from(now.toInstant().plus(Duration.ofDays(7))));
       ps.executeUpdate();
       try (ResultSet rs = ps.getGeneratedKeys()) {
         rs.next();
         id = rs.getLong(1);
       }
     }
-    update(
-        c,
-        "insert into contact_changes (set_id, service_id, roles, from_nic, to_nic) values (?, ?,"
-            + " ?, ?, ?)",
-        id,
-        serviceId,
-        "tech",
-        from,
-        to);
     long task;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select id, service_id, from_nic, to_nic from contact_changes where set_id = ?")) {
-      ps.setLong(1, id);
+            "insert into contact_changes (set_id, service_id, roles, from_nic, to_nic) values (?,"
+                + " ?, ?, ?, ?) returning id, service_id, from_nic, to_nic")) {
+      bind(ps, id, serviceId, "tech", from, to);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         task = rs.getLong(1);
       }
     }
-    update(
-        c,
-        "insert into set_parties (set_id, nic, status, answered_at, code_digest, code_issued_at,"
-            + " code_used_at, failed_attempts, resend_window_at, resends_in_window,"
-            + " replaced_digest) values (?, ?, 'pending', null, ?, ?, null, 0, null, 0, null),"
-            + " (?, ?, 'pending', null, ?, ?, null, 0, null, 0, null)",
-        id,
-        from,
-        sha256(from + id),
-        now,
-        id,
-        to,
-        sha256(to + id),
-        now);
-    update(
-        c,
-        "insert into set_members (set_id, nic, can_cancel) values (?, ?, true), (?, ?, false)",
-        id,
-        from,
-        id,
-        to);
-    update(
-        c,
-        "insert into open_role_claims (service_id, role, change_id) values (?, ?, ?)",
-        serviceId,
-        "tech",
-        task);
-    updateChange(c, "validatingByCustomers", null, id);
     accounts(c, from, to); // the notifications' recipients
-    mails(c, now, payload, id, to, from);
     webhooks(c); // subscriptions of the published event
-    audits(c, now, serviceId, id, "change.requested", "change.validatingByCustomers");
+    new StepInserts()
+        .values(
+            "set_parties",
+            "set_id, nic, status, answered_at, code_digest, code_issued_at, code_used_at,"
+                + " failed_attempts, resend_window_at, resends_in_window, replaced_digest",
+            List.of(
+                new Object[] {
+                  id, from, "pending", null, sha256(from + id), now, null, 0, null, 0, null
+                },
+                new Object[] {
+                  id, to, "pending", null, sha256(to + id), now, null, 0, null, 0, null
+                }))
+        .values(
+            "set_members",
+            "set_id, nic, can_cancel",
+            List.of(new Object[] {id, from, true}, new Object[] {id, to, false}))
+        .values(
+            "open_role_claims",
+            "service_id, role, change_id",
+            List.<Object[]>of(new Object[] {serviceId, "tech", task}))
+        .mails(now, payload, id, reseller, to, from)
+        .audits(now, serviceId, id, "change.requested", "change.validatingByCustomers")
+        .securityLine(now, reseller, "change.requested set " + id)
+        .run(c);
     c.commit();
     steps.step(0, System.nanoTime() - s0);
     codes(c, task);
@@ -747,10 +791,11 @@ class HandoverBenchmark {
     updateChange(c, "validatingByCustomers", null, id);
     webhooks(c);
     query(c, ACCOUNT + " where nic in (?)", to);
-    if (mails >= 3) {
-      mails(c, now, payload, id, to);
-    }
-    audits(c, now, serviceId, id, "party.accepted");
+    new StepInserts()
+        .mails(now, payload, id, from, mails >= 3 ? new String[] {to} : new String[0])
+        .audits(now, serviceId, id, "party.accepted")
+        .securityLine(now, from, "party.accepted set " + id)
+        .run(c);
     c.commit();
     steps.step(1, System.nanoTime() - a1);
 
@@ -780,10 +825,13 @@ class HandoverBenchmark {
     accounts(c, reseller, to);
     String[] ended = new String[Math.max(0, mails - 3)];
     java.util.Arrays.fill(ended, to);
-    mails(c, now, payload, id, ended);
     String[] trail = new String[Math.max(0, audits - 3)];
     java.util.Arrays.fill(trail, "change.done");
-    audits(c, now, serviceId, id, trail);
+    new StepInserts()
+        .mails(now, payload, id, "", ended)
+        .audits(now, serviceId, id, trail)
+        .securityLine(now, to, "party.accepted set " + id)
+        .run(c);
     c.commit();
     steps.step(2, System.nanoTime() - a2);
   }
@@ -855,60 +903,6 @@ class HandoverBenchmark {
         null,
         null,
         id);
-  }
-
-  /** The audit rows of one step, in one multi-row insert as the audit log writes them. */
-  static void audits(Connection c, Timestamp now, long serviceId, long id, String... actions)
-      throws Exception {
-    if (actions.length == 0) {
-      return;
-    }
-    StringBuilder sql =
-        new StringBuilder(
-            "insert into audit_log (at, actor_kind, actor, action, service_id, change_id, detail,"
-                + " client_address) values ");
-    List<Object> params = new ArrayList<>();
-    for (int n = 0; n < actions.length; n++) {
-      sql.append(n == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
-      params.addAll(
-          List.of(
-              now,
-              "customer",
-              DataGenerator.reseller(),
-              actions[n],
-              serviceId,
-              id,
-              "roles=tech",
-              "127.0.0.1"));
-    }
-    update(c, sql.toString(), params.toArray());
-  }
-
-  /** The emails of one step, in one multi-row insert as the outbox writes them. */
-  static void mails(Connection c, Timestamp now, String payload, long id, String... nics)
-      throws Exception {
-    if (nics.length == 0) {
-      return;
-    }
-    StringBuilder sql =
-        new StringBuilder(
-            "insert into mail_outbox (kind, recipient_nic, recipient_email, language, payload,"
-                + " change_id, status, attempts, next_attempt_at, created_at) values ");
-    List<Object> params = new ArrayList<>();
-    for (int n = 0; n < nics.length; n++) {
-      sql.append(n == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, 'held', 0, ?, ?)");
-      params.addAll(
-          List.of(
-              "BENCH_JDBC",
-              nics[n],
-              nics[n] + "@bench.handover.test",
-              "en",
-              payload,
-              id,
-              now,
-              now));
-    }
-    update(c, sql.toString(), params.toArray());
   }
 
   static void query(Connection c, String sql, Object... params) throws Exception {

@@ -338,6 +338,50 @@ abstract class ContactChangeWorkflowTests extends IntegrationTest {
     assertThat(changes.find(set.id())).isEmpty();
   }
 
+  @Test
+  void aSetOfMoreItemsThanOneInsertStatementHoldsIsWrittenWholeAndApplied() {
+    Nic r = fixtures.account();
+    Nic agency = fixtures.account();
+    List<HostedService> mine = new java.util.ArrayList<>();
+    for (int i = 0; i < 130; i++) {
+      mine.add(fixtures.serviceOwnedBy(r));
+    }
+    ChangeSet set =
+        changes.requestSet(
+            as(r),
+            mine.stream()
+                .map(s -> new org.handover.catalog.ServiceKey(s.type(), s.name()))
+                .toList(),
+            wanted(tech, agency),
+            false);
+
+    assertThat(set.items()).hasSize(130);
+    assertThat(set.items().stream().map(ChangeItem::taskId).distinct()).hasSize(130);
+    assertThat(
+            jdbc.sql("select count(*) from open_role_claims where change_id in (:ids)")
+                .param("ids", set.items().stream().map(ChangeItem::taskId).toList())
+                .query(Long.class)
+                .single())
+        .isEqualTo(130L);
+    assertThat(mailSummary(set.id(), 0))
+        .containsExactlyInAnyOrder("CHANGE_CODE>" + r, "CHANGE_CODE>" + agency);
+    assertThatThrownBy(() -> request(r, mine.get(129), wanted(tech, fixtures.account())))
+        .isInstanceOf(OpenRequestConflict.class);
+    accept(r, set);
+    accept(agency, set);
+
+    mine.forEach(s -> assertThat(fixtures.contactsOf(s).tech()).isEqualTo(agency));
+    List<AuditEntry> trail = audit.forChange(set.id());
+    assertThat(trail.stream().filter(e -> e.action().equals("change.requested"))).hasSize(130);
+    assertThat(trail.stream().filter(e -> e.action().equals("change.done"))).hasSize(130);
+    assertThat(
+            jdbc.sql("select count(*) from open_role_claims where change_id in (:ids)")
+                .param("ids", set.items().stream().map(ChangeItem::taskId).toList())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
   /** Counts of a preview. */
   private record ChangeContacts(int included, int excluded) {
     ChangeContacts(SetPreview p) {
