@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.handover.account.AccountLockdown;
+import org.handover.audit.SecurityReason;
 import org.handover.catalog.ServiceType;
 import org.handover.change.ContactChangeEvent;
 import org.handover.change.EventData;
@@ -39,7 +40,7 @@ class AccessLifecycle {
   /** A suspended grantee's parts end, in the suspension's transaction. */
   @EventListener
   public void on(AccountLockdown lockdown) {
-    if (!"suspended".equals(lockdown.reason())) {
+    if (lockdown.reason() != SecurityReason.suspended) {
       return;
     }
     Instant now = clock.instant();
