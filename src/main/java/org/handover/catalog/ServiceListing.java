@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
  * "My services": the services where an account holds a role, filtered, sorted and paged by key
  * (never by offset), so that page 1,000 costs what page 1 costs. Each role has its own index
  * ({@code admin_nic, name, id}…); the three are read as three short ordered ranges and merged, or,
- * with a contact filter, that contact's range alone. Totals are counted up to a limit, and a name
- * search is not counted unless asked: it runs its page's query alone.
+ * with a contact filter, that contact's range alone. Totals are counted up to a limit, and only
+ * when asked: a list runs its page's query alone.
  */
 @Repository
 class ServiceListing {
@@ -81,7 +81,7 @@ class ServiceListing {
     boolean hasPrevious = backwards ? more : cursor != null;
     String next = hasNext && !rows.isEmpty() ? encode(q.sort(), rows.get(rows.size() - 1)) : null;
     String previous = hasPrevious && !rows.isEmpty() ? encode(q.sort(), rows.get(0)) : null;
-    // a first page that holds every match is its own count; a name search is counted on request
+    // a first page that holds every match is its own count; a longer list is counted on request
     // only (its count walks the ranges until a thousand matches or their end, its page until 51)
     long total =
         cursor == null && !more ? rows.size() : q.counted() ? count(q) : ServicePage.UNCOUNTED;

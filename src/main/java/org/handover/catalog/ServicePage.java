@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One page of "My services", the cursors to its neighbours (null at either end) and how many
  * services match: counted up to {@link #COUNT_LIMIT} ({@link #moreThanLimit} beyond), or {@link
- * #UNCOUNTED} when the query did not count (a name search, unless asked) and the page is not the
- * whole result.
+ * #UNCOUNTED} when the query did not count (it counts when asked) and the page is not the whole
+ * result.
  */
 public record ServicePage(List<HostedService> services, String previous, String next, long total) {
 

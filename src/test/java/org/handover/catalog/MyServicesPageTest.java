@@ -23,8 +23,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * "My services" for an account holding many services in mixed roles: every page, however deep,
- * costs the same small number of SQL statements (the page and the count, plus the read and write of
- * the database-backed session), and paging visits every service exactly once.
+ * costs the same small number of SQL statements (the page, and the count when asked for), and
+ * paging visits every service exactly once.
  */
 @Import(StatementCounter.class)
 class MyServicesPageTest extends IntegrationTest {
@@ -32,8 +32,8 @@ class MyServicesPageTest extends IntegrationTest {
   static final int SERVICES = 1_200;
 
   /**
-   * Statements per page: the session's reads, the page's rows, the count, and one for the open
-   * change sets of the rows shown, whatever the page size or the number of services.
+   * Statements per page: the session's reads, the page's rows, the count (when asked), and one for
+   * the open change sets of the rows shown, whatever the page size or the number of services.
    */
   static final int BUDGET = 5;
 
@@ -119,7 +119,7 @@ class MyServicesPageTest extends IntegrationTest {
 
   @Test
   void filtersAndSearchStayWithinTheSameBudget() throws Exception {
-    page("size=50");
+    page("size=50&count=true");
     int severalPages = statements.count();
     String html = page("q=-42.example&size=50");
     assertThat(statements.count())
@@ -128,7 +128,7 @@ class MyServicesPageTest extends IntegrationTest {
     assertThat(html).contains("bulk-" + reseller.value() + "-42.example");
     assertThat(total(html)).isEqualTo("One service matches.");
 
-    html = page("type=vps&tech=" + reseller.value() + "&sort=nameDesc&size=50");
+    html = page("type=vps&tech=" + reseller.value() + "&sort=nameDesc&size=50&count=true");
     assertThat(statements.count()).isLessThanOrEqualTo(BUDGET);
     assertThat(total(html)).isEqualTo("200 services match."); // i = 1 (mod 6)
     page("sort=type&size=50");
@@ -137,7 +137,7 @@ class MyServicesPageTest extends IntegrationTest {
 
   @Test
   void largeResultsAreCountedUpToALimitAndSmallOnesExactly() throws Exception {
-    assertThat(total(page("size=50")))
+    assertThat(total(page("size=50&count=true")))
         .isEqualTo(
             "More than 1,000 services match; narrow the list with the search or the filters.");
     assertThat(total(page("q=no-such-name"))).isEqualTo("No service matches these filters.");
@@ -147,7 +147,7 @@ class MyServicesPageTest extends IntegrationTest {
 
   @Test
   void aNameSearchRunsItsPageAloneAndCountsItsMatchesOnlyOnRequest() throws Exception {
-    page("size=50");
+    page("size=50&count=true");
     int counted = statements.count();
 
     String html = page("q=bulk-&size=50");
@@ -180,6 +180,40 @@ class MyServicesPageTest extends IntegrationTest {
         .as("a first page that holds every match needs no count")
         .isEqualTo("One service matches.");
   }
+
+  @Test
+  void aListWithoutSearchRunsItsPageAloneAndCountsOnlyOnRequest() throws Exception {
+    page("size=50&count=true");
+    int counted = statements.count();
+
+    String html = page("size=50&type=domain");
+    assertThat(statements.count()).as("the page without its count").isEqualTo(counted - 1);
+    assertThat(total(html))
+        .isEqualTo(
+            "More than 50 services are listed; narrow the list with the search or the filters.");
+    Matcher count = COUNT_LINK.matcher(html);
+    assertThat(count.find()).as("a link to count them").isTrue();
+    assertThat(count.group(1)).contains("type=domain").contains("count=true").contains("?q=&amp;");
+    Matcher next = NEXT.matcher(html);
+    assertThat(next.find()).isTrue();
+    assertThat(next.group(0)).doesNotContain("count=true");
+
+    html = page("size=50&type=domain&after=" + next.group(1));
+    assertThat(statements.count()).isEqualTo(counted - 1);
+    assertThat(total(html))
+        .isEqualTo("The list runs to several pages; narrow it with the search or the filters.");
+
+    html = page("size=50&type=domain&count=true&after=" + next.group(1));
+    assertThat(statements.count()).as("counted on request").isEqualTo(counted);
+    assertThat(total(html)).isEqualTo("600 services match.");
+    assertThat(COUNT_LINK.matcher(html).find()).isFalse();
+    Matcher previous = PREVIOUS.matcher(html);
+    assertThat(previous.find()).isTrue();
+    assertThat(previous.group(0)).as("the previous page is counted too").contains("count=true");
+  }
+
+  private static final Pattern PREVIOUS =
+      Pattern.compile("rel=\"prev\"\\s+href=\"[^\"]*before=([^\"&]+)");
 
   private static final Pattern COUNT_LINK =
       Pattern.compile("id=\"services-count\"\\s+href=\"([^\"]+)\"");

@@ -9,6 +9,7 @@ import org.handover.system.HandoverProperties;
 import org.handover.system.Nic;
 import org.handover.system.PrimaryPool;
 import org.handover.system.ReadReplica;
+import org.handover.system.web.LayoutModel;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
@@ -28,6 +29,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(
+    includeFilters =
+        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = LayoutModel.class),
     excludeFilters =
         @ComponentScan.Filter(
             type = FilterType.REGEX,

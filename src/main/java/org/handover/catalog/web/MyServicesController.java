@@ -10,7 +10,6 @@ import org.handover.catalog.HostedServices;
 import org.handover.catalog.OpenChangeSets;
 import org.handover.catalog.ServicePage;
 import org.handover.catalog.ServiceQuery;
-import org.handover.catalog.ServiceType;
 import org.handover.system.Actor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -28,11 +27,13 @@ class MyServicesController {
   private final HostedServices services;
   private final OpenChangeSets changeSets;
   private final MessageSource messages;
+  private final ServiceListParts parts;
 
   MyServicesController(HostedServices services, OpenChangeSets changeSets, MessageSource messages) {
     this.services = services;
     this.changeSets = changeSets;
     this.messages = messages;
+    this.parts = new ServiceListParts(messages);
   }
 
   /** The site root leads to Your contacts (through the sign-in when nobody is signed in). */
@@ -51,11 +52,16 @@ class MyServicesController {
       HttpServletResponse response) {
     Map<String, String> errors = new LinkedHashMap<>();
     ServiceQuery query = form.query(actor.nic(), errors, locale);
+    boolean filtered = filtered(query) || !errors.isEmpty();
+    Map<String, String> typed = form.typedContacts();
     model.addAttribute("query", query);
     model.addAttribute("errors", errors);
-    model.addAttribute("typed", form.typedContacts());
-    model.addAttribute("filtered", filtered(query) || !errors.isEmpty());
-    model.addAttribute("types", ServiceType.values());
+    model.addAttribute("typed", typed);
+    model.addAttribute("filtered", filtered);
+    ServiceListHtml html = new ServiceListHtml(parts.labels(locale), request, response);
+    model.addAttribute(
+        "filters",
+        html.filters(query, typed, errors, filtered || query.sort() != ServiceQuery.Sort.name));
     if (!errors.isEmpty()) {
       model.addAttribute("bulk", BulkKept.from(null, null));
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -63,6 +69,8 @@ class MyServicesController {
     }
     ServicePage page = services.list(query);
     model.addAttribute("page", page);
+    model.addAttribute("total", html.total(page, query, filtered));
+    model.addAttribute("pager", html.pager(page, query));
     Map<Long, Long> openSets =
         changeSets.of(page.services().stream().map(HostedService::id).toList());
     BulkKept bulk = BulkKept.from(model.getAttribute("bulkKept"), model.getAttribute("bulkErrors"));

@@ -8,8 +8,8 @@ import org.handover.system.Nic;
 
 /**
  * My services' query string, bound as one object: the search, the category and contact filters, the
- * sort, the page's cursors and size, and {@code count} (count a name search's matches). Every field
- * is optional; an unknown sort or category is ignored, as the page always did.
+ * sort, the page's cursors and size, and {@code count} (count the matches beyond the page). Every
+ * field is optional; an unknown sort or category is ignored, as the page always did.
  */
 record MyServicesForm(
     String q,

@@ -144,8 +144,12 @@ final class ServiceRows {
         .append("</span></td>\n");
   }
 
-  /** A link within the application, as {@code @{…}} writes it: context path, URL rewriting. */
   private String link(String path) {
+    return link(request, response, path);
+  }
+
+  /** A link within the application, as {@code @{…}} writes it: context path, URL rewriting. */
+  static String link(HttpServletRequest request, HttpServletResponse response, String path) {
     return Html.escape(response.encodeURL(request.getContextPath() + path));
   }
 

@@ -2,19 +2,20 @@ package org.handover.change.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.Map;
 import org.handover.account.PanelCustomer;
 import org.handover.change.ChangeQueries;
+import org.handover.system.web.LayoutModel;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 /**
  * Puts on every page a signed-in customer sees how many change sets wait for their token, for the
- * navigation's "Awaiting your confirmation (n)". One indexed count, on page views (GET) only.
+ * navigation's "Awaiting your confirmation (n)". One indexed count, on page views (GET) only: a
+ * REST call, a redirect or a form post that answers with a redirect never counts.
  */
-@ControllerAdvice(annotations = Controller.class)
-class PendingWork {
+@Component
+class PendingWork implements LayoutModel {
 
   private final ChangeQueries changes;
 
@@ -22,8 +23,12 @@ class PendingWork {
     this.changes = changes;
   }
 
-  @ModelAttribute("awaitingCount")
-  Integer awaitingCount(Principal principal, HttpServletRequest request) {
+  @Override
+  public void addTo(Map<String, Object> model, HttpServletRequest request, Principal principal) {
+    model.put("awaitingCount", awaitingCount(principal, request));
+  }
+
+  private Integer awaitingCount(Principal principal, HttpServletRequest request) {
     if (!"GET".equals(request.getMethod())
         || !(principal instanceof Authentication auth)
         || !(auth.getPrincipal() instanceof PanelCustomer customer)) {

@@ -90,7 +90,7 @@ class DatabaseAwayFilter extends OncePerRequestFilter {
       throws IOException, ServletException {
     ModelAndView page = RetryPage.of(request, response);
     ExtendedModelMap model = new ExtendedModelMap();
-    layout.page(model, null, request);
+    layout.addTo(model, request, null);
     model.addAllAttributes(page.getModel());
     Locale locale = Language.of(request.getLocale().getLanguage()).locale();
     try {

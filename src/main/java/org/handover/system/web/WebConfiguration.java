@@ -20,15 +20,18 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
  * The panel's language: chosen with {@code ?lang=} on any page, set from the account at sign-in,
- * otherwise from the browser's Accept-Language; always one of {@link Language}.
+ * otherwise from the browser's Accept-Language; always one of {@link Language}. Pages get their
+ * layout's model from {@link PageLayout}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
   private final ReadReplica replica;
+  private final List<LayoutModel> layout;
 
-  WebConfiguration(ReadReplica replica) {
+  WebConfiguration(ReadReplica replica, List<LayoutModel> layout) {
     this.replica = replica;
+    this.layout = layout;
   }
 
   @Bean
@@ -78,6 +81,7 @@ class WebConfiguration implements WebMvcConfigurer {
     change.setIgnoreInvalidLocale(true);
     registry.addInterceptor(change);
     registry.addInterceptor(new ReplicaFence(replica));
+    registry.addInterceptor(new PageLayout(layout));
   }
 
   @Override
