@@ -76,6 +76,8 @@ class ReassignmentNotices {
             String.join(", ", fromContacts(c)),
             c.newContact().value(),
             why != null ? why : c.reason(),
+            kind == MailKind.CASE_ENDED ? c.endReasonKey() : null,
+            c.endReasonArgument(),
             c.coolingOffEndsAt(),
             code);
     outbox.enqueue(kind, account.recipient(), mail, null);
