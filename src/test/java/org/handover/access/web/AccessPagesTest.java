@@ -207,11 +207,12 @@ class AccessPagesTest extends IntegrationTest {
             List.of("urn:v1:eu:identity:account:" + friend.value()),
             List.of("urn:v1:eu:resource:domain:" + domain.name()),
             List.of(pattern),
-            List.of(),
+            List.of("domain:apiovh:zone/record/delete"),
             List.of(),
             null));
     List<AccessCategory> covered = catalogue.categoriesCovered(pattern);
     assertThat(covered).isNotEmpty();
+    assertThat(html(tech, page)).contains("<code>domain:apiovh:zone/record/delete</code>");
     for (String path :
         List.of(page, "/account/access/shared", "/account/contacts/services?shared=1")) {
       String body = html(path.equals(page) ? tech : friend, path);
