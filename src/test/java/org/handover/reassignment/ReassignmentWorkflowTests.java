@@ -174,8 +174,10 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
     assertThat(mailSummary(c.id(), MailKind.CASE_ENDED))
         .containsExactlyInAnyOrder(a.value(), x.value());
     assertThat(endedMail(c.id(), a))
-        .contains(messages.getMessage("case.end.vetoed", new Object[] {a.value()}, Locale.GERMAN))
+        .contains(messages.getMessage("case.end.vetoed.you", null, Locale.GERMAN))
         .doesNotContain("vetoed by");
+    assertThat(endedMail(c.id(), x))
+        .contains(messages.getMessage("case.end.vetoed", new Object[] {a.value()}, Locale.ENGLISH));
 
     clock.advance(Duration.ofDays(8));
     cases.runDueWork();
