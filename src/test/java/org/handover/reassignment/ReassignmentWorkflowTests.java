@@ -8,6 +8,7 @@ import static org.handover.support.Fixtures.as;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.handover.account.Account;
 import org.handover.account.AccountAdministration;
 import org.handover.audit.AuditLog;
@@ -209,10 +210,23 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
     assertThatThrownBy(() -> cases.confirm(as(other), c.id(), good))
         .isInstanceOf(CaseNotFound.class);
     for (int i = 0; i < 5; i++) {
+      int triesLeft = 4 - i;
       assertThatThrownBy(() -> cases.confirm(as(x), c.id(), "WRONG"))
-          .isInstanceOf(WrongCaseCode.class);
+          .isInstanceOf(WrongCaseCode.class)
+          .satisfies(
+              e ->
+                  assertThat(((WrongCaseCode) e).message(Locale.ENGLISH))
+                      .contains(
+                          triesLeft > 0
+                              ? "Tries left before the code stops working: " + triesLeft
+                              : "that was the last try"));
     }
-    assertThatThrownBy(() -> cases.confirm(as(x), c.id(), good)).isInstanceOf(WrongCaseCode.class);
+    assertThatThrownBy(() -> cases.confirm(as(x), c.id(), good))
+        .isInstanceOf(WrongCaseCode.class)
+        .satisfies(
+            e ->
+                assertThat(((WrongCaseCode) e).message(Locale.ENGLISH))
+                    .contains("typed wrongly too many times"));
     assertThat(cases.get(c.id()).confirmedAt()).isNull();
   }
 
