@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.handover.catalog.HostedService;
+import org.handover.reassignment.CaseFixtures;
+import org.handover.reassignment.ReassignmentCase;
+import org.handover.reassignment.Reassignments;
 import org.handover.support.ChangeUseCases;
 import org.handover.support.Chromium;
 import org.handover.support.Fixtures;
@@ -49,6 +53,7 @@ class FlowPagesTest {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired JdbcClient jdbc;
+  @Autowired Reassignments cases;
 
   @BeforeAll
   static void startBrowser() {
@@ -73,6 +78,7 @@ class FlowPagesTest {
           reset(page, tag, me, problems);
           signIn(page, me);
           enrol(page, tag, problems);
+          wrongCaseCode(page, tag, me, problems);
           endedSession(page, tag, me, problems);
         }
       }
@@ -130,6 +136,21 @@ class FlowPagesTest {
     }
     if (!"Mein Telefon".equals(page.inputValue("#name"))) {
       problems.add(tag + " totp-wrong-code: the name typed is lost");
+    }
+  }
+
+  private void wrongCaseCode(Page page, String tag, Nic me, List<String> problems) {
+    HostedService s = fixtures.serviceOwnedBy(fixtures.account());
+    ReassignmentCase c = CaseFixtures.techCase(cases, s, me);
+    page.navigate(url("/account/support/cases/" + c.id()));
+    page.fill("#token", "WRONG-CODE");
+    page.click("#confirm");
+    look(page, tag, "case-wrong-code", problems);
+    if (!page.textContent("[role=alert]").contains("4")) {
+      problems.add(tag + " case-wrong-code: the tries left are not said");
+    }
+    if (!"WRONG-CODE".equals(page.inputValue("#token"))) {
+      problems.add(tag + " case-wrong-code: the code typed is lost");
     }
   }
 
