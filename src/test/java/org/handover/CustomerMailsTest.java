@@ -1,6 +1,8 @@
 package org.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handover.contact.ContactRole.admin;
+import static org.handover.contact.ContactRole.billing;
 import static org.handover.contact.ContactRole.tech;
 import static org.handover.support.Fixtures.as;
 import static org.handover.support.Fixtures.wanted;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.handover.access.Policies;
 import org.handover.access.PolicyDraft;
@@ -21,6 +24,7 @@ import org.handover.catalog.HostedService;
 import org.handover.catalog.ServiceKey;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeSetJob;
+import org.handover.contact.ContactRole;
 import org.handover.mail.MailKind;
 import org.handover.mail.MailTemplates;
 import org.handover.mail.Outbox;
@@ -41,13 +45,19 @@ import org.springframework.context.MessageSource;
  * only informed, a reader of one service of seven, the grantee of a policy and the service's other
  * contacts. Each is written to {@code target/mails/<language>/} to be read, and each must be true
  * for its reader: the informed contact is never told of "their" role, a reader of one service of
- * seven reads of that one only, the asker is never named in the third person, and nothing is left
+ * seven reads of that one only, the asker is never named in the third person (nor in "Asked by"), a
+ * reader who did not answer in time reads "you", roles and people are listed with the language's
+ * "and" (never a bare comma), German names the other services in the dative, and nothing is left
  * unformatted.
  */
 class CustomerMailsTest extends IntegrationTest {
 
   private static final Pattern UNFORMATTED =
       Pattern.compile("\\{\\d+[},]|\\bnull\\b|\\?\\?|mail\\.[A-Z_]+\\.|\\$\\{|(?m)^\\s*:");
+
+  /** German names the other services after a preposition (bei, von): dative, never nominative. */
+  private static final Pattern GERMAN_NOMINATIVE =
+      Pattern.compile("weitere Dienste\\b|ein weiterer Dienst\\b");
 
   /** A colon straight after a word, where French sets a narrow no-break space. */
   private static final Pattern FRENCH_COLON = Pattern.compile("[^\\s\u202f\u00a0]: ");
@@ -156,7 +166,9 @@ class CustomerMailsTest extends IntegrationTest {
 
     HostedService single = fixtures.service(alice, bruno, alice);
     ChangeSet cancelled =
-        changes.request(as(alice), single.type(), single.name(), wanted(tech, eve)).orElseThrow();
+        changes
+            .request(as(alice), single.type(), single.name(), Map.of(tech, eve, billing, eve))
+            .orElseThrow();
     before = outbox.lastId();
     changes.cancel(as(alice), cancelled.id());
     String ownCancel = write("cancelled", before, alice, "asker", MailKind.CHANGE_ABORTED);
@@ -165,7 +177,9 @@ class CustomerMailsTest extends IntegrationTest {
         .doesNotContain(said(l, "reason.cancelledBy", alice.value()));
     write("cancelled", before, bruno, "replaced", MailKind.CHANGE_ABORTED);
     String aborted = write("cancelled", before, eve, "newcomer", MailKind.CHANGE_ABORTED);
-    assertThat(aborted).contains(said(l, "reason.cancelledBy", alice.value()));
+    assertThat(aborted)
+        .contains(said(l, "reason.cancelledBy", alice.value()))
+        .contains(said(l, "mail.list.and", role(l, tech), role(l, billing)));
 
     HostedService late = fixtures.service(alice, bruno, alice);
     changes.request(as(alice), late.type(), late.name(), wanted(tech, eve)).orElseThrow();
@@ -173,13 +187,15 @@ class CustomerMailsTest extends IntegrationTest {
     before = outbox.lastId();
     job.runDueWork();
     job.runDueWork();
-    write("expired", before, alice, "asker", MailKind.CHANGE_EXPIRED);
+    String askerLate = write("expired", before, alice, "asker", MailKind.CHANGE_EXPIRED);
     String expired = write("expired", before, eve, "newcomer", MailKind.CHANGE_EXPIRED);
-    String waiting =
-        alice.value().compareTo(eve.value()) < 0
-            ? alice.value() + ", " + eve.value()
-            : eve.value() + ", " + alice.value();
-    assertThat(expired).contains(said(l, "reason.expired", waiting));
+    String late1 = write("expired", before, bruno, "replaced", MailKind.CHANGE_EXPIRED);
+    assertThat(expired).contains(said(l, "reason.expired.youAnd", alice.value()));
+    assertThat(askerLate).contains(said(l, "reason.expired.youAnd", eve.value()));
+    assertThat(late1)
+        .containsAnyOf(
+            said(l, "mail.list.and", alice.value(), eve.value()),
+            said(l, "mail.list.and", eve.value(), alice.value()));
     assertClean(l);
   }
 
@@ -230,6 +246,10 @@ class CustomerMailsTest extends IntegrationTest {
     assertThat(found).as(kind + " to the " + role + " in " + story).hasSize(1);
     RenderedMail mail = templates.render(found.get(0));
     String text = mail.subject() + "\n\n" + mail.text();
+    if ("asker".equals(role)) {
+      String label = said(Language.valueOf(dir.getFileName().toString()), "mail.detail.asker");
+      assertThat(text).doesNotContainPattern(Pattern.quote(label) + "\u202f?: " + reader.value());
+    }
     String name = story + "-" + kind.name().toLowerCase(Locale.ROOT) + "-" + role;
     Files.writeString(dir.resolve(name + ".txt"), text, StandardCharsets.UTF_8);
     written.add(name + "\n" + text);
@@ -237,14 +257,21 @@ class CustomerMailsTest extends IntegrationTest {
   }
 
   private void assertClean(Language l) {
+    List<String> roles = List.of(role(l, admin), role(l, tech), role(l, billing));
     for (String text : written) {
       assertThat(UNFORMATTED.matcher(text).find()).as(text).isFalse();
+      roles.forEach(r -> roles.forEach(o -> assertThat(text).doesNotContain(r + ", " + o)));
+      assertThat(l == Language.de && GERMAN_NOMINATIVE.matcher(text).find()).as(text).isFalse();
       if (l == Language.fr) {
         assertThat(FRENCH_COLON.matcher(text).find())
             .as("a colon without its space: " + text)
             .isFalse();
       }
     }
+  }
+
+  private String role(Language l, ContactRole role) {
+    return said(l, "enum.ContactRole." + role.name());
   }
 
   private String said(Language l, String key, Object... args) {

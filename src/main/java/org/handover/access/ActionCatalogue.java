@@ -84,6 +84,23 @@ public final class ActionCatalogue {
     return byType.get(type).values().stream().map(Entry::action).filter(pattern::matches).toList();
   }
 
+  /**
+   * What a policy's action pattern lets its holder do, for a page to say in words: the categories
+   * of the catalogue's actions it covers on any type of service, in category order; empty when it
+   * covers none (or is not a pattern).
+   */
+  public List<AccessCategory> categoriesCovered(String pattern) {
+    ActionPattern shape = ActionPattern.parse(pattern);
+    Set<AccessCategory> found = EnumSet.noneOf(AccessCategory.class);
+    if (shape != null) {
+      byType.values().stream()
+          .flatMap(actions -> actions.values().stream())
+          .filter(e -> shape.matches(e.action()))
+          .forEach(e -> found.add(e.category()));
+    }
+    return List.copyOf(found);
+  }
+
   /** Whether holding this role implies this action's category. */
   public boolean implies(ContactRole role, AccessCategory category) {
     return roles.getOrDefault(role, Set.of()).contains(category);

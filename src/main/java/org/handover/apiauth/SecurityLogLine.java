@@ -5,7 +5,8 @@ import org.handover.audit.SecurityEntry;
 /**
  * A line of a customer's security log as the API and the exports write it: dates as the API writes
  * them, the event by name, the sign-in method and second factor, who did it (a code, and the
- * technical identity when not the customer), why or how (a code and the number it refers to).
+ * technical identity when not the customer), why or how (a code and the number it refers to), the
+ * browser (with its major version) and its system as recognised, each as data.
  */
 public record SecurityLogLine(
     long id,
@@ -19,12 +20,13 @@ public record SecurityLogLine(
     Long ref,
     String address,
     String browser,
+    String system,
     String detail) {
 
   /** The column names, in order (the CSV export's header). */
   public static final String[] COLUMNS = {
     "id", "date", "event", "method", "factor", "actor", "by", "reason", "ref", "address", "browser",
-    "detail"
+    "system", "detail"
   };
 
   public static SecurityLogLine of(SecurityEntry e) {
@@ -40,6 +42,7 @@ public record SecurityLogLine(
         e.ref(),
         e.address(),
         e.browser(),
+        e.system(),
         e.detail());
   }
 
@@ -57,6 +60,7 @@ public record SecurityLogLine(
       ref == null ? null : String.valueOf(ref),
       address,
       browser,
+      system,
       detail
     };
   }

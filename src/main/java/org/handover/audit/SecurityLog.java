@@ -132,11 +132,11 @@ public class SecurityLog {
    */
   public InsertPart lines(Nic account, SecurityEvent event, List<Details> details) {
     String address = null;
-    String browser = null;
+    Browsers.Recognised browser = Browsers.Recognised.NOTHING;
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
       HttpServletRequest request = attrs.getRequest();
       address = IpAddresses.shown(request.getRemoteAddr());
-      browser = browsers.describe(request.getHeader("User-Agent"));
+      browser = browsers.recognise(request.getHeader("User-Agent"));
     }
     return repository.lines(account, clock.instant(), event, details, address, browser);
   }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 class SecurityLogRepository {
 
   private static final String COLUMNS =
-      "id, at, event, method, factor, actor, by_whom, reason, ref_number, address, browser, detail";
+      "id, at, event, method, factor, actor, by_whom, reason, ref_number, address, browser,"
+          + " browser_system, detail";
   private static final int FETCH = 500;
 
   private final JdbcClient jdbc;
@@ -33,10 +34,11 @@ class SecurityLogRepository {
       SecurityEvent event,
       List<SecurityLog.Details> details,
       String address,
-      String browser) {
+      Browsers.Recognised browser) {
     return InsertPart.values(
         "security_log",
-        "nic, at, event, method, factor, actor, by_whom, reason, ref_number, address, browser, detail",
+        "nic, at, event, method, factor, actor, by_whom, reason, ref_number, address, browser,"
+            + " browser_system, detail",
         details.stream()
             .map(
                 d ->
@@ -51,7 +53,8 @@ class SecurityLogRepository {
                       d.reason() == null ? null : d.reason().name(),
                       d.ref(),
                       cut(address, 64),
-                      browser,
+                      browser.browser(),
+                      browser.system(),
                       cut(d.detail(), 300)
                     })
             .toList());
@@ -103,6 +106,7 @@ class SecurityLogRepository {
         number(rs, "ref_number"),
         rs.getString("address"),
         rs.getString("browser"),
+        rs.getString("browser_system"),
         rs.getString("detail"));
   }
 

@@ -216,8 +216,8 @@ record ChangeMail(
         .set(SERVICES, words.services(serviceName, serviceCount))
         .set(SERVICE_TYPE, words.serviceType(serviceType))
         .set(ROLES, words.roles(roles))
-        .set(FROM, fromAccounts)
-        .set(TO, toAccounts)
+        .set(FROM, accounts(fromAccounts, words))
+        .set(TO, accounts(toAccounts, words))
         .set(ASKER, askingAccount)
         .set(EXPIRES, words.date(expiresAt))
         .set(REQUEST, String.valueOf(changeId))
@@ -230,13 +230,22 @@ record ChangeMail(
     return MailReason.text(ended, words, askingAccount, readerAccount(), toAccounts);
   }
 
-  /** The reader's own customer ID when the email knows it: the asker's, or a lone newcomer's. */
+  /**
+   * The reader's own customer ID when the email knows it: the asker's, or a lone newcomer's or
+   * replaced contact's.
+   */
   private String readerAccount() {
     if ("asker".equals(reader)) {
       return askingAccount;
     }
-    boolean lone = toAccounts != null && !toAccounts.contains(",");
-    return "newcomer".equals(reader) && lone ? toAccounts : null;
+    String accounts = "replaced".equals(reader) ? fromAccounts : toAccounts;
+    boolean lone = accounts != null && !accounts.contains(",");
+    return ("newcomer".equals(reader) || "replaced".equals(reader)) && lone ? accounts : null;
+  }
+
+  /** Customer IDs stored joined by commas, as the reader's language lists them. */
+  private static String accounts(String joined, MailWords words) {
+    return joined == null ? null : words.list(List.of(joined.split(", ")));
   }
 
   private static String nonNull(String value) {
@@ -258,7 +267,10 @@ record ChangeMail(
   public List<MailDetail> details(MailKind kind, MailWords words) {
     List<MailDetail> details = new ArrayList<>();
     details.add(words.detail("request", String.valueOf(changeId)));
-    details.add(words.detail("asker", nonNull(askingAccount)));
+    details.add(
+        words.detail(
+            "asker",
+            "asker".equals(reader) ? words.text("mail.detail.asker.you") : nonNull(askingAccount)));
     for (Line item : items) {
       details.add(
           new MailDetail(

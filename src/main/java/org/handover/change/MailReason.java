@@ -1,5 +1,6 @@
 package org.handover.change;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.handover.change.ChangeMail.Ended;
@@ -13,6 +14,8 @@ import org.handover.mail.MailWords;
  * cancelled it.").
  */
 final class MailReason {
+
+  private static final String EXPIRED = "reason.expired";
 
   private MailReason() {}
 
@@ -31,6 +34,9 @@ final class MailReason {
     if (ended.args() == null) {
       return words.text(ended.key(), to == null ? "" : to, asking == null ? "" : asking);
     }
+    if (EXPIRED.equals(ended.key()) && ended.args().size() == 1) {
+      return expired(words, String.valueOf(ended.args().get(0)), readerAccount);
+    }
     boolean refusal = !ended.key().startsWith("reason.");
     Object[] args =
         ended.args().stream()
@@ -41,6 +47,20 @@ final class MailReason {
             ? words.optional(ended.key() + ".you", args)
             : null;
     return own != null ? own : words.text(ended.key(), args);
+  }
+
+  /**
+   * Who did not answer in time (stored as customer IDs joined by commas), as a list, the reader as
+   * "you" when they are one of them.
+   */
+  private static String expired(MailWords words, String waiting, String readerAccount) {
+    List<String> who = new ArrayList<>(List.of(waiting.split(", ")));
+    if (readerAccount == null || !who.remove(readerAccount)) {
+      return words.text(EXPIRED, words.list(who));
+    }
+    return who.isEmpty()
+        ? words.text(EXPIRED + ".you")
+        : words.text(EXPIRED + ".youAnd", words.list(who));
   }
 
   private static boolean isRole(Object arg) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 
 /**
@@ -52,12 +51,24 @@ public final class MailWords {
     return type == null ? "" : text("enum.ServiceType." + type);
   }
 
-  /** The names of contact roles ({@code admin}, …), joined; empty for none. */
+  /** The names of contact roles ({@code admin}, …), as a list; empty for none. */
   public String roles(List<String> roles) {
     if (roles == null) {
       return "";
     }
-    return roles.stream().map(r -> text("enum.ContactRole." + r)).collect(Collectors.joining(", "));
+    return list(roles.stream().map(r -> text("enum.ContactRole." + r)).toList());
+  }
+
+  /**
+   * Items as the reader's language lists them: commas, and its word for "and" before the last
+   * ("technique et de facturation"); empty for none.
+   */
+  public String list(List<String> items) {
+    if (items.size() < 2) {
+      return items.isEmpty() ? "" : items.get(0);
+    }
+    String head = String.join(", ", items.subList(0, items.size() - 1));
+    return text("mail.list.and", head, items.get(items.size() - 1));
   }
 
   /** The first service, or it and how many others there are ({@code count} in all). */

@@ -16,6 +16,11 @@ import org.handover.mail.StoredPayload;
  * others), the role, the contacts replaced and the new one, the end of the cooling-off, and why.
  *
  * @param services the first service's name, with {@code (+N)} when the case holds more
+ * @param reason the case's reason, or why it ended as stored (rows written before {@code
+ *     reasonKey})
+ * @param reasonKey why the case ended in the bundles' words ({@code case.end.*}, as on the case
+ *     page); null for the case's own reason
+ * @param reasonArgument that message's one argument (who vetoed)
  * @param coolingOffEndsAt null once it no longer applies
  * @param code the new contact's code, in {@code CASE_CODE} only
  */
@@ -28,6 +33,8 @@ record ReassignmentMail(
     String fromAccounts,
     String toAccount,
     String reason,
+    String reasonKey,
+    String reasonArgument,
     Instant coolingOffEndsAt,
     String code)
     implements MailContent {
@@ -51,6 +58,8 @@ record ReassignmentMail(
         p.text("fromAccount"),
         p.text("toAccount"),
         p.text("reason"),
+        p.text("reasonKey"),
+        p.text("reasonArgument"),
         p.instant("expiresAt"),
         p.text("code"));
   }
@@ -68,6 +77,10 @@ record ReassignmentMail(
     p.put("fromAccount", fromAccounts);
     p.put("toAccount", toAccount);
     p.put("reason", reason);
+    if (reasonKey != null) {
+      p.put("reasonKey", reasonKey);
+      p.put("reasonArgument", reasonArgument);
+    }
     if (coolingOffEndsAt != null) {
       p.put("expiresAt", coolingOffEndsAt.toString());
     }
@@ -83,10 +96,10 @@ record ReassignmentMail(
         .set(SERVICES, services)
         .set(SERVICE_TYPE, words.serviceType(serviceType))
         .set(ROLES, words.roles(roles))
-        .set(FROM, fromAccounts)
+        .set(FROM, fromAccounts == null ? null : words.list(List.of(fromAccounts.split(", "))))
         .set(TO, toAccount)
         .set(COOLING_OFF_ENDS, words.date(coolingOffEndsAt))
-        .set(REASON, reason)
+        .set(REASON, reasonKey == null ? reason : words.text(reasonKey, reasonArgument))
         .set(CASE, caseId == null ? null : caseId.toString());
   }
 

@@ -76,9 +76,18 @@ class ReassignmentNotices {
             String.join(", ", fromContacts(c)),
             c.newContact().value(),
             why != null ? why : c.reason(),
+            kind == MailKind.CASE_ENDED ? endReasonKey(c, to) : null,
+            c.endReasonArgument(),
             c.coolingOffEndsAt(),
             code);
     outbox.enqueue(kind, account.recipient(), mail, null);
+  }
+
+  /** Why the case ended, in the bundles' words; "you vetoed it" for the one who vetoed it. */
+  private static String endReasonKey(ReassignmentCase c, Nic reader) {
+    String key = c.endReasonKey();
+    boolean own = "case.end.vetoed".equals(key) && reader.value().equals(c.endReasonArgument());
+    return own ? key + ".you" : key;
   }
 
   private static List<String> fromContacts(ReassignmentCase c) {

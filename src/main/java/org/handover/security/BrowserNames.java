@@ -1,43 +1,37 @@
 package org.handover.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.handover.audit.Browsers;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import ua_parser.Client;
-import ua_parser.Parser;
 
 /**
  * A browser's name as its owner reads it in their language ("Firefox 133 on Windows", "Firefox 133
- * sous Windows"), read from the User-Agent a session signed in with by the ua-parser project's
- * maintained patterns; "Unknown browser" (translated) when nothing is recognised. The raw
- * User-Agent is never shown. The few distinct agents a site sees are parsed once.
+ * sous Windows"), from what {@link Browsers} recognised in a User-Agent (a session's, or the one a
+ * security log line stored); "Unknown browser" (translated) when nothing was recognised. The raw
+ * User-Agent is never shown. The one way Handover names a browser to a person.
  */
 @Component
 public class BrowserNames {
 
-  private static final int LONGEST = 500;
-
-  /** What the patterns recognised: the browser with its major version, and its system, or null. */
-  record Recognised(String browser, String system) {
-    static final Recognised NOTHING = new Recognised(null, null);
-  }
-
-  private final Parser parser = new Parser();
-  private final Cache<String, Recognised> seen = Caffeine.newBuilder().maximumSize(2_000).build();
+  private final Browsers browsers;
   private final MessageSource messages;
 
-  BrowserNames(MessageSource messages) {
+  BrowserNames(MessageSource messages, Browsers browsers) {
     this.messages = messages;
+    this.browsers = browsers;
   }
 
   /** The name of the browser behind this User-Agent (null or blank allowed), in this language. */
   public String name(String userAgent, Locale locale) {
-    Recognised found = recognise(userAgent);
+    return name(browsers.recognise(userAgent), locale);
+  }
+
+  /** The name of a recognised browser and system (each may be null), in this language. */
+  public String name(Browsers.Recognised found, Locale locale) {
     if (found.browser() == null) {
       return messages.getMessage("browser.unknown", null, locale);
     }
@@ -53,30 +47,5 @@ public class BrowserNames {
     Map<String, String> names = new LinkedHashMap<>();
     sessions.forEach(s -> names.put(s.handle(), name(s.device(), locale)));
     return names;
-  }
-
-  Recognised recognise(String userAgent) {
-    if (userAgent == null || userAgent.isBlank()) {
-      return Recognised.NOTHING;
-    }
-    String agent = userAgent.length() > LONGEST ? userAgent.substring(0, LONGEST) : userAgent;
-    return seen.get(agent, this::parse);
-  }
-
-  private Recognised parse(String agent) {
-    Client client = parser.parse(agent);
-    String browser = family(client.userAgent.family);
-    if (browser == null) {
-      return Recognised.NOTHING;
-    }
-    String major = client.userAgent.major;
-    if (major != null && major.chars().allMatch(Character::isDigit) && !major.isEmpty()) {
-      browser = browser + " " + major;
-    }
-    return new Recognised(browser, family(client.os.family));
-  }
-
-  private static String family(String family) {
-    return family == null || family.isBlank() || "Other".equals(family) ? null : family;
   }
 }

@@ -41,13 +41,12 @@ public class SecurityLogWords {
       String detail,
       String record) {}
 
-  /** The log stores the recognised browser as "Browser on System" (English joining word). */
-  private static final String STORED_ON = " on ";
-
   private final MessageSource messages;
+  private final BrowserNames browsers;
 
-  SecurityLogWords(MessageSource messages) {
+  SecurityLogWords(MessageSource messages, BrowserNames browsers) {
     this.messages = messages;
+    this.browsers = browsers;
   }
 
   public List<Line> lines(List<SecurityEntry> entries, Locale locale, Reader reader) {
@@ -87,18 +86,10 @@ public class SecurityLogWords {
   }
 
   private String browser(SecurityEntry e, Locale locale) {
-    if (e.browser() == null) {
-      return e.address() == null ? "" : text("browser.unknown", locale);
+    if (e.browser() == null && e.address() == null) {
+      return "";
     }
-    int on = e.browser().lastIndexOf(STORED_ON);
-    if (on < 0) {
-      return e.browser();
-    }
-    return text(
-        "browser.onSystem",
-        locale,
-        e.browser().substring(0, on),
-        e.browser().substring(on + STORED_ON.length()));
+    return browsers.name(e.recognised(), locale);
   }
 
   /** The reason in words (with its number), else the name the customer typed, else nothing. */

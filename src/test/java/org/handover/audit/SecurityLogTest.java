@@ -86,7 +86,7 @@ class SecurityLogTest {
     assertThat(e.method()).isEqualTo("password");
     assertThat(e.factor()).isNull();
     assertThat(e.address()).isEqualTo("127.0.0.1");
-    assertThat(e.browser()).isEqualTo("Firefox on Windows");
+    assertThat(e.recognised()).isEqualTo(new Browsers.Recognised("Firefox 133", "Windows"));
   }
 
   @Test

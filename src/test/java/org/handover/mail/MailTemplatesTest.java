@@ -204,7 +204,7 @@ class MailTemplatesTest {
   void theDoneEmailListsEachChangeAndNoExpiry() {
     String done = templates.render(sample(MailKind.CHANGE_DONE, Language.en, "A")).text();
     assertThat(done)
-        .contains("domain example.com: technical, billing: aa111111-ovh \u2192 bb222222-ovh")
+        .contains("domain example.com: technical and billing: aa111111-ovh \u2192 bb222222-ovh")
         .doesNotContain("Current contact")
         .doesNotContain("Expires on");
     assertThat(templates.render(sample(MailKind.CHANGE_CODE, Language.en, "A")).text())

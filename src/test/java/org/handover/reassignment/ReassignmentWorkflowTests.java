@@ -17,8 +17,10 @@ import org.handover.contact.ContactRole;
 import org.handover.contact.Contacts;
 import org.handover.contact.PolicyViolation;
 import org.handover.mail.MailKind;
+import org.handover.mail.MailTemplates;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
+import org.handover.mail.RenderedMail;
 import org.handover.reassignment.ReassignmentErrors.CaseConflict;
 import org.handover.reassignment.ReassignmentErrors.CaseNotFound;
 import org.handover.reassignment.ReassignmentErrors.CaseNotInStep;
@@ -27,9 +29,11 @@ import org.handover.reassignment.ReassignmentErrors.OwnApproval;
 import org.handover.reassignment.ReassignmentErrors.WrongCaseCode;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Actor;
+import org.handover.system.Language;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 
 /**
  * The assisted reassignment workflow end to end through {@link Reassignments}, on each database a
@@ -45,6 +49,8 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
   @Autowired Outbox outbox;
   @Autowired AuditLog audit;
   @Autowired AccountAdministration administration;
+  @Autowired MailTemplates templates;
+  @Autowired MessageSource messages;
 
   private ReassignmentCase open(HostedService s, ContactRole role, Nic to) {
     return cases.open(
@@ -63,6 +69,17 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
         .map(OutboxMessage::recipientNic)
         .sorted()
         .toList();
+  }
+
+  /** The text of the email telling this reader that the case ended. */
+  private String endedMail(long caseId, Nic reader) {
+    OutboxMessage m =
+        mails(caseId).stream()
+            .filter(o -> o.kind() == MailKind.CASE_ENDED && reader.value().equals(o.recipientNic()))
+            .findFirst()
+            .orElseThrow();
+    RenderedMail mail = templates.render(m);
+    return mail.subject() + "\n" + mail.text();
   }
 
   private String code(long caseId) {
@@ -141,7 +158,7 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
 
   @Test
   void aVetoAfterApprovalEndsTheCaseAndChangesNothing() {
-    Nic a = fixtures.account();
+    Nic a = fixtures.account(Language.de);
     Nic x = fixtures.account();
     HostedService s = fixtures.serviceOwnedBy(a);
     ReassignmentCase c = open(s, admin, x);
@@ -156,6 +173,11 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
     assertThat(vetoed.state()).isEqualTo(ReassignmentState.vetoed);
     assertThat(mailSummary(c.id(), MailKind.CASE_ENDED))
         .containsExactlyInAnyOrder(a.value(), x.value());
+    assertThat(endedMail(c.id(), a))
+        .contains(messages.getMessage("case.end.vetoed.you", null, Locale.GERMAN))
+        .doesNotContain("vetoed by");
+    assertThat(endedMail(c.id(), x))
+        .contains(messages.getMessage("case.end.vetoed", new Object[] {a.value()}, Locale.ENGLISH));
 
     clock.advance(Duration.ofDays(8));
     cases.runDueWork();
@@ -166,7 +188,7 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
   @Test
   void aCaseNeverApprovedExpires() {
     Nic a = fixtures.account();
-    Nic x = fixtures.account();
+    Nic x = fixtures.account(Language.it);
     HostedService s = fixtures.serviceOwnedBy(a);
     ReassignmentCase c = open(s, admin, x);
 
@@ -178,6 +200,10 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
     assertThat(cases.get(c.id()).state()).isEqualTo(ReassignmentState.expired);
     assertThat(mailSummary(c.id(), MailKind.CASE_ENDED))
         .containsExactlyInAnyOrder(a.value(), x.value());
+    assertThat(endedMail(c.id(), x))
+        .contains(messages.getMessage("case.end.notApproved", null, Locale.ITALIAN))
+        .doesNotContain("not approved")
+        .doesNotContain("not confirmed in time");
     assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(a));
     assertThatThrownBy(() -> cases.approve(SUPERVISOR, c.id())).isInstanceOf(CaseNotInStep.class);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
+import org.handover.audit.Browsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -19,7 +20,7 @@ class BrowserNamesTest {
       "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)"
           + " Version/18.1 Safari/605.1.15";
 
-  private final BrowserNames names = new BrowserNames(messages());
+  private final BrowserNames names = new BrowserNames(messages(), new Browsers());
 
   static ResourceBundleMessageSource messages() {
     ResourceBundleMessageSource source = new ResourceBundleMessageSource();

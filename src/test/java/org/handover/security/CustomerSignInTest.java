@@ -19,6 +19,7 @@ import org.handover.account.Account;
 import org.handover.account.AccountAdministration;
 import org.handover.account.Accounts;
 import org.handover.apiauth.ApiKeys;
+import org.handover.audit.Browsers;
 import org.handover.audit.SecurityEntry;
 import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
@@ -135,7 +136,7 @@ class CustomerSignInTest {
               assertThat(e.method()).isEqualTo("provider");
               assertThat(e.factor()).isNull();
               assertThat(e.address()).isEqualTo("127.0.0.1");
-              assertThat(e.browser()).isEqualTo("Chrome on Linux");
+              assertThat(e.recognised()).isEqualTo(new Browsers.Recognised("Chrome 131", "Linux"));
             });
   }
 

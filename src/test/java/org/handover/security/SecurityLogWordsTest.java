@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.handover.audit.Browsers;
 import org.handover.audit.SecurityActor;
 import org.handover.audit.SecurityEntry;
 import org.handover.audit.SecurityEvent;
@@ -21,7 +22,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  */
 class SecurityLogWordsTest {
 
-  private final SecurityLogWords words = new SecurityLogWords(messages());
+  private final SecurityLogWords words =
+      new SecurityLogWords(messages(), new BrowserNames(messages(), new Browsers()));
 
   private static ResourceBundleMessageSource messages() {
     ResourceBundleMessageSource source = new ResourceBundleMessageSource();
@@ -44,6 +46,7 @@ class SecurityLogWordsTest {
         reason,
         ref,
         address,
+        null,
         null,
         null);
   }

@@ -276,7 +276,7 @@ class MessageBundlesTest {
   }
 
   /** Loads a bundle as strict UTF-8: a byte sequence that is not UTF-8 fails the test. */
-  private static Properties load(String name) {
+  static Properties load(String name) {
     Properties properties = new Properties();
     try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/" + name)) {
       assertThat(in).as(name + " on the classpath").isNotNull();

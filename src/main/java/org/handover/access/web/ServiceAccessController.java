@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.handover.access.AccessCategory;
+import org.handover.access.ActionCatalogue;
 import org.handover.access.Policies;
 import org.handover.access.Policy;
 import org.handover.access.ServiceAccess;
@@ -43,11 +44,14 @@ class ServiceAccessController {
   private final ServiceAccess access;
   private final Policies policies;
   private final MessageSource messages;
+  private final ActionCatalogue catalogue;
 
-  ServiceAccessController(ServiceAccess access, Policies policies, MessageSource messages) {
+  ServiceAccessController(
+      ServiceAccess access, Policies policies, MessageSource messages, ActionCatalogue catalogue) {
     this.access = access;
     this.policies = policies;
     this.messages = messages;
+    this.catalogue = catalogue;
   }
 
   @GetMapping
@@ -56,6 +60,7 @@ class ServiceAccessController {
     model.addAttribute("view", view);
     model.addAttribute("service", view.service());
     model.addAttribute("categories", AccessCategory.values());
+    model.addAttribute("catalogue", catalogue);
     model.addAttribute("durations", DURATIONS);
     model.addAttribute("me", actor.nic());
     if (!model.containsAttribute("shareForm")) {

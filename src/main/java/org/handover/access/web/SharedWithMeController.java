@@ -1,6 +1,7 @@
 package org.handover.access.web;
 
 import java.util.Locale;
+import org.handover.access.ActionCatalogue;
 import org.handover.access.Policies;
 import org.handover.access.ServiceAccess;
 import org.handover.system.Actor;
@@ -15,7 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * "Shared with me": the policies others made for the signed-in customer, each with its services,
  * actions and end, and a way to give it up; and My services' filter of the services shared with the
- * customer ({@code /account/contacts/services?shared}), each marked with who shared it.
+ * customer ({@code /account/contacts/services?shared}), each marked with who shared it. Actions
+ * read as what they allow ({@code fragments/actions}, from the action catalogue).
  */
 @Controller
 class SharedWithMeController {
@@ -23,16 +25,20 @@ class SharedWithMeController {
   private final Policies policies;
   private final ServiceAccess access;
   private final MessageSource messages;
+  private final ActionCatalogue catalogue;
 
-  SharedWithMeController(Policies policies, ServiceAccess access, MessageSource messages) {
+  SharedWithMeController(
+      Policies policies, ServiceAccess access, MessageSource messages, ActionCatalogue catalogue) {
     this.policies = policies;
     this.access = access;
     this.messages = messages;
+    this.catalogue = catalogue;
   }
 
   @GetMapping("/account/access/shared")
   String shared(Actor actor, Model model) {
     model.addAttribute("policies", policies.grantedTo(actor.nic()));
+    model.addAttribute("catalogue", catalogue);
     return "access/shared";
   }
 
@@ -46,6 +52,7 @@ class SharedWithMeController {
   @GetMapping(value = "/account/contacts/services", params = "shared")
   String sharedServices(Actor actor, Model model) {
     model.addAttribute("shared", access.sharedWith(actor.nic()));
+    model.addAttribute("catalogue", catalogue);
     return "access/shared-services";
   }
 }

@@ -1,6 +1,7 @@
 package org.handover.access.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handover.support.Fixtures.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,14 +9,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.handover.access.AccessCategory;
+import org.handover.access.ActionCatalogue;
 import org.handover.access.Policies;
 import org.handover.access.Policy;
+import org.handover.access.PolicyDraft;
 import org.handover.catalog.HostedService;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -28,6 +36,8 @@ class AccessPagesTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired Policies policies;
+  @Autowired ActionCatalogue catalogue;
+  @Autowired MessageSource messages;
 
   private Nic admin;
   private Nic tech;
@@ -184,6 +194,38 @@ class AccessPagesTest extends IntegrationTest {
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
     assertThat(policies.grantedTo(friend)).isEmpty();
+  }
+
+  @Test
+  void anActionPatternReadsAsWhatItAllowsWithThePatternAsADetail() throws Exception {
+    String pattern = "domain:apiovh:zone/*";
+    policies.create(
+        as(admin),
+        new PolicyDraft(
+            "zone",
+            null,
+            List.of("urn:v1:eu:identity:account:" + friend.value()),
+            List.of("urn:v1:eu:resource:domain:" + domain.name()),
+            List.of(pattern),
+            List.of("domain:apiovh:zone/record/delete"),
+            List.of(),
+            null));
+    List<AccessCategory> covered = catalogue.categoriesCovered(pattern);
+    assertThat(covered).isNotEmpty();
+    assertThat(html(tech, page)).contains("<code>domain:apiovh:zone/record/delete</code>");
+    for (String path :
+        List.of(page, "/account/access/shared", "/account/contacts/services?shared=1")) {
+      String body = html(path.equals(page) ? tech : friend, path);
+      assertThat(body).as(path).contains("<code>" + pattern + "</code>");
+      assertThat(body)
+          .as(path)
+          .doesNotContainPattern(">\\s*" + Pattern.quote(pattern) + "\\s*</(span|td)>");
+      for (AccessCategory c : covered) {
+        assertThat(body)
+            .as(path)
+            .contains(messages.getMessage("access.allows." + c, null, Locale.ENGLISH));
+      }
+    }
   }
 
   @Test

@@ -8,13 +8,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.handover.audit.Browsers;
+import org.handover.audit.SecurityEvent;
+import org.handover.audit.SecurityLog;
+import org.handover.security.BrowserNames;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The security log speaks the reader's language in every column, from the line's codes: the browser
@@ -31,6 +38,8 @@ class SecurityLogPageInWordsTest extends IntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
+  @Autowired SecurityLog log;
+  @Autowired BrowserNames browsers;
 
   /** A line as Handover writes it: event, who (code and identity), why (code and number). */
   private void line(
@@ -41,11 +50,11 @@ class SecurityLogPageInWordsTest extends IntegrationTest {
       String reason,
       Long ref,
       String address,
-      String browser,
+      Browsers.Recognised browser,
       String detail) {
     jdbc.sql(
             "insert into security_log (nic, at, event, actor, by_whom, reason, ref_number, address,"
-                + " browser, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " browser, browser_system, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             nic.value(),
             java.sql.Timestamp.from(Instant.now()),
@@ -55,7 +64,8 @@ class SecurityLogPageInWordsTest extends IntegrationTest {
             reason,
             ref,
             address,
-            browser,
+            browser == null ? null : browser.browser(),
+            browser == null ? null : browser.system(),
             detail)
         .update();
   }
@@ -98,7 +108,7 @@ class SecurityLogPageInWordsTest extends IntegrationTest {
         "changeAccepted",
         12L,
         "203.0.113.7",
-        "Firefox 133 on Windows",
+        new Browsers.Recognised("Firefox 133", "Windows"),
         null);
     line(me, "keyCreated", "customer", null, "apiKey", 3L, "203.0.113.7", null, null);
     line(me, "recoveryCodeUsed", "customer", null, "codesLeft", 7L, null, null, null);
@@ -110,7 +120,7 @@ class SecurityLogPageInWordsTest extends IntegrationTest {
         "resetLink",
         null,
         "203.0.113.7",
-        "Chrome 120 on Linux",
+        new Browsers.Recognised("Chrome 120", "Linux"),
         null);
     line(me, "factorAdded", "customer", null, null, null, null, null, "Phone of Ada");
 
@@ -129,10 +139,36 @@ class SecurityLogPageInWordsTest extends IntegrationTest {
         .contains("Firefox 133 unter Windows")
         .contains("Änderung Nr. 12 angenommen")
         .contains("Über einen Link zum Zurücksetzen des Passworts");
+    assertThat(page(me, Locale.forLanguageTag("es")))
+        .contains("Chrome 120 en Linux")
+        .contains("Firefox 133 en Windows");
     assertThat(page(me, Locale.ENGLISH))
         .contains("Accepted change set #12")
         .contains("Unknown browser")
         .contains("7 recovery codes left");
+  }
+
+  @Test
+  void aNewLineNamesItsBrowserAsTheSessionsListDoesInTheReadersLanguage() throws Exception {
+    Nic me = fixtures.account();
+    String firefox =
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    MockHttpServletRequest request = new MockHttpServletRequest();
+    request.addHeader("User-Agent", firefox);
+    request.setRemoteAddr("203.0.113.9");
+    RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+    try {
+      log.record(me, SecurityEvent.signIn, SecurityLog.Details.none());
+    } finally {
+      RequestContextHolder.resetRequestAttributes();
+    }
+    Locale spanish = Locale.forLanguageTag("es");
+    assertThat(cells(page(me, spanish), "browser"))
+        .containsExactly(browsers.name(firefox, spanish))
+        .containsExactly("Firefox 133 en Windows");
+    assertThat(cells(page(me, Locale.GERMAN), "browser"))
+        .containsExactly("Firefox 133 unter Windows");
+    assertThat(cells(console(me, "es"), "browser")).containsExactly("Firefox 133 en Windows");
   }
 
   @Test
