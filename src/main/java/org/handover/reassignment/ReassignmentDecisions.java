@@ -88,7 +88,7 @@ class ReassignmentDecisions {
               return locked;
             });
     if (c.confirmedAt() == null) {
-      throw new WrongCaseCode();
+      throw new WrongCaseCode(c.codeFailures(), settings.maxCodeFailures());
     }
     return c;
   }

@@ -42,10 +42,18 @@ public final class ReassignmentErrors {
     }
   }
 
-  /** A wrong confirmation code, or one voided by too many failures. */
+  /**
+   * A wrong confirmation code: says how many tries are left before the code is voided, that this
+   * was the last one, or that the code was already void (too many wrong tries, or none to match).
+   */
   public static final class WrongCaseCode extends HandoverException {
-    public WrongCaseCode() {
-      super(Kind.BAD_REQUEST, "case.wrongCode");
+    WrongCaseCode(int failures, int maxFailures) {
+      super(
+          Kind.BAD_REQUEST,
+          failures < maxFailures
+              ? "case.wrongCodeTriesLeft"
+              : failures == maxFailures ? "case.wrongCodeNowVoid" : "case.codeVoidTooManyTries",
+          Math.max(0, maxFailures - failures));
     }
   }
 

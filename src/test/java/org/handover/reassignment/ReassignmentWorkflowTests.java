@@ -236,10 +236,23 @@ abstract class ReassignmentWorkflowTests extends IntegrationTest {
     assertThatThrownBy(() -> cases.confirm(as(other), c.id(), good))
         .isInstanceOf(CaseNotFound.class);
     for (int i = 0; i < 5; i++) {
+      int triesLeft = 4 - i;
       assertThatThrownBy(() -> cases.confirm(as(x), c.id(), "WRONG"))
-          .isInstanceOf(WrongCaseCode.class);
+          .isInstanceOf(WrongCaseCode.class)
+          .satisfies(
+              e ->
+                  assertThat(((WrongCaseCode) e).message(Locale.ENGLISH))
+                      .contains(
+                          triesLeft > 0
+                              ? "Tries left before the code stops working: " + triesLeft
+                              : "that was the last try"));
     }
-    assertThatThrownBy(() -> cases.confirm(as(x), c.id(), good)).isInstanceOf(WrongCaseCode.class);
+    assertThatThrownBy(() -> cases.confirm(as(x), c.id(), good))
+        .isInstanceOf(WrongCaseCode.class)
+        .satisfies(
+            e ->
+                assertThat(((WrongCaseCode) e).message(Locale.ENGLISH))
+                    .contains("typed wrongly too many times"));
     assertThat(cases.get(c.id()).confirmedAt()).isNull();
   }
 

@@ -8,19 +8,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.handover.account.Accounts;
 import org.handover.catalog.HostedService;
-import org.handover.contact.ContactRole;
 import org.handover.mail.MailKind;
 import org.handover.mail.Outbox;
+import org.handover.reassignment.CaseFixtures;
 import org.handover.reassignment.ReassignmentCase;
 import org.handover.reassignment.Reassignments;
 import org.handover.support.Fixtures;
 import org.handover.support.IntegrationTest;
-import org.handover.system.Actor;
 import org.handover.system.Language;
 import org.handover.system.Nic;
 import org.handover.system.web.StepUp;
@@ -160,15 +158,7 @@ class StepUpTest extends IntegrationTest {
     Nic taker = fixtures.accountThatSignsIn(Language.en);
     FactorFixtures.passkeyOf(passkeys, taker, "key");
     HostedService s = fixtures.serviceOwnedBy(admin);
-    ReassignmentCase c =
-        cases.open(
-            Actor.operator("staff:alice", null),
-            s.type(),
-            List.of(s.name()),
-            ContactRole.tech,
-            taker,
-            "ticket 1",
-            "the technical contact left");
+    ReassignmentCase c = CaseFixtures.techCase(cases, s, taker);
     String code = fixtures.codeSentTo(fixtures.email(taker), MailKind.CASE_CODE);
     RequestPostProcessor stale =
         FactorFixtures.customer(taker, clock.instant().minus(Duration.ofMinutes(6)));

@@ -69,6 +69,22 @@ class MessageBundlesTest {
                 .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames()));
   }
 
+  /** Spanish speaks to the reader as "usted" everywhere, never with the familiar "tú". */
+  @Test
+  void spanishAddressesTheReaderAsUsted() {
+    Pattern familiar =
+        Pattern.compile(
+            "(?iu)(?<![\\p{L}])(te|tu|tus|ti|puedes|tienes|confirmes|recibiste)(?![\\p{L}])");
+    Properties spanish = translations.get("messages_es.properties");
+    spanish.stringPropertyNames().stream()
+        .sorted()
+        .forEach(
+            key ->
+                assertThat(familiar.matcher(spanish.getProperty(key)).find())
+                    .as("%s speaks to the reader with tú: %s", key, spanish.getProperty(key))
+                    .isFalse());
+  }
+
   @Test
   void noMessageIsBlank() {
     forEachMessage(

@@ -257,6 +257,7 @@ class SignInController {
       Locale locale) {
     requirePasswords();
     model.addAttribute("login", login);
+    model.addAttribute("token", token); // the emailed code typed or brought by the link, kept
     if (!password.equals(passwordAgain)) {
       model.addAttribute("formError", "signup.passwordsDiffer");
       return "account/password-reset-confirm";

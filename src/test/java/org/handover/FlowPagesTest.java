@@ -1,0 +1,247 @@
+package org.handover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.handover.catalog.HostedService;
+import org.handover.reassignment.CaseFixtures;
+import org.handover.reassignment.ReassignmentCase;
+import org.handover.reassignment.Reassignments;
+import org.handover.support.ChangeUseCases;
+import org.handover.support.Chromium;
+import org.handover.support.Fixtures;
+import org.handover.support.TestClockConfiguration;
+import org.handover.system.Language;
+import org.handover.system.Nic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The flows {@link PanelPagesTest} does not walk, in the five languages (German and Spanish first)
+ * at 1280 and 390 px: sign-up to the confirmed address through the demo Mailbox, a password reset
+ * through its emailed link, an authenticator enrolment with a wrong code, and a form sent after the
+ * session ended. Each page: no untranslated key, no sideways scrolling, what was typed still there;
+ * screenshots under target/screenshots/flow-*.png.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "handover.demo.enabled=true")
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, Fixtures.class, ChangeUseCases.class})
+class FlowPagesTest {
+
+  private static final int[] WIDTHS = {1280, 390};
+  private static final Language[] LANGUAGES = {
+    Language.de, Language.es, Language.en, Language.it, Language.fr
+  };
+
+  static Chromium chromium;
+
+  @LocalServerPort int port;
+  @Autowired Fixtures fixtures;
+  @Autowired JdbcClient jdbc;
+  @Autowired Reassignments cases;
+
+  @BeforeAll
+  static void startBrowser() {
+    chromium = Chromium.launch();
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    chromium.close();
+  }
+
+  @Test
+  void signUpConfirmResetEnrolACaseCodeAndAnEndedSessionReadWellInEveryLanguage() {
+    List<String> problems = new ArrayList<>();
+    for (Language language : LANGUAGES) {
+      for (int width : WIDTHS) {
+        try (BrowserContext context = context(language, width)) {
+          Page page = context.newPage();
+          String tag = language + "-" + width;
+          if (width == 390 || language == Language.de || language == Language.es) {
+            signUpAndConfirm(page, tag, language, problems); // under the per-address limit
+          }
+          Nic me = fixtures.accountThatSignsIn(language);
+          reset(page, tag, me, problems);
+          signIn(page, me);
+          enrol(page, tag, problems);
+          wrongCaseCode(page, tag, me, problems);
+          endedSession(page, tag, me, problems);
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  private void signUpAndConfirm(Page page, String tag, Language language, List<String> problems) {
+    page.navigate(url("/signup?lang=" + language.name()));
+    page.fill("#email", "walk-" + UUID.randomUUID() + "@example.net");
+    page.fill("#firstName", "Jörg");
+    page.fill("#lastName", "Peña");
+    page.selectOption("#language", language.name());
+    page.fill("#password", "a long enough password");
+    page.fill("#passwordAgain", "a long enough password");
+    page.click("form.card button[type=submit]");
+    look(page, tag, "signup-done", problems);
+    openNewestEmail(page, tag, problems);
+    page.navigate(url(linkIn(page, "/signup/confirm")));
+    look(page, tag, "confirm-email", problems);
+    page.click("#confirm-email");
+    look(page, tag, "confirm-email-done", problems);
+  }
+
+  private void reset(Page page, String tag, Nic me, List<String> problems) {
+    page.navigate(url("/password-reset"));
+    page.fill("#login", me.value());
+    page.click("form.card button[type=submit]");
+    look(page, tag, "reset-sent", problems);
+    if (page.locator("#reset-mailbox").count() == 0) {
+      problems.add(tag + " reset-sent: no way to the demo Mailbox where the code is");
+    }
+    openNewestEmail(page, tag, problems);
+    page.navigate(url(linkIn(page, "/password-reset")));
+    look(page, tag, "reset-confirm", problems);
+    page.fill("#password", "a long enough password");
+    page.fill("#passwordAgain", "another long password");
+    page.click("form.card button[type=submit]");
+    look(page, tag, "reset-mismatch", problems);
+    if (!me.value().equals(page.inputValue("#login")) || page.inputValue("#token").isBlank()) {
+      problems.add(tag + " reset-mismatch: the customer ID or the code typed is lost");
+    }
+  }
+
+  private void enrol(Page page, String tag, List<String> problems) {
+    page.navigate(url("/account/security/totp"));
+    look(page, tag, "totp", problems);
+    String secret = page.textContent("#totp-secret");
+    page.fill("#name", "Mein Telefon");
+    page.fill("#code", "000000");
+    page.click("#enrol");
+    look(page, tag, "totp-wrong-code", problems);
+    if (!secret.equals(page.textContent("#totp-secret"))) {
+      problems.add(tag + " totp-wrong-code: the key changed after a wrong code");
+    }
+    if (!"Mein Telefon".equals(page.inputValue("#name"))) {
+      problems.add(tag + " totp-wrong-code: the name typed is lost");
+    }
+  }
+
+  private void wrongCaseCode(Page page, String tag, Nic me, List<String> problems) {
+    HostedService s = fixtures.serviceOwnedBy(fixtures.account());
+    ReassignmentCase c = CaseFixtures.techCase(cases, s, me);
+    page.navigate(url("/account/support/cases/" + c.id()));
+    page.fill("#token", "WRONG-CODE");
+    page.click("#confirm");
+    look(page, tag, "case-wrong-code", problems);
+    if (!page.textContent("[role=alert]").contains("4")) {
+      problems.add(tag + " case-wrong-code: the tries left are not said");
+    }
+    if (!"WRONG-CODE".equals(page.inputValue("#token"))) {
+      problems.add(tag + " case-wrong-code: the code typed is lost");
+    }
+  }
+
+  private void endedSession(Page page, String tag, Nic me, List<String> problems) {
+    page.navigate(url("/account/profile"));
+    jdbc.sql("delete from spring_session_attributes").update();
+    jdbc.sql("delete from spring_session").update();
+    page.locator("form.card button[type=submit]").first().click();
+    look(page, tag, "session-ended", problems);
+    page.fill("#password", Fixtures.PASSWORD);
+    if (page.inputValue("#login").isBlank()) {
+      page.fill("#login", me.value());
+    }
+    page.click("form.card button[type=submit]");
+    look(page, tag, "session-resumed", problems);
+    double apart =
+        ((Number)
+                page.evaluate(
+                    "(() => { const a = document.querySelector('#resume-send').getBoundingClientRect();"
+                        + " const b = document.querySelector('#resume-back').getBoundingClientRect();"
+                        + " return b.top >= a.bottom ? b.top - a.bottom : b.left - a.right; })()"))
+            .doubleValue();
+    if (apart < 4) {
+      problems.add(tag + " session-resumed: the two buttons touch (" + apart + " px apart)");
+    }
+  }
+
+  private void openNewestEmail(Page page, String tag, List<String> problems) {
+    page.navigate(url("/dev/mailbox"));
+    look(page, tag, "mailbox", problems);
+    page.locator("td.title a").first().click();
+    look(page, tag, "mailbox-email", problems);
+  }
+
+  /** The path and query of the email's link to {@code path}, from its plain-text part. */
+  private static String linkIn(Page page, String path) {
+    Matcher link =
+        Pattern.compile("https?://[^/\\s]+(" + path + "\\S*)").matcher(page.textContent("body"));
+    assertThat(link.find()).as("a link to " + path).isTrue();
+    return link.group(1);
+  }
+
+  /** A screenshot, and the page's untranslated keys and sideways scrolling as problems. */
+  private void look(Page page, String tag, String name, List<String> problems) {
+    page.waitForLoadState();
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setFullPage(true)
+            .setPath(Path.of("target/screenshots", "flow-" + tag + "-" + name + ".png")));
+    String text = page.textContent("body");
+    if (text.contains("??")) {
+      problems.add(tag + " " + name + ": an untranslated key");
+    }
+    int sideways =
+        ((Number)
+                page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+            .intValue();
+    if (sideways > 0) {
+      problems.add(tag + " " + name + ": scrolls sideways by " + sideways + " px");
+    }
+  }
+
+  private void signIn(Page page, Nic nic) {
+    page.context().clearCookies();
+    page.navigate(url("/login"));
+    page.fill("#login", nic.value());
+    page.fill("#password", Fixtures.PASSWORD);
+    page.click("form.card button[type=submit]");
+    page.waitForURL(url("/account/contacts/services"));
+  }
+
+  private BrowserContext context(Language language, int width) {
+    BrowserContext context =
+        chromium
+            .browser()
+            .newContext(
+                new Browser.NewContextOptions()
+                    .setLocale(language.name())
+                    .setViewportSize(width, width == 390 ? 844 : 900)
+                    .setIsMobile(width == 390)
+                    .setHasTouch(width == 390));
+    context.setDefaultTimeout(15_000);
+    return context;
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
