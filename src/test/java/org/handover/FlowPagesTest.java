@@ -2,7 +2,6 @@ package org.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
@@ -72,7 +71,7 @@ class FlowPagesTest {
     List<String> problems = new ArrayList<>();
     for (Language language : LANGUAGES) {
       for (int width : WIDTHS) {
-        try (BrowserContext context = context(language, width)) {
+        try (BrowserContext context = chromium.context(language, width)) {
           Page page = context.newPage();
           String tag = language + "-" + width;
           if (width == 390 || language == Language.de || language == Language.es) {
@@ -225,20 +224,6 @@ class FlowPagesTest {
     page.fill("#password", Fixtures.PASSWORD);
     page.click("form.card button[type=submit]");
     page.waitForURL(url("/account/contacts/services"));
-  }
-
-  private BrowserContext context(Language language, int width) {
-    BrowserContext context =
-        chromium
-            .browser()
-            .newContext(
-                new Browser.NewContextOptions()
-                    .setLocale(language.name())
-                    .setViewportSize(width, width == 390 ? 844 : 900)
-                    .setIsMobile(width == 390)
-                    .setHasTouch(width == 390));
-    context.setDefaultTimeout(15_000);
-    return context;
   }
 
   private String url(String path) {

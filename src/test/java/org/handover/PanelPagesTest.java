@@ -3,7 +3,6 @@ package org.handover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.handover.contact.ContactRole.tech;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.ConsoleMessage;
 import com.microsoft.playwright.Page;
@@ -168,7 +167,7 @@ class PanelPagesTest {
       Nic me = fixtures.accountThatSignsIn(language);
       Map<String, String> pages = pagesOf(me);
       for (int width : new int[] {DESKTOP, PHONE}) {
-        try (BrowserContext context = context(language, width)) {
+        try (BrowserContext context = chromium.context(language, width)) {
           Page page = context.newPage();
           List<String> console = listen(page);
           for (Map.Entry<String, String> p : SIGNED_OUT.entrySet()) {
@@ -203,7 +202,7 @@ class PanelPagesTest {
       HostedService theirs = fixtures.service(other, other, other);
       changes.request(Fixtures.as(other), theirs.type(), theirs.name(), Map.of(tech, me));
       for (int width : new int[] {800, 1024, 1440}) {
-        try (BrowserContext context = context(language, width)) {
+        try (BrowserContext context = chromium.context(language, width)) {
           Page page = context.newPage();
           signIn(page, me);
           page.navigate(url("/account/contacts/services?lang=" + language.name()));
@@ -230,7 +229,7 @@ class PanelPagesTest {
   void thePhoneHeaderTakesLittleOfTheFirstScreenAndServicesShowAboveTheFold() {
     Nic me = fixtures.accountThatSignsIn(Language.fr);
     HostedService s = fixtures.serviceOwnedBy(me);
-    try (BrowserContext context = context(Language.fr, PHONE)) {
+    try (BrowserContext context = chromium.context(Language.fr, PHONE)) {
       Page page = context.newPage();
       signIn(page, me);
       double header =
@@ -387,20 +386,6 @@ class PanelPagesTest {
   }
 
   // ---- browser -------------------------------------------------------------------------------
-
-  private BrowserContext context(Language language, int width) {
-    BrowserContext context =
-        chromium
-            .browser()
-            .newContext(
-                new Browser.NewContextOptions()
-                    .setLocale(language.name())
-                    .setViewportSize(width, width == PHONE ? 844 : 900)
-                    .setIsMobile(width == PHONE)
-                    .setHasTouch(width == PHONE));
-    context.setDefaultTimeout(15_000);
-    return context;
-  }
 
   private void signIn(Page page, Nic nic) {
     page.navigate(url("/login"));

@@ -1,6 +1,7 @@
 package org.handover.support;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.handover.system.Language;
 
 /**
  * A headless Chromium driven by Playwright. Which one, in this order: the executable named by
@@ -100,6 +102,20 @@ public final class Chromium implements AutoCloseable {
 
   public Browser browser() {
     return browser;
+  }
+
+  /** A browser context in this language at this width: a phone (touch, 844 px high) at 390 px. */
+  public BrowserContext context(Language language, int width) {
+    boolean phone = width == 390;
+    BrowserContext context =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setLocale(language.name())
+                .setViewportSize(width, phone ? 844 : 900)
+                .setIsMobile(phone)
+                .setHasTouch(phone));
+    context.setDefaultTimeout(15_000);
+    return context;
   }
 
   @Override

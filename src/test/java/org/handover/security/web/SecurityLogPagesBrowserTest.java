@@ -2,7 +2,6 @@ package org.handover.security.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
@@ -114,7 +113,7 @@ class SecurityLogPagesBrowserTest {
       Nic me = fixtures.accountThatSignsIn(language);
       history(me);
       for (int width : new int[] {DESKTOP, PHONE}) {
-        try (BrowserContext context = context(language, width)) {
+        try (BrowserContext context = chromium.context(language, width)) {
           Page page = context.newPage();
           signIn(page, me);
           for (String name : List.of("security", "log")) {
@@ -136,7 +135,7 @@ class SecurityLogPagesBrowserTest {
     List<String> problems = new ArrayList<>();
     for (Language language : List.of(Language.de, Language.es, Language.fr)) {
       for (int width : new int[] {DESKTOP, PHONE}) {
-        try (BrowserContext context = context(language, width)) {
+        try (BrowserContext context = chromium.context(language, width)) {
           Page page = context.newPage();
           page.navigate(url("/operator/console/login"));
           page.fill("#username", "demo-viewer");
@@ -186,20 +185,6 @@ class SecurityLogPagesBrowserTest {
       problems.add(where + ": scrolls sideways by " + sideways + " px");
     }
     return problems;
-  }
-
-  private BrowserContext context(Language language, int width) {
-    BrowserContext context =
-        chromium
-            .browser()
-            .newContext(
-                new Browser.NewContextOptions()
-                    .setLocale(language.name())
-                    .setViewportSize(width, width == PHONE ? 844 : 900)
-                    .setIsMobile(width == PHONE)
-                    .setHasTouch(width == PHONE));
-    context.setDefaultTimeout(15_000);
-    return context;
   }
 
   private void signIn(Page page, Nic nic) {
