@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Reads retry on the new primary by themselves: a {@code GET} or {@code HEAD} whose handler failed
@@ -37,6 +38,12 @@ class RetryingReads {
       @Override
       public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
         return new Adapter(pool);
+      }
+
+      // Boot takes one set of registrations only, so the mapping is registered here too
+      @Override
+      public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+        return new LiteralPrefixMapping();
       }
     };
   }
