@@ -18,12 +18,12 @@ import org.handover.catalog.api.ServiceRoutes;
 import org.handover.change.ChangeItem;
 import org.handover.change.ChangeQueries;
 import org.handover.change.ChangeSet;
+import org.handover.system.web.LeanAnswer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,25 +90,16 @@ final class LeanReads extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String pattern = answer.pattern();
-    ServerHttpObservationFilter.findObservationContext(request)
-        .ifPresent(observed -> observed.setPathPattern(pattern));
-    response.setStatus(HttpServletResponse.SC_OK);
-    response.setContentType("application/json");
-    try (JsonGenerator out = json.createGenerator(response.getOutputStream())) {
+    try (JsonGenerator out = LeanAnswer.ok(request, response, answer.pattern(), json)) {
       answer.body().accept(out);
     }
   }
 
   /** A GET without a query, asking for JSON. */
   private static boolean plain(HttpServletRequest request) {
-    String accept = request.getHeader("Accept");
     return "GET".equals(request.getMethod())
         && request.getQueryString() == null
-        && (accept == null
-            || accept.equals("*/*")
-            || accept.equals("application/json")
-            || accept.equals("application/json, */*"));
+        && LeanAnswer.asksForJson(request);
   }
 
   /** The answer to a path, null when the short way does not take it. */
