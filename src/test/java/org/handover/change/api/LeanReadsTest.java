@@ -230,6 +230,7 @@ class LeanReadsTest extends IntegrationTest {
     MockHttpServletResponse lean = shortWay.getResponse();
     MockHttpServletResponse mvcAnswer = longWay.getResponse();
     assertThat(lean.getStatus()).as(path).isEqualTo(mvcAnswer.getStatus()).isEqualTo(200);
+    assertThat(body(shortWay)).as(path).isEqualTo(body(longWay));
     assertThat(lean.getContentAsByteArray()).as(path).isEqualTo(mvcAnswer.getContentAsByteArray());
     assertThat(lean.getContentType()).isEqualTo(mvcAnswer.getContentType());
     assertThat(lean.getHeaderNames())
