@@ -1,6 +1,7 @@
 package org.handover.apiauth;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.springframework.http.MediaType;
@@ -12,6 +13,10 @@ public final class ApiResponses {
   private static final DateTimeFormatter DATETIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
 
+  private static final char[] DATETIME_SHAPE = "0000-00-00T00:00:00+00:00".toCharArray();
+  private static final long YEAR_0 = LocalDate.of(0, 1, 1).toEpochDay() * 86_400;
+  private static final long YEAR_10000 = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400;
+
   private ApiResponses() {}
 
   /**
@@ -21,9 +26,38 @@ public final class ApiResponses {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body("null");
   }
 
-  /** ISO-8601 with an explicit offset, e.g. {@code 2026-01-05T09:00:00+00:00}; null stays null. */
+  /**
+   * ISO-8601 with an explicit offset, e.g. {@code 2026-01-05T09:00:00+00:00}; null stays null.
+   * Years 0 to 9999 are written digit by digit (a formatter's print context was a seventh of a
+   * signed read's time), others by the formatter; both give the same text ({@code
+   * ApiResponsesTest}).
+   */
   public static String datetime(Instant instant) {
-    return instant == null ? null : DATETIME.format(instant);
+    if (instant == null) {
+      return null;
+    }
+    long seconds = instant.getEpochSecond();
+    if (seconds < YEAR_0 || seconds >= YEAR_10000) {
+      return DATETIME.format(instant);
+    }
+    LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+    int time = (int) Math.floorMod(seconds, 86_400);
+    char[] text = DATETIME_SHAPE.clone();
+    digits(text, 0, day.getYear(), 4);
+    digits(text, 5, day.getMonthValue(), 2);
+    digits(text, 8, day.getDayOfMonth(), 2);
+    digits(text, 11, time / 3_600, 2);
+    digits(text, 14, time / 60 % 60, 2);
+    digits(text, 17, time % 60, 2);
+    return new String(text);
+  }
+
+  /** {@code value} in {@code width} decimal digits ending before {@code at + width}. */
+  private static void digits(char[] text, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      text[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /**

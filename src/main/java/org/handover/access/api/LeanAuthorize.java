@@ -10,13 +10,13 @@ import java.util.Map;
 import org.handover.access.AccessDecisions;
 import org.handover.access.AccessDecisions.Check;
 import org.handover.system.Actor;
+import org.handover.system.web.LeanAnswer;
 import org.handover.system.web.ReplayedBody;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -73,12 +73,8 @@ final class LeanAuthorize extends OncePerRequestFilter {
       chain.doFilter(new ReplayedBody(request, body), response);
       return;
     }
-    ServerHttpObservationFilter.findObservationContext(request)
-        .ifPresent(observed -> observed.setPathPattern(PATH));
-    response.setStatus(HttpServletResponse.SC_OK);
     response.setHeader("Server-Timing", Answer.serverTiming(start));
-    response.setContentType("application/json");
-    try (JsonGenerator out = json.createGenerator(response.getOutputStream())) {
+    try (JsonGenerator out = LeanAnswer.ok(request, response, PATH, json)) {
       out.writeStartObject();
       out.writeBooleanProperty("allowed", answer.allowed());
       out.writeName("because");
@@ -94,7 +90,6 @@ final class LeanAuthorize extends OncePerRequestFilter {
   /** A POST to the path by the operator, in JSON, asking for JSON. */
   private static boolean taken(HttpServletRequest request) {
     String type = request.getContentType();
-    String accept = request.getHeader("Accept");
     return "POST".equals(request.getMethod())
         && PATH.equals(request.getRequestURI())
         && request.getAttribute(Actor.REQUEST_ATTRIBUTE) != null
@@ -103,10 +98,7 @@ final class LeanAuthorize extends OncePerRequestFilter {
         && (type.equalsIgnoreCase("application/json")
             || type.equalsIgnoreCase("application/json;charset=utf-8")
             || type.equalsIgnoreCase("application/json; charset=utf-8"))
-        && (accept == null
-            || accept.equals("*/*")
-            || accept.equals("application/json")
-            || accept.equals("application/json, */*"));
+        && LeanAnswer.asksForJson(request);
   }
 
   /** The check of a plain body; null for anything else. */

@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 public final class ServiceRoutes {
 
   /** The roots of the customer API: the reference's {@code /1.0} and its alias {@code /v1}. */
-  static final List<String> ROOTS = List.of("/1.0", "/v1");
+  public static final List<String> ROOTS = List.of("/1.0", "/v1");
 
   static final String CATEGORY = "category";
   static final String KIND = "kind";
@@ -96,6 +96,15 @@ public final class ServiceRoutes {
       patterns.add(root + "/" + variable(CATEGORY, first) + "/" + variable(KIND, second) + suffix);
     }
     return patterns;
+  }
+
+  /**
+   * The pattern of {@link #register} that a call under {@code root} (one of {@link #ROOTS}) to a
+   * category of {@code type} matches: the route the metrics name.
+   */
+  public static String pattern(String root, ServiceType type, String suffix) {
+    int shape = type.apiPrefix().indexOf('/') < 0 ? 0 : 1;
+    return patterns(suffix).get(ROOTS.indexOf(root) * 2 + shape);
   }
 
   private static String variable(String name, Set<String> values) {

@@ -1,8 +1,6 @@
 package org.handover.change.api;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.handover.apiauth.ApiCaller;
@@ -47,9 +45,7 @@ class ServicesApi {
   }
 
   ServiceInfoView serviceInfos(ApiCaller caller, ServiceType type, @PathVariable String name) {
-    return ServiceInfoView.of(
-        services.requireVisibleTo(caller.nic(), type, name),
-        LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+    return ServiceInfoView.of(services.requireVisibleTo(caller.nic(), type, name), clock);
   }
 
   List<Long> changeContact(
