@@ -281,8 +281,11 @@ record ChangeMail(
     if (more > 0) {
       details.add(new MailDetail("", words.text("mail.detail.more", more)));
     }
+    String reason = reason(words);
     if (ended != null && ended.text() != null) {
-      details.add(words.detail("reason", reason(words)));
+      if (!reason.isEmpty()) {
+        details.add(words.detail("reason", reason));
+      }
     } else if (kind != MailKind.CHANGE_DONE) {
       details.add(words.detail("expires", words.date(expiresAt)));
     }
