@@ -208,6 +208,28 @@ class EveryEmailReadTest {
         .contains(messages.getMessage("security.everywhere", null, l.locale()));
   }
 
+  /** The plural of "role" in each language. */
+  private static final Map<Language, String> ROLES =
+      Map.of(
+          Language.en, "roles",
+          Language.it, "ruoli",
+          Language.fr, "rôles",
+          Language.de, "Rollen",
+          Language.es, "roles");
+
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void aContactReplacedInTwoRolesReadsOfThemInThePlural(Language l) {
+    for (MailKind kind : List.of(MailKind.CHANGE_NOTICE, MailKind.CHANGE_DONE)) {
+      RenderedMail two = templates.render(message(kind, l, "replaced"));
+      OutboxMessage single = message(kind, l, "replaced");
+      single.payload().put("roles", List.of("tech"));
+
+      assertThat(two.subject() + two.text()).as(kind.name()).contains(ROLES.get(l));
+      assertThat(templates.render(single).text()).as(kind.name()).doesNotContain(ROLES.get(l));
+    }
+  }
+
   @Test
   void theNewApiApplicationEmailLeadsToTheApplicationsPageWhereItCanBeDeleted() {
     RenderedMail mail =
