@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.handover.access.Policies;
 import org.handover.access.PolicyDraft;
@@ -63,6 +64,9 @@ class CustomerMailsTest extends IntegrationTest {
   /** German names the other services after a preposition (bei, von): dative, never nominative. */
   private static final Pattern GERMAN_NOMINATIVE =
       Pattern.compile("weitere Dienste\\b|ein weiterer Dienst\\b");
+
+  /** A choice argument of a message pattern, and the text of its first case. */
+  private static final Pattern CHOICE = Pattern.compile("\\{\\d+,choice,[^#]*#([^|}]*)[^}]*}");
 
   /** A colon straight after a word, where French sets a narrow no-break space. */
   private static final Pattern FRENCH_COLON = Pattern.compile("[^\\s\u202f\u00a0]: ");
@@ -369,11 +373,13 @@ class CustomerMailsTest extends IntegrationTest {
 
   /**
    * The longest run of words of one message's pattern (between its arguments) that the other's does
-   * not contain: what tells the two variants apart in that language.
+   * not contain: what tells the two variants apart in that language. A choice
+   * ("{17,choice,1#role|1< roles}") reads as its first case, the one role or service these stories
+   * give each reader.
    */
   private String distinct(Language l, String key, String other) {
-    String mine = messages.getMessage(key, null, l.locale());
-    String theirs = messages.getMessage(other, null, l.locale());
+    String mine = firstChoice(messages.getMessage(key, null, l.locale()));
+    String theirs = firstChoice(messages.getMessage(other, null, l.locale()));
     String best = "";
     for (String part : mine.split("\\{\\d+[^}]*}")) {
       String p = part.strip();
@@ -383,5 +389,11 @@ class CustomerMailsTest extends IntegrationTest {
     }
     assertThat(best).as("what tells %s from %s in %s", key, other, l).isNotBlank();
     return best.replace("''", "'");
+  }
+
+  private static String firstChoice(String pattern) {
+    return CHOICE
+        .matcher(pattern)
+        .replaceAll(m -> Matcher.quoteReplacement("{0}" + m.group(1) + "{0}"));
   }
 }

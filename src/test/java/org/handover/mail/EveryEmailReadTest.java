@@ -8,9 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +35,6 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  */
 class EveryEmailReadTest {
 
-  private static final String CODE = MailTemplatesTest.CODE;
   private static final Pattern UNFORMATTED =
       Pattern.compile("\\{\\d+[},]|\\bnull\\b|\\?\\?|mail\\.[A-Za-z_]+\\.|\\$\\{|(?m)^\\s*:");
   private static final Pattern CONSUMER_KEY =
@@ -93,14 +90,14 @@ class EveryEmailReadTest {
     List<String> problems = new ArrayList<>();
     for (MailKind kind : MailKind.values()) {
       for (String reader : readers(kind)) {
-        RenderedMail mail = templates.render(message(kind, l, reader));
+        RenderedMail mail = templates.render(MailSamples.message(kind, l, reader));
         String text = mail.subject() + "\n\n" + mail.text();
         String name = "every-" + kind.name().toLowerCase(Locale.ROOT) + "-" + orAny(reader);
         Files.writeString(dir.resolve(name + ".txt"), text, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(name + ".html"), mail.html(), StandardCharsets.UTF_8);
         check(name, text, l, problems);
         if (l != Language.en) {
-          RenderedMail en = templates.render(message(kind, Language.en, reader));
+          RenderedMail en = templates.render(MailSamples.message(kind, Language.en, reader));
           for (String sentence : sentences(en.subject() + "\n" + en.text())) {
             if (text.contains(sentence)) {
               problems.add(name + ": English left in: " + sentence);
@@ -201,7 +198,8 @@ class EveryEmailReadTest {
   @ParameterizedTest
   @EnumSource(Language.class)
   void theNewBrowserEmailNamesTheSecurityPageAndItsButtonInThePagesWords(Language l) {
-    String text = templates.render(message(MailKind.SECURITY_NEW_DEVICE, l, null)).text();
+    String text =
+        templates.render(MailSamples.message(MailKind.SECURITY_NEW_DEVICE, l, null)).text();
 
     assertThat(text)
         .contains(messages.getMessage("security.title", null, l.locale()))
@@ -221,8 +219,8 @@ class EveryEmailReadTest {
   @EnumSource(Language.class)
   void aContactReplacedInTwoRolesReadsOfThemInThePlural(Language l) {
     for (MailKind kind : List.of(MailKind.CHANGE_NOTICE, MailKind.CHANGE_DONE)) {
-      RenderedMail two = templates.render(message(kind, l, "replaced"));
-      OutboxMessage single = message(kind, l, "replaced");
+      RenderedMail two = templates.render(MailSamples.message(kind, l, "replaced"));
+      OutboxMessage single = MailSamples.message(kind, l, "replaced");
       single.payload().put("roles", List.of("tech"));
 
       assertThat(two.subject() + two.text()).as(kind.name()).contains(ROLES.get(l));
@@ -233,14 +231,14 @@ class EveryEmailReadTest {
   @Test
   void theNewApiApplicationEmailLeadsToTheApplicationsPageWhereItCanBeDeleted() {
     RenderedMail mail =
-        templates.render(message(MailKind.SECURITY_API_APPLICATION, Language.es, null));
+        templates.render(MailSamples.message(MailKind.SECURITY_API_APPLICATION, Language.es, null));
 
     assertThat(mail.text()).contains("https://panel.example.net/account/api/applications");
   }
 
   @Test
   void anUnexpectedFailureIsNotNamedByItsJavaClass() {
-    OutboxMessage error = message(MailKind.CHANGE_ERROR, Language.de, null);
+    OutboxMessage error = MailSamples.message(MailKind.CHANGE_ERROR, Language.de, null);
     error.payload().put("reasonKey", "reason.unexpected");
     error.payload().put("reasonArgs", List.of("DataIntegrityViolationException"));
 
@@ -252,8 +250,11 @@ class EveryEmailReadTest {
   @Test
   void aRegistrantsEmailOffersNoPanelPageAndSaysWhyItCame() {
     String registrant =
-        templates.render(message(MailKind.OWNER_CHANGE_DONE, Language.fr, "registrant")).text();
-    String admin = templates.render(message(MailKind.OWNER_CHANGE_DONE, Language.fr, null)).text();
+        templates
+            .render(MailSamples.message(MailKind.OWNER_CHANGE_DONE, Language.fr, "registrant"))
+            .text();
+    String admin =
+        templates.render(MailSamples.message(MailKind.OWNER_CHANGE_DONE, Language.fr, null)).text();
 
     assertThat(registrant)
         .doesNotContain("https://panel.example.net/account/")
@@ -265,7 +266,7 @@ class EveryEmailReadTest {
 
   @Test
   void aCaseEmailStoredWithACountedServiceSaysTheCountInWords() {
-    OutboxMessage old = message(MailKind.CASE_NOTICE, Language.en, null);
+    OutboxMessage old = MailSamples.message(MailKind.CASE_NOTICE, Language.en, null);
     old.payload().remove("serviceNames");
     old.payload().remove("serviceCount");
     old.payload().put("serviceName", "vps-1.example.net (+1)");
@@ -277,7 +278,7 @@ class EveryEmailReadTest {
 
   @Test
   void aPolicyForTwoPeopleOnEveryServiceOfItsOwnerSaysSoInWords() {
-    OutboxMessage notice = message(MailKind.ACCESS_GRANTED_NOTICE, Language.it, null);
+    OutboxMessage notice = MailSamples.message(MailKind.ACCESS_GRANTED_NOTICE, Language.it, null);
     notice.payload().put("toAccount", "bb222222-ovh, ee555555-ovh");
     notice.payload().put("serviceName", "*");
 
@@ -287,143 +288,5 @@ class EveryEmailReadTest {
         .contains("bb222222-ovh e ee555555-ovh")
         .contains("(tutti quelli amministrati da cc333333-ovh)")
         .doesNotContain("*");
-  }
-
-  /** One email as its feature stores it, for this reader (null: the kind's own wording). */
-  static OutboxMessage message(MailKind kind, Language language, String reader) {
-    OutboxMessage sample = MailTemplatesTest.sample(kind, language, "Ada Lovelace");
-    Map<String, Object> p = payload(kind, reader, sample.payload());
-    return new OutboxMessage(
-        7,
-        kind,
-        "aa111111-ovh",
-        "ada@example.org",
-        language.name(),
-        p,
-        null,
-        "pending",
-        0,
-        null,
-        null,
-        Instant.parse("2026-01-05T09:00:00Z"),
-        null);
-  }
-
-  private static Map<String, Object> payload(
-      MailKind kind, String reader, Map<String, Object> sample) {
-    String name = kind.name();
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("recipientName", "Ada Lovelace");
-    if (name.startsWith("CHANGE_")) {
-      p.putAll(sample);
-      changeReason(kind, p);
-      if (reader != null) {
-        p.put("reader", reader);
-        p.put("ownRoles", List.of("admin"));
-      }
-    } else if (name.startsWith("CASE_")) {
-      boolean one = "replaced".equals(reader);
-      p.put("caseId", 9);
-      p.put("serviceName", one ? "vps-4.example.net" : "vps-1.example.net");
-      p.put(
-          "serviceNames",
-          one
-              ? List.of("vps-4.example.net")
-              : List.of("vps-1.example.net", "vps-2.example.net", "vps-3.example.net"));
-      p.put("serviceCount", one ? 1 : 5);
-      p.put("serviceType", "vps");
-      p.put("roles", List.of("tech"));
-      p.put("fromAccount", one ? "aa111111-ovh" : "aa111111-ovh, dd444444-ovh");
-      p.put("toAccount", "bb222222-ovh");
-      p.put("reason", "ticket 4711");
-      if (kind == MailKind.CASE_ENDED) {
-        p.put("reasonKey", "case.end.vetoed");
-        p.put("reasonArgument", "dd444444-ovh");
-      }
-      p.put("expiresAt", "2026-02-01T10:00:00Z");
-      if (kind.carriesCode()) {
-        p.put("code", CODE);
-      }
-    } else if (name.startsWith("ACCESS_")) {
-      p.put("serviceName", "example.com");
-      p.put("serviceType", "zone");
-      p.put("serviceCount", 1);
-      p.put("askingAccount", "cc333333-ovh");
-      p.put("toAccount", "bb222222-ovh");
-      p.put("detail", "dns-editors");
-      p.put("policyId", "p-1");
-      if (name.startsWith("ACCESS_ENDED")) {
-        p.put("reasonKey", "access.reason.revoked");
-      }
-    } else if (name.startsWith("OWNER_")) {
-      owner(kind, p);
-    } else if (kind == MailKind.DEBT_NOTICE) {
-      p.put("nic", "aa111111-ovh");
-      p.put("askingAccount", "cc333333-ovh");
-      p.put("roles", List.of("billing"));
-      p.put("serviceName", "example.com");
-    } else {
-      p.put("nic", "aa111111-ovh");
-      p.put("newEmail", "ada.new@example.org");
-      p.put("detail", accountDetail(kind));
-      if (kind.carriesCode()) {
-        p.put("code", CODE);
-      }
-    }
-    if (reader != null && !name.startsWith("CHANGE_")) {
-      p.put("reader", reader);
-    }
-    return p;
-  }
-
-  private static void changeReason(MailKind kind, Map<String, Object> p) {
-    p.remove("reason");
-    switch (kind) {
-      case CHANGE_REFUSED -> reason(p, "reason.refusedBecause", "bb222222-ovh", "Wrong owner");
-      case CHANGE_EXPIRED -> reason(p, "reason.expired", "bb222222-ovh");
-      case CHANGE_ABORTED -> reason(p, "reason.cancelledBy", "cc333333-ovh");
-      case CHANGE_ERROR -> reason(p, "reason.applyFailed");
-      default -> {}
-    }
-  }
-
-  private static void reason(Map<String, Object> p, String key, String... args) {
-    p.put("reasonKey", key);
-    p.put("reasonArgs", List.of(args));
-    p.put("reason", key);
-  }
-
-  private static void owner(MailKind kind, Map<String, Object> p) {
-    boolean correction = kind == MailKind.OWNER_CORRECTED;
-    if (!correction) {
-      p.put("ownerChangeId", 12);
-    }
-    p.put("serviceName", "example.com");
-    p.put("askingAccount", "cc333333-ovh");
-    p.put(
-        "fromAccount",
-        correction ? "1 Old Road" : "Ada Lovelace (Analytical Ltd) <ada@example.org>");
-    p.put(
-        "toAccount",
-        correction ? "2 New Road, +33 1 23 45 67 89" : "Bruno Rossi <bruno@example.it>");
-    p.put("expiresAt", "2026-02-01T10:00:00Z");
-    if (kind == MailKind.OWNER_CHANGE_REFUSED || kind == MailKind.OWNER_CHANGE_CANCELLED) {
-      p.put("reason", "Wrong owner");
-    }
-    if (kind == MailKind.OWNER_CHANGE_CODE) {
-      p.put("code", CODE);
-      p.put("link", "Zq81kLm0");
-    }
-  }
-
-  private static String accountDetail(MailKind kind) {
-    return switch (kind) {
-      case SECURITY_FACTOR_ADDED, SECURITY_FACTOR_REMOVED -> "Phone";
-      case SECURITY_RECOVERY_CODE_USED -> "7";
-      case SECURITY_EMAIL_CHANGED -> "ada.new@example.org";
-      case SECURITY_API_APPLICATION -> "billing-sync";
-      case SECURITY_NEW_DEVICE -> "Firefox 128, Linux (2001:db8::7)";
-      default -> null;
-    };
   }
 }
