@@ -228,6 +228,15 @@ class EveryEmailReadTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void theOldAddressIsToldOfItsOwnAccountAsTheReadersNotAsSomeoneSignedInAsIt(Language l) {
+    String text =
+        templates.render(MailSamples.message(MailKind.EMAIL_CHANGE_NOTICE, l, null)).text();
+
+    assertThat(text).doesNotContainPattern("\\b(as|come|en tant que|als|como) aa111111-ovh");
+  }
+
   @Test
   void theNewApiApplicationEmailLeadsToTheApplicationsPageWhereItCanBeDeleted() {
     RenderedMail mail =
