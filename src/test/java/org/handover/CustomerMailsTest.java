@@ -17,11 +17,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.handover.access.Policies;
 import org.handover.access.PolicyDraft;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.ServiceKey;
+import org.handover.catalog.ServiceType;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeSetJob;
 import org.handover.contact.ContactRole;
@@ -30,8 +32,11 @@ import org.handover.mail.MailTemplates;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
 import org.handover.mail.RenderedMail;
+import org.handover.reassignment.ReassignmentCase;
+import org.handover.reassignment.Reassignments;
 import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
+import org.handover.system.Actor;
 import org.handover.system.Language;
 import org.handover.system.Nic;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +53,8 @@ import org.springframework.context.MessageSource;
  * seven reads of that one only, the asker is never named in the third person (nor in "Asked by"), a
  * reader who did not answer in time reads "you", roles and people are listed with the language's
  * "and" (never a bare comma), German names the other services in the dative, and nothing is left
- * unformatted.
+ * unformatted. In a reassignment by support, each contact reads of their own services of the case
+ * in words (never a counted "(+N)"), the contact replaced of "your" role, the new contact of "you".
  */
 class CustomerMailsTest extends IntegrationTest {
 
@@ -59,6 +65,9 @@ class CustomerMailsTest extends IntegrationTest {
   private static final Pattern GERMAN_NOMINATIVE =
       Pattern.compile("weitere Dienste\\b|ein weiterer Dienst\\b");
 
+  /** A choice argument of a message pattern, and the text of its first case. */
+  private static final Pattern CHOICE = Pattern.compile("\\{\\d+,choice,[^#]*#([^|}]*)[^}]*}");
+
   /** A colon straight after a word, where French sets a narrow no-break space. */
   private static final Pattern FRENCH_COLON = Pattern.compile("[^\\s\u202f\u00a0]: ");
 
@@ -68,6 +77,7 @@ class CustomerMailsTest extends IntegrationTest {
   @Autowired Policies policies;
   @Autowired ChangeSetJob job;
   @Autowired MessageSource messages;
+  @Autowired Reassignments cases;
 
   private Path dir;
   private final List<String> written = new ArrayList<>();
@@ -235,6 +245,88 @@ class CustomerMailsTest extends IntegrationTest {
     assertClean(l);
   }
 
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void aReassignmentTellsEachContactOfTheirOwnServicesInWords(Language l) throws IOException {
+    dir = Files.createDirectories(Path.of("target/mails", l.name()));
+    Nic admin = fixtures.account(l);
+    Nic four = fixtures.account(l);
+    Nic one = fixtures.account(l);
+    Nic newcomer = fixtures.account(l);
+    List<HostedService> all = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      all.add(fixtures.service(admin, i == 4 ? one : four, admin));
+    }
+    long before = outbox.lastId();
+    ReassignmentCase c = open(all, newcomer);
+    List<String> names = c.items().stream().map(ReassignmentCase.Item::serviceName).toList();
+    String lone = all.get(4).name();
+    String toAdmin = write("case", before, admin, "contact", MailKind.CASE_NOTICE);
+    String toFour = write("case", before, four, "replaced-four-of-five", MailKind.CASE_NOTICE);
+    String toOne = write("case", before, one, "replaced-one-of-five", MailKind.CASE_NOTICE);
+    String toNew = write("case", before, newcomer, "newcomer", MailKind.CASE_CODE);
+    String others = String.join(", ", names.subList(0, 3));
+    assertThat(toAdmin)
+        .contains(said(l, "mail.services", others, 2))
+        .doesNotContain(distinct(l, "mail.CASE_NOTICE.body.replaced", "mail.CASE_NOTICE.body"));
+    assertThat(toNew).contains(said(l, "mail.services", others, 2));
+    List<String> fours = names.stream().filter(n -> !n.equals(lone)).toList();
+    assertThat(toFour)
+        .contains(said(l, "mail.services", String.join(", ", fours.subList(0, 3)), 1))
+        .contains(distinct(l, "mail.CASE_NOTICE.body.replaced", "mail.CASE_NOTICE.body"))
+        .doesNotContain(lone);
+    assertThat(toOne)
+        .contains(said(l, "mail.case.of.one", said(l, "enum.ServiceType.domain"), lone))
+        .contains(distinct(l, "mail.CASE_NOTICE.body.replaced", "mail.CASE_NOTICE.body"));
+    fours.forEach(n -> assertThat(toOne).doesNotContain(n));
+
+    before = outbox.lastId();
+    cases.veto(as(one), c.id());
+    assertThat(write("vetoed", before, one, "replaced", MailKind.CASE_ENDED))
+        .contains(said(l, "case.end.vetoed.you"))
+        .contains(distinct(l, "mail.CASE_ENDED.body.replaced", "mail.CASE_ENDED.body"));
+    assertThat(write("vetoed", before, newcomer, "newcomer", MailKind.CASE_ENDED))
+        .contains(distinct(l, "mail.CASE_ENDED.body.newcomer", "mail.CASE_ENDED.body"));
+    write("vetoed", before, admin, "contact", MailKind.CASE_ENDED);
+
+    List<HostedService> two = List.of(all.get(0), all.get(1));
+    before = outbox.lastId();
+    ReassignmentCase d = open(two, newcomer);
+    String code =
+        (String)
+            outbox.after(before).stream()
+                .filter(m -> m.kind() == MailKind.CASE_CODE)
+                .findFirst()
+                .orElseThrow()
+                .payload()
+                .get("code");
+    cases.confirm(as(newcomer), d.id(), code);
+    clock.advance(Duration.ofDays(7));
+    before = outbox.lastId();
+    cases.runDueWork();
+    assertThat(write("applied", before, newcomer, "newcomer", MailKind.CASE_APPLIED))
+        .contains(distinct(l, "mail.CASE_APPLIED.body.newcomer", "mail.CASE_APPLIED.body"));
+    String replaced = write("applied", before, four, "replaced", MailKind.CASE_APPLIED);
+    assertThat(replaced)
+        .contains(distinct(l, "mail.CASE_APPLIED.body.replaced", "mail.CASE_APPLIED.body"))
+        .containsAnyOf(
+            said(l, "mail.list.and", two.get(0).name(), two.get(1).name()),
+            said(l, "mail.list.and", two.get(1).name(), two.get(0).name()));
+    write("applied", before, admin, "contact", MailKind.CASE_APPLIED);
+    assertClean(l);
+  }
+
+  private ReassignmentCase open(List<HostedService> services, Nic to) {
+    return cases.open(
+        Actor.operator("staff:alice", null),
+        ServiceType.domain,
+        services.stream().map(HostedService::name).toList(),
+        tech,
+        to,
+        "ticket 4711",
+        "4711");
+  }
+
   /** Writes the one email of this kind sent to this reader since {@code after}; its text. */
   private String write(String story, long after, Nic reader, String role, MailKind kind)
       throws IOException {
@@ -260,6 +352,7 @@ class CustomerMailsTest extends IntegrationTest {
     List<String> roles = List.of(role(l, admin), role(l, tech), role(l, billing));
     for (String text : written) {
       assertThat(UNFORMATTED.matcher(text).find()).as(text).isFalse();
+      assertThat(text).as("a counted (+N)").doesNotContain("(+");
       roles.forEach(r -> roles.forEach(o -> assertThat(text).doesNotContain(r + ", " + o)));
       assertThat(l == Language.de && GERMAN_NOMINATIVE.matcher(text).find()).as(text).isFalse();
       if (l == Language.fr) {
@@ -280,11 +373,13 @@ class CustomerMailsTest extends IntegrationTest {
 
   /**
    * The longest run of words of one message's pattern (between its arguments) that the other's does
-   * not contain: what tells the two variants apart in that language.
+   * not contain: what tells the two variants apart in that language. A choice
+   * ("{17,choice,1#role|1< roles}") reads as its first case, the one role or service these stories
+   * give each reader.
    */
   private String distinct(Language l, String key, String other) {
-    String mine = messages.getMessage(key, null, l.locale());
-    String theirs = messages.getMessage(other, null, l.locale());
+    String mine = firstChoice(messages.getMessage(key, null, l.locale()));
+    String theirs = firstChoice(messages.getMessage(other, null, l.locale()));
     String best = "";
     for (String part : mine.split("\\{\\d+[^}]*}")) {
       String p = part.strip();
@@ -294,5 +389,11 @@ class CustomerMailsTest extends IntegrationTest {
     }
     assertThat(best).as("what tells %s from %s in %s", key, other, l).isNotBlank();
     return best.replace("''", "'");
+  }
+
+  private static String firstChoice(String pattern) {
+    return CHOICE
+        .matcher(pattern)
+        .replaceAll(m -> Matcher.quoteReplacement("{0}" + m.group(1) + "{0}"));
   }
 }

@@ -1,6 +1,7 @@
 package org.handover.access;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.handover.mail.MailArguments;
 import org.handover.mail.MailContent;
@@ -77,19 +78,31 @@ record AccessMail(
   @Override
   public void arguments(MailArguments arguments, MailWords words) {
     arguments
-        .set(SERVICES, words.services(serviceName, serviceCount))
+        .set(SERVICES, words.services(named(words), serviceCount))
         .set(SERVICE_TYPE, words.serviceType(serviceType))
-        .set(GRANTEES, grantees)
+        .set(GRANTEES, granteesIn(words))
         .set(OWNER, owner)
         .set(
             REASON,
-            reasonKey == null ? null : words.text(reasonKey, orEmpty(grantees), orEmpty(owner)))
+            reasonKey == null ? null : words.text(reasonKey, granteesIn(words), orEmpty(owner)))
         .set(POLICY, policyName);
   }
 
   @Override
   public String reader() {
     return reader;
+  }
+
+  /** The first service's name; for every service of the owner's, those words, never "*". */
+  private String named(MailWords words) {
+    return ResourceRef.EVERY.equals(serviceName)
+        ? words.text("mail.access.every", orEmpty(owner))
+        : serviceName;
+  }
+
+  /** The grantees (stored joined by commas) as the reader's language lists them. */
+  private String granteesIn(MailWords words) {
+    return words.list(List.of(orEmpty(grantees).split(", ")));
   }
 
   private static String orEmpty(String value) {

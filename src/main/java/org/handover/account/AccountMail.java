@@ -95,6 +95,7 @@ record AccountMail(
       case PASSWORD_RESET -> panel.to("/password-reset?login=" + login + token);
       case EMAIL_CHANGE_CODE, EMAIL_CHANGE_NOTICE -> panel.to("/account/profile");
       case ACCOUNT_CREATED, SIGNUP_EXISTING -> panel.to("/login");
+      case SECURITY_API_APPLICATION -> panel.to("/account/api/applications");
       default -> panel.to("/account/security");
     };
   }

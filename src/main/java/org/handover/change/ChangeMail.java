@@ -59,6 +59,7 @@ record ChangeMail(
   private static final int REASON = 10;
   private static final int ACCEPTED_BY = 11;
   private static final int OWN_ROLES = 15;
+  private static final int ROLE_COUNT = 17;
 
   /** One listed item. */
   record Line(String serviceType, String serviceName, List<String> roles, String from, String to) {
@@ -223,7 +224,8 @@ record ChangeMail(
         .set(REQUEST, String.valueOf(changeId))
         .set(REASON, reason(words))
         .set(ACCEPTED_BY, personal.acceptedBy())
-        .set(OWN_ROLES, words.roles(ownRoles));
+        .set(OWN_ROLES, words.roles(ownRoles))
+        .set(ROLE_COUNT, roles == null ? 1 : Math.max(1, roles.size()));
   }
 
   private String reason(MailWords words) {
@@ -281,8 +283,11 @@ record ChangeMail(
     if (more > 0) {
       details.add(new MailDetail("", words.text("mail.detail.more", more)));
     }
+    String reason = reason(words);
     if (ended != null && ended.text() != null) {
-      details.add(words.detail("reason", reason(words)));
+      if (!reason.isEmpty()) {
+        details.add(words.detail("reason", reason));
+      }
     } else if (kind != MailKind.CHANGE_DONE) {
       details.add(words.detail("expires", words.date(expiresAt)));
     }

@@ -17,6 +17,9 @@ final class MailReason {
 
   private static final String EXPIRED = "reason.expired";
 
+  /** An unexpected failure, stored with its exception's name: the email's body says it already. */
+  private static final String UNEXPECTED = "reason.unexpected";
+
   private MailReason() {}
 
   /**
@@ -30,6 +33,9 @@ final class MailReason {
     }
     if (ended.key() == null) {
       return ended.text();
+    }
+    if (UNEXPECTED.equals(ended.key())) {
+      return "";
     }
     if (ended.args() == null) {
       return words.text(ended.key(), to == null ? "" : to, asking == null ? "" : asking);

@@ -82,7 +82,15 @@ public class MailTemplates {
         words.text(kind + ".action", args),
         content.link(mail.kind(), panel),
         content.details(mail.kind(), words),
-        words.text("mail.footer", args));
+        footer(reader, args, words));
+  }
+
+  /**
+   * The footer, in its reader's own words when the bundle has them ({@code mail.footer.READER}).
+   */
+  private static String footer(String reader, Object[] args, MailWords words) {
+    String own = reader == null ? null : words.optional("mail.footer" + reader, args);
+    return own != null ? own : words.text("mail.footer", args);
   }
 
   /**

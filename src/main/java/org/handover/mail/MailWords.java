@@ -73,8 +73,19 @@ public final class MailWords {
 
   /** The first service, or it and how many others there are ({@code count} in all). */
   public String services(String first, int count) {
-    String name = first == null ? "" : first;
-    return count > 1 ? text("mail.services", name, count - 1) : name;
+    return services(List.of(first == null ? "" : first), count);
+  }
+
+  /**
+   * Services by name, in words: all of them listed with the language's "and" when {@code names}
+   * holds every one, else those named and how many others there are ({@code count} in all); never a
+   * bare "(+N)".
+   */
+  public String services(List<String> names, int count) {
+    if (count <= names.size()) {
+      return list(names);
+    }
+    return text("mail.services", String.join(", ", names), count - names.size());
   }
 
   /** A moment in the reader's language, in UTC; empty for none. */

@@ -18,6 +18,8 @@ import org.handover.mail.StoredPayload;
  * @param from the owner (or the corrected details) before
  * @param to the owner (or the corrected details) after
  * @param link the public confirmation page's key, in a registrant's code email only
+ * @param reader {@code registrant} for a registrant's email (they may have no account, so no panel
+ *     page of theirs to link to); null for the administrator's
  */
 record OwnerMail(
     Long ownerChangeId,
@@ -29,8 +31,11 @@ record OwnerMail(
     Instant expiresAt,
     String reason,
     String code,
-    String link)
+    String link,
+    String reader)
     implements MailContent {
+
+  static final String REGISTRANT = "registrant";
 
   private static final int DOMAIN = 2;
   private static final int FROM = 5;
@@ -51,7 +56,8 @@ record OwnerMail(
         p.instant("expiresAt"),
         p.text("reason"),
         p.text("code"),
-        p.text("link"));
+        p.text("link"),
+        p.text("reader"));
   }
 
   /** The outbox payload (its keys are those of the rows already stored). */
@@ -78,6 +84,9 @@ record OwnerMail(
       p.put("code", code);
       p.put("link", link);
     }
+    if (reader != null) {
+      p.put("reader", reader);
+    }
     return p;
   }
 
@@ -89,13 +98,24 @@ record OwnerMail(
         .set(TO, to)
         .set(ASKER, askingAccount)
         .set(EXPIRES, words.date(expiresAt))
-        .set(REASON, reason)
+        .set(REASON, reason == null ? null : words.text("mail.owner.reason", reason))
         .set(CHANGE, ownerChangeId == null ? null : ownerChangeId.toString());
   }
 
-  /** A registrant's public confirmation page (with the code), else the domain's owner page. */
+  @Override
+  public String reader() {
+    return reader;
+  }
+
+  /**
+   * A registrant's public confirmation page (with the code); the domain's owner page for its
+   * administrator; no button in a registrant's other emails.
+   */
   @Override
   public String link(MailKind kind, PanelUrl panel) {
+    if (kind != MailKind.OWNER_CHANGE_CODE && REGISTRANT.equals(reader)) {
+      return null;
+    }
     if (kind == MailKind.OWNER_CHANGE_CODE) {
       return panel.to(
           "/owner-change/"

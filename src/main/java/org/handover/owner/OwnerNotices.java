@@ -24,7 +24,7 @@ class OwnerNotices {
 
   /** A registrant's code and link to the public confirmation page. */
   void code(OwnerChange c, OwnerChange.Party party, Account admin, String link, String code) {
-    OwnerMail mail = mail(c, nameOf(c, party.registrant()), code, link);
+    OwnerMail mail = mail(c, nameOf(c, party.registrant()), code, link, OwnerMail.REGISTRANT);
     outbox.enqueue(MailKind.OWNER_CHANGE_CODE, registrant(party.email(), admin), mail, null);
   }
 
@@ -33,17 +33,17 @@ class OwnerNotices {
     outbox.enqueue(
         MailKind.OWNER_CHANGE_REQUESTED,
         admin.recipient(),
-        mail(c, admin.displayName(), null, null),
+        mail(c, admin.displayName(), null, null, null),
         null);
   }
 
   /** The change ended (applied, refused, expired, cancelled): both registrants and the admin. */
   void ended(OwnerChange c, MailKind kind, Account admin) {
     for (OwnerChange.Party p : c.parties()) {
-      outbox.enqueue(
-          kind, registrant(p.email(), admin), mail(c, nameOf(c, p.registrant()), null, null), null);
+      OwnerMail mail = mail(c, nameOf(c, p.registrant()), null, null, OwnerMail.REGISTRANT);
+      outbox.enqueue(kind, registrant(p.email(), admin), mail, null);
     }
-    outbox.enqueue(kind, admin.recipient(), mail(c, admin.displayName(), null, null), null);
+    outbox.enqueue(kind, admin.recipient(), mail(c, admin.displayName(), null, null, null), null);
   }
 
   /** A minor correction (address, phone) was made: the registrant and the admin are told. */
@@ -60,7 +60,8 @@ class OwnerNotices {
               null,
               null,
               null,
-              null);
+              null,
+              toAdmin ? null : OwnerMail.REGISTRANT);
       outbox.enqueue(
           MailKind.OWNER_CORRECTED,
           toAdmin ? admin.recipient() : registrant(after.email(), admin),
@@ -85,7 +86,8 @@ class OwnerNotices {
     return new Recipient(null, email, admin == null ? Language.en : admin.language());
   }
 
-  private static OwnerMail mail(OwnerChange c, String recipientName, String code, String link) {
+  private static OwnerMail mail(
+      OwnerChange c, String recipientName, String code, String link, String reader) {
     return new OwnerMail(
         c.id(),
         recipientName,
@@ -96,7 +98,8 @@ class OwnerNotices {
         c.expiresAt(),
         c.endReason(),
         code,
-        link);
+        link,
+        reader);
   }
 
   /** The registrant as the emails show it: name, organisation, email. */

@@ -29,23 +29,23 @@ class ReassignmentNotices {
   /** Cooling-off starts: every current contact may veto; the new contact gets a code. */
   void coolingOff(ReassignmentCase c, Collection<HostedService> services, ConfirmationCode code) {
     for (Nic nic : currentContacts(services)) {
-      send(MailKind.CASE_NOTICE, nic, c, null, null);
+      send(MailKind.CASE_NOTICE, nic, c, services, null, null);
     }
-    send(MailKind.CASE_CODE, c.newContact(), c, null, code.text());
+    send(MailKind.CASE_CODE, c.newContact(), c, services, null, code.text());
   }
 
   /** The case was applied: the replaced contacts, everyone else on the services, the new one. */
   void applied(ReassignmentCase c, Collection<HostedService> before) {
     Set<Nic> told = currentContacts(before);
     told.add(c.newContact());
-    told.forEach(nic -> send(MailKind.CASE_APPLIED, nic, c, null, null));
+    told.forEach(nic -> send(MailKind.CASE_APPLIED, nic, c, before, null, null));
   }
 
   /** The case ended without change (veto, expiry, final check): everyone is told why. */
   void ended(ReassignmentCase c, Collection<HostedService> services, String why) {
     Set<Nic> told = currentContacts(services);
     told.add(c.newContact());
-    told.forEach(nic -> send(MailKind.CASE_ENDED, nic, c, why, null));
+    told.forEach(nic -> send(MailKind.CASE_ENDED, nic, c, services, why, null));
   }
 
   private static Set<Nic> currentContacts(Collection<HostedService> services) {
@@ -58,28 +58,38 @@ class ReassignmentNotices {
     return nics;
   }
 
-  private void send(MailKind kind, Nic to, ReassignmentCase c, String why, String code) {
+  private void send(
+      MailKind kind,
+      Nic to,
+      ReassignmentCase c,
+      Collection<HostedService> services,
+      String why,
+      String code) {
     Account account = accounts.find(to).orElse(null);
     if (account == null) {
       return;
     }
-    ReassignmentCase.Item first = c.items().get(0);
+    CaseReader reader = CaseReader.of(c, to, services);
+    List<ReassignmentCase.Item> own = reader.items();
     var mail =
         new ReassignmentMail(
             c.id(),
             account.firstName() + " " + account.lastName(),
-            c.items().size() == 1
-                ? first.serviceName()
-                : first.serviceName() + " (+" + (c.items().size() - 1) + ")",
-            first.serviceType(),
+            own.stream()
+                .limit(ReassignmentMail.NAMED)
+                .map(ReassignmentCase.Item::serviceName)
+                .toList(),
+            own.size(),
+            own.get(0).serviceType(),
             List.of(c.role().name()),
-            String.join(", ", fromContacts(c)),
+            String.join(", ", fromContacts(own)),
             c.newContact().value(),
             why != null ? why : c.reason(),
             kind == MailKind.CASE_ENDED ? endReasonKey(c, to) : null,
             c.endReasonArgument(),
             c.coolingOffEndsAt(),
-            code);
+            code,
+            reader.name());
     outbox.enqueue(kind, account.recipient(), mail, null);
   }
 
@@ -90,15 +100,14 @@ class ReassignmentNotices {
     return own ? key + ".you" : key;
   }
 
-  private static List<String> fromContacts(ReassignmentCase c) {
+  private static List<String> fromContacts(List<ReassignmentCase.Item> items) {
     List<String> from = new ArrayList<>();
-    c.items()
-        .forEach(
-            i -> {
-              if (!from.contains(i.fromContact().value())) {
-                from.add(i.fromContact().value());
-              }
-            });
+    items.forEach(
+        i -> {
+          if (!from.contains(i.fromContact().value())) {
+            from.add(i.fromContact().value());
+          }
+        });
     return from;
   }
 }
