@@ -320,6 +320,9 @@ class PanelPagesTest {
     for (String ragged : raggedRows(page)) {
       problems.add(where + ": a table row whose cells end at different heights " + ragged);
     }
+    for (String blank : blankStackedCells(page)) {
+      problems.add(where + ": a blank line in a stacked row " + blank);
+    }
     for (String legend : looseLegends(page)) {
       problems.add(where + ": a legend that does not read as its fields' label " + legend);
     }
@@ -362,6 +365,18 @@ class PanelPagesTest {
                 + " const b = Array.from(tr.children).map(c => c.getBoundingClientRect().bottom);"
                 + " return Math.max(...b) - Math.min(...b) > 0.5; })"
                 + ".map(tr => tr.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40))");
+  }
+
+  /** Cells of rows stacked as cards that show nothing but take a line's space. */
+  @SuppressWarnings("unchecked")
+  private static List<String> blankStackedCells(Page page) {
+    return (List<String>)
+        page.evaluate(
+            "Array.from(document.querySelectorAll('table.list td')).filter(td => td.offsetParent !== null"
+                + " && getComputedStyle(td).display === 'block' && td.children.length === 0"
+                + " && td.textContent.trim() === '' && td.getBoundingClientRect().height > 0)"
+                + ".map(td => (td.className || 'td') + ' in ' + td.parentElement.textContent.trim()"
+                + ".replace(/\\s+/g, ' ').slice(0, 40))");
   }
 
   /** Legends in normal weight or set off from the left edge of the choices they name. */

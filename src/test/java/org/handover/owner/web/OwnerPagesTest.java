@@ -130,6 +130,10 @@ class OwnerPagesTest extends IntegrationTest {
         .contains("While this owner change is open, the owner information cannot be edited")
         .contains("Current owner’s answer</dt>", "New owner’s answer</dt>");
     assertThat(html.split(">New owner</dt>", -1)).as("one row called New owner").hasSize(2);
+    assertThat(html)
+        .as("a value shown is not called optional")
+        .doesNotContain("(optional)</dt>")
+        .contains(">Organisation</dt>");
 
     mvc.perform(get(path).with(signedIn(tech)))
         .andExpect(content().string(not(containsString("While this owner change is open"))));
