@@ -153,7 +153,7 @@ class BrowserJourneysTest {
     Page page = signIn(r, "en");
     page.locator("#service-filters summary").click();
     page.selectOption("#type", "domain");
-    page.locator("#service-filters .filters button[type=submit]").click();
+    page.locator("#apply-filters").click();
     page.locator("#bulk summary").click();
     page.check("#bulk-role-tech");
     page.fill("#bulk-to", agency.value());

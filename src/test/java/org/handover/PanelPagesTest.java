@@ -149,6 +149,7 @@ class PanelPagesTest {
     pages.put("request", "/account/contacts/requests/" + toAnswer);
     pages.put("profile", "/account/profile");
     pages.put("security", "/account/security");
+    pages.put("security-log", "/account/security/log");
     pages.put("security-totp", "/account/security/totp");
     pages.put("security-passkey", "/account/security/passkey");
     pages.put("api-applications", "/account/api/applications");
@@ -185,6 +186,18 @@ class PanelPagesTest {
           page.locator("details.account summary").click();
           shoot(page, language, width, "account-menu");
           assertThat(page.locator("details.account .menu").isVisible()).isTrue();
+          int[] menu = menuEdges(page);
+          if (menu[0] < 0 || menu[1] > width) {
+            problems.add(
+                language
+                    + " "
+                    + width
+                    + " px: the account menu runs off the screen, from "
+                    + menu[0]
+                    + " to "
+                    + menu[1]
+                    + " px");
+          }
           reviewsAndNotFound(page, console, language, width, pages, problems);
         }
       }
@@ -292,6 +305,119 @@ class PanelPagesTest {
     for (String violation : axe(page)) {
       problems.add(where + ": axe " + violation);
     }
+    for (String gap : blankCardTops(page)) {
+      problems.add(where + ": blank space at the top of a card " + gap);
+    }
+    for (String glued : gluedLinks(page)) {
+      problems.add(where + ": an open request on the line of its service's name " + glued);
+    }
+    for (String touching : touchingButtons(page)) {
+      problems.add(where + ": buttons stacked without a gap " + touching);
+    }
+    for (String low : lowLists(page)) {
+      problems.add(where + ": a list starts below its cell's first line " + low);
+    }
+    for (String ragged : raggedRows(page)) {
+      problems.add(where + ": a table row whose cells end at different heights " + ragged);
+    }
+    for (String blank : blankStackedCells(page)) {
+      problems.add(where + ": a blank line in a stacked row " + blank);
+    }
+    for (String legend : looseLegends(page)) {
+      problems.add(where + ": a legend that does not read as its fields' label " + legend);
+    }
+  }
+
+  /** Buttons of one parent that wrapped onto each other's rows with less than 4 px between them. */
+  @SuppressWarnings("unchecked")
+  private static List<String> touchingButtons(Page page) {
+    return (List<String>)
+        page.evaluate(
+            "(() => { const out = []; const all = Array.from(document.querySelectorAll("
+                + "'main button, main .button')).filter(b => b.offsetParent !== null);"
+                + " for (const a of all) for (const b of all) { if (a === b || a.parentElement !== b.parentElement) continue;"
+                + " const r = a.getBoundingClientRect(), q = b.getBoundingClientRect();"
+                + " const across = r.left < q.right && q.left < r.right; const gap = q.top - r.bottom;"
+                + " if (across && gap >= 0 && gap < 4) out.push(a.textContent.trim() + ' / ' + b.textContent.trim()); }"
+                + " return out; })()");
+  }
+
+  /** Lists that open a table cell but start more than 2 px below the cell's padding. */
+  @SuppressWarnings("unchecked")
+  private static List<String> lowLists(Page page) {
+    return (List<String>)
+        page.evaluate(
+            "Array.from(document.querySelectorAll('table.list td > ul:first-child'))"
+                + ".filter(u => u.offsetParent !== null && getComputedStyle(u.parentElement).display === 'table-cell')"
+                + ".filter(u => { const td = u.parentElement;"
+                + " return u.getBoundingClientRect().top - td.getBoundingClientRect().top"
+                + " - parseFloat(getComputedStyle(td).paddingTop) > 2; })"
+                + ".map(u => u.textContent.trim().slice(0, 40))");
+  }
+
+  /** Rows of a table laid out as a table whose cells do not all end on the row's line. */
+  @SuppressWarnings("unchecked")
+  private static List<String> raggedRows(Page page) {
+    return (List<String>)
+        page.evaluate(
+            "Array.from(document.querySelectorAll('table.list tr')).filter(tr => tr.offsetParent !== null"
+                + " && getComputedStyle(tr).display === 'table-row').filter(tr => {"
+                + " const b = Array.from(tr.children).map(c => c.getBoundingClientRect().bottom);"
+                + " return Math.max(...b) - Math.min(...b) > 0.5; })"
+                + ".map(tr => tr.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40))");
+  }
+
+  /** Cells of rows stacked as cards that show nothing but take a line's space. */
+  @SuppressWarnings("unchecked")
+  private static List<String> blankStackedCells(Page page) {
+    return (List<String>)
+        page.evaluate(
+            "Array.from(document.querySelectorAll('table.list td')).filter(td => td.offsetParent !== null"
+                + " && getComputedStyle(td).display === 'block' && td.children.length === 0"
+                + " && td.textContent.trim() === '' && td.getBoundingClientRect().height > 0)"
+                + ".map(td => (td.className || 'td') + ' in ' + td.parentElement.textContent.trim()"
+                + ".replace(/\\s+/g, ' ').slice(0, 40))");
+  }
+
+  /** Legends in normal weight or set off from the left edge of the choices they name. */
+  @SuppressWarnings("unchecked")
+  private static List<String> looseLegends(Page page) {
+    return (List<String>)
+        page.evaluate(
+            "Array.from(document.querySelectorAll('main legend:not(.visually-hidden)'))"
+                + ".filter(l => l.offsetParent !== null"
+                + " && l.getBoundingClientRect().width > 1).filter(l => {"
+                + " const f = l.parentElement.getBoundingClientRect();"
+                + " return parseInt(getComputedStyle(l).fontWeight) < 600"
+                + " || l.getBoundingClientRect().left - f.left > 1; }).map(l => l.textContent.trim())");
+  }
+
+  /**
+   * Cards whose first visible line starts more than 4 px below their padding (a heading's or a
+   * paragraph's own top margin inside the card), as "selector: gap".
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> blankCardTops(Page page) {
+    return (List<String>)
+        page.evaluate(
+            "Array.from(document.querySelectorAll('.card')).filter(c => c.offsetParent !== null)"
+                + ".map(c => { const first = Array.from(c.children).find(e => e.offsetParent !== null"
+                + " && getComputedStyle(e).position !== 'absolute'); if (!first) return null;"
+                + " const s = getComputedStyle(c); const gap = first.getBoundingClientRect().top"
+                + " - c.getBoundingClientRect().top - parseFloat(s.paddingTop) - parseFloat(s.borderTopWidth);"
+                + " return gap > 4 ? (c.id || c.className) + ' > ' + first.tagName + ': ' + Math.round(gap) + ' px' : null; })"
+                + ".filter(x => x)");
+  }
+
+  /** Rows of My services whose open-request link sits on the line of the service's own link. */
+  @SuppressWarnings("unchecked")
+  private static List<String> gluedLinks(Page page) {
+    return (List<String>)
+        page.evaluate(
+            "Array.from(document.querySelectorAll('a.open-request')).filter(a => {"
+                + " const name = a.parentElement.querySelector('a.service-link');"
+                + " return a.getBoundingClientRect().top < name.getBoundingClientRect().bottom - 2; })"
+                + ".map(a => a.textContent)");
   }
 
   // ---- checks --------------------------------------------------------------------------------
@@ -341,6 +467,19 @@ class PanelPagesTest {
                 + ".filter(e => e.offsetParent !== null)"
                 + ".map(e => { const r = (e.querySelector('summary') || e).getBoundingClientRect();"
                 + " return {item: e.className || e.tagName, top: r.top, bottom: r.bottom}; })");
+  }
+
+  /** The open account menu's left and right edges, in CSS pixels from the window's left. */
+  @SuppressWarnings("unchecked")
+  private static int[] menuEdges(Page page) {
+    List<Number> edges =
+        (List<Number>)
+            page.evaluate(
+                "(() => { const r = document.querySelector('details.account .menu')"
+                    + ".getBoundingClientRect(); return [r.left, r.right]; })()");
+    return new int[] {
+      (int) Math.floor(edges.get(0).doubleValue()), (int) Math.ceil(edges.get(1).doubleValue())
+    };
   }
 
   /** How far the page scrolls sideways, in CSS pixels (0 when it fits the window). */

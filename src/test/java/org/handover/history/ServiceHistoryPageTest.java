@@ -72,9 +72,11 @@ class ServiceHistoryPageTest extends IntegrationTest {
         .contains("Reassigned by support", "Support announced a reassignment")
         .contains("Change applied", "Change refused", "Owner details corrected")
         .contains(story.techBefore() + " → " + story.techNow())
-        .contains(story.owner() + " → " + story.techBefore())
+        .contains(story.owner() + " (you) → " + story.techBefore())
+        .doesNotContain(story.owner() + " → ")
         .contains("href=\"/account/contacts/requests/" + story.applied() + "\"")
         .contains("href=\"/account/contacts/requests/" + story.refused() + "\"")
+        .contains(">Request #" + story.applied() + "</a>")
         .contains("Support case " + story.caseId())
         .doesNotContain("alice-agent", "staff:", ServiceStories.EVIDENCE, "4711")
         .contains("href=\"/account/contacts/services/domain/" + story.service().name() + "/owner\"")
@@ -89,7 +91,7 @@ class ServiceHistoryPageTest extends IntegrationTest {
     assertThat(actions(html)).hasSize(8);
     assertThat(html)
         .doesNotContain("href=\"/account/contacts/requests/")
-        .doesNotContain("Request " + story.applied(), "Request " + story.refused());
+        .doesNotContain("Request #" + story.applied(), "Request #" + story.refused());
     assertThat(html).doesNotContain("alice-agent", ServiceStories.EVIDENCE);
     // the set itself stays closed to them
     mvc.perform(

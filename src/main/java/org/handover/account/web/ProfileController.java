@@ -90,6 +90,7 @@ class ProfileController {
       flash.addFlashAttribute("awaitingCode", true);
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
+      flash.addFlashAttribute("typedEmail", email);
     }
     return "redirect:/account/profile";
   }
@@ -114,6 +115,7 @@ class ProfileController {
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
       flash.addFlashAttribute("awaitingCode", true);
+      flash.addFlashAttribute("typedCode", code);
     }
     return "redirect:/account/profile";
   }

@@ -29,7 +29,10 @@ final class ServiceListHtml {
     this.response = response;
   }
 
-  /** The filters' form: search, category, each contact (with its error), sort. */
+  /**
+   * The filters' form: search, category, each contact (with its error), sort, one hint for the
+   * three contacts, and one button that applies all of them.
+   */
   String filters(
       ServiceQuery query, Map<String, String> typed, Map<String, String> errors, boolean open) {
     StringBuilder out = new StringBuilder(4096);
@@ -50,13 +53,14 @@ final class ServiceListHtml {
       String error = errors.get(role);
       out.append(labels.roleField[r])
           .append(Html.escape(typed.get(role)))
-          .append("\" size=\"14\" maxlength=\"27\" aria-describedby=\"hint-")
-          .append(role)
-          .append("\" aria-invalid=\"")
+          .append(
+              "\" size=\"14\" maxlength=\"27\" aria-describedby=\"hint-contacts\" aria-invalid=\"")
           .append(error != null)
-          .append(labels.roleHint[r]);
+          .append("\">");
       if (error != null) {
-        out.append("<p class=\"error\" role=\"alert\">").append(Html.escape(error)).append("</p>");
+        out.append("\n          <p class=\"error\" role=\"alert\">")
+            .append(Html.escape(error))
+            .append("</p>");
       }
       out.append("\n        </div>\n");
     }

@@ -22,7 +22,6 @@ final class ServiceListLabels {
   final String[] typeOptions;
   final String[] typeOptionsSelected;
   final String[] roleField;
-  final String[] roleHint;
   final String sortHead;
   final String[] sortOptions;
   final String[] sortOptionsSelected;
@@ -42,17 +41,13 @@ final class ServiceListLabels {
   ServiceListLabels(MessageSource messages, Locale locale) {
     this.messages = messages;
     this.locale = locale;
-    String apply = text("services.apply");
     searchField =
         "\" method=\"get\" role=\"search\" id=\"service-filters\">\n"
-            + "    <div class=\"search-row\">\n      <div class=\"field\">\n"
-            + "        <label for=\"q\">"
+            + "    <div class=\"field search-field\">\n"
+            + "      <label for=\"q\">"
             + text("services.search")
-            + "</label>\n        <input type=\"search\" id=\"q\" name=\"q\" value=\"";
-    afterSearch =
-        "\" maxlength=\"100\">\n      </div>\n      <button type=\"submit\">"
-            + apply
-            + "</button>\n    </div>\n    <details class=\"filters-toggle\"";
+            + "</label>\n      <input type=\"search\" id=\"q\" name=\"q\" value=\"";
+    afterSearch = "\" maxlength=\"100\">\n    </div>\n    <details class=\"filters-toggle\"";
     filtersHead =
         ">\n      <summary>"
             + text("services.filters")
@@ -65,17 +60,9 @@ final class ServiceListLabels {
             + "</option>\n";
     typeOptions = typeOptions(false);
     typeOptionsSelected = typeOptions(true);
-    String hint = text("services.contactFilter.hint");
     roleField = new String[ROLES.size()];
-    roleHint = new String[ROLES.size()];
     for (int r = 0; r < ROLES.size(); r++) {
       roleField[r] = roleField(ROLES.get(r));
-      roleHint[r] =
-          "\">\n          <p class=\"hint\" id=\"hint-"
-              + ROLES.get(r)
-              + "\">"
-              + hint
-              + "</p>\n          ";
     }
     sortHead =
         "        <div class=\"field\">\n          <label for=\"sort\">"
@@ -84,9 +71,11 @@ final class ServiceListLabels {
     sortOptions = sortOptions(false);
     sortOptionsSelected = sortOptions(true);
     filtersEnd =
-        "          </select>\n        </div>\n        <button type=\"submit\">"
-            + apply
-            + "</button>\n      </div>\n    </details>\n  </form>";
+        "          </select>\n        </div>\n        <p class=\"hint all\" id=\"hint-contacts\">"
+            + text("services.contactFilter.hint")
+            + "</p>\n      </div>\n    </details>\n    <button type=\"submit\" id=\"apply-filters\">"
+            + text("services.apply")
+            + "</button>\n  </form>";
     none = text("services.none");
     empty = text("services.empty");
     countThem = text("services.countThem");

@@ -228,6 +228,44 @@ class AccessPagesTest extends IntegrationTest {
     }
   }
 
+  /**
+   * What a policy allows here is counted in words ("2 actions", never a bare "2"); its exceptions
+   * say they are only what their exact rules name; the services shared with the reader say what the
+   * reader may do, and the way to the policies behind them is not a second "Shared with me".
+   */
+  @Test
+  void sharedAccessIsCountedInWordsAndNamedOnce() throws Exception {
+    policies.create(
+        as(admin),
+        new PolicyDraft(
+            "zone",
+            null,
+            List.of("urn:v1:eu:identity:account:" + friend.value()),
+            List.of("urn:v1:eu:resource:domain:" + domain.name()),
+            List.of("domain:apiovh:zone/*"),
+            List.of("domain:apiovh:zone/record/delete"),
+            List.of(),
+            null));
+
+    String access = html(admin, page);
+    assertThat(access)
+        .containsPattern(Pattern.quote(friend.value()) + ": \\d+ actions</li>")
+        .doesNotContainPattern(Pattern.quote(friend.value()) + ": \\d+</li>")
+        .contains("Except what these exact rules name");
+
+    String list = html(friend, "/account/contacts/services?shared=1");
+    assertThat(list)
+        .contains(">What you may do</th>")
+        .doesNotContain(">Actions</th>")
+        .contains("id=\"shared-policies\" href=\"/account/access/shared\">See them by policy");
+    assertThat(list.split(">Shared with me<", -1))
+        .as("no second page called Shared with me beside this one")
+        .hasSize(2); // the account menu's link only
+    assertThat(html(friend, "/account/contacts/services"))
+        .contains("id=\"filter-shared\"")
+        .containsPattern("id=\"filter-shared\"[^>]*>Services shared with me</a>");
+  }
+
   @Test
   void theAdministratorRevokesAndNobodyElseCan() throws Exception {
     share(admin, "READ");

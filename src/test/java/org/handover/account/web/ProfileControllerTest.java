@@ -1,10 +1,12 @@
 package org.handover.account.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.handover.support.PanelSlice.SignedIn.customer;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -120,7 +122,36 @@ class ProfileControllerTest {
                 .attribute(
                     "alert",
                     "This code is not valid: it may be wrong, used, or expired. Ask for a new one."))
-        .andExpect(flash().attribute("awaitingCode", true));
+        .andExpect(flash().attribute("awaitingCode", true))
+        .andExpect(flash().attribute("typedCode", "0000-0000"));
+  }
+
+  /** A refused email change or code comes back with what was typed in its field (issue 29). */
+  @Test
+  void aRefusedEmailChangeKeepsTheAddressTypedAndTheCodeTyped() throws Exception {
+    when(accounts.require(ME)).thenReturn(speaking(Language.en));
+    doThrow(refusal("error.throttled"))
+        .when(changes)
+        .requestEmailChange(any(Actor.class), eq("new@example.test"));
+
+    mvc.perform(
+            post("/account/profile/email").param("email", "new@example.test").with(customer(ME)))
+        .andExpect(redirectedUrl("/account/profile"))
+        .andExpect(flash().attribute("typedEmail", "new@example.test"));
+
+    String page =
+        mvc.perform(
+                get("/account/profile")
+                    .flashAttr("typedEmail", "new@example.test")
+                    .flashAttr("awaitingCode", true)
+                    .flashAttr("typedCode", "1234-567")
+                    .with(customer(ME)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .containsPattern("id=\"newEmail\"[^>]*value=\"new@example.test\"")
+        .containsPattern("id=\"emailCode\"[^>]*value=\"1234-567\"");
   }
 
   @Test

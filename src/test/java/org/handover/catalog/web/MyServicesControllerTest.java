@@ -229,6 +229,36 @@ class MyServicesControllerTest {
     assertThat(html.split("open-request", -1)).as("one row marked").hasSize(2);
   }
 
+  /**
+   * One button applies the search, the filters and the sort (issue 29: two "Apply" buttons did the
+   * same); the three contact filters share one hint instead of repeating it under each field.
+   */
+  @Test
+  void theFiltersHaveOneButtonForAllAndOneHintForTheContacts() throws Exception {
+    when(services.list(any())).thenReturn(new ServicePage(List.of(), null, null, 0));
+    for (String language : List.of("en", "it", "fr", "de", "es")) {
+      String html =
+          mvc.perform(
+                  get("/account/contacts/services?admin=" + OTHER.value())
+                      .header("Accept-Language", language)
+                      .with(customer(ME)))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      int start = html.indexOf("id=\"service-filters\"");
+      String form = html.substring(start, html.indexOf("</form>", start));
+
+      assertThat(form.split("<button", -1)).as("%s: buttons in the filters", language).hasSize(2);
+      assertThat(form).as(language).contains("<button type=\"submit\" id=\"apply-filters\">");
+      assertThat(form.split("class=\"hint", -1)).as("%s: hints", language).hasSize(2);
+      assertThat(form.split("aria-describedby=\"hint-contacts\"", -1)).hasSize(4);
+      assertThat(form.lastIndexOf("</details>"))
+          .as("%s: the button comes after the filters it applies", language)
+          .isLessThan(form.indexOf("<button"));
+    }
+  }
+
   @Test
   void theSiteRootLeadsToTheServices() throws Exception {
     mvc.perform(get("/").with(customer(ME))).andExpect(redirectedUrl("/account/contacts/services"));

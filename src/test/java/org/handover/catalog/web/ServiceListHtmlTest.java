@@ -34,7 +34,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * My services' filters, count line and pager, written in Java ({@link ServiceListHtml}): byte for
  * byte the markup the template wrote for the same request, in five languages, with typed values
  * escaped, selections, field errors, cursors and counts. The expected parts under {@code
- * catalog/web/list-parts} are the template's output, captured before the change.
+ * catalog/web/list-parts} are the template's output, captured before the change, then changed
+ * deliberately once: one button after the filters instead of two "Apply", one hint for the three
+ * contact filters (issue 29).
  */
 @PanelSlice(MyServicesController.class)
 @Import(ServiceListHtmlTest.NoOpenSets.class)

@@ -105,6 +105,40 @@ class OwnerPagesTest extends IntegrationTest {
         .andExpect(content().string(not(containsString("Owner change " + c.id()))));
   }
 
+  /**
+   * Cancelling an owner change voids both owners' codes: the button opens a question first. While
+   * the change is open the form below is disabled, and the page says why.
+   */
+  @Test
+  void cancellingAnOwnerChangeAsksFirstAndTheLockedFormSaysWhy() throws Exception {
+    requestThroughThePanel(OwnerFixtures.newEmail());
+
+    String html =
+        mvc.perform(get(path).with(signedIn(admin)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    int form = html.indexOf("/change/cancel\"");
+    int details = html.lastIndexOf("<details class=\"confirm\">", form);
+    assertThat(details).as("the cancel form sits in a question").isPositive();
+    assertThat(html.substring(details, form)).doesNotContain("</details>");
+    assertThat(html.substring(form, html.indexOf("</details>", form)))
+        .contains("The codes sent to both owners stop working")
+        .contains("id=\"cancel-owner-change\"");
+    assertThat(html)
+        .contains("While this owner change is open, the owner information cannot be edited")
+        .contains("Current owner’s answer</dt>", "New owner’s answer</dt>");
+    assertThat(html.split(">New owner</dt>", -1)).as("one row called New owner").hasSize(2);
+    assertThat(html)
+        .as("a value shown is not called optional")
+        .doesNotContain("(optional)</dt>")
+        .contains(">Organisation</dt>");
+
+    mvc.perform(get(path).with(signedIn(tech)))
+        .andExpect(content().string(not(containsString("While this owner change is open"))));
+  }
+
   @Test
   void anOverLongOwnerNameIsRefusedByNameAndLimitAndTheFormKeepsWhatWasTyped() throws Exception {
     var before = services.ownerOf(domain.id()).orElseThrow();

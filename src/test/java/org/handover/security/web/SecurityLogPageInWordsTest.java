@@ -128,7 +128,7 @@ class SecurityLogPageInWordsTest extends IntegrationTest {
     assertThat(fr)
         .contains("Firefox 133 sous Windows")
         .contains("Navigateur inconnu")
-        .contains("Modification n° 12 acceptée")
+        .contains("Demande n° 12 acceptée")
         .contains("Clé d’API n° 3")
         .contains("Il reste 7 codes de secours")
         .contains("Phone of Ada")
@@ -137,13 +137,15 @@ class SecurityLogPageInWordsTest extends IntegrationTest {
         .doesNotContain("resetLink");
     assertThat(page(me, Locale.GERMAN))
         .contains("Firefox 133 unter Windows")
-        .contains("Änderung Nr. 12 angenommen")
+        .contains("Anfrage Nr. 12 angenommen")
         .contains("Über einen Link zum Zurücksetzen des Passworts");
     assertThat(page(me, Locale.forLanguageTag("es")))
         .contains("Chrome 120 en Linux")
+        .contains("Aceptada la solicitud n.º 12")
         .contains("Firefox 133 en Windows");
     assertThat(page(me, Locale.ENGLISH))
-        .contains("Accepted change set #12")
+        .contains("Accepted request #12")
+        .doesNotContain("change set")
         .contains("Unknown browser")
         .contains("7 recovery codes left");
   }
