@@ -1,6 +1,7 @@
 package org.handover.staff.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.handover.security.InterruptedForms;
 import org.handover.staff.StaffAccess;
 import org.springframework.stereotype.Controller;
@@ -21,7 +22,13 @@ class StaffLoginController {
   }
 
   @GetMapping("/operator/console/login")
-  String login(Model model) {
+  String login(HttpServletRequest request, Model model) {
+    // a refused sign-in comes back with the name typed, once
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(StaffAccess.TYPED_NAME) instanceof String typed) {
+      session.removeAttribute(StaffAccess.TYPED_NAME);
+      model.addAttribute("typedName", typed);
+    }
     model.addAttribute("oidc", access.oidc());
     model.addAttribute("demoStaff", access.demoStaff());
     model.addAttribute("demoAccounts", String.join(", ", access.demoAccounts()));
