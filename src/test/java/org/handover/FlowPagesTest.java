@@ -65,6 +65,15 @@ class FlowPagesTest {
           Language.de, "passkey",
           Language.es, "llave de acceso");
 
+  /** "Each", which a refusal of one field only must not say. */
+  private static final Map<Language, String> EACH =
+      Map.of(
+          Language.en, "each",
+          Language.it, "ognuno",
+          Language.fr, "chacun",
+          Language.de, "jedem",
+          Language.es, "cada uno");
+
   private final Totp totp = Totp.standard();
 
   static Chromium chromium;
@@ -120,6 +129,10 @@ class FlowPagesTest {
     page.fill("#passwordAgain", "another long password");
     page.click("form.card button[type=submit]");
     look(page, tag, "signup-errors", problems);
+    String banner = page.textContent("#signup-errors").toLowerCase(Locale.ROOT);
+    if (banner.contains(EACH.get(language))) {
+      problems.add(tag + " signup-errors: one field in error is spoken of as 'each': " + banner);
+    }
     if (!"Jörg".equals(page.inputValue("#firstName"))
         || !"Peña".equals(page.inputValue("#lastName"))) {
       problems.add(tag + " signup-errors: the names typed are lost");

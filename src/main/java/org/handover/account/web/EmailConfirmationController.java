@@ -37,9 +37,9 @@ class EmailConfirmationController {
   String page(
       @RequestParam(defaultValue = "") String nic,
       @RequestParam(defaultValue = "") String token,
-      @RequestParam(required = false) String done,
+      HttpServletRequest request,
       Model model) {
-    if (done != null) {
+    if (request.getParameterMap().containsKey("done")) {
       return model.containsAttribute("confirmed") ? "account/confirm-email" : "redirect:/login";
     }
     model.addAttribute("nic", nic);

@@ -317,6 +317,10 @@ class ConsoleSweepTest {
         if (page.locator("header.console").count() == 0) {
           findings.add(at + "resume: shown in the customer panel's layout");
         }
+        if (!language.name().equals(page.getAttribute("html", "lang"))) {
+          findings.add(
+              at + "resume: in " + page.getAttribute("html", "lang") + ", not the form's language");
+        }
         Locator kept = page.locator("form input[name=reason]");
         if (kept.count() == 0 || !reason.equals(kept.getAttribute("value"))) {
           findings.add(at + "resume: the reason typed is lost");
