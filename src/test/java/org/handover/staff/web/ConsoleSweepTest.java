@@ -109,6 +109,7 @@ class ConsoleSweepTest {
                 Fixtures.wanted(ContactRole.tech, fixtures.account()))
             .orElseThrow()
             .id();
+    openCase(ContactRole.tech, holder, fixtures.account()); // the list of cases is not empty
     // the beginning of the name in capitals, as staff type what a customer reads out
     String partial = s.name().substring(0, 8).toUpperCase();
     List<String> paths =
@@ -135,6 +136,13 @@ class ConsoleSweepTest {
           }
           if (path.equals(NO_SUCH_REQUEST)) {
             staysInTheConsole(page, where, findings);
+            // staff see every request: "not among your requests" is the customers' wording
+            String none =
+                messages.getMessage(
+                    "console.notFound.request", new Object[] {"987654321"}, language.locale());
+            if (!page.textContent("main").contains(none)) {
+              findings.add(where + ": the refusal does not say '" + none + "'");
+            }
           }
           if (path.equals("/operator/console/cases")) {
             // a case moves one role: its column says so in the singular
