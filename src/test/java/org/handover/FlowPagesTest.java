@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -83,6 +84,7 @@ class FlowPagesTest {
   @Autowired JdbcClient jdbc;
   @Autowired Reassignments cases;
   @Autowired MutableClock clock;
+  @Autowired MessageSource messages;
 
   @BeforeAll
   static void startBrowser() {
@@ -146,6 +148,10 @@ class FlowPagesTest {
     look(page, tag, "confirm-email", problems);
     page.click("#confirm-email");
     look(page, tag, "confirm-email-done", problems);
+    String ask = messages.getMessage("confirm.title", null, language.locale());
+    if (ask.equals(page.textContent("h1").strip())) {
+      problems.add(tag + " confirm-email-done: still headed '" + ask + "' once confirmed");
+    }
     String next =
         page.locator("#confirmed-next").count() == 0
             ? ""
