@@ -136,6 +136,9 @@ class ConsoleSweepTest {
           }
           if (path.equals(NO_SUCH_REQUEST)) {
             staysInTheConsole(page, where, findings);
+            if (page.locator("header.console a[href$='/operator/console/cases']").count() == 0) {
+              findings.add(where + ": the refusal page has lost the console's menu");
+            }
             // staff see every request: "not among your requests" is the customers' wording
             String none =
                 messages.getMessage(
