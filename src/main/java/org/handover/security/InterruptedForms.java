@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.SimpleSavedRequest;
 import org.springframework.security.web.util.UrlUtils;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
  * A form sent after its session ended (or from a page older than the current sign-in) carries no
@@ -34,8 +36,12 @@ public final class InterruptedForms {
   private static final Set<String> NOT_KEPT =
       Set.of("_csrf", "password", "passwordAgain", "current", "code");
 
-  /** One interrupted form: where it was sent, the page it was on, and its fields. */
-  public record Form(String action, String page, Map<String, List<String>> fields)
+  /**
+   * One interrupted form: where it was sent, the page it was on, its fields, and the language its
+   * page was read in (so that the page offering it again speaks the same language, whatever the new
+   * sign-in chose).
+   */
+  public record Form(String action, String page, Map<String, List<String>> fields, Locale language)
       implements Serializable {
 
     /** The first value of a kept field, or null. */
@@ -95,7 +101,13 @@ public final class InterruptedForms {
   public static HttpSession keep(HttpServletRequest request) {
     String action = request.getRequestURI().substring(request.getContextPath().length());
     HttpSession session = request.getSession(true);
-    session.setAttribute(ATTRIBUTE, new Form(action, pageOf(request, action), fields(request)));
+    Locale language =
+        session.getAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME)
+                instanceof Locale l
+            ? l
+            : request.getLocale();
+    session.setAttribute(
+        ATTRIBUTE, new Form(action, pageOf(request, action), fields(request), language));
     return session;
   }
 

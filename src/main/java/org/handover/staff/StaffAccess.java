@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffAccess {
 
+  /** The session attribute holding the staff name typed in a refused sign-in, shown once. */
+  public static final String TYPED_NAME = "HANDOVER_STAFF_TYPED_NAME";
+
   private final StaffSettings settings;
   private final boolean demoStaff;
 

@@ -23,6 +23,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -146,8 +147,19 @@ class StaffSecurity {
               form ->
                   form.loginPage(CONSOLE + "/login")
                       .defaultSuccessUrl(CONSOLE, false)
-                      .failureUrl(CONSOLE + "/login?error"));
+                      .failureHandler(StaffSecurity::refusedKeepingTheName));
     }
+  }
+
+  /** A refused demo sign-in comes back to the form with the name typed (never the password). */
+  private static void refusedKeepingTheName(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
+      throws IOException {
+    String typed = request.getParameter("username");
+    if (typed != null && !typed.isBlank() && typed.length() <= 100) {
+      request.getSession().setAttribute(StaffAccess.TYPED_NAME, typed.strip());
+    }
+    response.sendRedirect(request.getContextPath() + CONSOLE + "/login?error");
   }
 
   /** Demo staff exist only in demo mode, never under the {@code prod} profile. */

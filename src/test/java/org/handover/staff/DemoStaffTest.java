@@ -64,6 +64,8 @@ class DemoStaffTest {
         browser.submit(
             login, "/operator/console/login", "username", "demo-agent", "password", "wrong");
     assertThat(again.uri().getQuery()).isEqualTo("error");
+    // the name typed is still in the form, the password never is
+    assertThat(again.body()).contains("value=\"demo-agent\"").doesNotContain("value=\"wrong\"");
   }
 
   @Test

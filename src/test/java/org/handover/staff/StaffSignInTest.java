@@ -19,6 +19,7 @@ import org.handover.audit.SecurityEvent;
 import org.handover.audit.SecurityLog;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeState;
+import org.handover.mail.MailKind;
 import org.handover.support.ChangeUseCases;
 import org.handover.support.Fixtures;
 import org.handover.support.HttpSession;
@@ -258,6 +259,31 @@ class StaffSignInTest {
                     suspended, "/operator/console/accounts/" + x.value() + "/debt", "cents", "100")
                 .status())
         .isEqualTo(403);
+  }
+
+  @Test
+  void aPartyWhoHasAnsweredIsOfferedNoNewCodeAndStaffAreToldWhy() {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    long id =
+        changes
+            .request(Fixtures.as(a), s.type(), s.name(), Fixtures.wanted(tech, x))
+            .orElseThrow()
+            .id();
+    changes.accept(
+        Fixtures.as(a), id, fixtures.codeSentTo(fixtures.email(a), MailKind.CHANGE_CODE));
+    var browser = new HttpSession();
+    signIn(browser, url("/operator/console"), "arthur");
+    HttpSession.Page request = browser.get(url("/operator/console/requests/" + id));
+    assertThat(request.body())
+        .contains("name=\"party\" value=\"" + x.value() + "\"")
+        .doesNotContain("name=\"party\" value=\"" + a.value() + "\"");
+    HttpSession.Page refused =
+        browser.submit(request, "/operator/console/requests/" + id + "/resend", "party", a.value());
+    assertThat(refused.body())
+        .contains(a.value() + " has already answered this request")
+        .doesNotContain("You have already answered");
   }
 
   @Test

@@ -61,7 +61,7 @@ class SecondFactorController {
   @GetMapping("/login/second-factor")
   String signInForm(Model model) {
     model.addAttribute("action", "/login/second-factor");
-    model.addAttribute("passkey", !passkeys.list(current()).isEmpty());
+    methods(model);
     return "security/second-factor";
   }
 
@@ -88,8 +88,15 @@ class SecondFactorController {
     model.addAttribute("action", "/account/security/confirm");
     model.addAttribute("next", Redirects.localPath(next));
     model.addAttribute("stepUp", true);
-    model.addAttribute("passkey", !passkeys.list(current()).isEmpty());
+    methods(model);
     return "security/second-factor";
+  }
+
+  /** Which second factors the account has, so that the page names only those it can use. */
+  private void methods(Model model) {
+    Nic nic = current();
+    model.addAttribute("app", !factors.list(nic).isEmpty());
+    model.addAttribute("passkey", !passkeys.list(nic).isEmpty());
   }
 
   @PostMapping("/account/security/confirm")

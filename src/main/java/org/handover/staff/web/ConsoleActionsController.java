@@ -3,6 +3,7 @@ package org.handover.staff.web;
 import java.util.Locale;
 import org.handover.account.Account;
 import org.handover.account.AccountAdministration;
+import org.handover.change.ChangeErrors;
 import org.handover.staff.AccountSessions;
 import org.handover.staff.RequestActions;
 import org.handover.system.Actor;
@@ -64,8 +65,15 @@ class ConsoleActionsController {
       @RequestParam String party,
       RedirectAttributes flash,
       Locale locale) {
+    Nic who = Nic.parse(party);
     return done(
-        () -> requests.resend(staff, id, Nic.parse(party)),
+        () -> {
+          try {
+            requests.resend(staff, id, who);
+          } catch (ChangeErrors.AlreadyAnswered answered) {
+            throw new PartyAnswered(who); // the party's own words ("You have…") are not staff's
+          }
+        },
         flash,
         locale,
         "console.request.resent",
@@ -128,6 +136,13 @@ class ConsoleActionsController {
         locale,
         "console.account.debtSet",
         "redirect:/operator/console/accounts/" + id.value());
+  }
+
+  /** Staff asked for a new code for a party who has already answered: there is none to replace. */
+  static final class PartyAnswered extends HandoverException {
+    PartyAnswered(Nic party) {
+      super(Kind.CONFLICT, "console.request.resendAnswered", party.value());
+    }
   }
 
   private static String done(

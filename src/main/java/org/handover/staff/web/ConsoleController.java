@@ -12,10 +12,8 @@ import org.handover.audit.AuditLog;
 import org.handover.audit.SecurityLog;
 import org.handover.catalog.HostedService;
 import org.handover.catalog.HostedServices;
-import org.handover.catalog.HostedServices.ServiceNotFound;
 import org.handover.catalog.ServiceQuery;
 import org.handover.catalog.ServiceType;
-import org.handover.change.ChangeErrors.ChangeNotFound;
 import org.handover.change.ChangeQueries;
 import org.handover.change.ChangeSet;
 import org.handover.change.ChangeState;
@@ -157,10 +155,9 @@ class ConsoleController {
       @PathVariable String name,
       @RequestParam(required = false) Long before,
       Model model) {
-    ServiceType kind =
-        ServiceType.parse(type).orElseThrow(() -> new ServiceNotFound(ServiceType.domain, name));
+    ServiceType kind = ServiceType.parse(type).orElseThrow(() -> ConsoleNotFound.service(name));
     HostedService service =
-        services.find(kind, name).orElseThrow(() -> new ServiceNotFound(kind, name));
+        services.find(kind, name).orElseThrow(() -> ConsoleNotFound.service(name));
     model.addAttribute("service", service);
     model.addAttribute(
         "owner",
@@ -173,7 +170,7 @@ class ConsoleController {
 
   @GetMapping("/requests/{id}")
   String request(@PathVariable long id, Model model) {
-    ChangeSet change = changes.find(id).orElseThrow(() -> new ChangeNotFound(id));
+    ChangeSet change = changes.find(id).orElseThrow(() -> ConsoleNotFound.request(id));
     model.addAttribute("change", change);
     model.addAttribute("history", audit.forChange(id));
     return "staff/request";

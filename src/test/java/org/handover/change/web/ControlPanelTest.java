@@ -317,13 +317,21 @@ class ControlPanelTest extends IntegrationTest {
                 .param("token", "WRONG-CODE-0000")
                 .with(csrf()))
         .andExpect(status().isBadRequest());
-    mvc.perform(
-            post("/signup/confirm")
-                .param("nic", newcomer.value())
-                .param("token", code)
-                .with(csrf()))
+    // confirmed, the answer is a page of its own (reloading it sends no spent code again)
+    jakarta.servlet.http.Cookie session =
+        mvc.perform(
+                post("/signup/confirm")
+                    .param("nic", newcomer.value())
+                    .param("token", code)
+                    .with(csrf()))
+            .andExpect(redirectedUrl("/signup/confirm?done"))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    mvc.perform(get("/signup/confirm?done").cookie(session))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"email-confirmed\"")));
+    mvc.perform(get("/signup/confirm?done").cookie(session)).andExpect(redirectedUrl("/login"));
     assertThat(accounts.require(newcomer).emailVerified()).isTrue();
     assertThat(changes.preview(as(a), s.type(), s.name(), wanted(tech, newcomer))).hasSize(1);
     mvc.perform(
