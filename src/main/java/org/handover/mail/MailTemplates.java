@@ -86,10 +86,19 @@ public class MailTemplates {
   }
 
   /**
-   * The footer, in its reader's own words when the bundle has them ({@code mail.footer.READER}).
+   * The footer, in its reader's own words when the bundle has them ({@code mail.footer.READER}, or
+   * that of the reader's wider kind).
    */
   private static String footer(String reader, Object[] args, MailWords words) {
-    String own = reader == null ? null : words.optional("mail.footer" + reader, args);
+    if (reader == null) {
+      return words.text("mail.footer", args);
+    }
+    String own = words.optional("mail.footer" + reader, args);
+    // a reader's narrower kind ({@code .registrant.refuser}) has its kind's footer
+    int narrower = reader.indexOf('.', 1);
+    if (own == null && narrower > 0) {
+      own = words.optional("mail.footer" + reader.substring(0, narrower), args);
+    }
     return own != null ? own : words.text("mail.footer", args);
   }
 

@@ -18,8 +18,9 @@ import org.handover.mail.StoredPayload;
  * @param from the owner (or the corrected details) before
  * @param to the owner (or the corrected details) after
  * @param link the public confirmation page's key, in a registrant's code email only
- * @param reader {@code registrant} for a registrant's email (they may have no account, so no panel
- *     page of theirs to link to); null for the administrator's
+ * @param reader {@code registrant} for a registrant's email ({@code registrant.refuser} for the one
+ *     who refused) (they may have no account, so no panel page of theirs to link to); null for the
+ *     administrator's
  */
 record OwnerMail(
     Long ownerChangeId,
@@ -36,6 +37,9 @@ record OwnerMail(
     implements MailContent {
 
   static final String REGISTRANT = "registrant";
+
+  /** The registrant who refused the change: told it was their refusal, not "one of the owners". */
+  static final String REFUSER = REGISTRANT + ".refuser";
 
   private static final int DOMAIN = 2;
   private static final int FROM = 5;
@@ -113,7 +117,7 @@ record OwnerMail(
    */
   @Override
   public String link(MailKind kind, PanelUrl panel) {
-    if (kind != MailKind.OWNER_CHANGE_CODE && REGISTRANT.equals(reader)) {
+    if (kind != MailKind.OWNER_CHANGE_CODE && reader != null && reader.startsWith(REGISTRANT)) {
       return null;
     }
     if (kind == MailKind.OWNER_CHANGE_CODE) {

@@ -40,7 +40,11 @@ class OwnerNotices {
   /** The change ended (applied, refused, expired, cancelled): both registrants and the admin. */
   void ended(OwnerChange c, MailKind kind, Account admin) {
     for (OwnerChange.Party p : c.parties()) {
-      OwnerMail mail = mail(c, nameOf(c, p.registrant()), null, null, OwnerMail.REGISTRANT);
+      String reader =
+          kind == MailKind.OWNER_CHANGE_REFUSED && p.status() == OwnerChange.PartyAnswer.refused
+              ? OwnerMail.REFUSER
+              : OwnerMail.REGISTRANT;
+      OwnerMail mail = mail(c, nameOf(c, p.registrant()), null, null, reader);
       outbox.enqueue(kind, registrant(p.email(), admin), mail, null);
     }
     outbox.enqueue(kind, admin.recipient(), mail(c, admin.displayName(), null, null, null), null);

@@ -17,6 +17,7 @@ import org.handover.change.ChangeSettings;
 import org.handover.contact.Contacts;
 import org.handover.contact.PolicyViolation;
 import org.handover.mail.MailKind;
+import org.handover.mail.MailTemplates;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
 import org.handover.owner.OwnerErrors.NoOpenOwnerChange;
@@ -53,6 +54,7 @@ abstract class OwnerChangeWorkflowTests extends IntegrationTest {
   @Autowired OwnerChangeSettings settings;
   @Autowired HandoverProperties properties;
   @Autowired ChangeSettings changeSettings;
+  @Autowired MailTemplates templates;
 
   private Nic admin;
   private Nic tech;
@@ -204,8 +206,16 @@ abstract class OwnerChangeWorkflowTests extends IntegrationTest {
     assertThat(owner().name()).isEqualTo("Old Owner");
     assertThat(owner().email()).isEqualTo(oldEmail);
     assertThat(owner().transferLockedUntil()).isNull();
-    assertThat(recipients(OwnerFixtures.mails(outbox, c.id(), MailKind.OWNER_CHANGE_REFUSED)))
-        .containsExactlyInAnyOrder(admin.value(), oldEmail, newEmail);
+    List<OutboxMessage> told = OwnerFixtures.mails(outbox, c.id(), MailKind.OWNER_CHANGE_REFUSED);
+    assertThat(recipients(told)).containsExactlyInAnyOrder(admin.value(), oldEmail, newEmail);
+    for (OutboxMessage mail : told) {
+      String text = templates.render(mail).text();
+      boolean refuser = oldEmail.equals(mail.recipientEmail());
+      assertThat(text)
+          .as("the refusal as %s reads it", mail.recipientEmail())
+          .contains(refuser ? "You refused owner change" : "was refused by one of the owners")
+          .doesNotContain(refuser ? "one of the owners" : "You refused");
+    }
     assertThat(ownerAudit())
         .extracting(AuditEntry::action)
         .contains("owner.change.refused")

@@ -184,12 +184,12 @@ class StaffSignInTest {
     assertThat(browser.get(url("/operator/console?q=" + s.name())).body())
         .contains(s.name() + "</a>");
     assertThat(browser.get(url("/operator/console?q=" + id)).body())
-        .contains(">Request " + id + "</a>");
+        .contains(">Request #" + id + "</a>");
     assertThat(browser.get(url("/operator/console?state=validatingByCustomers")).body())
-        .contains(">Request " + id + "</a>");
+        .contains(">Request #" + id + "</a>");
 
     HttpSession.Page account = browser.get(url("/operator/console/accounts/" + a.value()));
-    assertThat(account.body()).contains(s.name()).contains(">Request " + id + "</a>");
+    assertThat(account.body()).contains(s.name()).contains(">Request #" + id + "</a>");
     HttpSession.Page service = browser.get(url("/operator/console/services/domain/" + s.name()));
     assertThat(service.body()).contains(a.value()).contains("service.created");
     HttpSession.Page request = browser.get(url("/operator/console/requests/" + id + "?lang=it"));

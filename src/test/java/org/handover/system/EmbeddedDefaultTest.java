@@ -114,6 +114,7 @@ class EmbeddedDefaultTest {
     mvc.perform(get("/dev/mailbox"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Your Handover customer ID is")))
+        .andExpect(content().string(containsString("No SMTP server is configured")))
         .andExpect(content().string(containsString("/dev/mailbox/" + newest)));
     mvc.perform(get("/dev/mailbox/" + newest))
         .andExpect(status().isOk())

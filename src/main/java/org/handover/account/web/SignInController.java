@@ -259,7 +259,8 @@ class SignInController {
     model.addAttribute("login", login);
     model.addAttribute("token", token); // the emailed code typed or brought by the link, kept
     if (!password.equals(passwordAgain)) {
-      model.addAttribute("formError", "signup.passwordsDiffer");
+      // said beside the field to type again, as on the sign-up form
+      model.addAttribute("againError", "signup.passwordsDiffer");
       return "account/password-reset-confirm";
     }
     try {

@@ -5,6 +5,7 @@ import org.handover.mail.MailTemplates;
 import org.handover.mail.Outbox;
 import org.handover.mail.OutboxMessage;
 import org.handover.mail.RenderedMail;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,9 +30,14 @@ class MailboxController {
   private final Outbox outbox;
   private final MailTemplates templates;
 
-  MailboxController(Outbox outbox, MailTemplates templates) {
+  /** The SMTP server emails also leave through, null when none is configured. */
+  private final String smtpHost;
+
+  MailboxController(
+      Outbox outbox, MailTemplates templates, @Value("${spring.mail.host:}") String smtpHost) {
     this.outbox = outbox;
     this.templates = templates;
+    this.smtpHost = smtpHost.isBlank() ? null : smtpHost;
   }
 
   /** One row of the list: the message and its subject. */
@@ -47,6 +53,7 @@ class MailboxController {
     model.addAttribute("entries", entries.subList(0, Math.min(PAGE, entries.size())));
     model.addAttribute("page", safePage);
     model.addAttribute("hasNext", entries.size() > PAGE);
+    model.addAttribute("smtpHost", smtpHost);
     return "mailbox/list";
   }
 

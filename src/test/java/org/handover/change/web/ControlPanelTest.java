@@ -401,6 +401,28 @@ class ControlPanelTest extends IntegrationTest {
   }
 
   @Test
+  void aResetWhosePasswordsDifferSaysSoBesideTheFieldAndKeepsTheCode() throws Exception {
+    Nic nic = fixtures.accountThatSignsIn(Language.en);
+    String html =
+        mvc.perform(
+                post("/password-reset/confirm")
+                    .param("login", nic.value())
+                    .param("token", "ABCD-EFGH-IJKL")
+                    .param("password", "a brand new password")
+                    .param("passwordAgain", "a brand new passw0rd")
+                    .with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .contains("aria-invalid=\"true\" aria-describedby=\"error-passwordAgain\"")
+        .contains("id=\"error-passwordAgain\"")
+        .contains("value=\"ABCD-EFGH-IJKL\"")
+        .doesNotContain("class=\"banner bad\"");
+  }
+
+  @Test
   void resetRequestsForUnknownLoginsLookTheSame() throws Exception {
     long before = outbox.lastId();
     mvc.perform(post("/password-reset").param("login", "nobody@example.org").with(csrf()))
