@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.handover.change.AnswerChange;
 import org.handover.change.CancelChange;
 import org.handover.change.ChangeQueries;
@@ -152,7 +151,11 @@ class MyRequestsController {
       flash.addFlashAttribute("alert", refused.get());
       return back(id);
     }
-    return act(id, flash, locale, () -> afterAcceptance(answers.accept(actor, id, token), locale));
+    return act(
+        id,
+        flash,
+        locale,
+        () -> afterAcceptance(answers.accept(actor, id, token), actor.nic(), locale));
   }
 
   @PostMapping("/{id}/refuse")
@@ -224,7 +227,8 @@ class MyRequestsController {
     return "redirect:/account/contacts/requests/" + id;
   }
 
-  private String afterAcceptance(ChangeSet c, Locale locale) {
+  private String afterAcceptance(ChangeSet c, Nic me, Locale locale) {
+    ReaderWords words = new ReaderWords(me, locale);
     if (c.state() == ChangeState.done) {
       return messages.getMessage(
           "requests.done", new Object[] {String.valueOf(c.id()), c.itemCount()}, locale);
@@ -232,12 +236,14 @@ class MyRequestsController {
     if (c.state().isOpen()) {
       return messages.getMessage(
           "requests.waitsForOthers",
-          new Object[] {String.valueOf(c.id()), join(c.pendingParties())},
+          new Object[] {String.valueOf(c.id()), words.people(c.pendingParties())},
           locale);
     }
     return messages.getMessage(
         "requests.endedAs",
-        new Object[] {String.valueOf(c.id()), stateName(c.state(), locale), reason(c, locale)},
+        new Object[] {
+          String.valueOf(c.id()), stateName(c.state(), locale), words.reason(c.reason())
+        },
         locale);
   }
 
@@ -245,7 +251,7 @@ class MyRequestsController {
     boolean pendingParty = c.awaits(me);
     return new RequestRow(
         c,
-        status(c, pendingParty, locale),
+        status(c, new ReaderWords(me, locale), pendingParty, locale),
         pendingParty,
         pendingParty,
         c.mayCancel(me) && c.state() == ChangeState.validatingByCustomers,
@@ -253,23 +259,19 @@ class MyRequestsController {
         linked && pendingParty ? token : null);
   }
 
-  private String status(ChangeSet c, boolean pendingParty, Locale locale) {
+  private String status(ChangeSet c, ReaderWords words, boolean pendingParty, Locale locale) {
     String date = c.doneAt() == null ? "" : date(c.doneAt(), locale);
     return switch (c.state()) {
       case validatingByCustomers, todo, checkValidity, doing ->
           pendingParty
               ? messages.getMessage("status.waitingForYou", null, locale)
               : messages.getMessage(
-                  "status.waitingFor", new Object[] {join(c.pendingParties())}, locale);
+                  "status.waitingFor", new Object[] {words.people(c.pendingParties())}, locale);
       case done -> messages.getMessage("status.done", new Object[] {date}, locale);
       case refused, expired, aborted, error ->
           messages.getMessage(
-              "status." + c.state().name(), new Object[] {date, reason(c, locale)}, locale);
+              "status." + c.state().name(), new Object[] {date, words.reason(c.reason())}, locale);
     };
-  }
-
-  private String reason(ChangeSet c, Locale locale) {
-    return c.reason() == null ? "" : c.reason().message(locale);
   }
 
   private String stateName(ChangeState state, Locale locale) {
@@ -278,9 +280,5 @@ class MyRequestsController {
 
   static String date(Instant instant, Locale locale) {
     return Dates.text(instant, locale);
-  }
-
-  private static String join(List<Nic> nics) {
-    return nics.stream().map(Nic::value).collect(Collectors.joining(", "));
   }
 }
