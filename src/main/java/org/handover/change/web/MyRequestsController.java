@@ -1,6 +1,5 @@
 package org.handover.change.web;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.handover.mail.OutboxMessage;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
-import org.handover.system.web.Dates;
 import org.handover.system.web.Flash;
 import org.handover.system.web.Redirects;
 import org.handover.system.web.StepUp;
@@ -259,26 +257,23 @@ class MyRequestsController {
         linked && pendingParty ? token : null);
   }
 
+  /**
+   * What the state's name leaves to say: who still has to confirm, or why it ended; the date it
+   * ended is shown once, beside ("Ended"), never again in this line.
+   */
   private String status(ChangeSet c, ReaderWords words, boolean pendingParty, Locale locale) {
-    String date = c.doneAt() == null ? "" : date(c.doneAt(), locale);
     return switch (c.state()) {
       case validatingByCustomers, todo, checkValidity, doing ->
           pendingParty
               ? messages.getMessage("status.waitingForYou", null, locale)
               : messages.getMessage(
                   "status.waitingFor", new Object[] {words.people(c.pendingParties())}, locale);
-      case done -> messages.getMessage("status.done", new Object[] {date}, locale);
-      case refused, expired, aborted, error ->
-          messages.getMessage(
-              "status." + c.state().name(), new Object[] {date, words.reason(c.reason())}, locale);
+      case done -> "";
+      case refused, expired, aborted, error -> words.reason(c.reason());
     };
   }
 
   private String stateName(ChangeState state, Locale locale) {
     return messages.getMessage("state." + state.name(), null, locale);
-  }
-
-  static String date(Instant instant, Locale locale) {
-    return Dates.text(instant, locale);
   }
 }

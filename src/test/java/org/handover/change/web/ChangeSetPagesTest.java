@@ -85,10 +85,19 @@ class ChangeSetPagesTest extends IntegrationTest {
     for (Nic reader : List.of(a, x, y)) {
       List<String> others = waited.stream().filter(n -> !n.equals(reader.value())).toList();
       assertThat(page(path, reader, "en"))
-          .contains("No answer in time from you, " + others.get(0) + " and " + others.get(1) + ".");
+          .contains(
+              "<span class=\"status\">No answer in time from you, "
+                  + others.get(0)
+                  + " and "
+                  + others.get(1)
+                  + ".</span>");
       assertThat(page(path, reader, "it"))
           .contains("Nessuna risposta in tempo da te, " + others.get(0) + " e " + others.get(1));
     }
+    // once ended, nobody "must" confirm any more, and who never answered did not answer
+    assertThat(page(path, x, "en"))
+        .contains("Who was asked to confirm", "No answer")
+        .doesNotContain("Who must confirm", "Not answered yet");
     assertThat(page("/account/contacts/requests", x, "de"))
         .contains("Keine rechtzeitige Antwort von Ihnen, ");
 
@@ -101,7 +110,9 @@ class ChangeSetPagesTest extends IntegrationTest {
         .containsAnyOf(
             "still to confirm: " + x + " and " + y, "still to confirm: " + y + " and " + x);
     changes.refuse(as(y), refused.id(), fixtures.codeFor(refused.id(), y), "not mine");
-    assertThat(page(path, y, "en")).contains("You refused it: “not mine”");
+    // the date it ended is said once, beside "Ended", not again in the state line
+    assertThat(page(path, y, "en"))
+        .contains("<span class=\"status\">You refused it: “not mine”</span>");
     assertThat(page(path, y, "fr")).contains("Vous l’avez refusée");
     assertThat(page(path, x, "en")).contains("Refused by " + y + ": “not mine”");
   }
