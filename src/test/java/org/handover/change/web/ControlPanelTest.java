@@ -558,6 +558,9 @@ class ControlPanelTest extends IntegrationTest {
         .andExpect(content().string(not(containsString("name=\"billing\""))))
         .andExpect(content().string(containsString("Only the administrator can change")))
         .andExpect(content().string(containsString("Now: " + t + " (you)")));
+    // a clause of its own, whatever case the sentence around the ID needs ("da te", "von Ihnen")
+    mvc.perform(get(editPath(s)).header("Accept-Language", "it").with(signedIn(t)))
+        .andExpect(content().string(containsString("Ora: " + t + " (sei tu)")));
   }
 
   @Test
