@@ -99,6 +99,7 @@ class ReassignmentPageTest extends IntegrationTest {
     assertThat(page(c.id(), x)).contains("will give you the role").doesNotContain("to " + x);
     assertThat(page(c.id(), a))
         .contains("on the services below to " + x, "Reason given by support")
+        .contains("unless you or another current contact vetoes it")
         .doesNotContain("which the customers will read");
 
     cases.veto(Actor.customer(a, null), c.id());
