@@ -118,7 +118,8 @@ class MyRequestsController {
       Model model,
       Locale locale) {
     ChangeSet set = changes.get(actor.nic(), id);
-    model.addAttribute("r", row(set, actor.nic(), true, token, locale));
+    Object typed = token != null ? token : model.getAttribute("typedToken");
+    model.addAttribute("r", row(set, actor.nic(), true, (String) typed, locale));
     model.addAttribute("items", set.items().stream().limit(ITEMS_SHOWN).toList());
     // whose email about this set could not be delivered (never the server's reply: it may name
     // the address, which the other members do not see)
@@ -144,8 +145,10 @@ class MyRequestsController {
       @RequestParam(defaultValue = "") String token,
       RedirectAttributes flash,
       Locale locale) {
+    Map<String, String> typed = Map.of("typedToken", token);
     Optional<String> refused = tokenTooLong(token, locale);
     if (refused.isPresent()) {
+      typed.forEach(flash::addFlashAttribute);
       flash.addFlashAttribute("alert", refused.get());
       return back(id);
     }
@@ -153,6 +156,7 @@ class MyRequestsController {
         id,
         flash,
         locale,
+        typed,
         () -> afterAcceptance(answers.accept(actor, id, token), actor.nic(), locale));
   }
 
@@ -169,7 +173,10 @@ class MyRequestsController {
             .or(
                 () ->
                     FieldLimits.tooLong("change.field.reason", reason, FieldLimits.REASON, locale));
+    Map<String, String> typed =
+        Map.of("typedToken", token, "typedReason", reason == null ? "" : reason);
     if (refused.isPresent()) {
+      typed.forEach(flash::addFlashAttribute);
       flash.addFlashAttribute("alert", refused.get());
       return back(id);
     }
@@ -177,6 +184,7 @@ class MyRequestsController {
         id,
         flash,
         locale,
+        typed,
         () -> notice("requests.refused", answers.refuse(actor, id, token, reason), locale));
   }
 
@@ -195,6 +203,7 @@ class MyRequestsController {
         id,
         flash,
         locale,
+        Map.of(),
         () -> {
           resends.resend(actor, id);
           return messages.getMessage("requests.resent", new Object[] {String.valueOf(id)}, locale);
@@ -204,15 +213,25 @@ class MyRequestsController {
   @PostMapping("/{id}/cancel")
   String cancel(Actor actor, @PathVariable long id, RedirectAttributes flash, Locale locale) {
     return act(
-        id, flash, locale, () -> notice("requests.cancelled", cancels.cancel(actor, id), locale));
+        id,
+        flash,
+        locale,
+        Map.of(),
+        () -> notice("requests.cancelled", cancels.cancel(actor, id), locale));
   }
 
-  /** Runs one action; its outcome, or its refusal, shows as a banner on the request's row. */
-  private String act(long id, RedirectAttributes flash, Locale locale, Supplier<String> action) {
+  /** Runs one action: its outcome or its refusal, and then what was typed, come back. */
+  private String act(
+      long id,
+      RedirectAttributes flash,
+      Locale locale,
+      Map<String, String> typed,
+      Supplier<String> action) {
     try {
       flash.addFlashAttribute("notice", action.get());
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
+      typed.forEach(flash::addFlashAttribute);
     }
     return back(id);
   }

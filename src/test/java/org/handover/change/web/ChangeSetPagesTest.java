@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,49 @@ class ChangeSetPagesTest extends IntegrationTest {
             get("/account/contacts/requests?taskId=" + set.items().get(0).taskId())
                 .with(signedIn(fixtures.account())))
         .andExpect(status().isNotFound());
+  }
+
+  /** A refused answer (a mistyped token) brings back the token and the reason as typed. */
+  @Test
+  void aRefusedAnswerKeepsWhatWasTyped() throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ChangeSet set = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).orElseThrow();
+    String path = "/account/contacts/requests/" + set.id();
+
+    Cookie session =
+        mvc.perform(
+                post(path + "/refuse")
+                    .param("token", "WRONG-CODE-0001")
+                    .param("reason", "Not my server")
+                    .with(signedIn(x))
+                    .with(csrf()))
+            .andExpect(redirectedUrl(path))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    assertThat(page(path, x, session))
+        .contains("value=\"WRONG-CODE-0001\"", ">Not my server</textarea>", "open=\"open\"");
+    mvc.perform(
+            post(path + "/accept")
+                .param("token", "WRONG-CODE-0002")
+                .cookie(session)
+                .with(signedIn(x))
+                .with(csrf()))
+        .andExpect(redirectedUrl(path));
+    assertThat(page(path, x, session))
+        .contains("value=\"WRONG-CODE-0002\"")
+        .doesNotContain("open=\"open\"");
+    // shown once: a reload opens the page as it is
+    assertThat(page(path, x, session)).doesNotContain("WRONG-CODE");
+  }
+
+  private String page(String path, Nic nic, Cookie session) throws Exception {
+    return mvc.perform(get(path).cookie(session).with(signedIn(nic)))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   @Test
