@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.handover.contact.ContactRole;
 import org.handover.system.HandoverException;
 import org.handover.system.Messages;
+import org.handover.system.Nic;
 
 /**
  * Why a request ended, as a message key and arguments, so each reader sees it in their language. An
@@ -24,6 +25,7 @@ public record Reason(String key, List<Object> args) {
   private static final char ESC = '\\';
   private static final String LEGACY_ROLE = "role:";
   private static final int MAX_STORED = 500;
+  private static final String EXPIRED = "reason.expired";
 
   public Reason {
     args = List.copyOf(args);
@@ -150,5 +152,25 @@ public record Reason(String key, List<Object> args) {
   /** The reason in the given language. */
   public String message(Locale locale) {
     return Messages.format(locale, key, args.toArray());
+  }
+
+  /**
+   * The reason as {@code reader} reads it on a page: "You refused it." where they are the one it
+   * names, and who did not answer in time as a list in the language's words, the reader among them
+   * as "you" ("No answer in time from you and bb2-ovh.").
+   */
+  public String messageTo(Locale locale, Nic reader) {
+    if (!EXPIRED.equals(key) || args.size() != 1) {
+      return Messages.toReader(locale, reader, key, args.toArray());
+    }
+    List<String> who = new ArrayList<>(List.of(args.get(0).toString().split(", ")));
+    boolean you = reader != null && who.remove(reader.value());
+    if (you && who.isEmpty()) {
+      return Messages.format(locale, EXPIRED + ".you");
+    }
+    if (you) {
+      who.add(0, Messages.format(locale, EXPIRED + ".youListed"));
+    }
+    return Messages.format(locale, EXPIRED, Messages.list(locale, who));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 import org.handover.contact.ContactRole;
+import org.handover.system.Nic;
 import org.junit.jupiter.api.Test;
 
 /** A reason is stored and read back as given: a person's words are never read as data. */
@@ -54,5 +55,41 @@ class ReasonTest {
       assertThat(said).startsWith((String) stored.args().get(1));
       assertThat((String) stored.args().get(1)).hasSizeGreaterThan(200);
     }
+  }
+
+  private static final Nic AA = new Nic("aa1111-ovh");
+  private static final Nic BB = new Nic("bb2222-ovh");
+  private static final Nic CC = new Nic("cc3333-ovh");
+
+  /**
+   * On a page, who did not answer in time is a list in the reader's language, the reader among them
+   * as "you" wherever they stand in it; one who refused reads "You refused it".
+   */
+  @Test
+  void aReaderReadsPeopleAsAListAndThemselvesAsYou() {
+    Reason expired = Reason.of("reason.expired", AA + ", " + BB + ", " + CC);
+    assertThat(expired.messageTo(Locale.ENGLISH, new Nic("dd4444-ovh")))
+        .isEqualTo("No answer in time from " + AA + ", " + BB + " and " + CC + ".");
+    assertThat(expired.messageTo(Locale.ENGLISH, CC))
+        .isEqualTo("No answer in time from you, " + AA + " and " + BB + ".");
+    assertThat(expired.messageTo(Locale.ITALIAN, BB))
+        .isEqualTo("Nessuna risposta in tempo da te, " + AA + " e " + CC + ".");
+    assertThat(expired.messageTo(Locale.GERMAN, AA))
+        .isEqualTo("Keine rechtzeitige Antwort von Ihnen, " + BB + " und " + CC + ".");
+    assertThat(Reason.of("reason.expired", AA + ", " + BB).messageTo(new Locale("es"), AA))
+        .isEqualTo("Sin respuesta a tiempo de usted y " + BB + ".");
+    assertThat(Reason.of("reason.expired", AA.value()).messageTo(Locale.FRENCH, AA))
+        .isEqualTo("Vous n’avez pas répondu à temps.");
+
+    Reason refused = Reason.of("reason.refusedBecause", BB.value(), "not mine");
+    assertThat(refused.messageTo(Locale.ENGLISH, BB)).isEqualTo("You refused it: “not mine”");
+    assertThat(refused.messageTo(Locale.ENGLISH, AA))
+        .isEqualTo("Refused by " + BB + ": “not mine”");
+    Reason stillHeld =
+        new Reason("policy.roleIsStillHeld", List.of(AA.value(), ContactRole.tech, "x.example"));
+    assertThat(stillHeld.messageTo(Locale.ENGLISH, AA))
+        .isEqualTo("You no longer hold the technical role of x.example.");
+    assertThat(stillHeld.messageTo(Locale.ENGLISH, BB))
+        .isEqualTo(AA + " no longer holds the technical role of x.example.");
   }
 }

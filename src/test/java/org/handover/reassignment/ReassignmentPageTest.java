@@ -99,11 +99,39 @@ class ReassignmentPageTest extends IntegrationTest {
     assertThat(page(c.id(), x)).contains("will give you the role").doesNotContain("to " + x);
     assertThat(page(c.id(), a))
         .contains("on the services below to " + x, "Reason given by support")
+        .contains("unless you or another current contact vetoes it")
         .doesNotContain("which the customers will read");
 
     cases.veto(Actor.customer(a, null), c.id());
     assertThat(page(c.id(), a))
-        .contains("This case has ended and nothing changed", "Vetoed by customer " + a)
-        .doesNotContain("Date of the handover", "unless a current contact vetoes it");
+        .contains("This case has ended and nothing changed", "You vetoed it.")
+        .doesNotContain("Date of the handover", "unless a current contact vetoes it")
+        .doesNotContain("Vetoed by customer");
+    // the new contact reads who vetoed it, and that the role did not go to them
+    assertThat(page(c.id(), x))
+        .contains("Vetoed by customer " + a + ".", "did not go to you.")
+        .doesNotContain("You vetoed it", "did not go to " + x);
+  }
+
+  /** Several services are listed as a list in the reader's language ("a, b and c"). */
+  @Test
+  void theServicesReadAsAList() throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    List<HostedService> three =
+        List.of(fixtures.serviceOwnedBy(a), fixtures.serviceOwnedBy(a), fixtures.serviceOwnedBy(a));
+    ReassignmentCase c =
+        cases.open(
+            Actor.operator("staff:alice", null),
+            three.get(0).type(),
+            three.stream().map(HostedService::name).toList(),
+            tech,
+            x,
+            "ticket 2",
+            "the technical contact left");
+    List<String> names =
+        cases.get(c.id()).items().stream().map(ReassignmentCase.Item::serviceName).toList();
+    assertThat(page(c.id(), a))
+        .contains(names.get(0) + ", " + names.get(1) + " and " + names.get(2) + "</dd>");
   }
 }

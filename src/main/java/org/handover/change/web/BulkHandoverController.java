@@ -115,20 +115,21 @@ class BulkHandoverController {
       return "redirect:/account/contacts/services";
     }
     SetPreview preview = previews.previewSet(actor, selection.keys(), selection.wanted());
-    Optional<String> unknown = BulkPanel.unknownContact(preview, locale);
+    ReaderWords words = new ReaderWords(actor.nic(), locale);
+    Optional<String> unknown = BulkPanel.unknownContact(preview, words);
     if (unknown.isPresent()) {
       return BulkPanel.back(kept, Map.of("to", unknown.get()), flash);
     }
     List<String> included = new ArrayList<>();
     preview
         .included()
-        .forEach((key, plans) -> plans.forEach(p -> included.add(line(key, p, locale))));
+        .forEach((key, plans) -> plans.forEach(p -> included.add(line(key, p, words, locale))));
     model.addAttribute("itemCount", preview.itemCount());
     model.addAttribute("included", included.stream().limit(LISTED).toList());
     model.addAttribute(
         "excluded",
         preview.excluded().stream()
-            .map(e -> e.service().name() + ": " + e.why().message(locale))
+            .map(e -> e.service().name() + ": " + words.refusal(e.why()))
             .toList());
     model.addAttribute("form", form);
     model.addAttribute("hidden", hidden(form));
@@ -157,7 +158,10 @@ class BulkHandoverController {
               locale));
       return "redirect:/account/contacts/requests/" + set.id();
     } catch (HandoverException refused) {
-      return BulkPanel.back(BulkPanel.kept(form), BulkPanel.general(refused, locale), flash);
+      return BulkPanel.back(
+          BulkPanel.kept(form),
+          BulkPanel.general(refused, new ReaderWords(actor.nic(), locale)),
+          flash);
     } catch (IllegalArgumentException invalid) {
       return BulkPanel.back(
           BulkPanel.kept(form),
@@ -230,11 +234,17 @@ class BulkHandoverController {
     return fields;
   }
 
-  private String line(ServiceKey key, PlannedChange p, Locale locale) {
+  private String line(ServiceKey key, PlannedChange p, ReaderWords words, Locale locale) {
     List<String> roles =
         p.sortedRoles().stream()
             .map(r -> messages.getMessage("role." + r.name(), null, locale))
             .toList();
-    return key.name() + ": " + String.join(", ", roles) + ": " + p.from() + " \u2192 " + p.to();
+    return key.name()
+        + ": "
+        + String.join(", ", roles)
+        + ": "
+        + words.who(p.from())
+        + " \u2192 "
+        + words.who(p.to());
   }
 }

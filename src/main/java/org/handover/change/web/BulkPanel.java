@@ -95,7 +95,7 @@ final class BulkPanel {
    * A preview where nothing can be asked because of the new contact (no such account, suspended,
    * email not confirmed): that is the contact field's refusal, not the services'.
    */
-  static Optional<String> unknownContact(SetPreview preview, Locale locale) {
+  static Optional<String> unknownContact(SetPreview preview, ReaderWords words) {
     if (preview.itemCount() > 0 || preview.excluded().isEmpty()) {
       return Optional.empty();
     }
@@ -103,7 +103,7 @@ final class BulkPanel {
         .map(SetPreview.Excluded::why)
         .filter(why -> ABOUT_THE_CONTACT.contains(why.messageKey()))
         .findFirst()
-        .map(why -> why.message(locale));
+        .map(words::refusal);
   }
 
   /** Back to My services, at the place the panel was sent from, with all of it kept. */
@@ -122,7 +122,7 @@ final class BulkPanel {
   }
 
   /** A refusal of the whole selection, shown above the panel. */
-  static Map<String, String> general(HandoverException refused, Locale locale) {
-    return Map.of("service", refused.message(locale));
+  static Map<String, String> general(HandoverException refused, ReaderWords words) {
+    return Map.of("service", words.refusal(refused));
   }
 }

@@ -139,13 +139,14 @@ class EditContactsController {
       Locale locale) {
     WantedContacts.Typed input = WantedContacts.readForm(form, actor.nic());
     Map<ContactRole, String> typed = input.text();
+    ReaderWords words = new ReaderWords(actor.nic(), locale);
     try {
       EditPreview preview = previews.previewEdit(actor, serviceType, name, input.wanted());
       Map<ContactRole, String> errors = new EnumMap<>(ContactRole.class);
       for (ContactRole role : ContactRole.values()) {
         HandoverException refused = input.refused().getOrDefault(role, preview.refused().get(role));
         if (refused != null) {
-          errors.put(role, refused.message(locale));
+          errors.put(role, words.refusal(refused));
         }
       }
       if (!errors.isEmpty()) {
@@ -160,6 +161,7 @@ class EditContactsController {
       model.addAttribute("service", service);
       model.addAttribute("plans", preview.plans());
       model.addAttribute("wanted", wanted);
+      model.addAttribute("words", words);
       AdminHandoverEndings ending = endings.getIfAvailable();
       model.addAttribute(
           "endingPolicies",
@@ -168,7 +170,7 @@ class EditContactsController {
               : ending.policiesEnding(serviceType, name, service.contacts().admin()));
       return REVIEW;
     } catch (HandoverException refused) {
-      model.addAttribute("alert", refused.message(locale));
+      model.addAttribute("alert", words.refusal(refused));
       return showForm(actor, serviceType, name, typed, Map.of(), model, locale);
     }
   }
@@ -203,7 +205,7 @@ class EditContactsController {
               locale));
       return "redirect:/account/contacts/requests/" + set.id();
     } catch (HandoverException refused) {
-      model.addAttribute("alert", refused.message(locale));
+      model.addAttribute("alert", new ReaderWords(actor.nic(), locale).refusal(refused));
       return showForm(actor, serviceType, name, Map.of(), Map.of(), model, locale);
     }
   }
@@ -285,7 +287,7 @@ class EditContactsController {
     model.addAttribute("locks", locks);
     model.addAttribute("typed", typed);
     model.addAttribute("errors", errors);
-    model.addAttribute("me", actor.nic());
+    model.addAttribute("words", new ReaderWords(actor.nic(), locale));
     return "change/edit";
   }
 

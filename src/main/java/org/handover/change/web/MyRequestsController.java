@@ -1,13 +1,11 @@
 package org.handover.change.web;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.handover.change.AnswerChange;
 import org.handover.change.CancelChange;
 import org.handover.change.ChangeQueries;
@@ -19,7 +17,6 @@ import org.handover.mail.OutboxMessage;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Nic;
-import org.handover.system.web.Dates;
 import org.handover.system.web.Flash;
 import org.handover.system.web.Redirects;
 import org.handover.system.web.StepUp;
@@ -121,7 +118,8 @@ class MyRequestsController {
       Model model,
       Locale locale) {
     ChangeSet set = changes.get(actor.nic(), id);
-    model.addAttribute("r", row(set, actor.nic(), true, token, locale));
+    Object typed = token != null ? token : model.getAttribute("typedToken");
+    model.addAttribute("r", row(set, actor.nic(), true, (String) typed, locale));
     model.addAttribute("items", set.items().stream().limit(ITEMS_SHOWN).toList());
     // whose email about this set could not be delivered (never the server's reply: it may name
     // the address, which the other members do not see)
@@ -147,12 +145,19 @@ class MyRequestsController {
       @RequestParam(defaultValue = "") String token,
       RedirectAttributes flash,
       Locale locale) {
+    Map<String, String> typed = Map.of("typedToken", token);
     Optional<String> refused = tokenTooLong(token, locale);
     if (refused.isPresent()) {
+      typed.forEach(flash::addFlashAttribute);
       flash.addFlashAttribute("alert", refused.get());
       return back(id);
     }
-    return act(id, flash, locale, () -> afterAcceptance(answers.accept(actor, id, token), locale));
+    return act(
+        id,
+        flash,
+        locale,
+        typed,
+        () -> afterAcceptance(answers.accept(actor, id, token), actor.nic(), locale));
   }
 
   @PostMapping("/{id}/refuse")
@@ -168,7 +173,10 @@ class MyRequestsController {
             .or(
                 () ->
                     FieldLimits.tooLong("change.field.reason", reason, FieldLimits.REASON, locale));
+    Map<String, String> typed =
+        Map.of("typedToken", token, "typedReason", reason == null ? "" : reason);
     if (refused.isPresent()) {
+      typed.forEach(flash::addFlashAttribute);
       flash.addFlashAttribute("alert", refused.get());
       return back(id);
     }
@@ -176,6 +184,7 @@ class MyRequestsController {
         id,
         flash,
         locale,
+        typed,
         () -> notice("requests.refused", answers.refuse(actor, id, token, reason), locale));
   }
 
@@ -194,6 +203,7 @@ class MyRequestsController {
         id,
         flash,
         locale,
+        Map.of(),
         () -> {
           resends.resend(actor, id);
           return messages.getMessage("requests.resent", new Object[] {String.valueOf(id)}, locale);
@@ -203,15 +213,25 @@ class MyRequestsController {
   @PostMapping("/{id}/cancel")
   String cancel(Actor actor, @PathVariable long id, RedirectAttributes flash, Locale locale) {
     return act(
-        id, flash, locale, () -> notice("requests.cancelled", cancels.cancel(actor, id), locale));
+        id,
+        flash,
+        locale,
+        Map.of(),
+        () -> notice("requests.cancelled", cancels.cancel(actor, id), locale));
   }
 
-  /** Runs one action; its outcome, or its refusal, shows as a banner on the request's row. */
-  private String act(long id, RedirectAttributes flash, Locale locale, Supplier<String> action) {
+  /** Runs one action: its outcome or its refusal, and then what was typed, come back. */
+  private String act(
+      long id,
+      RedirectAttributes flash,
+      Locale locale,
+      Map<String, String> typed,
+      Supplier<String> action) {
     try {
       flash.addFlashAttribute("notice", action.get());
     } catch (HandoverException refused) {
       Flash.refusal(flash, refused, locale);
+      typed.forEach(flash::addFlashAttribute);
     }
     return back(id);
   }
@@ -224,7 +244,8 @@ class MyRequestsController {
     return "redirect:/account/contacts/requests/" + id;
   }
 
-  private String afterAcceptance(ChangeSet c, Locale locale) {
+  private String afterAcceptance(ChangeSet c, Nic me, Locale locale) {
+    ReaderWords words = new ReaderWords(me, locale);
     if (c.state() == ChangeState.done) {
       return messages.getMessage(
           "requests.done", new Object[] {String.valueOf(c.id()), c.itemCount()}, locale);
@@ -232,12 +253,14 @@ class MyRequestsController {
     if (c.state().isOpen()) {
       return messages.getMessage(
           "requests.waitsForOthers",
-          new Object[] {String.valueOf(c.id()), join(c.pendingParties())},
+          new Object[] {String.valueOf(c.id()), words.people(c.pendingParties())},
           locale);
     }
     return messages.getMessage(
         "requests.endedAs",
-        new Object[] {String.valueOf(c.id()), stateName(c.state(), locale), reason(c, locale)},
+        new Object[] {
+          String.valueOf(c.id()), stateName(c.state(), locale), words.reason(c.reason())
+        },
         locale);
   }
 
@@ -245,7 +268,7 @@ class MyRequestsController {
     boolean pendingParty = c.awaits(me);
     return new RequestRow(
         c,
-        status(c, pendingParty, locale),
+        status(c, new ReaderWords(me, locale), pendingParty, locale),
         pendingParty,
         pendingParty,
         c.mayCancel(me) && c.state() == ChangeState.validatingByCustomers,
@@ -253,34 +276,23 @@ class MyRequestsController {
         linked && pendingParty ? token : null);
   }
 
-  private String status(ChangeSet c, boolean pendingParty, Locale locale) {
-    String date = c.doneAt() == null ? "" : date(c.doneAt(), locale);
+  /**
+   * What the state's name leaves to say: who still has to confirm, or why it ended; the date it
+   * ended is shown once, beside ("Ended"), never again in this line.
+   */
+  private String status(ChangeSet c, ReaderWords words, boolean pendingParty, Locale locale) {
     return switch (c.state()) {
       case validatingByCustomers, todo, checkValidity, doing ->
           pendingParty
               ? messages.getMessage("status.waitingForYou", null, locale)
               : messages.getMessage(
-                  "status.waitingFor", new Object[] {join(c.pendingParties())}, locale);
-      case done -> messages.getMessage("status.done", new Object[] {date}, locale);
-      case refused, expired, aborted, error ->
-          messages.getMessage(
-              "status." + c.state().name(), new Object[] {date, reason(c, locale)}, locale);
+                  "status.waitingFor", new Object[] {words.people(c.pendingParties())}, locale);
+      case done -> "";
+      case refused, expired, aborted, error -> words.reason(c.reason());
     };
-  }
-
-  private String reason(ChangeSet c, Locale locale) {
-    return c.reason() == null ? "" : c.reason().message(locale);
   }
 
   private String stateName(ChangeState state, Locale locale) {
     return messages.getMessage("state." + state.name(), null, locale);
-  }
-
-  static String date(Instant instant, Locale locale) {
-    return Dates.text(instant, locale);
-  }
-
-  private static String join(List<Nic> nics) {
-    return nics.stream().map(Nic::value).collect(Collectors.joining(", "));
   }
 }

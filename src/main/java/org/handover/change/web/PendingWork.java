@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts on every page a signed-in customer sees how many change sets wait for their token, for the
- * navigation's "Awaiting your confirmation (n)". One indexed count, on page views (GET) only: a
- * REST call, a redirect or a form post that answers with a redirect never counts.
+ * navigation's "To confirm (n)". One indexed count, for a page only ({@code PageLayout}): a REST
+ * call or a redirect never counts, while a page a form post shows (a form shown again with its
+ * error, a refusal) has the same header as every other.
  */
 @Component
 class PendingWork implements LayoutModel {
@@ -25,12 +26,11 @@ class PendingWork implements LayoutModel {
 
   @Override
   public void addTo(Map<String, Object> model, HttpServletRequest request, Principal principal) {
-    model.put("awaitingCount", awaitingCount(principal, request));
+    model.put("awaitingCount", awaitingCount(principal));
   }
 
-  private Integer awaitingCount(Principal principal, HttpServletRequest request) {
-    if (!"GET".equals(request.getMethod())
-        || !(principal instanceof Authentication auth)
+  private Integer awaitingCount(Principal principal) {
+    if (!(principal instanceof Authentication auth)
         || !(auth.getPrincipal() instanceof PanelCustomer customer)) {
       return null;
     }

@@ -6,6 +6,7 @@ import org.handover.reassignment.Reassignments;
 import org.handover.system.Actor;
 import org.handover.system.HandoverException;
 import org.handover.system.Messages;
+import org.handover.system.Nic;
 import org.handover.system.web.Flash;
 import org.handover.system.web.StepUp;
 import org.springframework.stereotype.Controller;
@@ -36,9 +37,14 @@ class ReassignmentController {
       Actor customer,
       @PathVariable long id,
       @RequestParam(required = false) String token,
-      Model model) {
+      Model model,
+      Locale locale) {
     ReassignmentCase c = cases.visibleTo(customer.nic(), id);
     model.addAttribute("c", c);
+    model.addAttribute(
+        "services",
+        Messages.list(locale, c.items().stream().map(ReassignmentCase.Item::serviceName).toList()));
+    model.addAttribute("endReason", endReason(c, customer.nic(), locale));
     model.addAttribute("mayVeto", cases.mayVeto(customer.nic(), c));
     model.addAttribute("forNewContact", c.newContact().equals(customer.nic()));
     model.addAttribute(
@@ -50,6 +56,22 @@ class ReassignmentController {
       model.addAttribute("token", token); // else the code typed before a refusal, kept
     }
     return "reassign/case";
+  }
+
+  /**
+   * Why the case ended as this reader reads it: "You vetoed it." to the one who did, another
+   * customer named by ID; "you did not confirm" to the new contact. Null while it is open.
+   */
+  private static String endReason(ReassignmentCase c, Nic reader, Locale locale) {
+    String key = c.endReasonKey();
+    if (key == null) {
+      return null;
+    }
+    boolean you =
+        key.equals("case.end.notConfirmed")
+            ? c.newContact().equals(reader)
+            : c.endReasonArgument().equals(reader.value());
+    return Messages.format(locale, you ? key + ".you" : key, c.endReasonArgument());
   }
 
   @PostMapping("/veto")

@@ -29,7 +29,21 @@ final class PageLayout implements HandlerInterceptor {
     if (mav == null || !isPage(mav.getViewName())) {
       return;
     }
-    Principal principal = request.getUserPrincipal();
+    fill(mav, request, request.getUserPrincipal());
+  }
+
+  /**
+   * The same on a page an exception handler renders ({@link WebErrors}): Spring calls no {@code
+   * postHandle} after a handler threw, so a refusal page had the header of a page only where a part
+   * was copied by hand (it lacked the name in the account menu and "To confirm (n)"). Only a
+   * customer gets the panel's account menu (staff see the console's own pages).
+   */
+  void fillRefusal(ModelAndView page, HttpServletRequest request) {
+    boolean customer = request.isUserInRole("CUSTOMER");
+    fill(page, request, customer ? request.getUserPrincipal() : null);
+  }
+
+  private void fill(ModelAndView mav, HttpServletRequest request, Principal principal) {
     Map<String, Object> layout = new HashMap<>();
     for (LayoutModel part : parts) {
       part.addTo(layout, request, principal);

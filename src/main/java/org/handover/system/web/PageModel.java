@@ -2,11 +2,9 @@ package org.handover.system.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import java.util.HashMap;
 import java.util.Map;
 import org.handover.system.HandoverProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every page's layout needs: provider name, demo flag, who is signed in, this page's URL. */
@@ -28,18 +26,6 @@ class PageModel implements LayoutModel {
     model.put("dates", DATES);
     model.put("signedIn", principal == null ? null : principal.getName());
     model.put("currentPath", currentPath(request));
-  }
-
-  /**
-   * The same on a page an exception handler renders, which no interceptor completes: without it a
-   * refusal page showed no provider name, menu or account, as if the customer were signed out. Only
-   * a customer gets the panel's account menu (staff see the console's own pages).
-   */
-  void fill(ModelAndView page, HttpServletRequest request) {
-    boolean customer = request.isUserInRole("CUSTOMER");
-    Map<String, Object> model = new HashMap<>();
-    addTo(model, request, customer ? request.getUserPrincipal() : null);
-    page.addAllObjects(model);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.handover.system.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
 import org.handover.system.DatabaseUnavailable;
 import org.handover.system.HandoverException;
@@ -25,11 +26,11 @@ import org.springframework.web.servlet.ModelAndView;
 class WebErrors {
 
   private final PrimaryPool pool;
-  private final PageModel layout;
+  private final PageLayout layout;
 
-  WebErrors(PrimaryPool pool, PageModel layout) {
+  WebErrors(PrimaryPool pool, List<LayoutModel> layout) {
     this.pool = pool;
-    this.layout = layout;
+    this.layout = new PageLayout(layout);
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)
@@ -62,7 +63,7 @@ class WebErrors {
     ModelAndView page = new ModelAndView("error/problem", status);
     page.addObject("status", status.value());
     page.addObject("message", e.message(locale));
-    layout.fill(page, request);
+    layout.fillRefusal(page, request);
     return page;
   }
 }

@@ -1,6 +1,7 @@
 package org.handover.change.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handover.contact.ContactRole.billing;
 import static org.handover.contact.ContactRole.tech;
 import static org.handover.support.Fixtures.as;
 import static org.handover.support.Fixtures.wanted;
@@ -12,12 +13,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.handover.account.Accounts;
 import org.handover.account.SignedInCustomer;
 import org.handover.catalog.HostedService;
 import org.handover.change.ChangeSet;
+import org.handover.change.ChangeSetJob;
 import org.handover.change.ChangeState;
+import org.handover.contact.ContactRole;
 import org.handover.support.ChangeUseCases;
 import org.handover.support.IntegrationTest;
 import org.handover.system.Nic;
@@ -38,6 +44,7 @@ class ChangeSetPagesTest extends IntegrationTest {
   @Autowired ChangeUseCases changes;
   @Autowired Accounts accounts;
   @Autowired JdbcClient jdbc;
+  @Autowired ChangeSetJob expiry;
 
   /** Signed in as the panel signs in: the customer principal the navigation reads. */
   private RequestPostProcessor signedIn(Nic nic) {
@@ -45,10 +52,70 @@ class ChangeSetPagesTest extends IntegrationTest {
   }
 
   private String page(String path, Nic nic) throws Exception {
-    return mvc.perform(get(path).with(signedIn(nic)))
+    return page(path, nic, "en");
+  }
+
+  private String page(String path, Nic nic, String language) throws Exception {
+    return mvc.perform(get(path).header("Accept-Language", language).with(signedIn(nic)))
         .andReturn()
         .getResponse()
         .getContentAsString();
+  }
+
+  /**
+   * Who still has to answer, who did not answer in time, who refused: people as a list in the
+   * reader's language ("x and y", "x e y"), never IDs joined by commas, and the reader as "you"
+   * wherever they are among them, whatever their place in the list.
+   */
+  @Test
+  void peopleInAStateLineReadAsAListWithTheReaderAsYou() throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    Nic y = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    Map<ContactRole, Nic> twoNewContacts = Map.of(tech, x, billing, y);
+    ChangeSet lapsing = changes.request(as(a), s.type(), s.name(), twoNewContacts).orElseThrow();
+    String path = "/account/contacts/requests/" + lapsing.id();
+
+    clock.advance(Duration.ofDays(15));
+    expiry.runDueWork();
+    assertThat(changes.get(a, lapsing.id()).state()).isEqualTo(ChangeState.expired);
+    List<String> waited =
+        List.of(changes.get(a, lapsing.id()).reason().args().get(0).toString().split(", "));
+    assertThat(waited).containsExactlyInAnyOrder(a.value(), x.value(), y.value());
+    for (Nic reader : List.of(a, x, y)) {
+      List<String> others = waited.stream().filter(n -> !n.equals(reader.value())).toList();
+      assertThat(page(path, reader, "en"))
+          .contains(
+              "<span class=\"status\">No answer in time from you, "
+                  + others.get(0)
+                  + " and "
+                  + others.get(1)
+                  + ".</span>");
+      assertThat(page(path, reader, "it"))
+          .contains("Nessuna risposta in tempo da te, " + others.get(0) + " e " + others.get(1));
+    }
+    // once ended, nobody "must" confirm any more, and who never answered did not answer
+    assertThat(page(path, x, "en"))
+        .contains("Who was asked to confirm", "No answer")
+        .doesNotContain("Who must confirm", "Not answered yet");
+    assertThat(page("/account/contacts/requests", x, "de"))
+        .contains("Keine rechtzeitige Antwort von Ihnen, ");
+
+    HostedService s2 = fixtures.serviceOwnedBy(a);
+    ChangeSet refused = changes.request(as(a), s2.type(), s2.name(), twoNewContacts).orElseThrow();
+    path = "/account/contacts/requests/" + refused.id();
+    changes.accept(as(a), refused.id(), fixtures.codeFor(refused.id(), a));
+    String waiting = page(path, a, "en");
+    assertThat(waiting)
+        .containsAnyOf(
+            "still to confirm: " + x + " and " + y, "still to confirm: " + y + " and " + x);
+    changes.refuse(as(y), refused.id(), fixtures.codeFor(refused.id(), y), "not mine");
+    // the date it ended is said once, beside "Ended", not again in the state line
+    assertThat(page(path, y, "en"))
+        .contains("<span class=\"status\">You refused it: “not mine”</span>");
+    assertThat(page(path, y, "fr")).contains("Vous l’avez refusée");
+    assertThat(page(path, x, "en")).contains("Refused by " + y + ": “not mine”");
   }
 
   @Test
@@ -82,6 +149,9 @@ class ChangeSetPagesTest extends IntegrationTest {
         .contains("id=\"request-undelivered\"")
         .contains("could not be delivered to " + x)
         .doesNotContain("no such user");
+    assertThat(page(path, x))
+        .contains("could not be delivered to you.")
+        .doesNotContain("delivered to " + x);
     // old links named a task: they open its set, for members only
     mvc.perform(
             get("/account/contacts/requests?taskId=" + set.items().get(0).taskId())
@@ -91,6 +161,49 @@ class ChangeSetPagesTest extends IntegrationTest {
             get("/account/contacts/requests?taskId=" + set.items().get(0).taskId())
                 .with(signedIn(fixtures.account())))
         .andExpect(status().isNotFound());
+  }
+
+  /** A refused answer (a mistyped token) brings back the token and the reason as typed. */
+  @Test
+  void aRefusedAnswerKeepsWhatWasTyped() throws Exception {
+    Nic a = fixtures.account();
+    Nic x = fixtures.account();
+    HostedService s = fixtures.serviceOwnedBy(a);
+    ChangeSet set = changes.request(as(a), s.type(), s.name(), wanted(tech, x)).orElseThrow();
+    String path = "/account/contacts/requests/" + set.id();
+
+    Cookie session =
+        mvc.perform(
+                post(path + "/refuse")
+                    .param("token", "WRONG-CODE-0001")
+                    .param("reason", "Not my server")
+                    .with(signedIn(x))
+                    .with(csrf()))
+            .andExpect(redirectedUrl(path))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+    assertThat(page(path, x, session))
+        .contains("value=\"WRONG-CODE-0001\"", ">Not my server</textarea>", "open=\"open\"");
+    mvc.perform(
+            post(path + "/accept")
+                .param("token", "WRONG-CODE-0002")
+                .cookie(session)
+                .with(signedIn(x))
+                .with(csrf()))
+        .andExpect(redirectedUrl(path));
+    assertThat(page(path, x, session))
+        .contains("value=\"WRONG-CODE-0002\"")
+        .doesNotContain("open=\"open\"");
+    // shown once: a reload opens the page as it is
+    assertThat(page(path, x, session)).doesNotContain("WRONG-CODE");
+  }
+
+  private String page(String path, Nic nic, Cookie session) throws Exception {
+    return mvc.perform(get(path).cookie(session).with(signedIn(nic)))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   @Test
@@ -150,7 +263,8 @@ class ChangeSetPagesTest extends IntegrationTest {
         .contains("2 changes will be requested")
         .contains(mine.get(0).name())
         .contains("id=\"bulk-excluded\"")
-        .contains(notMine.name());
+        .contains(notMine.name() + ": You are not the technical contact of " + notMine.name())
+        .contains(": " + r + " (you) \u2192 " + agency);
     assertThat(changes.taskIdsInvolving(r, null, null, null)).isEmpty();
 
     mvc.perform(

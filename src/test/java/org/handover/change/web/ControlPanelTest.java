@@ -500,7 +500,7 @@ class ControlPanelTest extends IntegrationTest {
     mvc.perform(get(editPath(s) + "/review").cookie(session).with(signedIn(a)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Technical contact: from " + t + " to " + x)))
-        .andExpect(content().string(containsString("Must confirm by email code: " + a + ", " + x)))
+        .andExpect(content().string(containsString("Must confirm by email code: you and " + x)))
         .andExpect(content().string(containsString(t + " will be informed")));
     // Back returns to the form as it was typed; without a review, the review opens the form
     mvc.perform(get(editPath(s)).cookie(session).with(signedIn(a)))
@@ -586,7 +586,11 @@ class ControlPanelTest extends IntegrationTest {
         .andExpect(content().string(containsString("name=\"tech\"")))
         .andExpect(content().string(not(containsString("name=\"admin\""))))
         .andExpect(content().string(not(containsString("name=\"billing\""))))
-        .andExpect(content().string(containsString("Only the administrator can change")));
+        .andExpect(content().string(containsString("Only the administrator can change")))
+        .andExpect(content().string(containsString("Now: " + t + " (you)")));
+    // a clause of its own, whatever case the sentence around the ID needs ("da te", "von Ihnen")
+    mvc.perform(get(editPath(s)).header("Accept-Language", "it").with(signedIn(t)))
+        .andExpect(content().string(containsString("Ora: " + t + " (sei tu)")));
   }
 
   @Test
