@@ -193,7 +193,7 @@ class StaffSignInTest {
     HttpSession.Page service = browser.get(url("/operator/console/services/domain/" + s.name()));
     assertThat(service.body()).contains(a.value()).contains("service.created");
     HttpSession.Page request = browser.get(url("/operator/console/requests/" + id + "?lang=it"));
-    assertThat(request.body()).contains("Richiesta " + id).contains(x.value());
+    assertThat(request.body()).contains("Richiesta n. " + id).contains(x.value());
   }
 
   @Test
