@@ -272,7 +272,7 @@ class BrowserJourneysTest {
     // the code is spent: the other tab cannot refuse with it (accepting again would be a no-op)
     second.locator("summary.refuse-open").click();
     second.locator("button.refuse").click();
-    assertThat(second.locator(".banner.bad")).containsText("already answered");
+    assertThat(second.locator(".banner.bad")).containsText("You have already accepted request #");
     screenshot(second, "reused-code");
     assertThat(changes.get(x, id).pendingParties()).containsExactly(a);
     assertThat(fixtures.contactsOf(s)).isEqualTo(Contacts.allTo(a));

@@ -37,10 +37,13 @@ public final class ChangeErrors {
     }
   }
 
-  /** This party has already accepted or refused. */
+  /**
+   * This party has already accepted or refused: said in words ({@code .accepted}, {@code
+   * .refused}).
+   */
   public static final class AlreadyAnswered extends HandoverException {
     AlreadyAnswered(long id, PartyStatus status) {
-      super(Kind.CONFLICT, "change.alreadyAnswered", id, status.name());
+      super(Kind.CONFLICT, "change.alreadyAnswered." + status.name(), id);
     }
   }
 

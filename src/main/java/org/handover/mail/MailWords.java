@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.handover.system.Messages;
 import org.springframework.context.MessageSource;
 
 /**
@@ -64,11 +65,7 @@ public final class MailWords {
    * ("technique et de facturation"); empty for none.
    */
   public String list(List<String> items) {
-    if (items.size() < 2) {
-      return items.isEmpty() ? "" : items.get(0);
-    }
-    String head = String.join(", ", items.subList(0, items.size() - 1));
-    return text("mail.list.and", head, items.get(items.size() - 1));
+    return Messages.list(locale, items);
   }
 
   /** The first service, or it and how many others there are ({@code count} in all). */
