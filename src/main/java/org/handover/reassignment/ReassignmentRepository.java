@@ -119,18 +119,18 @@ class ReassignmentRepository {
         .optional();
   }
 
-  /** One page of cases, newest first; only open ones when asked. */
   /**
-   * One page of cases, newest first, in three statements whatever the page's size: the ids, the
-   * services of all of them, then the cases.
+   * Up to {@code limit} cases after the first {@code offset}, newest first (only open ones when
+   * asked), in three statements whatever their number: the ids, the services of all of them, then
+   * the cases.
    */
-  List<ReassignmentCase> list(boolean openOnly, int page, int size) {
+  List<ReassignmentCase> list(boolean openOnly, long offset, int limit) {
     List<Long> ids =
         jdbc.sql(
                 "select id from reassignment_cases"
                     + (openOnly ? " where state in ('awaitingApproval', 'coolingOff')" : "")
                     + " order by id desc limit ? offset ?")
-            .params(size, page * size)
+            .params(limit, offset)
             .query(Long.class)
             .list();
     if (ids.isEmpty()) {

@@ -87,9 +87,15 @@ public class Reassignments {
     return repository.find(id).orElseThrow(() -> new CaseNotFound(id));
   }
 
-  /** One page of cases for staff, newest first. */
-  public List<ReassignmentCase> list(boolean openOnly, int page, int size) {
-    return repository.list(openOnly, Math.max(0, page), Math.max(1, Math.min(size, 100)));
+  /** One page of cases for staff, newest first, and whether older ones follow. */
+  public record CasePage(List<ReassignmentCase> cases, int page, boolean more) {}
+
+  /** Page {@code page} (from 0) of {@code size} cases (1 to 100) for staff, newest first. */
+  public CasePage list(boolean openOnly, int page, int size) {
+    int rows = Math.max(1, Math.min(size, 100));
+    int at = Math.max(0, Math.min(page, 1_000_000));
+    List<ReassignmentCase> found = repository.list(openOnly, (long) at * rows, rows + 1);
+    return new CasePage(found.subList(0, Math.min(rows, found.size())), at, found.size() > rows);
   }
 
   /** Expires overdue cases and applies those whose cooling-off is over; returns how many. */

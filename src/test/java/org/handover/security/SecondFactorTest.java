@@ -129,6 +129,25 @@ class SecondFactorTest extends IntegrationTest {
   }
 
   @Test
+  void theSecondStepShowsNoPanelMenuButOffersToCancel() throws Exception {
+    Enrolled e = enrolled();
+    Cookie pending = password(e.nic());
+    String page =
+        mvc.perform(get("/login/second-factor").cookie(pending))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .as("a person not signed in yet sees no menu of pages that lead back here")
+        .doesNotContain("class=\"main\"", "details class=\"account\"", e.nic().value())
+        .contains("id=\"cancel-sign-in\"");
+    mvc.perform(post("/logout").with(fromHere()).cookie(pending).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(get("/login/second-factor").cookie(pending)).andExpect(status().is3xxRedirection());
+  }
+
+  @Test
   void aRecoveryCodeWorksOnceAndTellsTheAccount() throws Exception {
     Enrolled e = enrolled();
     assertThat(e.recoveryCodes()).hasSize(10).doesNotHaveDuplicates();

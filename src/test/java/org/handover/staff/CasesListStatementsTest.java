@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.handover.catalog.HostedService;
 import org.handover.contact.ContactRole;
 import org.handover.reassignment.Reassignments;
@@ -18,7 +20,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The console's cases list costs the same statements for 1 case on the page as for 50. */
+/**
+ * The console's cases list costs the same statements for 1 case on the page as for 50, and every
+ * case can be reached through its pages.
+ */
 @Import(StatementCounter.class)
 class CasesListStatementsTest extends IntegrationTest {
 
@@ -41,6 +46,29 @@ class CasesListStatementsTest extends IntegrationTest {
           "ticket " + i,
           "tech left");
     }
+  }
+
+  private String list(String query) throws Exception {
+    return mvc.perform(
+            get("/operator/console/cases" + query)
+                .with(user("vera").authorities(new SimpleGrantedAuthority("STAFF_VIEWER"))))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  void everyCaseIsReachedThroughThePagesOfTheList() throws Exception {
+    openCases(51);
+    String first = list("");
+    assertThat(first).contains("id=\"cases-older\"").doesNotContain("id=\"cases-newer\"");
+    String second = list("?open=false&page=1");
+    assertThat(second).contains("id=\"cases-newer\"");
+    Matcher link = Pattern.compile("/operator/console/cases/(\\d+)\"").matcher(first);
+    assertThat(link.find()).isTrue();
+    assertThat(second).doesNotContain("/operator/console/cases/" + link.group(1) + "\"");
+    assertThat(list("?page=100000")).doesNotContain("id=\"cases-older\"");
   }
 
   private int statementsOfTheList() throws Exception {

@@ -43,7 +43,9 @@ class CasesController {
       @RequestParam(defaultValue = "false") boolean open,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
-    model.addAttribute("cases", cases.list(open, page, 50));
+    Reassignments.CasePage found = cases.list(open, page, 50);
+    model.addAttribute("cases", found.cases());
+    model.addAttribute("casePage", found);
     model.addAttribute("open", open);
     return "staff/cases";
   }
