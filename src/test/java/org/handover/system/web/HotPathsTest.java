@@ -1,6 +1,8 @@
 package org.handover.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,9 @@ import org.handover.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -20,7 +24,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 /**
  * What every request pays for, set up once: a route's conditions are tried only when the path
  * starts with the route's literal text ({@link LiteralPrefixMapping}), with no route ever passed
- * over that Spring would have matched; and a page reaches the response in one write.
+ * over that Spring would have matched; the actuator's endpoints are tried after the application's
+ * routes, not before every request; and a page reaches the response in one write.
  */
 class HotPathsTest extends IntegrationTest {
 
@@ -29,6 +34,8 @@ class HotPathsTest extends IntegrationTest {
   HandlerMapping mapping;
 
   @Autowired ThymeleafViewResolver views;
+  @Autowired List<AbstractWebMvcEndpointHandlerMapping> endpoints;
+  @Autowired MockMvc mvc;
 
   /** Every registered pattern with its variables filled in, and a few paths no route has. */
   private List<String> pathsOfEveryRoute(Map<RequestMappingInfo, HandlerMethod> routes) {
@@ -91,5 +98,16 @@ class HotPathsTest extends IntegrationTest {
   @Test
   void aPageIsRenderedWholeThenWrittenOnce() {
     assertThat(views.getProducePartialOutputWhileProcessing()).isFalse();
+  }
+
+  @Test
+  void theActuatorsEndpointsAreTriedAfterTheRoutesAndStillAnswer() throws Exception {
+    assertThat(endpoints).isNotEmpty();
+    for (AbstractWebMvcEndpointHandlerMapping endpoint : endpoints) {
+      assertThat(endpoint.getOrder())
+          .as("%s after the application's routes", endpoint.getClass().getSimpleName())
+          .isGreaterThan(((LiteralPrefixMapping) mapping).getOrder());
+    }
+    mvc.perform(get("/actuator/health")).andExpect(status().isOk());
   }
 }
