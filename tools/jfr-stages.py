@@ -21,7 +21,7 @@ for e in d['recording']['events']:
     if not tn.startswith('http'): continue
     rows.append((ts(e['values']['startTime']),[name(f) for f in st['frames']]))
 B=0.25
-kinds={'page':('MyServicesController','org.thymeleaf'),'taskread':('TasksApi.get',),'lifecycle':('TasksApi.accept','ServicesApi.changeContact')}
+kinds={'page':('MyServicesController','org.thymeleaf'),'taskread':('TasksApi.get','LeanReads.answer'),'lifecycle':('TasksApi.accept','ServicesApi.changeContact')}
 bk=collections.defaultdict(collections.Counter)
 for t,fr in rows:
     for k,ms in kinds.items():
@@ -37,7 +37,6 @@ def stage(fr):
         if has('DispatcherServlet.getHandler'): return 'handler lookup'
         if has('applyPreHandle','applyPostHandle','triggerAfterCompletion','PageLayout'): return 'interceptors'
         return 'DispatcherServlet other'
-    if has('SignatureFilter.') and any(('SignatureFilter' in f) for f in fr[:60]) : pass
     deep=fr[0]
     for f in fr:
         if f.startswith('org.handover'):
