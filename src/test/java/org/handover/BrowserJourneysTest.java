@@ -261,7 +261,7 @@ class BrowserJourneysTest {
     assertThat(page.locator(".banner.bad")).containsText("Tries left before the token stops");
     // the answer's buttons stand in one row, not stacked
     org.assertj.core.api.Assertions.assertThat(page.locator("summary.refuse-open").boundingBox().y)
-        .isEqualTo(page.locator("button.resend").boundingBox().y);
+        .isEqualTo(page.locator("summary.resend-open").boundingBox().y);
     screenshot(page, "wrong-code");
 
     Page second = page.context().newPage();

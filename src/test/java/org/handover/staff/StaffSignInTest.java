@@ -256,9 +256,33 @@ class StaffSignInTest {
     assertThat(
             browser
                 .submit(
-                    suspended, "/operator/console/accounts/" + x.value() + "/debt", "cents", "100")
+                    suspended,
+                    "/operator/console/accounts/" + x.value() + "/debt",
+                    "amount",
+                    "1.00")
                 .status())
         .isEqualTo(403);
+  }
+
+  @Test
+  void aSupervisorSetsAnOverdueAmountInTheCurrencysUnits() {
+    Nic x = fixtures.account();
+    var browser = new HttpSession();
+    signIn(browser, url("/operator/console"), "sam");
+    String path = "/operator/console/accounts/" + x.value();
+    HttpSession.Page account = browser.get(url(path));
+    assertThat(account.body()).contains("name=\"amount\"").doesNotContain("in cents");
+
+    HttpSession.Page set = browser.submit(account, path + "/debt", "amount", "12,50");
+    assertThat(accounts.require(x).debtCents()).isEqualTo(1250);
+    assertThat(set.body()).contains("value=\"12.50\"");
+
+    HttpSession.Page refused = browser.submit(set, path + "/debt", "amount", "3.999");
+    assertThat(refused.body())
+        .contains("Overdue debt: type an amount of 0 or more")
+        .contains("value=\"3.999\"");
+    assertThat(accounts.require(x).debtCents()).as("nothing changed").isEqualTo(1250);
+    assertThat(browser.get(url(path + "?lang=it")).body()).contains("value=\"12,50\"");
   }
 
   @Test

@@ -123,19 +123,24 @@ class ConsoleActionsController {
   String debt(
       Actor staff,
       @PathVariable String nic,
-      @RequestParam long cents,
+      @RequestParam(defaultValue = "") String amount,
       @RequestParam(defaultValue = "EUR") String currency,
       RedirectAttributes flash,
       Locale locale) {
     Nic id = Nic.parse(nic);
-    flash.addFlashAttribute("typedCents", cents);
-    flash.addFlashAttribute("typedCurrency", currency);
-    return done(
-        () -> accounts.setDebt(id, cents, currency, staff),
-        flash,
-        locale,
-        "console.account.debtSet",
-        "redirect:/operator/console/accounts/" + id.value());
+    String back =
+        done(
+            () -> accounts.setDebt(id, DebtAmount.minorUnits(amount, currency), currency, staff),
+            flash,
+            locale,
+            "console.account.debtSet",
+            "redirect:/operator/console/accounts/" + id.value());
+    if (!flash.getFlashAttributes().containsKey("notice")) {
+      // refused: the form comes back as typed; once set, it shows the amount stored
+      flash.addFlashAttribute("typedAmount", amount);
+      flash.addFlashAttribute("typedCurrency", currency);
+    }
+    return back;
   }
 
   /** Staff asked for a new code for a party who has already answered: there is none to replace. */

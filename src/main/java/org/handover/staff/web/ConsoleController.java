@@ -128,6 +128,12 @@ class ConsoleController {
     Nic id = Nic.parse(nic);
     Account account = accounts.find(id).orElseThrow(() -> new UnknownAccount(id));
     model.addAttribute("account", account);
+    model.addAttribute(
+        "debtAmount",
+        DebtAmount.typed(
+            account.debtCents(),
+            account.debtCurrency() == null ? "EUR" : account.debtCurrency(),
+            locale));
     model.addAttribute("secondFactor", factors.enrolled(account.nic()));
     model.addAttribute(
         "services",

@@ -136,7 +136,17 @@ class ChangeSetPagesTest extends IntegrationTest {
         .contains("data-party=\"" + x + "\"")
         .contains("/requests/" + set.id() + "/cancel")
         .doesNotContain("/requests/" + set.id() + "/accept");
-    assertThat(page(path, x)).contains("/requests/" + set.id() + "/accept");
+    String seenByNewContact = page(path, x);
+    assertThat(seenByNewContact).contains("/requests/" + set.id() + "/accept");
+    // a new token voids the one already emailed at once: the page asks before sending it
+    assertThat(seenByNewContact)
+        .contains("class=\"button secondary resend-open\"")
+        .contains("stops working at once")
+        .containsPattern(
+            "<details class=\"confirm\">\\s*<summary class=\"button secondary resend-open\"[^<]*</summary>"
+                + "\\s*<form class=\"question\" method=\"post\" action=\"[^\"]*/requests/"
+                + set.id()
+                + "/resend\"");
     mvc.perform(get(path).with(signedIn(fixtures.account()))).andExpect(status().isNotFound());
     assertThat(seenByAdmin).doesNotContain("id=\"request-undelivered\"");
     // an email that failed for good is named on the page, without the server's reply
