@@ -61,9 +61,6 @@ class SecondFactorController {
   @GetMapping("/login/second-factor")
   String signInForm(Model model) {
     model.addAttribute("action", "/login/second-factor");
-    // not signed in yet: no panel menu, whose every link would lead back here (a page's own
-    // attribute wins over the layout's)
-    model.addAttribute("signedIn", null);
     model.addAttribute("signingIn", true);
     methods(model);
     return "security/second-factor";

@@ -13,6 +13,9 @@ class PageModel implements LayoutModel {
 
   private static final Dates DATES = new Dates();
 
+  /** {@code SignIns.PENDING} without its {@code ROLE_} prefix, as {@code isUserInRole} takes it. */
+  static final String PENDING_SECOND_FACTOR = "PENDING_SECOND_FACTOR";
+
   private final HandoverProperties properties;
 
   PageModel(HandoverProperties properties) {
@@ -24,7 +27,10 @@ class PageModel implements LayoutModel {
     model.put("providerName", properties.providerName());
     model.put("demoMode", properties.demo().enabled());
     model.put("dates", DATES);
-    model.put("signedIn", principal == null ? null : principal.getName());
+    // a sign-in waiting for its second factor is not signed in yet: no panel menu, whose every
+    // link would lead back to the second step (the role is SignIns.PENDING)
+    boolean signedIn = principal != null && !request.isUserInRole(PENDING_SECOND_FACTOR);
+    model.put("signedIn", signedIn ? principal.getName() : null);
     model.put("currentPath", currentPath(request));
   }
 

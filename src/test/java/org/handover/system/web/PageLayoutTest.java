@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.handover.account.PanelCustomer;
+import org.handover.security.SignIns;
 import org.handover.support.Fixtures;
 import org.handover.support.IntegrationTest;
 import org.handover.support.StatementCounter;
@@ -122,5 +123,10 @@ class PageLayoutTest extends IntegrationTest {
 
     assertThat(result.getModelAndView()).isNull();
     assertThat(statements.statements()).as("a REST call's statements").isEmpty();
+  }
+
+  @Test
+  void theLayoutKnowsAPendingSignInByTheRoleSignInsGivesIt() {
+    assertThat("ROLE_" + PageModel.PENDING_SECOND_FACTOR).isEqualTo(SignIns.PENDING);
   }
 }
